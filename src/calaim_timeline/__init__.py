@@ -1,0 +1,60 @@
+"""calaim-timeline: every edition of the CalAIM Milestones Calendar, and what changed.
+
+The public API, re-exported from the modules that define it.
+"""
+
+from calaim_timeline.archive import Archive
+from calaim_timeline.codec import dumps, from_dict, load, loads, save, to_dict
+from calaim_timeline.errors import (
+    CalaimTimelineError,
+    EditionNotFoundError,
+    PeriodError,
+    Problem,
+    SnapshotError,
+    ValidationError,
+    format_errors,
+)
+from calaim_timeline.model import (
+    Category,
+    Edition,
+    Footnote,
+    Initiative,
+    Milestone,
+    MilestoneKind,
+    Source,
+    Status,
+    SubItem,
+)
+from calaim_timeline.period import Period, Precision, Relation
+from calaim_timeline.validate import check, validate
+
+__all__ = [
+    "Archive",
+    "CalaimTimelineError",
+    "Category",
+    "Edition",
+    "EditionNotFoundError",
+    "Footnote",
+    "Initiative",
+    "Milestone",
+    "MilestoneKind",
+    "Period",
+    "PeriodError",
+    "Precision",
+    "Problem",
+    "Relation",
+    "SnapshotError",
+    "Source",
+    "Status",
+    "SubItem",
+    "ValidationError",
+    "check",
+    "dumps",
+    "format_errors",
+    "from_dict",
+    "load",
+    "loads",
+    "save",
+    "to_dict",
+    "validate",
+]

@@ -1,0 +1,119 @@
+"""A directory of snapshot files: every edition, ordered by its "as of" month.
+
+:meth:`Archive.default` is the directory the command line uses: ``./snapshots`` when
+it exists, else the snapshots bundled with the package.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Final
+
+from calaim_timeline.codec import load
+from calaim_timeline.errors import EditionNotFoundError, SnapshotError
+from calaim_timeline.model import Edition
+
+__all__ = ["BUNDLED_SNAPSHOTS", "Archive"]
+
+BUNDLED_SNAPSHOTS: Final = Path(str(resources.files("calaim_timeline") / "snapshots"))
+"""Where the package keeps the editions it ships with."""
+
+_SUFFIXES: Final = (".toml", ".json")
+
+
+class Archive:
+    """The editions of one snapshots directory, loaded and checked on first use.
+
+    >>> archive = Archive.bundled()
+    >>> archive.ids
+    ('2021-01', '2021-11')
+    >>> archive.latest.id, archive.previous("2021-11").id
+    ('2021-11', '2021-01')
+    """
+
+    def __init__(self, directory: str | os.PathLike[str]) -> None:
+        """An archive over ``directory``; nothing is read until an edition is asked for."""
+        self.directory = Path(directory)
+
+    @classmethod
+    def bundled(cls) -> Archive:
+        """The editions shipped inside the package."""
+        return cls(BUNDLED_SNAPSHOTS)
+
+    @classmethod
+    def default(cls) -> Archive:
+        """``./snapshots`` when that directory exists, else the bundled editions."""
+        local = Path("snapshots")
+        return cls(local) if local.is_dir() else cls.bundled()
+
+    def __repr__(self) -> str:
+        """``Archive('snapshots')``."""
+        return f"Archive({str(self.directory)!r})"
+
+    def paths(self) -> tuple[Path, ...]:
+        """The snapshot files of the directory, by name."""
+        if not self.directory.is_dir():
+            msg = f"not a directory of snapshots: {self.directory}"
+            raise SnapshotError(msg, source=str(self.directory))
+        return tuple(
+            sorted(p for p in self.directory.iterdir() if p.suffix in _SUFFIXES and p.is_file())
+        )
+
+    @cached_property
+    def editions(self) -> tuple[Edition, ...]:
+        """Every edition, oldest first (by ``as_of``, then id)."""
+        loaded = []
+        for path in self.paths():
+            edition = load(path)
+            if edition.id != path.stem:
+                msg = f"edition id {edition.id!r} does not match the file name; rename it {edition.id}{path.suffix}"
+                raise SnapshotError(msg, source=str(path), path="id")
+            loaded.append(edition)
+        ids = [e.id for e in loaded]
+        for twice in {i for i in ids if ids.count(i) > 1}:
+            msg = f"edition {twice!r} is stored twice (as .toml and .json); keep one"
+            raise SnapshotError(msg, source=str(self.directory))
+        return tuple(sorted(loaded, key=lambda e: (e.as_of, e.id)))
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The edition ids, oldest first."""
+        return tuple(e.id for e in self.editions)
+
+    def __iter__(self) -> Iterator[Edition]:
+        """The editions, oldest first."""
+        return iter(self.editions)
+
+    def __len__(self) -> int:
+        """How many editions the archive holds."""
+        return len(self.editions)
+
+    def __contains__(self, edition_id: object) -> bool:
+        """Whether an edition with this id is in the archive."""
+        return edition_id in self.ids
+
+    def __getitem__(self, edition_id: str) -> Edition:
+        """The edition with this id; EditionNotFoundError names the ones there are."""
+        for edition in self.editions:
+            if edition.id == edition_id:
+                return edition
+        known = ", ".join(self.ids) or "none"
+        msg = f"no edition {edition_id!r} in {self.directory} (editions: {known})"
+        raise EditionNotFoundError(msg)
+
+    @property
+    def latest(self) -> Edition:
+        """The newest edition."""
+        if not self.editions:
+            msg = f"no editions in {self.directory}"
+            raise EditionNotFoundError(msg)
+        return self.editions[-1]
+
+    def previous(self, edition_id: str) -> Edition | None:
+        """The edition before ``edition_id``, or None for the oldest."""
+        position = self.ids.index(self[edition_id].id)
+        return self.editions[position - 1] if position else None

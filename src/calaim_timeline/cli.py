@@ -1,0 +1,137 @@
+"""The ``calaim-timeline`` command line.
+
+Exit codes: 0 ok; 1 differences found where asked; 2 bad input, with one line per
+problem on stderr and no traceback (``--debug`` shows it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Final, TextIO
+
+from calaim_timeline.archive import Archive
+from calaim_timeline.codec import load
+from calaim_timeline.errors import CalaimTimelineError, SnapshotError, format_errors
+from calaim_timeline.model import Edition
+
+__all__ = ["EXIT_BAD_INPUT", "EXIT_DIFFERENCES", "EXIT_OK", "main"]
+
+EXIT_OK: Final = 0
+EXIT_DIFFERENCES: Final = 1
+EXIT_BAD_INPUT: Final = 2
+
+PROG: Final = "calaim-timeline"
+
+
+def _archive(args: argparse.Namespace) -> Archive:
+    return Archive(args.snapshots) if args.snapshots else Archive.default()
+
+
+def resolve_edition(reference: str, archive: Archive) -> Edition:
+    """An edition named by a snapshot path or by its id in ``archive``."""
+    path = Path(reference)
+    if path.suffix in {".toml", ".json"} or "/" in reference:
+        if not path.exists():
+            msg = f"no such snapshot file: {reference}"
+            raise SnapshotError(msg, source=reference)
+        return load(path)
+    return archive[reference]
+
+
+def _show(args: argparse.Namespace, out: TextIO) -> int:
+    from calaim_timeline import render  # noqa: PLC0415 - only this command renders editions
+
+    edition = resolve_edition(args.edition, _archive(args))
+    renderers: dict[str, Callable[[Edition], str]] = {
+        "text": render.EditionText(),
+        "json": render.EditionJson(),
+        "markdown": render.EditionMarkdown(),
+    }
+    out.write(renderers[args.format](edition))
+    return EXIT_OK
+
+
+def _snapshot_files(paths: Sequence[str]) -> list[Path]:
+    files: list[Path] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            files += Archive(path).paths()
+        else:
+            files.append(path)
+    return files
+
+
+def _validate(args: argparse.Namespace, out: TextIO) -> int:
+    failed = False
+    for path in _snapshot_files(args.paths):
+        try:
+            edition = load(path)
+        except CalaimTimelineError as error:
+            failed = True
+            _report(error)
+            continue
+        count = len(edition.milestones())
+        out.write(
+            f"ok {path}: edition {edition.id}, {len(edition.initiatives)} initiatives,"
+            f" {count} milestones\n"
+        )
+    return EXIT_BAD_INPUT if failed else EXIT_OK
+
+
+def _report(error: BaseException) -> None:
+    for line in format_errors(error):
+        sys.stderr.write(f"{PROG}: error: {line}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the command line."""
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Snapshots of the CalAIM Milestones Calendar, and what changed between them.",
+    )
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of errors")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    snapshots = argparse.ArgumentParser(add_help=False)
+    snapshots.add_argument(
+        "--snapshots",
+        metavar="DIR",
+        help="directory of snapshot files (default: ./snapshots if present, else the bundled ones)",
+    )
+
+    show = commands.add_parser(
+        "show", parents=[snapshots], help="print one edition", description="Print one edition."
+    )
+    show.add_argument("edition", metavar="EDITION", help="a snapshot file, or an edition id")
+    show.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    show.set_defaults(run=_show)
+
+    validate = commands.add_parser(
+        "validate",
+        help="check snapshot files",
+        description="Check snapshot files (or directories of them); report every problem.",
+    )
+    validate.add_argument("paths", nargs="+", metavar="PATH", help="a snapshot file or directory")
+    validate.set_defaults(run=_validate)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
+    args = build_parser().parse_args(argv)
+    stream = out if out is not None else sys.stdout
+    try:
+        code: int = args.run(args, stream)
+    except CalaimTimelineError as error:
+        if args.debug:
+            raise
+        _report(error)
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:  # the reader (say, `head`) went away: not an error of ours
+        sys.stderr.close()
+        return EXIT_OK
+    return code

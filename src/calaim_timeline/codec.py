@@ -1,0 +1,337 @@
+"""Editions to and from documents: dicts, TOML and JSON, in one canonical form.
+
+The document shape is described in ``docs/file-format.md`` and by the JSON Schema in
+``docs/snapshot.schema.json``. Writing is deterministic (``dumps(loads(text)) ==
+text`` for a file in canonical form) and :func:`save` is atomic: the file is written
+to a temporary name beside the target and renamed over it, so a failed write never
+leaves half a file.
+
+Periods are written in their canonical notation; a period that keeps the source's
+wording gets a sibling key with the suffix ``_text`` (``when`` and ``when_text``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import tempfile
+import tomllib
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any, Final, Literal, NamedTuple, get_args, get_origin
+
+import attrs
+import cattrs
+import tomli_w
+from cattrs.cols import homogenous_tuple_structure_factory
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+from cattrs.v import format_exception, transform_error
+
+from calaim_timeline.errors import CalaimTimelineError, SnapshotError
+from calaim_timeline.model import Edition, MilestoneKind, Status
+from calaim_timeline.period import Period
+from calaim_timeline.validate import check
+
+__all__ = [
+    "Format",
+    "configure_converter",
+    "dumps",
+    "from_dict",
+    "load",
+    "loads",
+    "make_converter",
+    "save",
+    "to_dict",
+    "write_atomic",
+]
+
+Format = Literal["toml", "json"]
+
+_TEXT_SUFFIX: Final = "_text"
+
+
+class _Worded(NamedTuple):
+    """A period's notation and its wording, joined before structuring."""
+
+    notation: object
+    text: object
+
+
+def _describe(value: object) -> str:
+    return f"{type(value).__name__} {value!r}"
+
+
+def _structure_str(value: object, _: type) -> str:
+    if not isinstance(value, str):
+        msg = f"must be a string (got {_describe(value)})"
+        raise TypeError(msg)
+    return value
+
+
+def _structure_int(value: object, _: type) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        msg = f"must be a whole number (got {_describe(value)})"
+        raise TypeError(msg)
+    return value
+
+
+def _structure_period(value: object, _: type) -> Period:
+    notation, text = value if isinstance(value, _Worded) else (value, None)
+    if not isinstance(notation, str):
+        msg = f"must be a period written as a string, such as '2022-01' (got {_describe(notation)})"
+        raise TypeError(msg)
+    if text is not None and not isinstance(text, str):
+        msg = f"the period's _text must be a string (got {_describe(text)})"
+        raise TypeError(msg)
+    return Period.parse(notation, text=text)
+
+
+def _enum_hook(kind: type[MilestoneKind] | type[Status]) -> Callable[[object, type], object]:
+    names = ", ".join(member.value for member in kind)
+
+    def structure(value: object, _: type) -> object:
+        try:
+            return kind(value)
+        except ValueError:
+            msg = f"unknown value {value!r}: expected one of {names}"
+            raise ValueError(msg) from None
+
+    return structure
+
+
+def _strict_tuple_factory(kind: Any, converter: cattrs.Converter) -> Callable[[object, type], object]:  # noqa: ANN401
+    # cattrs turns any iterable into a tuple, so "abc" would become ('a', 'b', 'c').
+    structure = homogenous_tuple_structure_factory(kind, converter)
+
+    def strict(value: object, target: type) -> object:
+        if not isinstance(value, list | tuple):
+            msg = f"must be a list (got {_describe(value)})"
+            raise TypeError(msg)
+        return structure(value, target)
+
+    return strict
+
+
+def _is_homogeneous_tuple(kind: object) -> bool:
+    args = get_args(kind)
+    return get_origin(kind) is tuple and len(args) == 2 and args[1] is ...  # noqa: PLR2004
+
+
+def _list_unstructure_factory(kind: Any, converter: cattrs.Converter) -> Callable[[Any], list[Any]]:  # noqa: ANN401
+    # Tuples in the model, lists in the document (JSON and TOML arrays).
+    item = converter.get_unstructure_hook(get_args(kind)[0])
+    return lambda values: [item(v) for v in values]
+
+
+def _period_fields(cls: type) -> tuple[str, ...]:
+    return tuple(a.name for a in attrs.fields(attrs.resolve_types(cls)) if a.type is Period)
+
+
+def _class_structure(cls: type, converter: cattrs.Converter) -> Callable[[object, type], object]:
+    structure = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
+    fields = _period_fields(cls)
+
+    def hook(value: object, target: type) -> object:
+        if not isinstance(value, Mapping):
+            msg = f"must be a table of {cls.__name__} fields (got {_describe(value)})"
+            raise TypeError(msg)
+        if any(f + _TEXT_SUFFIX in value for f in fields):
+            value = dict(value)
+            for name in fields:
+                text = value.pop(name + _TEXT_SUFFIX, None)
+                if text is not None and name in value:
+                    value[name] = _Worded(value[name], text)
+        return structure(value, target)
+
+    return hook
+
+
+def _class_unstructure(cls: type, converter: cattrs.Converter) -> Callable[[Any], dict[str, Any]]:
+    unstructure = make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
+    fields = _period_fields(cls)
+    if not fields:
+        return unstructure
+
+    def hook(obj: Any) -> dict[str, Any]:  # noqa: ANN401 - an instance of cls
+        plain = unstructure(obj)
+        out: dict[str, Any] = {}
+        for key, value in plain.items():
+            out[key] = value
+            if key in fields and getattr(obj, key).text is not None:
+                out[key + _TEXT_SUFFIX] = getattr(obj, key).text
+        return out
+
+    return hook
+
+
+def configure_converter(converter: cattrs.Converter) -> None:
+    """Teach ``converter`` the snapshot document shape (the cattrs preconf pattern)."""
+    # Factories first: hooks registered later take precedence over them.
+    converter.register_structure_hook_factory(
+        attrs.has, lambda cls: _class_structure(cls, converter)
+    )
+    converter.register_unstructure_hook_factory(
+        attrs.has, lambda cls: _class_unstructure(cls, converter)
+    )
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(Period, _structure_period)
+    converter.register_unstructure_hook(Period, Period.format)
+    for kind in (MilestoneKind, Status):
+        converter.register_structure_hook(kind, _enum_hook(kind))
+    converter.register_structure_hook_factory(_is_homogeneous_tuple, _strict_tuple_factory)
+    converter.register_unstructure_hook_factory(_is_homogeneous_tuple, _list_unstructure_factory)
+
+
+def make_converter() -> cattrs.Converter:
+    """A new converter configured for snapshot documents."""
+    converter = cattrs.Converter(omit_if_default=True, forbid_extra_keys=True)
+    configure_converter(converter)
+    return converter
+
+
+_CONVERTER: Final = make_converter()
+
+
+def to_dict(edition: Edition) -> dict[str, Any]:
+    """The edition as a document of plain dicts, lists and strings (canonical order)."""
+    document: dict[str, Any] = _CONVERTER.unstructure(edition, Edition)
+    return document
+
+
+def _format_error(error: BaseException, kind: type | None) -> str:
+    if isinstance(error, CalaimTimelineError | TypeError | ValueError):
+        return str(error)
+    return format_exception(error, kind)
+
+
+def from_dict(document: object, *, source: str | None = None, validate: bool = True) -> Edition:
+    """Build an edition from a document; with ``validate``, check every invariant.
+
+    Raises :class:`~calaim_timeline.errors.SnapshotError` for the first structural
+    problem (naming its path) and :class:`~calaim_timeline.errors.ValidationError`
+    with every invariant that fails.
+    """
+    if not isinstance(document, Mapping):
+        raise SnapshotError(f"expected a table of edition fields (got {_describe(document)})", source=source)
+    try:
+        edition = _CONVERTER.structure(document, Edition)
+    except cattrs.BaseValidationError as error:
+        first = transform_error(error, path="$", format_exception=_format_error)[0]
+        message, _, path = first.rpartition(" @ ")
+        raise SnapshotError(message, source=source, path=_plain_path(path)) from error
+    return check(edition, source=source) if validate else edition
+
+
+def _plain_path(path: str) -> str:
+    return path.removeprefix("$").removeprefix(".")
+
+
+def dumps(edition: Edition, *, format: Format = "toml") -> str:  # noqa: A002 - the CLI's word
+    """The canonical text of ``edition`` as TOML or JSON."""
+    document = to_dict(edition)
+    if format == "json":
+        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return tomli_w.dumps(document)
+
+
+_TOML_WHERE: Final = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+
+
+def loads(
+    text: str, *, format: Format = "toml", source: str | None = None, validate: bool = True  # noqa: A002
+) -> Edition:
+    """Read an edition from TOML or JSON text; ``source`` names it in errors."""
+    document: object
+    if format == "json":
+        try:
+            document = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise SnapshotError(
+                f"not valid JSON: {error.msg}", source=source, line=error.lineno, column=error.colno
+            ) from None
+    else:
+        try:
+            document = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            message = str(error)
+            where = _TOML_WHERE.search(message)
+            line = column = None
+            if where is not None:
+                line, column = int(where.group(1)), int(where.group(2))
+                message = message[: where.start()]
+            raise SnapshotError(
+                f"not valid TOML: {message}", source=source, line=line, column=column
+            ) from None
+    return from_dict(document, source=source, validate=validate)
+
+
+def _format_of(path: Path) -> Format:
+    if path.suffix == ".json":
+        return "json"
+    if path.suffix == ".toml":
+        return "toml"
+    msg = f"unknown snapshot file type {path.suffix!r}: expected .toml or .json"
+    raise SnapshotError(msg, source=str(path))
+
+
+def load(path: str | os.PathLike[str], *, validate: bool = True) -> Edition:
+    """Read a snapshot file (``.toml`` or ``.json``) into an edition."""
+    path = Path(path)
+    kind = _format_of(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise SnapshotError(f"cannot read the file: {error.strerror}", source=str(path)) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise SnapshotError(
+            f"not UTF-8 text: byte 0x{data[error.start]:02x} cannot be decoded",
+            source=str(path),
+            line=line,
+        ) from None
+    if not text.strip():
+        raise SnapshotError("the file is empty", source=str(path))
+    return loads(text, format=kind, source=str(path), validate=validate)
+
+
+def save(edition: Edition, path: str | os.PathLike[str]) -> None:
+    """Write ``edition`` to ``path`` in canonical form, atomically."""
+    path = Path(path)
+    write_atomic(path, dumps(edition, format=_format_of(path)))
+
+
+def write_atomic(path: str | os.PathLike[str], text: str) -> None:
+    """Replace ``path`` with ``text`` (UTF-8) in one step: all of it or none of it.
+
+    The text goes to a temporary file in the same directory, is flushed to disk, and
+    is renamed over ``path``; on any failure the temporary file is removed and the
+    previous file, if any, is left as it was.
+    """
+    path = Path(path)
+    mode = _mode_for(path)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        Path(temporary).chmod(mode)
+        Path(temporary).replace(path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            Path(temporary).unlink()
+        raise
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

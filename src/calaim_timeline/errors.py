@@ -1,0 +1,127 @@
+"""The exceptions of calaim-timeline: one root, one subclass per kind of failure.
+
+Every error the library raises on bad input is a :class:`CalaimTimelineError`, so
+``except CalaimTimelineError`` catches them all; none of the third-party exceptions
+(tomllib, cattrs) leaks out of the public API.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+__all__ = [
+    "CalaimTimelineError",
+    "EditionNotFoundError",
+    "PeriodError",
+    "Problem",
+    "SnapshotError",
+    "ValidationError",
+    "format_errors",
+]
+
+
+class CalaimTimelineError(Exception):
+    """The root of every error raised by calaim-timeline."""
+
+    def lines(self) -> tuple[str, ...]:
+        """One line per problem, as the command line prints them."""
+        return (str(self),)
+
+
+class PeriodError(CalaimTimelineError, ValueError):
+    """Text that is not a period this library can represent exactly.
+
+    >>> from calaim_timeline import Period
+    >>> Period.parse("2022-Q5")
+    Traceback (most recent call last):
+    ...
+    calaim_timeline.errors.PeriodError: invalid period '2022-Q5': quarter must be Q1 to Q4
+    """
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with an edition, and where it is inside the document.
+
+    ``path`` uses the file's own keys: ``initiatives[3].milestones[0].when``; it is
+    empty for the document as a whole.
+    """
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        """``path: message``, or just the message for the whole document."""
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+class ValidationError(CalaimTimelineError, ValueError):
+    """Every problem of one edition, reported together."""
+
+    def __init__(self, source: str | None, problems: Iterable[Problem]) -> None:
+        """Group ``problems`` found in ``source`` (a file name, or None)."""
+        self.source = source
+        self.problems = tuple(problems)
+        super().__init__(self._summary())
+
+    def _summary(self) -> str:
+        where = f"{self.source}: " if self.source else ""
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        return f"{where}{count} {noun}: " + "; ".join(str(p) for p in self.problems)
+
+    def lines(self) -> tuple[str, ...]:
+        """One line per problem, each prefixed with the source when known."""
+        where = f"{self.source}: " if self.source else ""
+        return tuple(f"{where}{p}" for p in self.problems)
+
+
+class SnapshotError(CalaimTimelineError, ValueError):
+    """A snapshot file that cannot be read: not TOML/JSON, or not an edition.
+
+    Carries the file name, the line (and column) where the parser gives one, and the
+    path inside the document where the structure is wrong.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        source: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        path: str = "",
+    ) -> None:
+        """Describe what is wrong (``message``) and where."""
+        self.message = message
+        self.source = source
+        self.line = line
+        self.column = column
+        self.path = path
+        super().__init__(self._render())
+
+    def _render(self) -> str:
+        where = self.source or "<input>"
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        inside = f"{self.path}: " if self.path else ""
+        return f"{where}: {inside}{self.message}"
+
+
+class EditionNotFoundError(CalaimTimelineError, LookupError):
+    """An edition id that no snapshot in the archive has."""
+
+
+def format_errors(error: BaseException) -> tuple[str, ...]:
+    """Lines that describe ``error``: one per problem for our errors.
+
+    >>> format_errors(ValidationError("a.toml", [Problem("id", "must not be empty")]))
+    ('a.toml: id: must not be empty',)
+    """
+    if isinstance(error, CalaimTimelineError):
+        return error.lines()
+    return (f"{type(error).__name__}: {error}",)

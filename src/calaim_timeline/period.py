@@ -1,0 +1,442 @@
+"""Imprecise periods: "January 2022", "2022-Q1", "the last half of 2021", "February 4".
+
+A :class:`Period` is an inclusive range of days with a :class:`Precision` that says
+which unit it was given in, and optionally the source's own wording (``text``).
+:meth:`Period.parse` and :meth:`Period.format` are each other's inverse on the
+canonical notation::
+
+    day      2022-01-01
+    month    2022-01
+    quarter  2022-Q1
+    half     2021-H2
+    year     2021
+    span     2021-02-11/2021-02-28   (days)   or   2021-11/2022-03   (whole months)
+
+Parsing never coarsens: text that is not exactly one of these forms is a
+:class:`~calaim_timeline.errors.PeriodError`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import enum
+import re
+from datetime import date
+from functools import lru_cache
+from typing import Any, Final
+
+import attrs
+
+from calaim_timeline.errors import PeriodError
+
+__all__ = ["Period", "Precision", "Relation"]
+
+
+class Precision(enum.Enum):
+    """The unit a period was given in; declaration order is the ordering tie-break."""
+
+    DAY = "day"
+    MONTH = "month"
+    QUARTER = "quarter"
+    HALF = "half"
+    YEAR = "year"
+    SPAN = "span"
+
+
+_RANK: Final = {p: i for i, p in enumerate(Precision)}
+
+
+class Relation(enum.Enum):
+    """How a period moved from one edition (old) to the next (new).
+
+    ``same``: identical, wording included. ``restated``: same bounds, other precision
+    or wording. ``narrowed``: new lies inside old. ``widened``: old lies inside new.
+    ``delayed`` / ``advanced``: both bounds moved later / earlier.
+    """
+
+    SAME = "same"
+    DELAYED = "delayed"
+    ADVANCED = "advanced"
+    NARROWED = "narrowed"
+    WIDENED = "widened"
+    RESTATED = "restated"
+
+    @property
+    def inverse(self) -> Relation:
+        """The relation seen from the other side (delayed <-> advanced, ...).
+
+        >>> Relation.NARROWED.inverse
+        <Relation.WIDENED: 'widened'>
+        """
+        return _INVERSE.get(self, self)
+
+
+_INVERSE: Final = {
+    Relation.DELAYED: Relation.ADVANCED,
+    Relation.ADVANCED: Relation.DELAYED,
+    Relation.NARROWED: Relation.WIDENED,
+    Relation.WIDENED: Relation.NARROWED,
+}
+
+
+def _last_day(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _month_index(day: date) -> int:
+    return day.year * 12 + day.month - 1
+
+
+def _is_plain_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    # datetime is a subclass of date; a period is made of days only.
+    if type(value) is not date:
+        msg = f"'{attribute.name}' must be a datetime.date (got {value!r})"
+        raise TypeError(msg)
+
+
+def _is_wording(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if not isinstance(value, str):
+        msg = f"'{attribute.name}' must be a string or None (got {value!r})"
+        raise TypeError(msg)
+    if not value.strip() or value != value.strip() or "\n" in value:
+        msg = (
+            f"'{attribute.name}' must be non-empty, on one line, without surrounding"
+            f" spaces (got {value!r})"
+        )
+        raise PeriodError(msg)
+
+
+@attrs.frozen(kw_only=True, order=False, repr=False)
+class Period:
+    """An inclusive range of days, the unit it was given in, and its source wording.
+
+    Build one with :meth:`parse` or the unit constructors; the constructor checks that
+    the bounds fit the precision (a month starts on the 1st and ends on its last day).
+
+    >>> p = Period.parse("2021-02-11/2021-02-28", text="mid to late February")
+    >>> p.precision, p.start, p.end
+    (<Precision.SPAN: 'span'>, datetime.date(2021, 2, 11), datetime.date(2021, 2, 28))
+    >>> str(Period.quarter(2022, 1)), Period.parse("2021-H2").end
+    ('2022-Q1', datetime.date(2021, 12, 31))
+    >>> Period.parse("2022-01") < Period.parse("2022-Q1") < Period.parse("2022-02")
+    True
+    """
+
+    start: date = attrs.field(validator=_is_plain_date)
+    end: date = attrs.field(validator=_is_plain_date)
+    precision: Precision = attrs.field(validator=attrs.validators.instance_of(Precision))
+    text: str | None = attrs.field(default=None, validator=_is_wording)
+
+    def __attrs_post_init__(self) -> None:
+        """Check that the bounds are exactly one unit of the precision."""
+        if self.start > self.end:
+            msg = f"period must not end before it starts (got {self.start} to {self.end})"
+            raise PeriodError(msg)
+        if self.precision is Precision.SPAN:
+            if self.start == self.end:
+                msg = f"a span must cover more than one day; use the day form {self.start}"
+                raise PeriodError(msg)
+            return
+        expected = _UNIT_BOUNDS[self.precision](self.start)
+        if expected != (self.start, self.end):
+            msg = (
+                f"bounds {self.start} to {self.end} are not one {self.precision.value}"
+                f" (a {self.precision.value} starting there runs {expected[0]} to {expected[1]})"
+            )
+            raise PeriodError(msg)
+
+    # -- construction -------------------------------------------------------------
+
+    @classmethod
+    def day(cls, value: date, *, text: str | None = None) -> Period:
+        """The single day ``value``."""
+        return cls(start=value, end=value, precision=Precision.DAY, text=text)
+
+    @classmethod
+    def month(cls, year: int, month: int, *, text: str | None = None) -> Period:
+        """A calendar month, ``2022-01``."""
+        start = date(year, month, 1)
+        return cls(start=start, end=_last_day(year, month), precision=Precision.MONTH, text=text)
+
+    @classmethod
+    def quarter(cls, year: int, quarter: int, *, text: str | None = None) -> Period:
+        """A calendar quarter (1 to 4), ``2022-Q1``."""
+        if quarter not in range(1, 5):
+            msg = f"quarter must be 1 to 4 (got {quarter!r})"
+            raise PeriodError(msg)
+        first = 3 * quarter - 2
+        return cls(
+            start=date(year, first, 1),
+            end=_last_day(year, first + 2),
+            precision=Precision.QUARTER,
+            text=text,
+        )
+
+    @classmethod
+    def half(cls, year: int, half: int, *, text: str | None = None) -> Period:
+        """A half year (1 or 2), ``2021-H2``."""
+        if half not in (1, 2):
+            msg = f"half must be 1 or 2 (got {half!r})"
+            raise PeriodError(msg)
+        first = 6 * half - 5
+        return cls(
+            start=date(year, first, 1),
+            end=_last_day(year, first + 5),
+            precision=Precision.HALF,
+            text=text,
+        )
+
+    @classmethod
+    def year(cls, year: int, *, text: str | None = None) -> Period:
+        """A calendar year, ``2021``."""
+        return cls(
+            start=date(year, 1, 1), end=date(year, 12, 31), precision=Precision.YEAR, text=text
+        )
+
+    @classmethod
+    def span(cls, start: date, end: date, *, text: str | None = None) -> Period:
+        """Any range of more than one day, ``2021-02-11/2021-02-28``."""
+        return cls(start=start, end=end, precision=Precision.SPAN, text=text)
+
+    @classmethod
+    def months(cls, first: Period, last: Period, *, text: str | None = None) -> Period:
+        """The span from the start of ``first`` to the end of ``last``.
+
+        >>> str(Period.months(Period.month(2021, 11), Period.month(2022, 3)))
+        '2021-11/2022-03'
+        """
+        return cls.span(first.start, last.end, text=text)
+
+    def with_text(self, text: str | None) -> Period:
+        """The same period with other source wording (None for none)."""
+        return attrs.evolve(self, text=text)
+
+    # -- text -----------------------------------------------------------------------
+
+    @classmethod
+    def parse(cls, value: str, *, text: str | None = None) -> Period:
+        """Read the canonical notation; ``text`` is the source wording to keep.
+
+        Raises :class:`~calaim_timeline.errors.PeriodError`, quoting the input, for
+        anything that is not exactly one of the notations.
+        """
+        if not isinstance(value, str):
+            msg = f"a period must be written as a string (got {value!r})"
+            raise PeriodError(msg)
+        period = _parse(value)
+        return period if text is None else period.with_text(text)
+
+    def format(self) -> str:
+        """The canonical notation; the inverse of :meth:`parse` (wording aside)."""
+        return _format(self.start, self.end, self.precision)
+
+    def __str__(self) -> str:
+        """The canonical notation, as :meth:`format`."""
+        return self.format()
+
+    def __repr__(self) -> str:
+        """``Period('2022-01')``, with the wording when there is one."""
+        wording = "" if self.text is None else f", text={self.text!r}"
+        return f"Period({self.format()!r}{wording})"
+
+    # -- order ----------------------------------------------------------------------
+
+    def _cmpkey(self) -> tuple[date, date, int, bool, str]:
+        # Start, then end, then precision; the wording last, so that the order is
+        # total and consistent with ==, which compares the wording too.
+        return (self.start, self.end, _RANK[self.precision], self.text is not None, self.text or "")
+
+    def __lt__(self, other: object) -> bool:
+        """Order by start, end, precision, then wording."""
+        if not isinstance(other, Period):
+            return NotImplemented
+        return self._cmpkey() < other._cmpkey()
+
+    def __le__(self, other: object) -> bool:
+        """Order by start, end, precision, then wording."""
+        if not isinstance(other, Period):
+            return NotImplemented
+        return self._cmpkey() <= other._cmpkey()
+
+    def __gt__(self, other: object) -> bool:
+        """Order by start, end, precision, then wording."""
+        if not isinstance(other, Period):
+            return NotImplemented
+        return self._cmpkey() > other._cmpkey()
+
+    def __ge__(self, other: object) -> bool:
+        """Order by start, end, precision, then wording."""
+        if not isinstance(other, Period):
+            return NotImplemented
+        return self._cmpkey() >= other._cmpkey()
+
+    # -- relations ------------------------------------------------------------------
+
+    def contains(self, other: Period) -> bool:
+        """Whether every day of ``other`` lies in this period."""
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: Period) -> bool:
+        """Whether the two periods share at least one day."""
+        return self.start <= other.end and other.start <= self.end
+
+    @staticmethod
+    def relation(old: Period, new: Period) -> Relation:
+        """Classify the move from ``old`` to ``new``.
+
+        >>> Period.relation(Period.parse("2022-01"), Period.parse("2022-03"))
+        <Relation.DELAYED: 'delayed'>
+        >>> Period.relation(Period.parse("2022-Q1"), Period.parse("2022-02"))
+        <Relation.NARROWED: 'narrowed'>
+        >>> Period.relation(Period.parse("2022-Q1"), Period.parse("2022-01/2022-03"))
+        <Relation.RESTATED: 'restated'>
+        """
+        if old == new:
+            return Relation.SAME
+        if (old.start, old.end) == (new.start, new.end):
+            return Relation.RESTATED
+        if old.contains(new):
+            return Relation.NARROWED
+        if new.contains(old):
+            return Relation.WIDENED
+        # Neither contains the other, so both bounds moved the same way.
+        return Relation.DELAYED if new.start > old.start else Relation.ADVANCED
+
+    @staticmethod
+    def shift_months(old: Period, new: Period) -> int:
+        """The signed move in months of the period's last day (its "due by" date).
+
+        Counted in calendar months between the months of the two end dates, whatever
+        the precisions: ``2021-H2`` (ends December 2021) to ``2022-01`` is +1;
+        ``2022-Q1`` to ``2022-01`` is -2; two days in the same month give 0.
+
+        >>> Period.shift_months(Period.parse("2021-H2"), Period.parse("2022-01"))
+        1
+        """
+        return _month_index(new.end) - _month_index(old.end)
+
+
+def _month_bounds(day: date) -> tuple[date, date]:
+    return day, _last_day(day.year, day.month)
+
+
+def _quarter_bounds(day: date) -> tuple[date, date]:
+    first = 3 * ((day.month - 1) // 3) + 1
+    return day.replace(month=first, day=1), _last_day(day.year, first + 2)
+
+
+def _half_bounds(day: date) -> tuple[date, date]:
+    first = 1 if day.month <= 6 else 7  # noqa: PLR2004 - June ends the first half
+    return day.replace(month=first, day=1), _last_day(day.year, first + 5)
+
+
+_UNIT_BOUNDS: Final = {
+    Precision.DAY: lambda day: (day, day),
+    Precision.MONTH: lambda day: (day.replace(day=1), _month_bounds(day)[1]),
+    Precision.QUARTER: _quarter_bounds,
+    Precision.HALF: _half_bounds,
+    Precision.YEAR: lambda day: (date(day.year, 1, 1), date(day.year, 12, 31)),
+}
+
+_NOTATIONS: Final = "2022-01-01, 2022-01, 2022-Q1, 2021-H2, 2021, or START/END of days or months"
+_DAY_RE: Final = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_MONTH_RE: Final = re.compile(r"(\d{4})-(\d{2})")
+_UNIT_RE: Final = re.compile(r"(\d{4})(?:-([QH])(\d))?")
+
+
+def _fail(value: str, reason: str) -> PeriodError:
+    return PeriodError(f"invalid period {value!r}: {reason}")
+
+
+def _day(value: str, part: str) -> date | None:
+    match = _DAY_RE.fullmatch(part)
+    if match is None:
+        return None
+    year, month, day = (int(g) for g in match.groups())
+    try:
+        return date(year, month, day)
+    except ValueError as error:
+        raise _fail(value, f"{part} is not a calendar day ({error})") from None
+
+
+def _month(value: str, part: str) -> Period | None:
+    match = _MONTH_RE.fullmatch(part)
+    if match is None:
+        return None
+    year, month = (int(g) for g in match.groups())
+    if not 1 <= month <= 12:  # noqa: PLR2004 - months of the year
+        raise _fail(value, f"month must be 01 to 12 (got {match.group(2)})")
+    if year == 0:
+        raise _fail(value, "year must be 0001 to 9999")
+    return Period.month(year, month)
+
+
+@lru_cache(maxsize=4096)
+def _parse(value: str) -> Period:
+    # Cached: snapshots repeat a handful of periods many times, and a Period is
+    # immutable, so the same object may be shared.
+    if "/" in value:
+        return _parse_span(value)
+    day = _day(value, value)
+    if day is not None:
+        return Period.day(day)
+    month = _month(value, value)
+    if month is not None:
+        return month
+    match = _UNIT_RE.fullmatch(value)
+    if match is None:
+        raise _fail(value, f"expected one of {_NOTATIONS}")
+    year = int(match.group(1))
+    if year == 0:
+        raise _fail(value, "year must be 0001 to 9999")
+    unit, number = match.group(2), match.group(3)
+    if unit is None:
+        return Period.year(year)
+    if unit == "Q":
+        if number not in "1234":
+            raise _fail(value, "quarter must be Q1 to Q4")
+        return Period.quarter(year, int(number))
+    if number not in "12":
+        raise _fail(value, "half must be H1 or H2")
+    return Period.half(year, int(number))
+
+
+def _parse_span(value: str) -> Period:
+    parts = value.split("/")
+    if len(parts) != 2:  # noqa: PLR2004 - START/END
+        raise _fail(value, "a span is START/END with exactly one '/'")
+    first, last = parts
+    start_day, end_day = _day(value, first), _day(value, last)
+    if start_day is not None and end_day is not None:
+        if start_day >= end_day:
+            raise _fail(value, "a span's end must come after its start")
+        return Period.span(start_day, end_day)
+    start_month, end_month = _month(value, first), _month(value, last)
+    if start_month is not None and end_month is not None:
+        if start_month.start >= end_month.start:
+            raise _fail(value, "a span's end month must come after its start month")
+        return Period.months(start_month, end_month)
+    raise _fail(value, "a span's two ends must both be days (2021-02-11) or both months (2021-11)")
+
+
+def _format(start: date, end: date, precision: Precision) -> str:
+    if precision is Precision.DAY:
+        return start.isoformat()
+    if precision is Precision.MONTH:
+        return f"{start.year:04d}-{start.month:02d}"
+    if precision is Precision.QUARTER:
+        return f"{start.year:04d}-Q{(start.month + 2) // 3}"
+    if precision is Precision.HALF:
+        return f"{start.year:04d}-H{1 if start.month == 1 else 2}"
+    if precision is Precision.YEAR:
+        return f"{start.year:04d}"
+    whole_months = (
+        start.day == 1
+        and end == _last_day(end.year, end.month)
+        and (start.year, start.month) != (end.year, end.month)
+    )
+    if whole_months:
+        return f"{start.year:04d}-{start.month:02d}/{end.year:04d}-{end.month:02d}"
+    return f"{start.isoformat()}/{end.isoformat()}"

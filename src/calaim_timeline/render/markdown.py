@@ -1,0 +1,78 @@
+"""An edition as a markdown page, with footnotes as GitHub-flavoured footnotes."""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from calaim_timeline.model import Edition, Milestone, MilestoneKind, Status
+from calaim_timeline.render._common import sections
+
+__all__ = ["EditionMarkdown", "escape"]
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+
+
+def escape(text: str) -> str:
+    r"""Escape the characters markdown would read as markup.
+
+    >>> escape("Section 1115 *draft* [v2]")
+    'Section 1115 \\*draft\\* \\[v2\\]'
+    """
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def _refs(numbers: tuple[int, ...]) -> str:
+    return "".join(f"[^{n}]" for n in numbers)
+
+
+def _kind(kind: MilestoneKind | None) -> str:
+    return f" _({kind.value.replace('-', ' ')})_" if kind else ""
+
+
+@attrs.frozen
+class EditionMarkdown:
+    """Render an edition as markdown: a section per category, a list per initiative.
+
+    >>> from calaim_timeline import Archive
+    >>> print(EditionMarkdown()(Archive.bundled()["2021-11"]).splitlines()[0])
+    # California Advancing and Innovating Medi-Cal (CalAIM) Milestones Calendar as of November 2021
+    """
+
+    heading_level: int = 1
+
+    def __call__(self, edition: Edition) -> str:
+        """The page, ending with a newline."""
+        top = "#" * self.heading_level
+        lines = [
+            f"{top} {escape(edition.title)}",
+            "",
+            f"Edition `{edition.id}`, as of {edition.as_of}, covering {edition.window}."
+            f" Published by {escape(edition.publisher)}.",
+        ]
+        for category, initiatives in sections(edition):
+            if category is not None:  # initiatives before any category get no heading
+                lines += ["", f"{top}# {escape(category.name)}"]
+            for initiative in initiatives:
+                lines += ["", f"{top}## {escape(initiative.name)}{_refs(initiative.footnotes)}", ""]
+                lines += [_milestone(m) for m in initiative.milestones]
+        if edition.excluded_initiatives:
+            lines += ["", f"{top}# Excluded initiatives", ""]
+            lines += [f"- {escape(name)}" for name in edition.excluded_initiatives]
+        if edition.footnotes:
+            lines.append("")
+            lines += [f"[^{n.number}]: {escape(n.text)}" for n in edition.footnotes]
+        return "\n".join(lines) + "\n"
+
+
+def _milestone(milestone: Milestone) -> str:
+    wording = f' ("{escape(milestone.when.text)}")' if milestone.when.text else ""
+    done = " (done)" if milestone.status is Status.DONE else ""
+    line = (
+        f"- **{milestone.when}** {escape(milestone.title)}"
+        f"{_refs(milestone.footnotes)}{wording}{_kind(milestone.kind)}{done}"
+    )
+    for item in milestone.sub_items:
+        line += f"\n  - {escape(item.text)}{_refs(item.footnotes)}{_kind(item.kind)}"
+    return line

@@ -1,0 +1,79 @@
+"""An edition as a plain-text calendar to scan in a terminal."""
+
+from __future__ import annotations
+
+import textwrap
+
+import attrs
+
+from calaim_timeline.model import Edition, Milestone, Status
+from calaim_timeline.render._common import KEY, footnote_refs, mark, sections
+
+__all__ = ["EditionText"]
+
+
+@attrs.frozen
+class EditionText:
+    """Render an edition grouped by category and initiative, footnotes at the end.
+
+    Each milestone is one line: its period, its kind mark, its title, its footnote
+    references, and the source's wording of the period when it has one.
+
+    >>> from calaim_timeline import Archive
+    >>> print(EditionText(width=72)(Archive.bundled()["2021-11"]).splitlines()[5])
+    Key: * document release   ^ submission deadline   + program launch
+    """
+
+    width: int = 100
+
+    def __call__(self, edition: Edition) -> str:
+        """The whole calendar, ending with a newline."""
+        milestones = edition.milestones()
+        column = max((len(str(m.when)) for _, m in milestones), default=7)
+        lines = [
+            edition.title,
+            "=" * min(len(edition.title), self.width),
+            f"Edition {edition.id}: as of {edition.as_of}, covering {edition.window}",
+            f"{len(edition.initiatives)} initiatives, {len(milestones)} milestones",
+            f"Publisher: {edition.publisher}",
+            f"Key: {KEY}",
+        ]
+        for category, initiatives in sections(edition):
+            if category is not None:  # initiatives before any category get no heading
+                lines += ["", f"## {category.name}"]
+            for initiative in initiatives:
+                lines += ["", initiative.name + _refs(initiative.footnotes)]
+                for milestone in initiative.milestones:
+                    lines += self._milestone(milestone, column)
+        if edition.footnotes:
+            lines += ["", "Footnotes"]
+            for note in edition.footnotes:
+                lines += self._wrap(f"[{note.number}] {note.text}", "  ", "      ")
+        if edition.excluded_initiatives:
+            lines += ["", "Excluded (no milestones expected in the window)"]
+            lines += self._wrap(", ".join(edition.excluded_initiatives), "  ", "  ")
+        return "\n".join(lines) + "\n"
+
+    def _milestone(self, milestone: Milestone, column: int) -> list[str]:
+        head = f"  {str(milestone.when).ljust(column)}  {mark(milestone.kind)} "
+        body = milestone.title + _refs(milestone.footnotes)
+        if milestone.when.text is not None:
+            body += f' ("{milestone.when.text}")'
+        if milestone.status is Status.DONE:
+            body += " (done)"
+        hang = " " * len(head)
+        lines = self._wrap(body, head, hang)
+        for item in milestone.sub_items:
+            kind = f"{item.kind.mark} " if item.kind else ""
+            lines += self._wrap(f"{kind}{item.text}{_refs(item.footnotes)}", hang + "○ ", hang + "  ")
+        return lines
+
+    def _wrap(self, text: str, first: str, rest: str) -> list[str]:
+        return textwrap.wrap(
+            text, self.width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False
+        ) or [first.rstrip()]
+
+
+def _refs(numbers: tuple[int, ...]) -> str:
+    refs = footnote_refs(numbers)
+    return f" {refs}" if refs else ""

@@ -1,0 +1,178 @@
+"""The invariants of one edition, every problem reported together.
+
+:func:`validate` returns the problems (empty when the edition is sound);
+:func:`check` raises :class:`~calaim_timeline.errors.ValidationError` with all of
+them. Paths use the file's own keys, ``initiatives[3].milestones[0].when``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from datetime import timedelta
+from typing import Final
+
+from calaim_timeline.errors import Problem, ValidationError
+from calaim_timeline.model import Edition, Initiative, Milestone
+from calaim_timeline.period import Period, Precision
+
+__all__ = ["ID_PATTERN", "check", "validate"]
+
+ID_PATTERN: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+"""Ids are slugs: lowercase letters and digits in words joined by single hyphens."""
+
+
+def validate(edition: Edition) -> tuple[Problem, ...]:
+    """Every problem of ``edition``, in document order; empty when it is sound.
+
+    >>> from calaim_timeline import Archive
+    >>> validate(Archive.bundled()["2021-11"])
+    ()
+    """
+    return tuple(_problems(edition))
+
+
+def check(edition: Edition, *, source: str | None = None) -> Edition:
+    """Return ``edition`` unchanged, or raise ValidationError with every problem."""
+    problems = validate(edition)
+    if problems:
+        raise ValidationError(source, problems)
+    return edition
+
+
+def _problems(edition: Edition) -> Iterator[Problem]:
+    yield from _slug("id", edition.id)
+    yield from _text("title", edition.title)
+    yield from _text("publisher", edition.publisher)
+    yield from _text("source.document", edition.source.document)
+    yield from _month_period("as_of", edition.as_of, allow_span=False)
+    yield from _month_period("window", edition.window, allow_span=True)
+
+    yield from _categories(edition)
+    yield from _footnotes(edition)
+    yield from _names("excluded_initiatives", edition.excluded_initiatives)
+
+    known_categories = {c.id for c in edition.categories}
+    known_notes = {f.number for f in edition.footnotes}
+    for i, initiative in enumerate(edition.initiatives):
+        yield from _initiative(f"initiatives[{i}]", initiative, known_categories, known_notes)
+        for j, milestone in enumerate(initiative.milestones):
+            path = f"initiatives[{i}].milestones[{j}]"
+            yield from _milestone(path, milestone, edition.window, known_notes)
+
+    yield from _repeated(
+        "initiatives", "id", [(f"initiatives[{i}]", x.id) for i, x in enumerate(edition.initiatives)]
+    )
+    placed = [
+        (f"initiatives[{i}].milestones[{j}]", m)
+        for i, initiative in enumerate(edition.initiatives)
+        for j, m in enumerate(initiative.milestones)
+    ]
+    repeated_ids = tuple(_repeated("milestones", "id", [(path, m.id) for path, m in placed]))
+    yield from repeated_ids
+    # A repeated id repeats its default lineage too: say it once.
+    said = {problem.path.removesuffix(".id") for problem in repeated_ids}
+    lineages = [(path, m.lineage) for path, m in placed if path not in said or m.lineage != m.id]
+    yield from _repeated("milestones", "lineage", lineages)
+
+
+def _slug(path: str, value: str) -> Iterator[Problem]:
+    if ID_PATTERN.fullmatch(value) is None:
+        yield Problem(
+            path,
+            f"must be a slug of lowercase letters, digits and single hyphens (got {value!r})",
+        )
+
+
+def _text(path: str, value: str) -> Iterator[Problem]:
+    if not value.strip():
+        yield Problem(path, "must not be empty")
+    elif value != value.strip():
+        yield Problem(path, f"must not start or end with spaces (got {value!r})")
+
+
+def _names(path: str, values: Iterable[str]) -> Iterator[Problem]:
+    for k, value in enumerate(values):
+        yield from _text(f"{path}[{k}]", value)
+
+
+def _month_period(path: str, period: Period, *, allow_span: bool) -> Iterator[Problem]:
+    if period.precision is Precision.MONTH:
+        return
+    whole_months = period.start.day == 1 and (period.end + timedelta(days=1)).day == 1
+    if allow_span and period.precision is Precision.SPAN and whole_months:
+        return
+    wanted = "a month or a span of whole months (2021-11/2022-03)" if allow_span else "a month"
+    yield Problem(path, f"must be {wanted} (got {str(period)!r})")
+
+
+def _categories(edition: Edition) -> Iterator[Problem]:
+    for k, category in enumerate(edition.categories):
+        yield from _slug(f"categories[{k}].id", category.id)
+        yield from _text(f"categories[{k}].name", category.name)
+    yield from _repeated(
+        "categories", "id", [(f"categories[{k}]", c.id) for k, c in enumerate(edition.categories)]
+    )
+
+
+def _footnotes(edition: Edition) -> Iterator[Problem]:
+    previous = 0
+    for k, note in enumerate(edition.footnotes):
+        path = f"footnotes[{k}]"
+        if note.number < 1:
+            yield Problem(f"{path}.number", f"must be a positive number (got {note.number})")
+        elif note.number == previous:
+            yield Problem(f"{path}.number", f"footnote {note.number} is defined twice")
+        elif note.number < previous:
+            yield Problem(
+                f"{path}.number",
+                f"footnotes must be in ascending order ({note.number} comes after {previous})",
+            )
+        previous = max(previous, note.number)
+        yield from _text(f"{path}.text", note.text)
+
+
+def _references(path: str, numbers: tuple[int, ...], known: set[int]) -> Iterator[Problem]:
+    for k, number in enumerate(numbers):
+        if number not in known:
+            yield Problem(f"{path}[{k}]", f"footnote {number} is not defined in footnotes")
+
+
+def _initiative(
+    path: str, initiative: Initiative, categories: set[str], notes: set[int]
+) -> Iterator[Problem]:
+    yield from _slug(f"{path}.id", initiative.id)
+    yield from _text(f"{path}.name", initiative.name)
+    if initiative.category is not None and initiative.category not in categories:
+        yield Problem(
+            f"{path}.category", f"unknown category {initiative.category!r}: not in categories"
+        )
+    yield from _names(f"{path}.aliases", initiative.aliases)
+    yield from _references(f"{path}.footnotes", initiative.footnotes, notes)
+
+
+def _milestone(path: str, milestone: Milestone, window: Period, notes: set[int]) -> Iterator[Problem]:
+    yield from _slug(f"{path}.id", milestone.id)
+    yield from _slug(f"{path}.lineage", milestone.lineage)
+    yield from _text(f"{path}.title", milestone.title)
+    if not window.overlaps(milestone.when):
+        yield Problem(
+            f"{path}.when", f"{milestone.when} lies outside the edition's window {window}"
+        )
+    yield from _references(f"{path}.footnotes", milestone.footnotes, notes)
+    for k, item in enumerate(milestone.sub_items):
+        yield from _text(f"{path}.sub_items[{k}].text", item.text)
+        yield from _references(f"{path}.sub_items[{k}].footnotes", item.footnotes, notes)
+
+
+def _repeated(what: str, key: str, placed: list[tuple[str, str]]) -> Iterator[Problem]:
+    counts = Counter(value for _, value in placed)
+    seen: set[str] = set()
+    for path, value in placed:
+        if counts[value] > 1 and value in seen:
+            yield Problem(
+                f"{path}.{key}",
+                f"{key} {value!r} is used by {counts[value]} {what}; each must be unique",
+            )
+        seen.add(value)
