@@ -74,16 +74,48 @@ class Status(enum.Enum):
     DONE = "done"
 
 
-def _tuple_of(kind: type) -> Any:  # noqa: ANN401 - an attrs validator
-    return attrs.validators.deep_iterable(
-        member_validator=attrs.validators.instance_of(kind),
-        iterable_validator=attrs.validators.instance_of(tuple),
-    )
+def _got(value: object) -> str:
+    return f"(got {type(value).__name__} {value!r})"
 
 
-_STR: Final = attrs.validators.instance_of(str)
-_OPTIONAL_STR: Final = attrs.validators.optional(_STR)
-_NUMBERS: Final = _tuple_of(int)
+@attrs.frozen
+class _Is:
+    """Validator: the value is one of ``kinds`` (bool never counts as int)."""
+
+    kinds: tuple[type, ...]
+    description: str
+    optional: bool = False
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and self.optional:
+            return
+        if not isinstance(value, self.kinds) or (isinstance(value, bool) and bool not in self.kinds):
+            msg = f"'{attribute.name}' must be {self.description} {_got(value)}"
+            raise TypeError(msg)
+
+
+@attrs.frozen
+class _TupleOf:
+    """Validator: the value is a tuple whose members are all of ``kind``."""
+
+    kind: type
+    plural: str
+    singular: str
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, tuple):
+            msg = f"'{attribute.name}' must be a tuple of {self.plural} {_got(value)}"
+            raise TypeError(msg)
+        for k, member in enumerate(value):
+            if not isinstance(member, self.kind) or (isinstance(member, bool) and self.kind is int):
+                msg = f"'{attribute.name}[{k}]' must be {self.singular} {_got(member)}"
+                raise TypeError(msg)
+
+
+_STR: Final = _Is((str,), "a string")
+_OPTIONAL_STR: Final = _Is((str,), "a string or None", optional=True)
+_NUMBERS: Final = _TupleOf(int, "footnote numbers", "a footnote number")
+_KIND: Final = _Is((MilestoneKind,), "a MilestoneKind or None", optional=True)
 
 
 @attrs.frozen(kw_only=True)
@@ -94,7 +126,7 @@ class Footnote:
     Footnote(number=4, text='RFP timeline is being finalized and is subject to change.')
     """
 
-    number: int = attrs.field(validator=attrs.validators.instance_of(int))
+    number: int = attrs.field(validator=_Is((int,), "a footnote number"))
     text: str = attrs.field(validator=_STR)
 
 
@@ -108,9 +140,7 @@ class SubItem:
 
     text: str = attrs.field(validator=_STR)
     footnotes: tuple[int, ...] = attrs.field(default=(), validator=_NUMBERS)
-    kind: MilestoneKind | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(MilestoneKind))
-    )
+    kind: MilestoneKind | None = attrs.field(default=None, validator=_KIND)
 
 
 @attrs.frozen(kw_only=True)
@@ -128,15 +158,11 @@ class Milestone:
 
     id: str = attrs.field(validator=_STR)
     title: str = attrs.field(validator=_STR)
-    kind: MilestoneKind | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(MilestoneKind))
-    )
-    when: Period = attrs.field(validator=attrs.validators.instance_of(Period))
-    sub_items: tuple[SubItem, ...] = attrs.field(default=(), validator=_tuple_of(SubItem))
+    kind: MilestoneKind | None = attrs.field(default=None, validator=_KIND)
+    when: Period = attrs.field(validator=_Is((Period,), "a Period"))
+    sub_items: tuple[SubItem, ...] = attrs.field(default=(), validator=_TupleOf(SubItem, "SubItem", "a SubItem"))
     footnotes: tuple[int, ...] = attrs.field(default=(), validator=_NUMBERS)
-    status: Status = attrs.field(
-        default=Status.PLANNED, validator=attrs.validators.instance_of(Status)
-    )
+    status: Status = attrs.field(default=Status.PLANNED, validator=_Is((Status,), "a Status"))
     lineage: str = attrs.field(
         default=attrs.Factory(lambda self: self.id, takes_self=True), validator=_STR
     )
@@ -162,9 +188,9 @@ class Initiative:
     id: str = attrs.field(validator=_STR)
     name: str = attrs.field(validator=_STR)
     category: str | None = attrs.field(default=None, validator=_OPTIONAL_STR)
-    aliases: tuple[str, ...] = attrs.field(default=(), validator=_tuple_of(str))
+    aliases: tuple[str, ...] = attrs.field(default=(), validator=_TupleOf(str, "strings", "a string"))
     footnotes: tuple[int, ...] = attrs.field(default=(), validator=_NUMBERS)
-    milestones: tuple[Milestone, ...] = attrs.field(default=(), validator=_tuple_of(Milestone))
+    milestones: tuple[Milestone, ...] = attrs.field(default=(), validator=_TupleOf(Milestone, "Milestone", "a Milestone"))
 
 
 @attrs.frozen(kw_only=True)
@@ -193,14 +219,14 @@ class Edition:
 
     id: str = attrs.field(validator=_STR)
     title: str = attrs.field(validator=_STR)
-    as_of: Period = attrs.field(validator=attrs.validators.instance_of(Period))
-    window: Period = attrs.field(validator=attrs.validators.instance_of(Period))
+    as_of: Period = attrs.field(validator=_Is((Period,), "a Period"))
+    window: Period = attrs.field(validator=_Is((Period,), "a Period"))
     publisher: str = attrs.field(validator=_STR)
-    source: Source = attrs.field(validator=attrs.validators.instance_of(Source))
-    categories: tuple[Category, ...] = attrs.field(default=(), validator=_tuple_of(Category))
-    initiatives: tuple[Initiative, ...] = attrs.field(default=(), validator=_tuple_of(Initiative))
-    footnotes: tuple[Footnote, ...] = attrs.field(default=(), validator=_tuple_of(Footnote))
-    excluded_initiatives: tuple[str, ...] = attrs.field(default=(), validator=_tuple_of(str))
+    source: Source = attrs.field(validator=_Is((Source,), "a Source"))
+    categories: tuple[Category, ...] = attrs.field(default=(), validator=_TupleOf(Category, "Category", "a Category"))
+    initiatives: tuple[Initiative, ...] = attrs.field(default=(), validator=_TupleOf(Initiative, "Initiative", "a Initiative"))
+    footnotes: tuple[Footnote, ...] = attrs.field(default=(), validator=_TupleOf(Footnote, "Footnote", "a Footnote"))
+    excluded_initiatives: tuple[str, ...] = attrs.field(default=(), validator=_TupleOf(str, "strings", "a string"))
 
     def milestones(self) -> tuple[tuple[Initiative, Milestone], ...]:
         """Every milestone with its initiative, in document order."""

@@ -1,0 +1,251 @@
+"""Hypothesis strategies for every model type, so you can test your own code too.
+
+Needs Hypothesis (``pip install calaim-timeline[strategies]``). Every strategy
+produces values the library accepts; :func:`editions` produces editions that
+:func:`~calaim_timeline.validate.validate` finds sound: unique ids and lineages,
+footnote references that resolve, known categories, milestones inside the window.
+
+>>> from hypothesis import given
+>>> from calaim_timeline import validate
+>>> @given(editions())
+... def test_my_report_accepts_any_edition(edition):
+...     assert validate(edition) == ()
+>>> test_my_report_accepts_any_edition()
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Final
+
+import attrs
+from hypothesis import strategies as st
+
+from calaim_timeline.model import (
+    Category,
+    Edition,
+    Footnote,
+    Initiative,
+    Milestone,
+    MilestoneKind,
+    Source,
+    Status,
+    SubItem,
+)
+from calaim_timeline.period import Period, Precision
+
+__all__ = [
+    "categories",
+    "editions",
+    "footnotes",
+    "initiatives",
+    "milestone_kinds",
+    "milestones",
+    "periods",
+    "precisions",
+    "slugs",
+    "sources",
+    "statuses",
+    "sub_items",
+    "texts",
+    "windows",
+]
+
+_MIN: Final = date(1990, 1, 1)
+_MAX: Final = date(2099, 12, 31)
+
+
+def slugs() -> st.SearchStrategy[str]:
+    """Ids as the library wants them: ``mot-carve-in-live``."""
+    word = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max_size=6)
+    return st.lists(word, min_size=1, max_size=4).map("-".join)
+
+
+def texts(*, max_size: int = 40) -> st.SearchStrategy[str]:
+    """Titles, names and wording: one line, not empty, no surrounding spaces."""
+    return (
+        st.text(st.characters(exclude_characters="\n"), min_size=1, max_size=max_size)
+        .map(str.strip)
+        .filter(bool)
+    )
+
+
+def precisions() -> st.SearchStrategy[Precision]:
+    """Any precision."""
+    return st.sampled_from(Precision)
+
+
+def milestone_kinds() -> st.SearchStrategy[MilestoneKind | None]:
+    """A milestone kind, or None for an unmarked milestone."""
+    return st.none() | st.sampled_from(MilestoneKind)
+
+
+def statuses() -> st.SearchStrategy[Status]:
+    """Planned or done."""
+    return st.sampled_from(Status)
+
+
+def _unit(precision: Precision, day: date) -> Period:
+    if precision is Precision.DAY:
+        return Period.day(day)
+    if precision is Precision.MONTH:
+        return Period.month(day.year, day.month)
+    if precision is Precision.QUARTER:
+        return Period.quarter(day.year, (day.month + 2) // 3)
+    if precision is Precision.HALF:
+        return Period.half(day.year, 1 if day.month <= 6 else 2)  # noqa: PLR2004 - June ends H1
+    return Period.year(day.year)
+
+
+@st.composite
+def _periods(draw: st.DrawFn, within: Period | None, wording: bool) -> Period:
+    low, high = (within.start, within.end) if within else (_MIN, _MAX)
+    precision = draw(precisions())
+    first = draw(st.dates(low, high))
+    if precision is Precision.SPAN and low < high:
+        last = draw(st.dates(low, high).filter(lambda d: d != first))
+        period = Period.span(min(first, last), max(first, last))
+    else:
+        period = _unit(Precision.DAY if precision is Precision.SPAN else precision, first)
+        if within is not None and not within.contains(period):
+            period = Period.day(first)  # the unit sticks out of the window: keep the day
+    text = draw(st.none() | texts(max_size=30)) if wording else None
+    return period.with_text(text)
+
+
+def periods(*, within: Period | None = None, wording: bool = True) -> st.SearchStrategy[Period]:
+    """Periods of every precision, inside ``within`` when given, some with wording."""
+    return _periods(within, wording)
+
+
+@st.composite
+def windows(draw: st.DrawFn) -> Period:
+    """An edition window: one month or a span of whole months."""
+    year = draw(st.integers(_MIN.year, _MAX.year - 3))
+    month = draw(st.integers(1, 12))
+    first = Period.month(year, month)
+    length = draw(st.integers(0, 24))
+    if length == 0:
+        return first
+    last_year, last_month = divmod(year * 12 + month - 1 + length, 12)
+    return Period.months(first, Period.month(last_year, last_month + 1))
+
+
+def footnotes() -> st.SearchStrategy[tuple[Footnote, ...]]:
+    """An edition's footnotes: unique numbers in ascending order."""
+    return st.lists(
+        st.builds(Footnote, number=st.integers(1, 60), text=texts()),
+        max_size=5,
+        unique_by=lambda note: note.number,
+    ).map(lambda notes: tuple(sorted(notes, key=lambda note: note.number)))
+
+
+def _references(numbers: tuple[int, ...]) -> st.SearchStrategy[tuple[int, ...]]:
+    if not numbers:
+        return st.just(())
+    return st.lists(st.sampled_from(numbers), max_size=2, unique=True).map(tuple)
+
+
+def sub_items(*, footnote_numbers: tuple[int, ...] = ()) -> st.SearchStrategy[SubItem]:
+    """Sub-bullets, referring only to ``footnote_numbers``."""
+    return st.builds(
+        SubItem,
+        text=texts(),
+        footnotes=_references(footnote_numbers),
+        kind=milestone_kinds(),
+    )
+
+
+def milestones(
+    *, within: Period | None = None, footnote_numbers: tuple[int, ...] = ()
+) -> st.SearchStrategy[Milestone]:
+    """Milestones with periods inside ``within``, referring only to ``footnote_numbers``.
+
+    About a third carry a lineage other than their id.
+    """
+    return st.builds(
+        Milestone,
+        id=slugs(),
+        title=texts(),
+        kind=milestone_kinds(),
+        when=periods(within=within),
+        sub_items=st.lists(sub_items(footnote_numbers=footnote_numbers), max_size=2).map(tuple),
+        footnotes=_references(footnote_numbers),
+        status=statuses(),
+    ).flatmap(
+        lambda m: st.sampled_from((m.id, m.id, "lineage-" + m.id)).map(
+            lambda lineage: attrs.evolve(m, lineage=lineage)
+        )
+    )
+
+
+def categories() -> st.SearchStrategy[Category]:
+    """A category."""
+    return st.builds(Category, id=slugs(), name=texts())
+
+
+def initiatives(
+    *,
+    category_ids: tuple[str, ...] = (),
+    within: Period | None = None,
+    footnote_numbers: tuple[int, ...] = (),
+) -> st.SearchStrategy[Initiative]:
+    """An initiative with milestones of unique ids and lineages."""
+    return st.builds(
+        Initiative,
+        id=slugs(),
+        name=texts(),
+        category=st.none() | st.sampled_from(category_ids) if category_ids else st.none(),
+        aliases=st.lists(texts(), max_size=2).map(tuple),
+        footnotes=_references(footnote_numbers),
+        milestones=st.lists(
+            milestones(within=within, footnote_numbers=footnote_numbers),
+            max_size=4,
+            unique_by=(lambda m: m.id, lambda m: m.lineage),
+        ).map(tuple),
+    )
+
+
+def sources() -> st.SearchStrategy[Source]:
+    """Where an edition comes from."""
+    return st.builds(
+        Source, document=texts(), url=st.none() | texts(), notes=st.none() | texts()
+    )
+
+
+def _unique_milestones(parts: list[Initiative]) -> bool:
+    ids = [m.id for i in parts for m in i.milestones]
+    lineages = [m.lineage for i in parts for m in i.milestones]
+    return len(set(ids)) == len(ids) and len(set(lineages)) == len(lineages)
+
+
+@st.composite
+def editions(draw: st.DrawFn, *, max_initiatives: int = 5) -> Edition:
+    """A sound edition: everything :func:`~calaim_timeline.validate.validate` checks holds."""
+    window = draw(windows())
+    as_of = Period.month(window.start.year, window.start.month)
+    notes = draw(footnotes())
+    numbers = tuple(note.number for note in notes)
+    groups = tuple(draw(st.lists(categories(), max_size=3, unique_by=lambda c: c.id)))
+    parts = draw(
+        st.lists(
+            initiatives(
+                category_ids=tuple(c.id for c in groups), within=window, footnote_numbers=numbers
+            ),
+            max_size=max_initiatives,
+            unique_by=lambda i: i.id,
+        ).filter(_unique_milestones)
+    )
+    return Edition(
+        id=draw(slugs()),
+        title=draw(texts()),
+        as_of=as_of,
+        window=window,
+        publisher=draw(texts()),
+        source=draw(sources()),
+        categories=groups,
+        initiatives=tuple(parts),
+        footnotes=notes,
+        excluded_initiatives=tuple(draw(st.lists(texts(), max_size=2))),
+    )
+
