@@ -70,7 +70,10 @@ class Archive:
         for path in self.paths():
             edition = load(path)
             if edition.id != path.stem:
-                msg = f"edition id {edition.id!r} does not match the file name; rename it {edition.id}{path.suffix}"
+                msg = (
+                    f"edition id {edition.id!r} does not match the file name;"
+                    f" rename it {edition.id}{path.suffix}"
+                )
                 raise SnapshotError(msg, source=str(path), path="id")
             loaded.append(edition)
         ids = [e.id for e in loaded]

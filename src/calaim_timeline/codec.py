@@ -88,7 +88,7 @@ def _structure_period(value: object, _: type) -> Period:
     return Period.parse(notation, text=text)
 
 
-def _enum_hook(kind: type[MilestoneKind] | type[Status]) -> Callable[[object, type], object]:
+def _enum_hook(kind: type[MilestoneKind | Status]) -> Callable[[object, type], object]:
     names = ", ".join(member.value for member in kind)
 
     def structure(value: object, _: type) -> object:
@@ -101,7 +101,10 @@ def _enum_hook(kind: type[MilestoneKind] | type[Status]) -> Callable[[object, ty
     return structure
 
 
-def _strict_tuple_factory(kind: Any, converter: cattrs.Converter) -> Callable[[object, type], object]:  # noqa: ANN401
+def _strict_tuple_factory(
+    kind: Any,  # noqa: ANN401 - a typing form such as tuple[int, ...]
+    converter: cattrs.Converter,
+) -> Callable[[object, type], object]:
     # cattrs turns any iterable into a tuple, so "abc" would become ('a', 'b', 'c').
     structure = homogenous_tuple_structure_factory(kind, converter)
 
@@ -130,7 +133,9 @@ def _period_fields(cls: type) -> tuple[str, ...]:
 
 
 def _class_structure(cls: type, converter: cattrs.Converter) -> Callable[[object, type], object]:
-    structure = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
+    structure: Callable[[Mapping[str, Any], Any], Any] = make_dict_structure_fn(
+        cls, converter, _cattrs_forbid_extra_keys=True
+    )
     fields = _period_fields(cls)
 
     def hook(value: object, target: type) -> object:
@@ -149,7 +154,9 @@ def _class_structure(cls: type, converter: cattrs.Converter) -> Callable[[object
 
 
 def _class_unstructure(cls: type, converter: cattrs.Converter) -> Callable[[Any], dict[str, Any]]:
-    unstructure = make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
+    unstructure: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(
+        cls, converter, _cattrs_omit_if_default=True
+    )
     fields = _period_fields(cls)
     if not fields:
         return unstructure
@@ -215,7 +222,8 @@ def from_dict(document: object, *, source: str | None = None, validate: bool = T
     with every invariant that fails.
     """
     if not isinstance(document, Mapping):
-        raise SnapshotError(f"expected a table of edition fields (got {_describe(document)})", source=source)
+        msg = f"expected a table of edition fields (got {_describe(document)})"
+        raise SnapshotError(msg, source=source)
     try:
         edition = _CONVERTER.structure(document, Edition)
     except cattrs.BaseValidationError as error:
@@ -237,11 +245,15 @@ def dumps(edition: Edition, *, format: Format = "toml") -> str:  # noqa: A002 - 
     return tomli_w.dumps(document)
 
 
-_TOML_WHERE: Final = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_TOML_WHERE: Final = re.compile(r"\s*\((?:at line (\d+), column (\d+)|at end of document)\)$")
 
 
 def loads(
-    text: str, *, format: Format = "toml", source: str | None = None, validate: bool = True  # noqa: A002
+    text: str,
+    *,
+    format: Format = "toml",  # noqa: A002 - the word the CLI and docs use
+    source: str | None = None,
+    validate: bool = True,
 ) -> Edition:
     """Read an edition from TOML or JSON text; ``source`` names it in errors."""
     document: object
@@ -249,9 +261,8 @@ def loads(
         try:
             document = json.loads(text)
         except json.JSONDecodeError as error:
-            raise SnapshotError(
-                f"not valid JSON: {error.msg}", source=source, line=error.lineno, column=error.colno
-            ) from None
+            msg = f"not valid JSON: {error.msg}"
+            raise SnapshotError(msg, source=source, line=error.lineno, column=error.colno) from None
     else:
         try:
             document = tomllib.loads(text)
@@ -260,11 +271,13 @@ def loads(
             where = _TOML_WHERE.search(message)
             line = column = None
             if where is not None:
-                line, column = int(where.group(1)), int(where.group(2))
                 message = message[: where.start()]
-            raise SnapshotError(
-                f"not valid TOML: {message}", source=source, line=line, column=column
-            ) from None
+                if where.group(1) is None:  # at the end of the document
+                    line = text.count("\n") + (0 if text.endswith("\n") else 1)
+                else:
+                    line, column = int(where.group(1)), int(where.group(2))
+            msg = f"not valid TOML: {message}"
+            raise SnapshotError(msg, source=source, line=line, column=column) from None
     return from_dict(document, source=source, validate=validate)
 
 
@@ -284,18 +297,17 @@ def load(path: str | os.PathLike[str], *, validate: bool = True) -> Edition:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise SnapshotError(f"cannot read the file: {error.strerror}", source=str(path)) from None
+        msg = f"cannot read the file: {error.strerror}"
+        raise SnapshotError(msg, source=str(path)) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        raise SnapshotError(
-            f"not UTF-8 text: byte 0x{data[error.start]:02x} cannot be decoded",
-            source=str(path),
-            line=line,
-        ) from None
+        msg = f"not UTF-8 text: byte 0x{data[error.start]:02x} cannot be decoded"
+        raise SnapshotError(msg, source=str(path), line=line) from None
     if not text.strip():
-        raise SnapshotError("the file is empty", source=str(path))
+        msg = "the file is empty"
+        raise SnapshotError(msg, source=str(path))
     return loads(text, format=kind, source=str(path), validate=validate)
 
 

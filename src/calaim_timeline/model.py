@@ -86,10 +86,12 @@ class _Is:
     description: str
     optional: bool = False
 
-    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    def __call__(self, _instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value is None and self.optional:
             return
-        if not isinstance(value, self.kinds) or (isinstance(value, bool) and bool not in self.kinds):
+        if not isinstance(value, self.kinds) or (
+            isinstance(value, bool) and bool not in self.kinds
+        ):
             msg = f"'{attribute.name}' must be {self.description} {_got(value)}"
             raise TypeError(msg)
 
@@ -102,7 +104,7 @@ class _TupleOf:
     plural: str
     singular: str
 
-    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    def __call__(self, _instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, tuple):
             msg = f"'{attribute.name}' must be a tuple of {self.plural} {_got(value)}"
             raise TypeError(msg)
@@ -160,7 +162,9 @@ class Milestone:
     title: str = attrs.field(validator=_STR)
     kind: MilestoneKind | None = attrs.field(default=None, validator=_KIND)
     when: Period = attrs.field(validator=_Is((Period,), "a Period"))
-    sub_items: tuple[SubItem, ...] = attrs.field(default=(), validator=_TupleOf(SubItem, "SubItem", "a SubItem"))
+    sub_items: tuple[SubItem, ...] = attrs.field(
+        default=(), validator=_TupleOf(SubItem, "SubItem", "a SubItem")
+    )
     footnotes: tuple[int, ...] = attrs.field(default=(), validator=_NUMBERS)
     status: Status = attrs.field(default=Status.PLANNED, validator=_Is((Status,), "a Status"))
     lineage: str = attrs.field(
@@ -188,9 +192,13 @@ class Initiative:
     id: str = attrs.field(validator=_STR)
     name: str = attrs.field(validator=_STR)
     category: str | None = attrs.field(default=None, validator=_OPTIONAL_STR)
-    aliases: tuple[str, ...] = attrs.field(default=(), validator=_TupleOf(str, "strings", "a string"))
+    aliases: tuple[str, ...] = attrs.field(
+        default=(), validator=_TupleOf(str, "strings", "a string")
+    )
     footnotes: tuple[int, ...] = attrs.field(default=(), validator=_NUMBERS)
-    milestones: tuple[Milestone, ...] = attrs.field(default=(), validator=_TupleOf(Milestone, "Milestone", "a Milestone"))
+    milestones: tuple[Milestone, ...] = attrs.field(
+        default=(), validator=_TupleOf(Milestone, "Milestone", "a Milestone")
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -223,10 +231,18 @@ class Edition:
     window: Period = attrs.field(validator=_Is((Period,), "a Period"))
     publisher: str = attrs.field(validator=_STR)
     source: Source = attrs.field(validator=_Is((Source,), "a Source"))
-    categories: tuple[Category, ...] = attrs.field(default=(), validator=_TupleOf(Category, "Category", "a Category"))
-    initiatives: tuple[Initiative, ...] = attrs.field(default=(), validator=_TupleOf(Initiative, "Initiative", "a Initiative"))
-    footnotes: tuple[Footnote, ...] = attrs.field(default=(), validator=_TupleOf(Footnote, "Footnote", "a Footnote"))
-    excluded_initiatives: tuple[str, ...] = attrs.field(default=(), validator=_TupleOf(str, "strings", "a string"))
+    categories: tuple[Category, ...] = attrs.field(
+        default=(), validator=_TupleOf(Category, "Category", "a Category")
+    )
+    initiatives: tuple[Initiative, ...] = attrs.field(
+        default=(), validator=_TupleOf(Initiative, "Initiative", "a Initiative")
+    )
+    footnotes: tuple[Footnote, ...] = attrs.field(
+        default=(), validator=_TupleOf(Footnote, "Footnote", "a Footnote")
+    )
+    excluded_initiatives: tuple[str, ...] = attrs.field(
+        default=(), validator=_TupleOf(str, "strings", "a string")
+    )
 
     def milestones(self) -> tuple[tuple[Initiative, Milestone], ...]:
         """Every milestone with its initiative, in document order."""

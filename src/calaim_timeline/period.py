@@ -21,6 +21,7 @@ from __future__ import annotations
 import calendar
 import enum
 import re
+from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
 from typing import Any, Final
@@ -87,14 +88,14 @@ def _month_index(day: date) -> int:
     return day.year * 12 + day.month - 1
 
 
-def _is_plain_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def _is_plain_date(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     # datetime is a subclass of date; a period is made of days only.
     if type(value) is not date:
         msg = f"'{attribute.name}' must be a datetime.date (got {value!r})"
         raise TypeError(msg)
 
 
-def _is_wording(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def _is_wording(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is None:
         return
     if not isinstance(value, str):
@@ -222,10 +223,7 @@ class Period:
         Raises :class:`~calaim_timeline.errors.PeriodError`, quoting the input, for
         anything that is not exactly one of the notations.
         """
-        if not isinstance(value, str):
-            msg = f"a period must be written as a string (got {value!r})"
-            raise PeriodError(msg)
-        period = _parse(value)
+        period = _parse(_require_text(value))
         return period if text is None else period.with_text(text)
 
     def format(self) -> str:
@@ -318,8 +316,19 @@ class Period:
         return _month_index(new.end) - _month_index(old.end)
 
 
+def _require_text(value: object) -> str:
+    if not isinstance(value, str):
+        msg = f"a period must be written as a string (got {value!r})"
+        raise PeriodError(msg)
+    return value
+
+
+def _day_bounds(day: date) -> tuple[date, date]:
+    return day, day
+
+
 def _month_bounds(day: date) -> tuple[date, date]:
-    return day, _last_day(day.year, day.month)
+    return day.replace(day=1), _last_day(day.year, day.month)
 
 
 def _quarter_bounds(day: date) -> tuple[date, date]:
@@ -332,12 +341,16 @@ def _half_bounds(day: date) -> tuple[date, date]:
     return day.replace(month=first, day=1), _last_day(day.year, first + 5)
 
 
-_UNIT_BOUNDS: Final = {
-    Precision.DAY: lambda day: (day, day),
-    Precision.MONTH: lambda day: (day.replace(day=1), _month_bounds(day)[1]),
+def _year_bounds(day: date) -> tuple[date, date]:
+    return date(day.year, 1, 1), date(day.year, 12, 31)
+
+
+_UNIT_BOUNDS: Final[dict[Precision, Callable[[date], tuple[date, date]]]] = {
+    Precision.DAY: _day_bounds,
+    Precision.MONTH: _month_bounds,
     Precision.QUARTER: _quarter_bounds,
     Precision.HALF: _half_bounds,
-    Precision.YEAR: lambda day: (date(day.year, 1, 1), date(day.year, 12, 31)),
+    Precision.YEAR: _year_bounds,
 }
 
 _NOTATIONS: Final = "2022-01-01, 2022-01, 2022-Q1, 2021-H2, 2021, or START/END of days or months"
@@ -421,7 +434,7 @@ def _parse_span(value: str) -> Period:
     raise _fail(value, "a span's two ends must both be days (2021-02-11) or both months (2021-11)")
 
 
-def _format(start: date, end: date, precision: Precision) -> str:
+def _format(start: date, end: date, precision: Precision) -> str:  # noqa: PLR0911 - one per precision
     if precision is Precision.DAY:
         return start.isoformat()
     if precision is Precision.MONTH:

@@ -98,7 +98,7 @@ def _unit(precision: Precision, day: date) -> Period:
 
 
 @st.composite
-def _periods(draw: st.DrawFn, within: Period | None, wording: bool) -> Period:
+def _periods(draw: st.DrawFn, within: Period | None, *, wording: bool) -> Period:
     low, high = (within.start, within.end) if within else (_MIN, _MAX)
     precision = draw(precisions())
     first = draw(st.dates(low, high))
@@ -115,7 +115,7 @@ def _periods(draw: st.DrawFn, within: Period | None, wording: bool) -> Period:
 
 def periods(*, within: Period | None = None, wording: bool = True) -> st.SearchStrategy[Period]:
     """Periods of every precision, inside ``within`` when given, some with wording."""
-    return _periods(within, wording)
+    return _periods(within, wording=wording)
 
 
 @st.composite
@@ -208,9 +208,7 @@ def initiatives(
 
 def sources() -> st.SearchStrategy[Source]:
     """Where an edition comes from."""
-    return st.builds(
-        Source, document=texts(), url=st.none() | texts(), notes=st.none() | texts()
-    )
+    return st.builds(Source, document=texts(), url=st.none() | texts(), notes=st.none() | texts())
 
 
 def _unique_milestones(parts: list[Initiative]) -> bool:
@@ -248,4 +246,3 @@ def editions(draw: st.DrawFn, *, max_initiatives: int = 5) -> Edition:
         footnotes=notes,
         excluded_initiatives=tuple(draw(st.lists(texts(), max_size=2))),
     )
-

@@ -62,7 +62,9 @@ def _problems(edition: Edition) -> Iterator[Problem]:
             yield from _milestone(path, milestone, edition.window, known_notes)
 
     yield from _repeated(
-        "initiatives", "id", [(f"initiatives[{i}]", x.id) for i, x in enumerate(edition.initiatives)]
+        "initiatives",
+        "id",
+        [(f"initiatives[{i}]", x.id) for i, x in enumerate(edition.initiatives)],
     )
     placed = [
         (f"initiatives[{i}].milestones[{j}]", m)
@@ -152,7 +154,9 @@ def _initiative(
     yield from _references(f"{path}.footnotes", initiative.footnotes, notes)
 
 
-def _milestone(path: str, milestone: Milestone, window: Period, notes: set[int]) -> Iterator[Problem]:
+def _milestone(
+    path: str, milestone: Milestone, window: Period, notes: set[int]
+) -> Iterator[Problem]:
     yield from _slug(f"{path}.id", milestone.id)
     yield from _slug(f"{path}.lineage", milestone.lineage)
     yield from _text(f"{path}.title", milestone.title)

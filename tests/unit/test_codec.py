@@ -96,13 +96,26 @@ def test_wording_is_written_beside_the_period() -> None:
     assert from_dict(document) == e
 
 
+def test_window_wording_is_kept_beside_the_window() -> None:
+    """Any period field may keep wording, the window included."""
+    e = edition(window=Period.parse("2021-11/2022-03", text="through the first quarter of 2022"))
+    document = to_dict(e)
+    assert list(document)[:6] == ["id", "title", "as_of", "window", "window_text", "publisher"]
+    assert document["window_text"] == "through the first quarter of 2022"
+    assert from_dict(document) == e
+
+
 def test_lineage_is_written_only_when_it_differs_from_the_id() -> None:
     """The default lineage stays implicit; another one is written out."""
     document = to_dict(edition())
     assert "lineage" not in document["initiatives"][1]["milestones"][0]
-    e = edition(initiatives=(edition().initiatives[0].__class__(
-        id="b", name="B", milestones=(milestone(lineage="mot"),)
-    ),))
+    e = edition(
+        initiatives=(
+            edition()
+            .initiatives[0]
+            .__class__(id="b", name="B", milestones=(milestone(lineage="mot"),)),
+        )
+    )
     assert to_dict(e)["initiatives"][0]["milestones"][0]["lineage"] == "mot"
 
 
@@ -116,19 +129,22 @@ def _broken(old: str, new: str) -> str:
     [
         # A TOML syntax error keeps the parser's line and column.
         (_broken('publisher = "DHCS"', "publisher = DHCS"), "x.toml:5:13: not valid TOML: Invalid value"),
+        # A file cut short is reported at its last line.
+        (EXPECTED_TOML[:-3], "x.toml:42: not valid TOML: Invalid value"),
+        (EXPECTED_TOML + "[notes\n", "x.toml:44: not valid TOML: Expected ']' at the end of a table declaration"),
         # A key the format does not have.
         (_broken('publisher = "DHCS"', 'publisher = "DHCS"\npublished = "2021"'), "x.toml: extra fields found (published)"),
         (_broken('kind = "program-launch"', 'kind = "program-launch"\ncolour = "red"'), "x.toml: initiatives[1].milestones[0]: extra fields found (colour)"),
         # A required key left out.
         (_broken('title = "MOT Carve-In goes live"\n', ""), "x.toml: initiatives[1].milestones[0].title: required field missing"),
         # Wrong types are refused, never coerced.
-        (_broken('number = 1', 'number = "1"'), "x.toml: footnotes[0].number: must be a whole number (got str '1')"),
-        (_broken('number = 1', "number = true"), "x.toml: footnotes[0].number: must be a whole number (got bool True)"),
+        (_broken("number = 1", 'number = "1"'), "x.toml: footnotes[0].number: must be a whole number (got str '1')"),
+        (_broken("number = 1", "number = true"), "x.toml: footnotes[0].number: must be a whole number (got bool True)"),
         (_broken('name = "Benefits Standardization"', "name = 7"), "x.toml: initiatives[1].name: must be a string (got int 7)"),
-        (_broken('footnotes = [\n    1,\n]', 'footnotes = "1"'), "x.toml: initiatives[0].footnotes: must be a list (got str '1')"),
-        (_broken('[source]\ndocument = "sources/calendar.md"', '[source]\ndocument = 1'), "x.toml: source.document: must be a string (got int 1)"),
+        (_broken("footnotes = [\n    1,\n]", 'footnotes = "1"'), "x.toml: initiatives[0].footnotes: must be a list (got str '1')"),
+        (_broken('[source]\ndocument = "sources/calendar.md"', "[source]\ndocument = 1"), "x.toml: source.document: must be a string (got int 1)"),
         (_broken('publisher = "DHCS"', 'publisher = "DHCS"\nsource = "calendar.md"'), "x.toml:14:8: not valid TOML: Cannot overwrite a value"),
-        (_broken('footnotes = [\n    { number', 'footnotes = [\n    "x",\n    { number'), "x.toml: footnotes[0]: must be a table of Footnote fields (got str 'x')"),
+        (_broken("footnotes = [\n    { number", 'footnotes = [\n    "x",\n    { number'), "x.toml: footnotes[0]: must be a table of Footnote fields (got str 'x')"),
         # Bad values name the field.
         (_broken('when = "2022-01"', 'when = "January 2022"'), "x.toml: initiatives[1].milestones[0].when: invalid period 'January 2022': expected one of 2022-01-01, 2022-01, 2022-Q1, 2021-H2, 2021, or START/END of days or months"),
         (_broken('when = "2022-01"', "when = 2022-01-01"), "x.toml: initiatives[1].milestones[0].when: must be a period written as a string, such as '2022-01' (got date datetime.date(2022, 1, 1))"),
@@ -146,7 +162,9 @@ def test_structural_errors_name_the_file_line_and_path(text: str, message: str) 
 
 def test_invariant_errors_come_all_together() -> None:
     """A well-formed document that breaks invariants raises ValidationError with each."""
-    text = _broken('when = "2022-01"', 'when = "2023-01"').replace("footnotes = [\n    1,\n]", "footnotes = [\n    4,\n]", 1)
+    text = _broken('when = "2022-01"', 'when = "2023-01"').replace(
+        "footnotes = [\n    1,\n]", "footnotes = [\n    4,\n]", 1
+    )
     with pytest.raises(ValidationError) as raised:
         loads(text, source="x.toml")
     assert raised.value.lines() == (
@@ -175,12 +193,22 @@ def test_json_errors_name_the_place(text: str, message: str) -> None:
     [
         ("e.toml", b"", "{path}: the file is empty"),
         ("e.toml", b"  \n\n", "{path}: the file is empty"),
-        ("e.toml", b'id = "x"\ntitle = "caf\xe9"\n', "{path}:2: not UTF-8 text: byte 0xe9 cannot be decoded"),
-        ("e.toml", b"\x89PNG\r\n\x1a\n\x00\x00", "{path}:1: not UTF-8 text: byte 0x89 cannot be decoded"),
+        (
+            "e.toml",
+            b'id = "x"\ntitle = "caf\xe9"\n',
+            "{path}:2: not UTF-8 text: byte 0xe9 cannot be decoded",
+        ),
+        (
+            "e.toml",
+            b"\x89PNG\r\n\x1a\n\x00\x00",
+            "{path}:1: not UTF-8 text: byte 0x89 cannot be decoded",
+        ),
         ("e.yaml", b"id: x", "{path}: unknown snapshot file type '.yaml': expected .toml or .json"),
     ],
 )
-def test_unreadable_files_are_reported(tmp_path: Path, name: str, content: bytes, message: str) -> None:
+def test_unreadable_files_are_reported(
+    tmp_path: Path, name: str, content: bytes, message: str
+) -> None:
     """Empty, non-UTF-8, binary and unknown files raise SnapshotError naming the file."""
     path = tmp_path / name
     path.write_bytes(content)
@@ -193,11 +221,14 @@ def test_a_missing_file_is_reported(tmp_path: Path) -> None:
     """Loading a file that is not there names it."""
     with pytest.raises(SnapshotError) as raised:
         load(tmp_path / "none.toml")
-    assert str(raised.value) == f"{tmp_path / 'none.toml'}: cannot read the file: No such file or directory"
+    assert (
+        str(raised.value)
+        == f"{tmp_path / 'none.toml'}: cannot read the file: No such file or directory"
+    )
 
 
 def test_save_writes_canonical_text_by_suffix(tmp_path: Path) -> None:
-    """save picks TOML or JSON from the file name and writes the canonical text."""
+    """Save picks TOML or JSON from the file name and writes the canonical text."""
     save(edition(), tmp_path / "a.toml")
     save(edition(), tmp_path / "a.json")
     assert (tmp_path / "a.toml").read_text(encoding="utf-8") == EXPECTED_TOML
@@ -212,7 +243,7 @@ def test_a_failed_write_leaves_the_previous_file_intact(
     target = tmp_path / "2021-11.toml"
     target.write_text("old content\n", encoding="utf-8")
 
-    def crash(fd: int) -> None:
+    def crash(_fd: int) -> None:
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", crash)

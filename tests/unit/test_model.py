@@ -18,7 +18,9 @@ def test_kinds_round_trip_through_their_marks() -> None:
 
 def test_an_unknown_mark_is_named_in_the_error() -> None:
     """A symbol the calendar does not use is refused with the symbols it does."""
-    with pytest.raises(ValueError, match=r"^unknown kind mark '#': expected one of '\*', '\^', '\+'$"):
+    with pytest.raises(
+        ValueError, match=r"^unknown kind mark '#': expected one of '\*', '\^', '\+'$"
+    ):
         MilestoneKind.from_mark("#")
 
 
@@ -39,7 +41,7 @@ def test_models_are_immutable_and_hashable() -> None:
 def test_models_are_keyword_only() -> None:
     """Positional construction is refused, so fields cannot be swapped by accident."""
     with pytest.raises(TypeError):
-        SubItem("text")  # type: ignore[misc]
+        SubItem("text")  # type: ignore[call-arg]
 
 
 @pytest.mark.parametrize(
@@ -65,7 +67,10 @@ def test_wrong_types_are_refused_with_the_field_named(
 def test_edition_lists_its_milestones_and_finds_footnotes() -> None:
     """milestones() pairs each milestone with its initiative; footnote() looks numbers up."""
     e = edition()
-    assert [(i.id, m.id) for i, m in e.milestones()] == [("benefits", "mot-live"), ("benefits", "ecm-hhp")]
+    assert [(i.id, m.id) for i, m in e.milestones()] == [
+        ("benefits", "mot-live"),
+        ("benefits", "ecm-hhp"),
+    ]
     assert e.footnote(1).text == "Subject to CMS approval."
     with pytest.raises(KeyError):
         e.footnote(2)

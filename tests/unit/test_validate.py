@@ -91,9 +91,7 @@ def test_a_footnote_number_must_be_positive() -> None:
 def test_a_milestone_overlapping_the_window_edge_is_inside() -> None:
     """A period that starts before the window but reaches into it is in the window."""
     e = edition()
-    benefits = attrs.evolve(
-        e.initiatives[1], milestones=(milestone(when=Period.parse("2021-H2")),)
-    )
+    benefits = attrs.evolve(e.initiatives[1], milestones=(milestone(when=Period.parse("2021-H2")),))
     assert validate(attrs.evolve(e, initiatives=(e.initiatives[0], benefits))) == ()
 
 
@@ -111,11 +109,14 @@ def test_source_document_must_not_be_empty() -> None:
 
 
 def test_check_raises_with_every_problem_and_the_source() -> None:
-    """check raises ValidationError whose lines name the file and each problem."""
+    """Check raises ValidationError whose lines name the file and each problem."""
     with pytest.raises(ValidationError) as raised:
         check(edition(title="", publisher=""), source="x.toml")
     assert raised.value.lines() == (
         "x.toml: title: must not be empty",
         "x.toml: publisher: must not be empty",
     )
-    assert str(raised.value) == "x.toml: 2 problems: title: must not be empty; publisher: must not be empty"
+    assert (
+        str(raised.value)
+        == "x.toml: 2 problems: title: must not be empty; publisher: must not be empty"
+    )

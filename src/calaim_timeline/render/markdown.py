@@ -48,15 +48,18 @@ class EditionMarkdown:
         lines = [
             f"{top} {escape(edition.title)}",
             "",
-            f"Edition `{edition.id}`, as of {edition.as_of}, covering {edition.window}."
-            f" Published by {escape(edition.publisher)}.",
+            (
+                f"Edition `{edition.id}`, as of {edition.as_of}, covering {edition.window}."
+                f" Published by {escape(edition.publisher)}."
+            ),
         ]
         for category, initiatives in sections(edition):
             if category is not None:  # initiatives before any category get no heading
                 lines += ["", f"{top}# {escape(category.name)}"]
             for initiative in initiatives:
-                lines += ["", f"{top}## {escape(initiative.name)}{_refs(initiative.footnotes)}", ""]
-                lines += [_milestone(m) for m in initiative.milestones]
+                lines += ["", f"{top}## {escape(initiative.name)}{_refs(initiative.footnotes)}"]
+                if initiative.milestones:
+                    lines += ["", *(_milestone(m) for m in initiative.milestones)]
         if edition.excluded_initiatives:
             lines += ["", f"{top}# Excluded initiatives", ""]
             lines += [f"- {escape(name)}" for name in edition.excluded_initiatives]

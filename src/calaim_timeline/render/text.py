@@ -65,7 +65,9 @@ class EditionText:
         lines = self._wrap(body, head, hang)
         for item in milestone.sub_items:
             kind = f"{item.kind.mark} " if item.kind else ""
-            lines += self._wrap(f"{kind}{item.text}{_refs(item.footnotes)}", hang + "○ ", hang + "  ")
+            lines += self._wrap(
+                f"{kind}{item.text}{_refs(item.footnotes)}", hang + "○ ", hang + "  "
+            )
         return lines
 
     def _wrap(self, text: str, first: str, rest: str) -> list[str]:

@@ -1,0 +1,171 @@
+from __future__ import annotations
+
+import io
+import runpy
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from calaim_timeline import Archive, dumps, save
+from calaim_timeline.cli import main
+from tests.builders import edition
+
+
+def run(*argv: str) -> tuple[int, str]:
+    """Run the command in-process; return its exit code and standard output."""
+    out = io.StringIO()
+    code = main(list(argv), out=out)
+    return code, out.getvalue()
+
+
+def test_show_json_prints_the_canonical_document() -> None:
+    """Show --format json prints exactly the canonical JSON of the edition."""
+    code, out = run("show", "2021-11", "--format", "json")
+    assert code == 0
+    assert out == dumps(Archive.default()["2021-11"], format="json")
+
+
+def test_show_text_is_the_default() -> None:
+    """Show without --format prints the text calendar."""
+    code, out = run("show", "2021-01")
+    assert code == 0
+    assert out.splitlines()[:3] == [
+        "DHCS releases 2021 timeline for CalAIM initiative",
+        "=================================================",
+        "Edition 2021-01: as of 2021-01, covering 2021-01/2021-12",
+    ]
+
+
+def test_show_markdown_of_a_snapshot_path(tmp_path: Path) -> None:
+    """EDITION may be a path to a snapshot file anywhere."""
+    save(edition(), tmp_path / "2021-11.toml")
+    code, out = run("show", str(tmp_path / "2021-11.toml"), "--format", "markdown")
+    assert code == 0
+    assert out.startswith("# Calendar as of November 2021\n")
+
+
+def test_show_looks_ids_up_in_the_given_snapshots_directory(tmp_path: Path) -> None:
+    """--snapshots DIR chooses the archive ids are looked up in."""
+    save(edition(title="Local calendar"), tmp_path / "2021-11.toml")
+    code, out = run("show", "2021-11", "--snapshots", str(tmp_path))
+    assert (code, out.splitlines()[0]) == (0, "Local calendar")
+
+
+def test_validate_reports_each_file(capsys: pytest.CaptureFixture[str]) -> None:
+    """Validate prints one ok line per sound file and exits 0."""
+    code, out = run("validate", "snapshots/2021-01.toml", "snapshots/2021-11.toml")
+    assert code == 0
+    assert out == (
+        "ok snapshots/2021-01.toml: edition 2021-01, 5 initiatives, 14 milestones\n"
+        "ok snapshots/2021-11.toml: edition 2021-11, 18 initiatives, 56 milestones\n"
+    )
+    assert capsys.readouterr().err == ""
+
+
+def test_validate_accepts_a_directory() -> None:
+    """A directory stands for every snapshot file in it."""
+    code, out = run("validate", "snapshots")
+    assert (code, len(out.splitlines())) == (0, 2)
+
+
+def test_validate_a_malformed_file_exits_2_naming_file_and_place(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A broken file is reported on stderr with its name, line or path; exit code 2."""
+    broken = tmp_path / "broken.toml"
+    broken.write_text('id = "x"\ntitle = \n', encoding="utf-8")
+    wrong = tmp_path / "wrong.toml"
+    wrong.write_text(
+        dumps(edition()).replace('when = "2022-01"', 'when = "2022-13"', 1), encoding="utf-8"
+    )
+    code, out = run("validate", str(broken), str(wrong), "snapshots/2021-11.toml")
+    assert code == 2
+    assert out == "ok snapshots/2021-11.toml: edition 2021-11, 18 initiatives, 56 milestones\n"
+    assert capsys.readouterr().err == (
+        f"calaim-timeline: error: {broken}:2:9: not valid TOML: Invalid value\n"
+        f"calaim-timeline: error: {wrong}: initiatives[1].milestones[0].when:"
+        " invalid period '2022-13': month must be 01 to 12 (got 13)\n"
+    )
+
+
+def test_validate_lists_every_invariant_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each broken invariant gets its own line on stderr."""
+    path = tmp_path / "2021-11.toml"
+    path.write_text(dumps(edition(title=" x", publisher="")), encoding="utf-8")
+    assert run("validate", str(path)) == (2, "")
+    assert capsys.readouterr().err == (
+        f"calaim-timeline: error: {path}: title: must not start or end with spaces (got ' x')\n"
+        f"calaim-timeline: error: {path}: publisher: must not be empty\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["show", "2030-01"], "no edition '2030-01' in snapshots (editions: 2021-01, 2021-11)"),
+        (["show", "missing.toml"], "missing.toml: no such snapshot file: missing.toml"),
+        (
+            ["show", "2021-11", "--snapshots", "nowhere"],
+            "nowhere: not a directory of snapshots: nowhere",
+        ),
+    ],
+)
+def test_bad_references_exit_2_with_one_line(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Unknown editions and files are one clear line on stderr, exit code 2."""
+    assert run(*argv) == (2, "")
+    assert capsys.readouterr().err == f"calaim-timeline: error: {message}\n"
+
+
+def test_debug_shows_the_traceback() -> None:
+    """--debug lets the error propagate, traceback and all."""
+    with pytest.raises(Exception, match="no edition '2030-01'"):
+        run("--debug", "show", "2030-01")
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    """A wrong option is argparse's usage error, exit code 2."""
+    with pytest.raises(SystemExit) as raised:
+        run("show", "2021-11", "--format", "yaml")
+    assert raised.value.code == 2
+    assert "invalid choice: 'yaml'" in capsys.readouterr().err
+
+
+def test_a_closed_pipe_is_not_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """When the reader goes away (| head), the command stops quietly with 0."""
+
+    class Closed(io.StringIO):
+        def write(self, text: str) -> int:  # noqa: ARG002 - the stream's signature
+            raise BrokenPipeError
+
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    assert main(["show", "2021-11"], out=Closed()) == 0
+
+
+def test_the_module_entry_point_exits_with_the_code(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Running the package as __main__ exits with main()'s code."""
+    monkeypatch.setattr(sys, "argv", ["calaim-timeline", "validate", "snapshots/2021-01.toml"])
+    with pytest.raises(SystemExit) as raised:
+        runpy.run_module("calaim_timeline", run_name="__main__")
+    assert raised.value.code == 0
+    assert capsys.readouterr().out.startswith("ok snapshots/2021-01.toml")
+
+
+def test_python_dash_m_runs_the_command() -> None:
+    """Python -m calaim_timeline is the same command, with its exit codes."""
+    done = subprocess.run(
+        [sys.executable, "-m", "calaim_timeline", "show", "2030-01"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr.endswith("no edition '2030-01' in snapshots (editions: 2021-01, 2021-11)\n")
+    assert "Traceback" not in done.stderr
