@@ -131,7 +131,7 @@ def _broken(old: str, new: str) -> str:
         (_broken('publisher = "DHCS"', "publisher = DHCS"), "x.toml:5:13: not valid TOML: Invalid value"),
         # A file cut short is reported at its last line.
         (EXPECTED_TOML[:-3], "x.toml:42: not valid TOML: Invalid value"),
-        (EXPECTED_TOML + "[notes\n", "x.toml:44: not valid TOML: Expected ']' at the end of a table declaration"),
+        (EXPECTED_TOML + "[notes", "x.toml:44: not valid TOML: Expected ']' at the end of a table declaration"),
         # A key the format does not have.
         (_broken('publisher = "DHCS"', 'publisher = "DHCS"\npublished = "2021"'), "x.toml: extra fields found (published)"),
         (_broken('kind = "program-launch"', 'kind = "program-launch"\ncolour = "red"'), "x.toml: initiatives[1].milestones[0]: extra fields found (colour)"),
