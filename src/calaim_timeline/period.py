@@ -156,10 +156,14 @@ class Period:
         return cls(start=value, end=value, precision=Precision.DAY, text=text)
 
     @classmethod
+    def _unit(cls, precision: Precision, first: date, text: str | None) -> Period:
+        start, end = _UNIT_BOUNDS[precision](first)
+        return cls(start=start, end=end, precision=precision, text=text)
+
+    @classmethod
     def month(cls, year: int, month: int, *, text: str | None = None) -> Period:
         """A calendar month, ``2022-01``."""
-        start = date(year, month, 1)
-        return cls(start=start, end=_last_day(year, month), precision=Precision.MONTH, text=text)
+        return cls._unit(Precision.MONTH, date(year, month, 1), text)
 
     @classmethod
     def quarter(cls, year: int, quarter: int, *, text: str | None = None) -> Period:
@@ -167,13 +171,7 @@ class Period:
         if quarter not in range(1, 5):
             msg = f"quarter must be 1 to 4 (got {quarter!r})"
             raise PeriodError(msg)
-        first = 3 * quarter - 2
-        return cls(
-            start=date(year, first, 1),
-            end=_last_day(year, first + 2),
-            precision=Precision.QUARTER,
-            text=text,
-        )
+        return cls._unit(Precision.QUARTER, date(year, 3 * quarter - 2, 1), text)
 
     @classmethod
     def half(cls, year: int, half: int, *, text: str | None = None) -> Period:
@@ -181,20 +179,12 @@ class Period:
         if half not in (1, 2):
             msg = f"half must be 1 or 2 (got {half!r})"
             raise PeriodError(msg)
-        first = 6 * half - 5
-        return cls(
-            start=date(year, first, 1),
-            end=_last_day(year, first + 5),
-            precision=Precision.HALF,
-            text=text,
-        )
+        return cls._unit(Precision.HALF, date(year, 6 * half - 5, 1), text)
 
     @classmethod
     def year(cls, year: int, *, text: str | None = None) -> Period:
         """A calendar year, ``2021``."""
-        return cls(
-            start=date(year, 1, 1), end=date(year, 12, 31), precision=Precision.YEAR, text=text
-        )
+        return cls._unit(Precision.YEAR, date(year, 1, 1), text)
 
     @classmethod
     def span(cls, start: date, end: date, *, text: str | None = None) -> Period:
