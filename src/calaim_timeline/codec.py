@@ -44,6 +44,7 @@ __all__ = [
     "make_converter",
     "save",
     "to_dict",
+    "to_plain",
     "write_atomic",
 ]
 
@@ -206,6 +207,11 @@ def to_dict(edition: Edition) -> dict[str, Any]:
     """The edition as a document of plain dicts, lists and strings (canonical order)."""
     document: dict[str, Any] = _CONVERTER.unstructure(edition, Edition)
     return document
+
+
+def to_plain(value: object) -> Any:  # noqa: ANN401 - plain data of any shape
+    """The document form of any model value: dicts, lists, strings and numbers."""
+    return _CONVERTER.unstructure(value)
 
 
 def _format_error(error: BaseException, kind: type | None) -> str:

@@ -1,0 +1,309 @@
+"""Pairing initiatives and milestones across two editions.
+
+Published editions carry no ids, so identity is found in stages, each over what the
+earlier stages left unmatched:
+
+initiatives
+    1. ``id``: the same initiative id;
+    2. ``alias``: one side's aliases name the other's id or name (a rename);
+    3. ``title``: the same normalised name;
+    4. ``similar``: the most similar names, at or above the threshold.
+
+milestones
+    1. ``lineage``: the same lineage id, in any initiative;
+    2. ``title``: the same normalised title within a pair of matched initiatives;
+    3. ``similar``: the most similar titles within a pair of matched initiatives;
+    4. ``moved``: the most similar titles across initiatives.
+
+Similar pairs are assigned one to one, best score first; ties are broken by the
+normalised titles and ids, never by position, so the result does not depend on the order
+of milestones in a file, and matching ``new`` against ``old`` gives the same pairs as
+matching ``old`` against ``new``.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Final, Generic, TypeVar
+
+import attrs
+
+from calaim_timeline.model import Edition, Initiative, Milestone
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "InitiativePair",
+    "Matching",
+    "MilestonePair",
+    "Stage",
+    "match",
+    "normalise",
+    "similarity",
+]
+
+DEFAULT_THRESHOLD: Final = 85.0
+"""The least similarity (0 to 100) at which two titles may be paired.
+
+At 85, "MOT Carve-In goes live" and "MSSP Carve-Out goes live" (83) stay apart, while
+"Final PATH Program Requirements" and "Final PATH Program Requirements and Parameters"
+(86) are paired.
+"""
+
+
+class Stage(enum.Enum):
+    """How a pair was found."""
+
+    ID = "id"
+    LINEAGE = "lineage"
+    ALIAS = "alias"
+    TITLE = "title"
+    SIMILAR = "similar"
+    MOVED = "moved"
+
+
+_MARKUP: Final = re.compile(r"<[^>]*>")
+_PUNCTUATION: Final = re.compile(r"[\W_]+")
+
+
+def normalise(text: str) -> str:
+    """The text with case, punctuation, whitespace and markup ignored.
+
+    Two titles that normalise alike differ only editorially.
+
+    >>> normalise("Final  <b>PATH</b> Program Requirements & Parameters*")
+    'final path program requirements parameters'
+    """
+    text = unicodedata.normalize("NFKC", _MARKUP.sub(" ", text)).casefold()
+    return " ".join(_PUNCTUATION.sub(" ", text).split())
+
+
+def similarity(left: str, right: str) -> float:
+    """How alike two texts are, 0 to 100, after normalising; symmetric.
+
+    >>> similarity("MOT Carve-In goes live", "MOT carve-in goes live!")
+    100.0
+    """
+    from rapidfuzz import fuzz  # noqa: PLC0415 - only matching needs it
+
+    return float(fuzz.token_sort_ratio(normalise(left), normalise(right)))
+
+
+@attrs.frozen
+class InitiativePair:
+    """An initiative of the old edition and its counterpart in the new one."""
+
+    old: Initiative
+    new: Initiative
+    stage: Stage
+    score: float
+
+
+@attrs.frozen
+class MilestonePair:
+    """A milestone of the old edition, its counterpart in the new one, and where each is."""
+
+    old_initiative: Initiative
+    old: Milestone
+    new_initiative: Initiative
+    new: Milestone
+    stage: Stage
+    score: float
+
+
+@attrs.frozen
+class Matching:
+    """The pairs found, and what stayed unmatched on either side (in document order)."""
+
+    initiatives: tuple[InitiativePair, ...]
+    milestones: tuple[MilestonePair, ...]
+    old_initiatives: tuple[Initiative, ...]
+    new_initiatives: tuple[Initiative, ...]
+    old_milestones: tuple[tuple[Initiative, Milestone], ...]
+    new_milestones: tuple[tuple[Initiative, Milestone], ...]
+
+
+T = TypeVar("T")
+
+
+@attrs.define
+class _Pool(Generic[T]):
+    """Items of both sides still waiting for a partner, by a stable key."""
+
+    old: dict[str, T]
+    new: dict[str, T]
+
+    def take(self, old_key: str, new_key: str) -> tuple[T, T]:
+        return self.old.pop(old_key), self.new.pop(new_key)
+
+
+def _by_equal_key(
+    old: Iterable[tuple[str, str]], new: Iterable[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """Pair keys whose values are equal; equal values on one side pair in key order."""
+    groups: dict[str, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
+    for key, value in old:
+        groups[value][0].append(key)
+    for key, value in new:
+        groups[value][1].append(key)
+    return [
+        pair
+        for value in sorted(groups)
+        for pair in zip(sorted(groups[value][0]), sorted(groups[value][1]), strict=False)
+    ]
+
+
+def _by_similarity(
+    old: dict[str, str], new: dict[str, str], threshold: float
+) -> list[tuple[str, str, float]]:
+    """One-to-one pairs of keys by descending similarity of their texts (at least ``threshold``).
+
+    Ties are broken by the unordered pair of (normalised text, key), which reads the same
+    from either side, so swapping ``old`` and ``new`` swaps the pairs and nothing else.
+    """
+    if not old or not new:
+        return []
+    from rapidfuzz import fuzz, process  # noqa: PLC0415 - only matching needs it
+
+    new_keys = list(new)
+    new_texts = [normalise(new[key]) for key in new_keys]
+    candidates = []
+    for key, title in old.items():
+        text = normalise(title)
+        for _, score, index in process.extract(
+            text, new_texts, scorer=fuzz.token_sort_ratio, score_cutoff=threshold, limit=None
+        ):
+            tie = sorted([(text, key), (new_texts[index], new_keys[index])])
+            candidates.append((-score, tie, key, new_keys[index]))
+    candidates.sort()
+    taken_old: set[str] = set()
+    taken_new: set[str] = set()
+    pairs = []
+    for negative, _, key, other in candidates:
+        if key not in taken_old and other not in taken_new:
+            taken_old.add(key)
+            taken_new.add(other)
+            pairs.append((key, other, -negative))
+    return pairs
+
+
+def _match_initiatives(
+    old: Edition, new: Edition, threshold: float
+) -> tuple[list[InitiativePair], _Pool[Initiative]]:
+    pool = _Pool({i.id: i for i in old.initiatives}, {i.id: i for i in new.initiatives})
+    pairs: list[InitiativePair] = []
+
+    def keep(found: Iterable[tuple[str, str]], stage: Stage) -> None:
+        for old_key, new_key in found:
+            pairs.append(InitiativePair(*pool.take(old_key, new_key), stage, 100.0))
+
+    keep([(k, k) for k in sorted(pool.old.keys() & pool.new.keys())], Stage.ID)
+    keep(_aliased(pool), Stage.ALIAS)
+    keep(
+        _by_equal_key(
+            ((k, normalise(i.name)) for k, i in pool.old.items()),
+            ((k, normalise(i.name)) for k, i in pool.new.items()),
+        ),
+        Stage.TITLE,
+    )
+    for old_key, new_key, score in _by_similarity(
+        {k: i.name for k, i in pool.old.items()},
+        {k: i.name for k, i in pool.new.items()},
+        threshold,
+    ):
+        pairs.append(InitiativePair(*pool.take(old_key, new_key), Stage.SIMILAR, score))
+    return pairs, pool
+
+
+def _aliased(pool: _Pool[Initiative]) -> list[tuple[str, str]]:
+    """Pairs where either side's aliases name the other's id or name."""
+
+    def names(initiative: Initiative) -> set[str]:
+        return {initiative.id, normalise(initiative.name)}
+
+    def aliases(initiative: Initiative) -> set[str]:
+        return {a for alias in initiative.aliases for a in (alias, normalise(alias))}
+
+    found = []
+    taken: set[str] = set()
+    for old_key in sorted(pool.old):
+        before = pool.old[old_key]
+        for new_key in sorted(pool.new.keys() - taken):
+            after = pool.new[new_key]
+            if aliases(after) & names(before) or aliases(before) & names(after):
+                found.append((old_key, new_key))
+                taken.add(new_key)
+                break
+    return found
+
+
+def match(old: Edition, new: Edition, *, threshold: float = DEFAULT_THRESHOLD) -> Matching:
+    """Pair the initiatives and milestones of ``old`` with those of ``new``.
+
+    >>> from calaim_timeline import Archive
+    >>> archive = Archive.bundled()
+    >>> found = match(archive["2021-01"], archive["2021-11"])
+    >>> [(p.old.id, p.stage.value) for p in found.initiatives]
+    [('cross-initiative-milestones', 'id'), ('ecm-ilos', 'alias')]
+    """
+    initiative_pairs, initiative_pool = _match_initiatives(old, new, threshold)
+    home_old = {m.lineage: i for i, m in old.milestones()}
+    home_new = {m.lineage: i for i, m in new.milestones()}
+    pool = _Pool(
+        {m.lineage: m for _, m in old.milestones()}, {m.lineage: m for _, m in new.milestones()}
+    )
+    pairs: list[MilestonePair] = []
+
+    def keep(found: Iterable[tuple[str, str, float]], stage: Stage) -> None:
+        for old_key, new_key, score in found:
+            before, after = pool.take(old_key, new_key)
+            pairs.append(
+                MilestonePair(home_old[old_key], before, home_new[new_key], after, stage, score)
+            )
+
+    def titles(side: dict[str, Milestone], keys: list[str]) -> dict[str, str]:
+        return {k: side[k].title for k in keys if k in side}
+
+    keep(((k, k, 100.0) for k in sorted(pool.old.keys() & pool.new.keys())), Stage.LINEAGE)
+    old_groups = _grouped(pool.old, home_old)
+    new_groups = _grouped(pool.new, home_new)
+    for pair in initiative_pairs:
+        before, after = old_groups[pair.old.id], new_groups[pair.new.id]
+        found = _by_equal_key(
+            ((k, normalise(pool.old[k].title)) for k in before),
+            ((k, normalise(pool.new[k].title)) for k in after),
+        )
+        keep(((o, n, 100.0) for o, n in found), Stage.TITLE)
+        keep(
+            _by_similarity(titles(pool.old, before), titles(pool.new, after), threshold),
+            Stage.SIMILAR,
+        )
+    # Within matched initiatives nothing similar enough is left, so these are moves.
+    keep(
+        _by_similarity(
+            {k: m.title for k, m in pool.old.items()},
+            {k: m.title for k, m in pool.new.items()},
+            threshold,
+        ),
+        Stage.MOVED,
+    )
+    new_order = {m.lineage: k for k, (_, m) in enumerate(new.milestones())}
+    new_initiative_order = {i.id: k for k, i in enumerate(new.initiatives)}
+    return Matching(
+        initiatives=tuple(sorted(initiative_pairs, key=lambda p: new_initiative_order[p.new.id])),
+        milestones=tuple(sorted(pairs, key=lambda p: new_order[p.new.lineage])),
+        old_initiatives=tuple(i for i in old.initiatives if i.id in initiative_pool.old),
+        new_initiatives=tuple(i for i in new.initiatives if i.id in initiative_pool.new),
+        old_milestones=tuple((i, m) for i, m in old.milestones() if m.lineage in pool.old),
+        new_milestones=tuple((i, m) for i, m in new.milestones() if m.lineage in pool.new),
+    )
+
+
+def _grouped(pool: dict[str, Milestone], home: dict[str, Initiative]) -> dict[str, list[str]]:
+    groups: dict[str, list[str]] = defaultdict(list)
+    for key in pool:
+        groups[home[key].id].append(key)
+    return groups
