@@ -13,7 +13,7 @@ from typing import Any, ClassVar, Final, Self
 import attrs
 
 from calaim_timeline.match import Stage, normalise
-from calaim_timeline.model import Footnote, Initiative, Milestone, MilestoneKind
+from calaim_timeline.model import Edition, Footnote, Initiative, Milestone, MilestoneKind
 from calaim_timeline.period import Period, Relation
 
 __all__ = [
@@ -30,6 +30,8 @@ __all__ = [
     "InitiativeEdited",
     "InitiativeRecategorized",
     "InitiativeRenamed",
+    "Layout",
+    "Link",
     "MilestoneAdded",
     "MilestoneDropped",
     "MilestoneEdited",
@@ -38,7 +40,9 @@ __all__ = [
     "MilestoneRetitled",
     "MilestoneShifted",
     "Placed",
+    "Side",
     "WindowChanged",
+    "bare",
 ]
 
 MILESTONE_FIELDS: Final = ("sub_items", "footnotes", "status")
@@ -77,6 +81,55 @@ class AddReason(enum.Enum):
     def of(cls, when: Period, old_window: Period) -> AddReason:
         """The reason a milestone ``when`` is new against an old edition's ``old_window``."""
         return cls.NEW if when.overlaps(old_window) else cls.ENTERED_WINDOW
+
+
+Layout = tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
+
+
+def bare(initiative: Initiative) -> Initiative:
+    """The initiative without its milestones."""
+    return attrs.evolve(initiative, milestones=())
+
+
+@attrs.frozen
+class Side:
+    """One edition as a diff sees it: its header and the order of its contents.
+
+    ``header`` is the edition with its initiatives bare (no milestones) and no
+    footnotes; ``layout`` lists each initiative id with its milestones' (id, lineage),
+    in document order.
+    """
+
+    header: Edition
+    layout: Layout
+
+    @classmethod
+    def of(cls, edition: Edition) -> Side:
+        """The side of ``edition``."""
+        return cls(
+            attrs.evolve(edition, initiatives=tuple(map(bare, edition.initiatives)), footnotes=()),
+            tuple(
+                (i.id, tuple((m.id, m.lineage) for m in i.milestones)) for i in edition.initiatives
+            ),
+        )
+
+    def initiative(self, initiative_id: str) -> Initiative:
+        """The (bare) initiative with this id."""
+        return next(i for i in self.header.initiatives if i.id == initiative_id)
+
+
+@attrs.frozen
+class Link:
+    """A matched pair: initiative ids, or milestone lineages, with how they were matched."""
+
+    old: str
+    new: str
+    stage: Stage
+    score: float
+
+    def inverse(self) -> Link:
+        """The same pair seen from the other edition."""
+        return Link(self.new, self.old, self.stage, self.score)
 
 
 @attrs.frozen

@@ -14,7 +14,9 @@ from typing import Final, TextIO
 
 from calaim_timeline.archive import Archive
 from calaim_timeline.codec import load
+from calaim_timeline.diff import CHANGE_NAMES, DiffOptions, EditionDiff, diff
 from calaim_timeline.errors import CalaimTimelineError, SnapshotError, format_errors
+from calaim_timeline.match import DEFAULT_THRESHOLD
 from calaim_timeline.model import Edition
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_DIFFERENCES", "EXIT_OK", "main"]
@@ -52,6 +54,34 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
     }
     out.write(renderers[args.format](edition))
     return EXIT_OK
+
+
+def _diff(args: argparse.Namespace, out: TextIO) -> int:
+    from calaim_timeline import render  # noqa: PLC0415 - only this command renders diffs
+
+    archive = _archive(args)
+    old, new = resolve_edition(args.old, archive), resolve_edition(args.new, archive)
+    changes = diff(old, new, options=DiffOptions(threshold=args.threshold)).filter(
+        changes=args.only, substantive=args.substantive
+    )
+    renderers: dict[str, Callable[[EditionDiff], str]] = {
+        "text": render.DiffText(),
+        "markdown": render.DiffMarkdown(),
+        "json": render.DiffJson(),
+    }
+    out.write(renderers[args.format](changes))
+    return EXIT_DIFFERENCES if args.exit_code and changes.changes else EXIT_OK
+
+
+def _threshold(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 100:  # noqa: PLR2004 - similarity is a percentage
+        msg = f"must be a number from 0 to 100 (got {text!r})"
+        raise argparse.ArgumentTypeError(msg)
+    return value
 
 
 def _snapshot_files(paths: Sequence[str]) -> list[Path]:
@@ -109,6 +139,39 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("edition", metavar="EDITION", help="a snapshot file, or an edition id")
     show.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     show.set_defaults(run=_show)
+
+    compare = commands.add_parser(
+        "diff",
+        parents=[snapshots],
+        help="what changed from one edition to another",
+        description="Report what changed from OLD to NEW: shifts, additions, drops, renames.",
+    )
+    compare.add_argument("old", metavar="OLD", help="a snapshot file, or an edition id")
+    compare.add_argument("new", metavar="NEW", help="a snapshot file, or an edition id")
+    compare.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    compare.add_argument(
+        "--only",
+        nargs="+",
+        choices=CHANGE_NAMES,
+        metavar="CHANGE",
+        help="report only these changes (" + ", ".join(CHANGE_NAMES) + ")",
+    )
+    compare.add_argument(
+        "--substantive",
+        action="store_true",
+        help="leave out editorial retitles and footnote edits and restated periods",
+    )
+    compare.add_argument(
+        "--exit-code", action="store_true", help="exit with 1 when there are changes to report"
+    )
+    compare.add_argument(
+        "--threshold",
+        type=_threshold,
+        default=DEFAULT_THRESHOLD,
+        metavar="N",
+        help=f"least title similarity (0 to 100) to pair milestones; default {DEFAULT_THRESHOLD:g}",
+    )
+    compare.set_defaults(run=_diff)
 
     validate = commands.add_parser(
         "validate",

@@ -6,11 +6,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from itertools import groupby
 from typing import Any, Final
 
 import attrs
 
+from calaim_timeline._apply import DiffError, apply
 from calaim_timeline._changes import (
     MILESTONE_FIELDS,
     AddReason,
@@ -25,6 +27,7 @@ from calaim_timeline._changes import (
     InitiativeEdited,
     InitiativeRecategorized,
     InitiativeRenamed,
+    Link,
     MilestoneAdded,
     MilestoneDropped,
     MilestoneEdited,
@@ -33,12 +36,13 @@ from calaim_timeline._changes import (
     MilestoneRetitled,
     MilestoneShifted,
     Placed,
+    Side,
     WindowChanged,
+    bare,
 )
 from calaim_timeline._diff_json import change_json
-from calaim_timeline.errors import CalaimTimelineError
-from calaim_timeline.match import DEFAULT_THRESHOLD, Matching, Stage, match
-from calaim_timeline.model import Edition, Initiative, Milestone, MilestoneKind
+from calaim_timeline.match import DEFAULT_THRESHOLD, Matching, match
+from calaim_timeline.model import Edition, Initiative, MilestoneKind
 from calaim_timeline.period import Relation
 
 __all__ = [
@@ -97,54 +101,11 @@ _RANK: Final = {kind: k for k, kind in enumerate(_ORDER)}
 _FIELD_RANK: Final = {name: k for k, name in enumerate((*MILESTONE_FIELDS, "aliases"))}
 
 
-class DiffError(CalaimTimelineError, ValueError):
-    """A diff that cannot be applied to the edition it was given."""
-
-
 @attrs.frozen
 class DiffOptions:
     """How to match: ``threshold`` is the least title similarity (0 to 100) to pair."""
 
     threshold: float = DEFAULT_THRESHOLD
-
-
-Layout = tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
-
-
-@attrs.frozen
-class Side:
-    """One edition as a diff sees it: its header and the order of its contents.
-
-    ``header`` is the edition without initiatives and footnotes; ``layout`` lists each
-    initiative id with its milestones' (id, lineage), in document order.
-    """
-
-    header: Edition
-    layout: Layout
-
-    @classmethod
-    def of(cls, edition: Edition) -> Side:
-        """The side of ``edition``."""
-        return cls(
-            attrs.evolve(edition, initiatives=(), footnotes=()),
-            tuple(
-                (i.id, tuple((m.id, m.lineage) for m in i.milestones)) for i in edition.initiatives
-            ),
-        )
-
-
-@attrs.frozen
-class Link:
-    """A matched pair: initiative ids, or milestone lineages, with how they were matched."""
-
-    old: str
-    new: str
-    stage: Stage
-    score: float
-
-    def inverse(self) -> Link:
-        """The same pair seen from the other edition."""
-        return Link(self.new, self.old, self.stage, self.score)
 
 
 @attrs.frozen
@@ -170,6 +131,20 @@ class EditionDiff:
     def __iter__(self) -> Iterator[Change]:
         """The changes, in report order."""
         return iter(self.changes)
+
+    def groups(self) -> tuple[tuple[Initiative | None, tuple[Change, ...]], ...]:
+        """The changes by the initiative they are reported under, in report order.
+
+        Edition-wide changes come first, under None; a dropped milestone is reported
+        under the new counterpart of its initiative, if there is one; a dropped
+        initiative is given as it was in the old edition.
+        """
+        partner = {link.old: link.new for link in self.initiative_links}
+        found = []
+        for (block, group), members in groupby(self.changes, lambda c: _placement(c, partner)):
+            side = self.new if block == 1 else self.old
+            found.append((None if group is None else side.initiative(group), tuple(members)))
+        return tuple(found)
 
     def summary(self) -> dict[str, int]:
         """How many changes of each name, in the order of :data:`CHANGE_NAMES`."""
@@ -307,17 +282,13 @@ def _edition_changes(old: Edition, new: Edition) -> Iterator[Change]:
             yield FootnoteChanged(old=before[number], new=after[number])
 
 
-def _bare(initiative: Initiative) -> Initiative:
-    return attrs.evolve(initiative, milestones=())
-
-
 def _initiative_changes(found: Matching) -> Iterator[Change]:
     for initiative in found.old_initiatives:
-        yield InitiativeDropped(item=_bare(initiative))
+        yield InitiativeDropped(item=bare(initiative))
     for initiative in found.new_initiatives:
-        yield InitiativeAdded(item=_bare(initiative))
+        yield InitiativeAdded(item=bare(initiative))
     for pair in found.initiatives:
-        old, new = _bare(pair.old), _bare(pair.new)
+        old, new = bare(pair.old), bare(pair.new)
         renamed = (old.id, old.name) != (new.id, new.name)
         if renamed:
             yield InitiativeRenamed(old=old, new=new, stage=pair.stage, score=pair.score)
@@ -355,6 +326,18 @@ def _milestone_changes(old: Edition, new: Edition, found: Matching) -> Iterator[
                 yield MilestoneEdited(old=before, new=after, field=name)
 
 
+def _placement(change: Change, partner: dict[str, str]) -> tuple[int, str | None]:
+    """Where a change is reported: (1, new initiative), (2, dropped initiative) or (0, None)."""
+    if change.initiative is None:
+        return (0, None)
+    if isinstance(change, InitiativeDropped):
+        return (2, change.initiative)
+    if isinstance(change, MilestoneDropped):
+        group = partner.get(change.initiative)
+        return (2, change.initiative) if group is None else (1, group)
+    return (1, change.initiative)
+
+
 def _assemble(
     old: Side,
     new: Side,
@@ -370,27 +353,21 @@ def _assemble(
     lineage_rank = {lin: k for k, lin in enumerate(lin for _, e in new.layout for _, lin in e)}
     partner = {link.old: link.new for link in initiative_links}
 
-    def key(change: Change) -> tuple[int, int, int, int, int, int]:  # noqa: PLR0911 - one per place
+    def key(change: Change) -> tuple[int, int, int, int, int, int]:
         rank = _RANK[type(change)]
-        field = _FIELD_RANK.get(getattr(change, "field", ""), 0)
-        if isinstance(change, FootnoteAdded | FootnoteDropped):
-            return (0, 1, change.note.number, 0, rank, 0)
-        if isinstance(change, FootnoteChanged):
-            return (0, 1, change.old.number, 0, rank, 0)
-        if isinstance(change, WindowChanged):
-            return (0, 0, 0, 0, rank, 0)
-        if isinstance(change, InitiativeDropped):
-            return (2, old_rank[change.initiative], 0, 0, rank, 0)
+        block, group = _placement(change, partner)
+        if group is None:  # the edition as a whole: the window, then footnotes by number
+            number = change.old.number if isinstance(change, FootnoteChanged) else 0
+            if isinstance(change, FootnoteAdded | FootnoteDropped):
+                number = change.note.number
+            return (0, 0, number, 0, rank, 0)
+        group_rank = (initiative_rank if block == 1 else old_rank)[group]
         if isinstance(change, MilestoneDropped):
-            group = partner.get(change.initiative)
-            position = old_position[change.milestone]
-            if group is None:
-                return (2, old_rank[change.initiative], 2, position, rank, 0)
-            return (1, initiative_rank[group], 2, position, rank, 0)
-        group_rank = initiative_rank[change.initiative]
+            return (block, group_rank, 2, old_position[change.milestone], rank, 0)
+        field = _FIELD_RANK.get(getattr(change, "field", ""), 0)
         if change.milestone is None:
-            return (1, group_rank, 0, 0, rank, field)
-        return (1, group_rank, 1, new_position[change.milestone], rank, field)
+            return (block, group_rank, 0, 0, rank, field)
+        return (block, group_rank, 1, new_position[change.milestone], rank, field)
 
     return EditionDiff(
         old=old,
@@ -401,93 +378,3 @@ def _assemble(
         milestone_links=tuple(sorted(milestone_links, key=lambda link: lineage_rank[link.new])),
         changes=tuple(sorted(changes, key=key)),
     )
-
-
-def apply(edition: Edition, changes: EditionDiff) -> Edition:
-    """Rebuild the new edition from ``edition`` (the diff's old edition) and the changes.
-
-    Milestones are found by lineage and initiatives by id, never by position; the new
-    order comes from the diff. Raises :class:`DiffError` when ``edition`` is not the
-    diff's old edition or a change the new edition needs is missing (a filtered diff).
-    """
-    if Side.of(edition) != changes.old:
-        msg = (
-            f"the diff is from edition {changes.old.header.id!r},"
-            f" which is not the edition given ({edition.id!r})"
-        )
-        raise DiffError(msg)
-    initiatives = {i.id: _bare(i) for i in edition.initiatives}
-    milestones = {m.lineage: m for _, m in edition.milestones()}
-    for link in changes.initiative_links:  # re-key matched initiatives by their new id
-        initiatives[link.new] = initiatives.pop(link.old)
-    for link in changes.milestone_links:  # and matched milestones by their new lineage
-        milestones[link.new] = milestones.pop(link.old)
-    notes = {n.number: n for n in edition.footnotes}
-    for change in changes.changes:
-        _apply_one(change, initiatives, milestones, notes)
-    built = []
-    for initiative_id, entries in changes.new.layout:
-        own = tuple(
-            attrs.evolve(_need(milestones, lineage), id=mid, lineage=lineage)
-            for mid, lineage in entries
-        )
-        built.append(attrs.evolve(_need(initiatives, initiative_id), milestones=own))
-    return attrs.evolve(
-        changes.new.header,
-        initiatives=tuple(built),
-        footnotes=tuple(notes[number] for number in sorted(notes)),
-    )
-
-
-def _need(found: dict[str, Any], key: str) -> Any:  # noqa: ANN401 - a milestone or an initiative
-    try:
-        return found[key]
-    except KeyError:
-        msg = (
-            f"the diff has no change that provides {key!r}:"
-            " apply needs the whole diff, not a filtered one"
-        )
-        raise DiffError(msg) from None
-
-
-_SETTERS: Final[dict[type, Callable[[Any], dict[str, Any]]]] = {
-    MilestoneShifted: lambda c: {"when": c.new.milestone.when},
-    MilestoneRetitled: lambda c: {"title": c.new.milestone.title},
-    MilestoneRekinded: lambda c: {"kind": c.new.milestone.kind},
-    MilestoneMoved: lambda _: {},
-    MilestoneEdited: lambda c: {c.field: getattr(c.new.milestone, c.field)},
-    InitiativeRenamed: lambda c: {"id": c.new.id, "name": c.new.name, "aliases": c.new.aliases},
-    InitiativeRecategorized: lambda c: {"category": c.new.category},
-    InitiativeEdited: lambda c: {c.field: getattr(c.new, c.field)},
-}
-
-
-def _apply_one(
-    change: Change,
-    initiatives: dict[str, Initiative],
-    milestones: dict[str, Milestone],
-    notes: dict[int, Any],
-) -> None:
-    if isinstance(change, MilestoneAdded):
-        milestones[change.item.lineage] = change.item
-    elif isinstance(change, MilestoneDropped):
-        milestones.pop(change.item.lineage, None)
-    elif isinstance(change, InitiativeAdded):
-        initiatives[change.item.id] = change.item
-    elif isinstance(change, InitiativeDropped):
-        initiatives.pop(change.item.id, None)
-    elif isinstance(change, FootnoteAdded):
-        notes[change.note.number] = change.note
-    elif isinstance(change, FootnoteDropped):
-        notes.pop(change.note.number, None)
-    elif isinstance(change, FootnoteChanged):
-        notes[change.new.number] = change.new
-    elif isinstance(change, WindowChanged):
-        return  # the new header carries the window
-    elif isinstance(change, InitiativeRenamed | InitiativeRecategorized | InitiativeEdited):
-        initiatives[change.new.id] = attrs.evolve(
-            initiatives[change.new.id], **_SETTERS[type(change)](change)
-        )
-    else:
-        lineage = change.new.milestone.lineage
-        milestones[lineage] = attrs.evolve(milestones[lineage], **_SETTERS[type(change)](change))

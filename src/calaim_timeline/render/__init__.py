@@ -3,8 +3,8 @@
 Each renderer takes its options once, when built, and is pure when called.
 """
 
-from calaim_timeline.render.json import EditionJson
-from calaim_timeline.render.markdown import EditionMarkdown
-from calaim_timeline.render.text import EditionText
+from calaim_timeline.render.json import DiffJson, EditionJson
+from calaim_timeline.render.markdown import DiffMarkdown, EditionMarkdown
+from calaim_timeline.render.text import DiffText, EditionText
 
-__all__ = ["EditionJson", "EditionMarkdown", "EditionText"]
+__all__ = ["DiffJson", "DiffMarkdown", "DiffText", "EditionJson", "EditionMarkdown", "EditionText"]

@@ -6,10 +6,12 @@ import re
 
 import attrs
 
+from calaim_timeline.diff import EditionDiff
 from calaim_timeline.model import Edition, Milestone, MilestoneKind, Status
-from calaim_timeline.render._common import sections
+from calaim_timeline.render._common import sections, summary_line
+from calaim_timeline.render._describe import describe
 
-__all__ = ["EditionMarkdown", "escape"]
+__all__ = ["DiffMarkdown", "EditionMarkdown", "escape"]
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
@@ -79,3 +81,36 @@ def _milestone(milestone: Milestone) -> str:
     for item in milestone.sub_items:
         line += f"\n  - {escape(item.text)}{_refs(item.footnotes)}{_kind(item.kind)}"
     return line
+
+
+@attrs.frozen
+class DiffMarkdown:
+    """Render a diff as markdown: a heading, the summary, a section per initiative.
+
+    >>> from calaim_timeline import Archive
+    >>> from calaim_timeline.diff import diff
+    >>> archive = Archive.bundled()
+    >>> print(DiffMarkdown()(diff(archive["2021-11"], archive["2021-11"])), end="")
+    # 2021-11 → 2021-11
+    <BLANKLINE>
+    No changes.
+    """
+
+    heading_level: int = 1
+
+    def __call__(self, changes: EditionDiff) -> str:
+        """The page, ending with a newline."""
+        top = "#" * self.heading_level
+        summary = summary_line(changes).split(": ", 1)[1]
+        lines = [
+            f"{top} {changes.old.header.id} → {changes.new.header.id}",
+            "",
+            f"{summary[0].upper()}{summary[1:]}.",
+        ]
+        for initiative, members in changes.groups():
+            name = initiative.name if initiative else "Edition"
+            lines += ["", f"{top}# {escape(name)}", ""]
+            for change in members:
+                line = describe(change)
+                lines.append(f"- **{line.label}:** {escape(line.text)}")
+        return "\n".join(lines) + "\n"

@@ -6,10 +6,12 @@ import textwrap
 
 import attrs
 
+from calaim_timeline.diff import EditionDiff
 from calaim_timeline.model import Edition, Milestone, Status
-from calaim_timeline.render._common import KEY, footnote_refs, mark, sections
+from calaim_timeline.render._common import KEY, footnote_refs, mark, sections, summary_line
+from calaim_timeline.render._describe import describe
 
-__all__ = ["EditionText"]
+__all__ = ["DiffText", "EditionText"]
 
 
 @attrs.frozen
@@ -71,9 +73,40 @@ class EditionText:
         return lines
 
     def _wrap(self, text: str, first: str, rest: str) -> list[str]:
-        return textwrap.wrap(
-            text, self.width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False
-        ) or [first.rstrip()]
+        return _wrap(text, self.width, first, rest)
+
+
+def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
+    return textwrap.wrap(
+        text, width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False
+    ) or [first.rstrip()]
+
+
+@attrs.frozen
+class DiffText:
+    """Render a diff for a terminal: a one-line summary, then the changes by initiative.
+
+    ``+`` added, ``-`` dropped, ``~`` changed; shifts read ``2022-01 → 2022-03 (+2 months,
+    delayed)``.
+
+    >>> from calaim_timeline import Archive
+    >>> from calaim_timeline.diff import diff
+    >>> archive = Archive.bundled()
+    >>> print(DiffText()(diff(archive["2021-11"], archive["2021-11"])), end="")
+    2021-11 → 2021-11: no changes
+    """
+
+    width: int = 100
+
+    def __call__(self, changes: EditionDiff) -> str:
+        """The whole report, ending with a newline."""
+        lines = [summary_line(changes)]
+        for initiative, members in changes.groups():
+            lines += ["", initiative.name if initiative else "Edition"]
+            for change in members:
+                line = describe(change)
+                lines += _wrap(f"{line.symbol} {line.text}", self.width, "  ", "      ")
+        return "\n".join(lines) + "\n"
 
 
 def _refs(numbers: tuple[int, ...]) -> str:
