@@ -12,7 +12,7 @@ from typing import Any, ClassVar, Final, Self
 
 import attrs
 
-from calaim_timeline.match import Stage, normalise
+from calaim_timeline.match import Stage, normalise, similarity
 from calaim_timeline.model import Edition, Footnote, Initiative, Milestone, MilestoneKind
 from calaim_timeline.period import Period, Relation
 
@@ -205,7 +205,11 @@ class MilestoneRetitled(_Paired):
 
     change: ClassVar[str] = "milestone-retitled"
     stage: Stage
-    similarity: float
+
+    @property
+    def similarity(self) -> float:
+        """How alike the two titles are, 0 to 100 (whatever stage matched the milestone)."""
+        return similarity(self.old.milestone.title, self.new.milestone.title)
 
     @property
     def editorial(self) -> bool:

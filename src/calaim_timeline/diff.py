@@ -316,7 +316,7 @@ def _milestone_changes(old: Edition, new: Edition, found: Matching) -> Iterator[
         if partner.get(before.initiative) != after.initiative:
             yield MilestoneMoved(old=before, new=after)
         if pair.old.title != pair.new.title:
-            yield MilestoneRetitled(old=before, new=after, stage=pair.stage, similarity=pair.score)
+            yield MilestoneRetitled(old=before, new=after, stage=pair.stage)
         if pair.old.when != pair.new.when:
             yield MilestoneShifted(old=before, new=after)
         if pair.old.kind != pair.new.kind:

@@ -15,6 +15,9 @@ milestones
     3. ``similar``: the most similar titles within a pair of matched initiatives;
     4. ``moved``: the most similar titles across initiatives.
 
+Similarity never pairs titles whose numbers differ ("Program Year 1" is not "Program
+Year 2").
+
 Similar pairs are assigned one to one, best score first; ties are broken by the
 normalised titles and ids, never by position, so the result does not depend on the order
 of milestones in a file, and matching ``new`` against ``old`` gives the same pairs as
@@ -42,6 +45,7 @@ __all__ = [
     "Stage",
     "match",
     "normalise",
+    "numbers",
     "similarity",
 ]
 
@@ -49,8 +53,7 @@ DEFAULT_THRESHOLD: Final = 85.0
 """The least similarity (0 to 100) at which two titles may be paired.
 
 At 85, "MOT Carve-In goes live" and "MSSP Carve-Out goes live" (83) stay apart, while
-"Final PATH Program Requirements" and "Final PATH Program Requirements and Parameters"
-(86) are paired.
+"Network Guidance to Plans" and "Final Network Guidance to Plans" (89) are paired.
 """
 
 
@@ -66,6 +69,7 @@ class Stage(enum.Enum):
 
 
 _MARKUP: Final = re.compile(r"<[^>]*>")
+_NUMBER: Final = re.compile(r"\d+")
 _PUNCTUATION: Final = re.compile(r"[\W_]+")
 
 
@@ -90,6 +94,18 @@ def similarity(left: str, right: str) -> float:
     from rapidfuzz import fuzz  # noqa: PLC0415 - only matching needs it
 
     return float(fuzz.token_sort_ratio(normalise(left), normalise(right)))
+
+
+def numbers(text: str) -> tuple[str, ...]:
+    """The numbers in a text, sorted: titles whose numbers differ are never paired.
+
+    "Program Year 1 goes live" and "Program Year 2 goes live" are 96% alike but are two
+    milestones; so are "CY 2022 rates" and "CY 2023 rates".
+
+    >>> numbers("Updated Information Notice 19-026 for CY 2022")
+    ('026', '19', '2022')
+    """
+    return tuple(sorted(_NUMBER.findall(normalise(text))))
 
 
 @attrs.frozen
@@ -170,12 +186,17 @@ def _by_similarity(
 
     new_keys = list(new)
     new_texts = [normalise(new[key]) for key in new_keys]
+    new_numbers = [numbers(text) for text in new_texts]
     candidates = []
     for key, title in old.items():
         text = normalise(title)
-        for _, score, index in process.extract(
+        found = process.extract(
             text, new_texts, scorer=fuzz.token_sort_ratio, score_cutoff=threshold, limit=None
-        ):
+        )
+        own = numbers(text)
+        for _, score, index in found:
+            if new_numbers[index] != own:
+                continue
             tie = sorted([(text, key), (new_texts[index], new_keys[index])])
             candidates.append((-score, tie, key, new_keys[index]))
     candidates.sort()

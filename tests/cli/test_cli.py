@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 import io
+import json
 import runpy
 import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 
 from calaim_timeline import Archive, dumps, save
@@ -169,3 +171,107 @@ def test_python_dash_m_runs_the_command() -> None:
     assert done.returncode == 2
     assert done.stderr.endswith("no edition '2030-01' in snapshots (editions: 2021-01, 2021-11)\n")
     assert "Traceback" not in done.stderr
+
+
+def test_diff_text_starts_with_a_one_line_summary() -> None:
+    """The diff command prints the summary line first, then changes by initiative."""
+    code, out = run("diff", "2021-01", "2021-11")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == (
+        "2021-01 → 2021-11: 108 changes (1 window-changed, 15 footnote-added,"
+        " 16 initiative-added, 3 initiative-dropped, 1 initiative-renamed, 2 initiative-edited,"
+        " 56 milestone-added, 14 milestone-dropped)"
+    )
+    assert lines[2:4] == ["Edition", "  ~ window 2021-01/2021-12 → 2021-11/2022-03"]
+    assert '~ renamed from "Enhanced Care Management (ECM) and In Lieu of Services (ILOS)"' in out
+
+
+def test_diff_json_follows_the_contract() -> None:
+    """--format json prints old, new, summary and the changes."""
+    code, out = run(
+        "diff", "2021-01", "2021-11", "--format", "json", "--only", "initiative-renamed"
+    )
+    assert code == 0
+    document = json.loads(out)
+    assert (document["old"], document["new"], document["summary"]) == (
+        "2021-01",
+        "2021-11",
+        {"initiative-renamed": 1},
+    )
+    assert document["changes"][0]["old_initiative"] == "ecm-ilos"
+
+
+def test_diff_markdown_lists_only_what_was_asked() -> None:
+    """--only keeps the named changes; markdown has a section per initiative."""
+    code, out = run(
+        "diff", "2021-01", "2021-11", "--format", "markdown", "--only", "milestone-dropped"
+    )
+    assert code == 0
+    assert out.splitlines()[:5] == [
+        "# 2021-01 → 2021-11",
+        "",
+        "14 changes (14 milestone-dropped).",
+        "",
+        "## Cross-Initiative Milestones",
+    ]
+    assert out.count("UNLISTED") == 3
+
+
+@pytest.mark.parametrize(
+    ("argv", "code"),
+    [
+        (["diff", "2021-01", "2021-11", "--exit-code"], 1),
+        (["diff", "2021-11", "2021-11", "--exit-code"], 0),
+        (["diff", "2021-01", "2021-11"], 0),
+        (["diff", "2021-01", "2021-11", "--exit-code", "--only", "milestone-shifted"], 0),
+    ],
+)
+def test_diff_exit_code(argv: list[str], code: int) -> None:
+    """--exit-code gives 1 when there are changes to report, else 0."""
+    assert run(*argv)[0] == code
+
+
+def test_diff_substantive_and_threshold(tmp_path: Path) -> None:
+    """--substantive hides editorial changes; --threshold sets the similarity bar."""
+    old, new = edition(), edition(id="2021-12")
+    renamed = attrs.evolve(
+        new,
+        initiatives=(
+            new.initiatives[0],
+            attrs.evolve(
+                new.initiatives[1],
+                milestones=(
+                    attrs.evolve(new.initiatives[1].milestones[0], title="MOT carve-in goes live."),
+                    attrs.evolve(
+                        new.initiatives[1].milestones[1],
+                        id="x",
+                        lineage="x",
+                        title="ECM goes live in HHP Counties:",
+                    ),
+                ),
+            ),
+        ),
+    )
+    save(old, tmp_path / "2021-11.toml")
+    save(renamed, tmp_path / "2021-12.toml")
+    argv = ["diff", "2021-11", "2021-12", "--snapshots", str(tmp_path)]
+    assert run(*argv)[1].splitlines()[0] == "2021-11 → 2021-12: 2 changes (2 milestone-retitled)"
+    assert (
+        run(*argv, "--substantive")[1].splitlines()[0]
+        == "2021-11 → 2021-12: 1 change (1 milestone-retitled)"
+    )
+    strict = run(*argv, "--threshold", "99")[1].splitlines()[0]
+    assert (
+        strict
+        == "2021-11 → 2021-12: 3 changes (1 milestone-added, 1 milestone-dropped, 1 milestone-retitled)"
+    )
+
+
+@pytest.mark.parametrize("value", ["abc", "101", "-1"])
+def test_a_bad_threshold_is_a_usage_error(value: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """--threshold takes a number from 0 to 100."""
+    with pytest.raises(SystemExit) as raised:
+        run("diff", "2021-01", "2021-11", "--threshold", value)
+    assert raised.value.code == 2
+    assert f"must be a number from 0 to 100 (got {value!r})" in capsys.readouterr().err

@@ -2,8 +2,18 @@ from __future__ import annotations
 
 import attrs
 
-from calaim_timeline import Category, Edition, Period, Status
-from calaim_timeline.render import EditionJson, EditionMarkdown, EditionText
+from calaim_timeline import (
+    Category,
+    Edition,
+    Footnote,
+    Initiative,
+    MilestoneKind,
+    Period,
+    Status,
+    SubItem,
+)
+from calaim_timeline.diff import diff
+from calaim_timeline.render import DiffMarkdown, DiffText, EditionJson, EditionMarkdown, EditionText
 from calaim_timeline.render.markdown import escape
 from tests.builders import edition, milestone
 
@@ -122,3 +132,124 @@ def test_json_rendering_is_the_canonical_document() -> None:
     text = EditionJson()(edition())
     assert text.startswith('{\n  "id": "2021-11",\n  "title": "Calendar as of November 2021",\n')
     assert text.endswith("}\n")
+
+
+def test_diff_text_and_markdown_of_every_line_kind() -> None:
+    """Each kind of change reads as one line, grouped under its initiative."""
+    old = _worded()
+    benefits = old.initiatives[1]
+    mot, hhp, _rates = benefits.milestones
+    new = attrs.evolve(
+        old,
+        window=Period.parse("2021-12/2022-04"),
+        footnotes=(
+            Footnote(number=1, text="Subject to CMS approval!"),
+            Footnote(number=2, text="New."),
+        ),
+        initiatives=(
+            attrs.evolve(old.initiatives[0], footnotes=(), category="managed-care"),
+            attrs.evolve(
+                benefits,
+                id="standard",
+                name="Standard Benefits",
+                aliases=("benefits",),
+                milestones=(
+                    attrs.evolve(
+                        mot,
+                        when=Period.parse("2022-03"),
+                        kind=None,
+                        title="MOT Carve-In now goes live",
+                    ),
+                    attrs.evolve(hhp, status=Status.DONE),
+                ),
+            ),
+            Initiative(
+                id="dental",
+                name="Dental",
+                milestones=(milestone("apl", title="Dental APL", when=Period.parse("2022-04")),),
+            ),
+        ),
+    )
+    changes = diff(old, new)
+    assert (
+        DiffText(width=200)(changes)
+        == """\
+2021-11 → 2021-11: 13 changes (1 window-changed, 1 footnote-added, 1 footnote-changed, 1 initiative-added, 1 initiative-renamed, 1 initiative-recategorized, 1 initiative-edited, 1 milestone-added, 1 milestone-dropped, 1 milestone-retitled, 1 milestone-shifted, 1 milestone-rekinded, 1 milestone-edited)
+
+Edition
+  ~ window 2021-11/2022-03 → 2021-12/2022-04
+  ~ footnote 1: "Subject to CMS approval." → "Subject to CMS approval!"
+  + footnote 2: New.
+
+Cross-Initiative Milestones
+  ~ category none → managed-care
+  ~ footnotes: 1 → none
+
+Standard Benefits
+  ~ renamed from "Benefits Standardization" (benefits, matched by alias)
+  ~ "MOT Carve-In goes live" → "MOT Carve-In now goes live" (similarity 92%)
+  ~ MOT Carve-In now goes live: 2022-01 → 2022-03 (+2 months, delayed)
+  ~ MOT Carve-In now goes live: program launch → unmarked
+  ~ ECM goes live in HHP Counties for: status (status changed: 'planned' → 'done')
+  - 2022-Q1 "between January and March"  Draft MCP rates for Enhanced Care Management (UNLISTED: gone while still inside the window)
+
+Dental
+  + new initiative (no category)
+  + 2022-04  Dental APL [+] (entered the window)
+"""
+    )
+    assert DiffMarkdown()(changes).splitlines()[:8] == [
+        "# 2021-11 → 2021-11",
+        "",
+        "13 changes (1 window-changed, 1 footnote-added, 1 footnote-changed, 1 initiative-added, 1 initiative-renamed, 1 initiative-recategorized, 1 initiative-edited, 1 milestone-added, 1 milestone-dropped, 1 milestone-retitled, 1 milestone-shifted, 1 milestone-rekinded, 1 milestone-edited).",
+        "",
+        "## Edition",
+        "",
+        "- **Window:** window 2021-11/2022-03 → 2021-12/2022-04",
+        '- **Footnote changed:** footnote 1: "Subject to CMS approval." → "Subject to CMS approval!"',
+    ]
+
+
+def test_diff_lines_for_moves_drops_and_sub_item_edits() -> None:
+    """Moves, aged-out and beyond-window drops and sub-item details read plainly."""
+    old = edition(window=Period.parse("2021-11/2022-06"))
+    mot, hhp = old.initiatives[1].milestones
+    late = milestone("late", title="Late item", when=Period.parse("2022-06"), kind=None)
+    early = milestone(
+        "early",
+        title="Early item",
+        when=Period.parse("2021-11"),
+        kind=MilestoneKind.SUBMISSION_DEADLINE,
+    )
+    old = attrs.evolve(
+        old,
+        initiatives=(
+            old.initiatives[0],
+            attrs.evolve(old.initiatives[1], milestones=(mot, hhp, late, early)),
+        ),
+    )
+    new = attrs.evolve(
+        old,
+        window=Period.parse("2021-12/2022-03"),
+        initiatives=(
+            attrs.evolve(old.initiatives[0], milestones=(mot,)),
+            attrs.evolve(
+                old.initiatives[1],
+                milestones=(
+                    attrs.evolve(
+                        hhp, sub_items=(SubItem(text="Members enrolled in HHP", footnotes=()),)
+                    ),
+                ),
+            ),
+        ),
+    )
+    lines = DiffText(width=200)(diff(old, new)).splitlines()
+    assert lines[5:] == [
+        "Cross-Initiative Milestones",
+        "  ~ MOT Carve-In goes live: moved here from benefits",
+        "",
+        "Benefits Standardization",
+        "  ~ ECM goes live in HHP Counties for: sub_items (sub_items[0].footnotes removed)",
+        "  - 2022-06  Late item (beyond the window)",
+        "  - 2021-11  Early item [^] (aged out)",
+    ]

@@ -56,6 +56,13 @@ def _marked(title: str, kind: MilestoneKind | None) -> str:
     return f"{title} [{kind.mark}]" if kind else title
 
 
+def _subject(
+    change: MilestoneShifted | MilestoneRekinded | MilestoneMoved | MilestoneEdited,
+) -> str:
+    """The title as the subject of a sentence ("…for:" loses its colon)."""
+    return change.title.rstrip(":")
+
+
 def _numbers(values: tuple[int, ...] | tuple[str, ...]) -> str:
     return ", ".join(map(str, values)) if values else "none"
 
@@ -77,22 +84,22 @@ def describe(change: Change) -> Line:  # noqa: C901, PLR0911, PLR0912 - one bran
     if isinstance(change, MilestoneShifted):
         old, new = change.old.milestone.when, change.new.milestone.when
         how = f"({months(change.months)}, {change.direction.value})"
-        return Line("~", "Shifted", f"{change.title}: {period(old)} → {period(new)} {how}")
+        return Line("~", "Shifted", f"{_subject(change)}: {period(old)} → {period(new)} {how}")
     if isinstance(change, MilestoneRetitled):
         how = "editorial" if change.editorial else f"similarity {change.similarity:.0f}%"
         before, after = change.old.milestone.title, change.new.milestone.title
         return Line("~", "Retitled", f'"{before}" → "{after}" ({how})')
     if isinstance(change, MilestoneRekinded):
         old_kind, new_kind = change.old.milestone.kind, change.new.milestone.kind
-        return Line("~", "Kind", f"{change.title}: {_kind(old_kind)} → {_kind(new_kind)}")
+        return Line("~", "Kind", f"{_subject(change)}: {_kind(old_kind)} → {_kind(new_kind)}")
     if isinstance(change, MilestoneMoved):
-        return Line("~", "Moved", f"{change.title}: moved here from {change.old.initiative}")
+        return Line("~", "Moved", f"{_subject(change)}: moved here from {change.old.initiative}")
     if isinstance(change, MilestoneEdited):
         details = "; ".join(
             f"{d.path} {d.kind}" + (f": {d.old!r} → {d.new!r}" if d.kind == "changed" else "")
             for d in change.details()
         )
-        return Line("~", "Edited", f"{change.title}: {change.field} ({details})")
+        return Line("~", "Edited", f"{_subject(change)}: {change.field} ({details})")
     if isinstance(change, InitiativeAdded):
         where = f"category {change.item.category}" if change.item.category else "no category"
         return Line("+", "Initiative added", f"new initiative ({where})")
