@@ -396,7 +396,7 @@ def test_filtering_by_initiative_finds_moves_and_renames_by_their_old_id() -> No
     )
     changes = diff(BASE, moved)
     assert [c.change for c in changes.filter(initiatives=["benefits"])] == [
-        "initiative-renamed",
         "milestone-moved",
+        "initiative-renamed",
     ]
     assert [c.change for c in changes.filter(initiatives=["cross"])] == ["milestone-moved"]
