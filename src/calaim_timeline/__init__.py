@@ -1,10 +1,13 @@
 """calaim-timeline: every edition of the CalAIM Milestones Calendar, and what changed.
 
-The public API, re-exported from the modules that define it.
+The public API, re-exported from the modules that define it. ``diff()`` itself is
+imported from :mod:`calaim_timeline.diff` (``from calaim_timeline.diff import diff``):
+re-exported here, it would hide that module.
 """
 
 from calaim_timeline.archive import Archive
 from calaim_timeline.codec import dumps, from_dict, load, loads, save, to_dict
+from calaim_timeline.diff import DiffError, DiffOptions, EditionDiff
 from calaim_timeline.errors import (
     CalaimTimelineError,
     EditionNotFoundError,
@@ -32,7 +35,10 @@ __all__ = [
     "Archive",
     "CalaimTimelineError",
     "Category",
+    "DiffError",
+    "DiffOptions",
     "Edition",
+    "EditionDiff",
     "EditionNotFoundError",
     "Footnote",
     "Initiative",
