@@ -132,6 +132,18 @@ class Link:
         return Link(self.new, self.old, self.stage, self.score)
 
 
+class _Swappable:
+    """A change with an ``old`` and a ``new`` side: its inverse swaps them."""
+
+    old: Any
+    new: Any
+
+    def inverse(self) -> Self:
+        """The same change seen from the other edition."""
+        # mypy cannot see that every class using this mixin is an attrs class.
+        return attrs.evolve(self, old=self.new, new=self.old)  # type: ignore[misc]
+
+
 @attrs.frozen
 class Placed:
     """A milestone and the id of the initiative it stands in."""
@@ -151,7 +163,7 @@ class FieldChange:
 
 
 @attrs.frozen(kw_only=True)
-class _Paired:
+class _Paired(_Swappable):
     """A change to a matched milestone; initiative, milestone and title are the new side's."""
 
     old: Placed
@@ -176,10 +188,6 @@ class _Paired:
     def kind(self) -> MilestoneKind | None:
         """The milestone's kind now."""
         return self.new.milestone.kind
-
-    def inverse(self) -> Self:
-        """The same change seen from the other edition."""
-        return attrs.evolve(self, old=self.new, new=self.old)
 
 
 @attrs.frozen(kw_only=True)
@@ -322,7 +330,7 @@ class InitiativeDropped(_InitiativeSingle):
 
 
 @attrs.frozen(kw_only=True)
-class _InitiativePaired(_InitiativeChange):
+class _InitiativePaired(_InitiativeChange, _Swappable):
     old: Initiative
     new: Initiative
 
@@ -335,10 +343,6 @@ class _InitiativePaired(_InitiativeChange):
     def title(self) -> str:
         """The initiative's name now."""
         return self.new.name
-
-    def inverse(self) -> Self:
-        """The same change seen from the other edition."""
-        return attrs.evolve(self, old=self.new, new=self.old)
 
 
 @attrs.frozen(kw_only=True)
@@ -390,7 +394,7 @@ class FootnoteDropped(_EditionChange):
 
 
 @attrs.frozen(kw_only=True)
-class FootnoteChanged(_EditionChange):
+class FootnoteChanged(_EditionChange, _Swappable):
     """The text of a footnote number changed."""
 
     change: ClassVar[str] = "footnote-changed"
@@ -402,22 +406,14 @@ class FootnoteChanged(_EditionChange):
         """Whether the texts differ only in case, punctuation, whitespace or markup."""
         return normalise(self.old.text) == normalise(self.new.text)
 
-    def inverse(self) -> FootnoteChanged:
-        """The same change seen from the other edition."""
-        return FootnoteChanged(old=self.new, new=self.old)
-
 
 @attrs.frozen(kw_only=True)
-class WindowChanged(_EditionChange):
+class WindowChanged(_EditionChange, _Swappable):
     """The edition covers other months."""
 
     change: ClassVar[str] = "window-changed"
     old: Period
     new: Period
-
-    def inverse(self) -> WindowChanged:
-        """The same change seen from the other edition."""
-        return WindowChanged(old=self.new, new=self.old)
 
 
 Change = (
