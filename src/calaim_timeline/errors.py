@@ -14,6 +14,7 @@ import attrs
 __all__ = [
     "CalaimTimelineError",
     "EditionNotFoundError",
+    "ParseError",
     "PeriodError",
     "Problem",
     "SnapshotError",
@@ -110,6 +111,61 @@ class SnapshotError(CalaimTimelineError, ValueError):
                 where += f":{self.column}"
         inside = f"{self.path}: " if self.path else ""
         return f"{where}: {inside}{self.message}"
+
+
+class ParseError(CalaimTimelineError, ValueError):
+    """A document whose layout cannot be read, with where and what.
+
+    ``str()`` shows the offending line with a marker under the bad span; ``lines()``
+    gives one line for the command line.
+
+    >>> print(ParseError("unknown kind mark '#'", source="c.md", line=12, column=9,
+    ...                  text="| x | • Launch# |", length=1))
+    c.md:12:9: unknown kind mark '#'
+        | x | • Launch# |
+                ^
+    """
+
+    def __init__(  # noqa: PLR0913 - where an error is takes this many facts
+        self,
+        message: str,
+        *,
+        source: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        text: str | None = None,
+        length: int = 1,
+    ) -> None:
+        """Describe what is wrong and where: ``column`` is 1-based, ``text`` the whole line."""
+        self.message = message
+        self.source = source
+        self.line = line
+        self.column = column
+        self.text = text
+        self.length = max(length, 1)
+        super().__init__(self._render())
+
+    def _where(self) -> str:
+        where = self.source or "<input>"
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return where
+
+    def _render(self) -> str:
+        head = f"{self._where()}: {self.message}"
+        if self.text is None:
+            return head
+        shown = self.text.rstrip("\n")
+        marker = ""
+        if self.column is not None:
+            marker = "\n    " + " " * (self.column - 1) + "^" * self.length
+        return f"{head}\n    {shown}{marker}"
+
+    def lines(self) -> tuple[str, ...]:
+        """One line: where and what, without the marker."""
+        return (f"{self._where()}: {self.message}",)
 
 
 class EditionNotFoundError(CalaimTimelineError, LookupError):
