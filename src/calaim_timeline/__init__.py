@@ -11,6 +11,7 @@ from calaim_timeline.diff import DiffError, DiffOptions, EditionDiff
 from calaim_timeline.errors import (
     CalaimTimelineError,
     EditionNotFoundError,
+    ParseError,
     PeriodError,
     Problem,
     SnapshotError,
@@ -44,6 +45,7 @@ __all__ = [
     "Initiative",
     "Milestone",
     "MilestoneKind",
+    "ParseError",
     "Period",
     "PeriodError",
     "Precision",

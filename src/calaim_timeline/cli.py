@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Final, TextIO
 
 from calaim_timeline.archive import Archive
-from calaim_timeline.codec import load
+from calaim_timeline.codec import dumps, load, save
 from calaim_timeline.diff import CHANGE_NAMES, DiffOptions, EditionDiff, diff
 from calaim_timeline.errors import CalaimTimelineError, SnapshotError, format_errors
 from calaim_timeline.match import DEFAULT_THRESHOLD
@@ -73,6 +73,52 @@ def _diff(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_DIFFERENCES if args.exit_code and changes.changes else EXIT_OK
 
 
+def _import_table(args: argparse.Namespace, out: TextIO) -> int:
+    from calaim_timeline.importers import import_table  # noqa: PLC0415 - only this command imports
+
+    path = Path(args.source)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
+        msg = f"cannot read the table: {reason}"
+        raise SnapshotError(msg, source=args.source) from None
+    previous = resolve_edition(args.previous, _archive(args)) if args.previous else None
+    edition = import_table(
+        text, edition_id=args.id, source=args.source, previous=previous, threshold=args.threshold
+    )
+    if args.output:
+        save(edition, args.output)
+    else:
+        out.write(dumps(edition))
+    summary = sys.stderr if not args.output else out
+    summary.write(_import_summary(edition, previous, args.output))
+    return EXIT_OK
+
+
+def _import_summary(edition: Edition, previous: Edition | None, output: str | None) -> str:
+    months: dict[str, int] = {}
+    for _, milestone in edition.milestones():
+        months[str(milestone.when)] = months.get(str(milestone.when), 0) + 1
+    lines = [
+        (
+            f"{'wrote ' + output if output else 'imported'}: edition {edition.id} as of"
+            f" {edition.as_of}, window {edition.window}"
+        ),
+        (
+            f"  {len(edition.categories)} categories, {len(edition.initiatives)} initiatives,"
+            f" {len(edition.milestones())} milestones, {len(edition.footnotes)} footnotes,"
+            f" {len(edition.excluded_initiatives)} excluded initiatives"
+        ),
+        "  milestones per month: " + ", ".join(f"{m} {n}" for m, n in sorted(months.items())),
+    ]
+    if previous is not None:
+        from calaim_timeline.render._common import summary_line  # noqa: PLC0415
+
+        lines.append("  against " + summary_line(diff(previous, edition)))
+    return "\n".join(lines) + "\n"
+
+
 def _threshold(text: str) -> float:
     try:
         value = float(text)
@@ -82,6 +128,15 @@ def _threshold(text: str) -> float:
         msg = f"must be a number from 0 to 100 (got {text!r})"
         raise argparse.ArgumentTypeError(msg)
     return value
+
+
+def _edition_id(text: str) -> str:
+    from calaim_timeline.validate import ID_PATTERN  # noqa: PLC0415
+
+    if ID_PATTERN.fullmatch(text) is None:
+        msg = f"must be a slug such as 2022-03: lowercase letters, digits, hyphens (got {text!r})"
+        raise argparse.ArgumentTypeError(msg)
+    return text
 
 
 def _snapshot_files(paths: Sequence[str]) -> list[Path]:
@@ -172,6 +227,28 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"least title similarity (0 to 100) to pair milestones; default {DEFAULT_THRESHOLD:g}",
     )
     compare.set_defaults(run=_diff)
+
+    table = commands.add_parser(
+        "import-table",
+        parents=[snapshots],
+        help="read a published calendar table into a snapshot",
+        description=(
+            "Read a published calendar (the PDF converted to markdown) into a snapshot."
+            " With --previous, what matches the previous edition keeps its ids and lineage."
+        ),
+    )
+    table.add_argument("source", metavar="SOURCE", help="the calendar as markdown (.md)")
+    table.add_argument("--id", required=True, type=_edition_id, help="the new edition's id")
+    table.add_argument("--previous", metavar="EDITION", help="a snapshot file or edition id")
+    table.add_argument("-o", "--output", metavar="FILE", help="write the snapshot here (atomic)")
+    table.add_argument(
+        "--threshold",
+        type=_threshold,
+        default=DEFAULT_THRESHOLD,
+        metavar="N",
+        help=f"least title similarity (0 to 100) to match; default {DEFAULT_THRESHOLD:g}",
+    )
+    table.set_defaults(run=_import_table)
 
     validate = commands.add_parser(
         "validate",

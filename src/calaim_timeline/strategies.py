@@ -22,6 +22,7 @@ import attrs
 from hypothesis import strategies as st
 
 from calaim_timeline._changes import AddReason, DropReason
+from calaim_timeline.match import normalise
 from calaim_timeline.model import (
     Category,
     Edition,
@@ -41,6 +42,7 @@ __all__ = [
     "categories",
     "editions",
     "footnotes",
+    "grid_editions",
     "initiatives",
     "milestone_kinds",
     "milestones",
@@ -444,3 +446,111 @@ def revisions(draw: st.DrawFn) -> Revision:
         for change, home, mid, why in reviser.edits
     )
     return Revision(old=old, new=new, edits=edits)
+
+
+def _grid_texts() -> st.SearchStrategy[str]:
+    """Texts a grid keeps exactly: words in single spaces, with at least one letter or digit."""
+    words = st.text(st.characters(categories=("L", "N", "P", "S")), min_size=1, max_size=8)
+    return (
+        st.lists(words, min_size=1, max_size=5)
+        .map(" ".join)
+        .filter(lambda t: normalise(t) and "These include:" not in t)
+    )
+
+
+@st.composite
+def grid_editions(draw: st.DrawFn) -> Edition:
+    """Editions the month-grid table shows exactly (for testing the table importer).
+
+    Every milestone falls in a month of the window and keeps no wording, initiatives
+    come grouped by category in category order, titles are distinct within their
+    initiative (once normalised), and the publisher and source are those the importer
+    writes.
+    """
+    from calaim_timeline.importers.dhcs_table import IMPORT_NOTES, PUBLISHER  # noqa: PLC0415
+
+    window = draw(windows())
+    as_of = Period.month(window.start.year, window.start.month)
+    notes = draw(
+        st.lists(
+            st.builds(Footnote, number=st.integers(1, 40), text=_grid_texts()),
+            max_size=4,
+            unique_by=lambda n: n.number,
+        ).map(lambda found: tuple(sorted(found, key=lambda n: n.number)))
+    )
+    numbers = tuple(n.number for n in notes)
+    groups = tuple(
+        draw(
+            st.lists(
+                st.builds(Category, id=slugs(), name=_grid_texts()),
+                max_size=3,
+                unique_by=(lambda c: c.id, lambda c: normalise(c.name)),
+            )
+        )
+    )
+    month_of = st.builds(lambda k: _month_at(window, k), st.integers(0, _length(window) - 1))
+    grid_milestones = st.builds(
+        Milestone,
+        id=slugs(),
+        title=_grid_texts(),
+        kind=milestone_kinds(),
+        when=month_of,
+        sub_items=st.lists(
+            st.builds(
+                SubItem, text=_grid_texts(), footnotes=_references(numbers), kind=milestone_kinds()
+            ),
+            max_size=2,
+        ).map(tuple),
+        footnotes=_references(numbers),
+    )
+    homes = [None, *(c.id for c in groups)]
+    parts = draw(
+        st.lists(
+            st.builds(
+                Initiative,
+                id=slugs(),
+                name=_grid_texts(),
+                category=st.sampled_from(homes),
+                aliases=st.lists(slugs().map(lambda s: f"former {s}"), max_size=1).map(tuple),
+                footnotes=_references(numbers),
+                milestones=st.lists(
+                    grid_milestones,
+                    max_size=4,
+                    unique_by=(lambda m: m.id, lambda m: normalise(m.title)),
+                ).map(lambda found: tuple(sorted(found, key=lambda m: m.when))),
+            ),
+            max_size=4,
+            unique_by=(lambda i: i.id, lambda i: normalise(i.name)),
+        ).filter(_grid_identities)
+    )
+    ordered = tuple(sorted(parts, key=lambda i: homes.index(i.category)))
+    return Edition(
+        id=draw(slugs()),
+        title=f"CalAIM Milestones Calendar as of {as_of.start.strftime('%B %Y')}",
+        as_of=as_of,
+        window=window,
+        publisher=PUBLISHER,
+        source=Source(document="calendar.md", notes=IMPORT_NOTES),
+        categories=groups,
+        initiatives=ordered,
+        footnotes=notes,
+    )
+
+
+def _length(window: Period) -> int:
+    return (window.end.year - window.start.year) * 12 + window.end.month - window.start.month + 1
+
+
+def _month_at(window: Period, offset: int) -> Period:
+    year, month = divmod(window.start.year * 12 + window.start.month - 1 + offset, 12)
+    return Period.month(year, month + 1)
+
+
+def _grid_identities(parts: list[Initiative]) -> bool:
+    """Milestone ids and lineages unique across the edition, and no alias naming another."""
+    ids = [m.id for i in parts for m in i.milestones]
+    names = {normalise(i.name) for i in parts} | {i.id for i in parts}
+    aliases = {normalise(a) for i in parts for a in i.aliases} | {
+        a for i in parts for a in i.aliases
+    }
+    return len(set(ids)) == len(ids) and not names & aliases

@@ -275,3 +275,61 @@ def test_a_bad_threshold_is_a_usage_error(value: str, capsys: pytest.CaptureFixt
         run("diff", "2021-01", "2021-11", "--threshold", value)
     assert raised.value.code == 2
     assert f"must be a number from 0 to 100 (got {value!r})" in capsys.readouterr().err
+
+
+def test_import_table_writes_the_bundled_snapshot_exactly(tmp_path: Path) -> None:
+    """import-table --previous 2021-11 -o FILE writes snapshots/2021-11.toml byte for byte."""
+    target = tmp_path / "2021-11.toml"
+    code, out = run(
+        "import-table", "sources/2021-11_calaim-milestones-calendar.md", "--id", "2021-11",
+        "--previous", "2021-11", "-o", str(target),
+    )  # fmt: skip
+    assert code == 0
+    assert target.read_bytes() == Path("snapshots/2021-11.toml").read_bytes()
+    assert out == (
+        f"wrote {target}: edition 2021-11 as of 2021-11, window 2021-11/2022-03\n"
+        "  6 categories, 18 initiatives, 56 milestones, 15 footnotes, 7 excluded initiatives\n"
+        "  milestones per month: 2021-11 7, 2021-12 19, 2022-01 25, 2022-02 3, 2022-03 2\n"
+        "  against 2021-11 → 2021-11: no changes\n"
+    )
+
+
+def test_import_table_prints_the_snapshot_without_an_output_file(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Without -o the TOML goes to stdout and the summary to stderr."""
+    code, out = run(
+        "import-table", "sources/2021-11_calaim-milestones-calendar.md", "--id", "2022-01"
+    )
+    assert code == 0
+    assert out.startswith('id = "2022-01"\n')
+    assert capsys.readouterr().err.startswith("imported: edition 2022-01 as of 2021-11")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "{path}: cannot read the table: No such file or directory"),
+        (b"\xff\xfe", "{path}: cannot read the table: not UTF-8 text"),
+        (
+            b"## Calendar as of May 2022\n",
+            "{path}: no calendar table with a month header row found",
+        ),
+    ],
+)
+def test_import_table_errors_exit_2(
+    tmp_path: Path, content: bytes | None, message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An unreadable or unreadable-as-a-calendar file is one line on stderr, exit code 2."""
+    path = tmp_path / "calendar.md"
+    if content is not None:
+        path.write_bytes(content)
+    assert run("import-table", str(path), "--id", "2022-05") == (2, "")
+    assert capsys.readouterr().err == f"calaim-timeline: error: {message.format(path=path)}\n"
+
+
+def test_import_table_refuses_an_id_that_is_not_a_slug(capsys: pytest.CaptureFixture[str]) -> None:
+    """--id must be a slug."""
+    with pytest.raises(SystemExit):
+        run("import-table", "x.md", "--id", "May 2022")
+    assert "must be a slug such as 2022-03" in capsys.readouterr().err

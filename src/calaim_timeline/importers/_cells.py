@@ -26,6 +26,7 @@ _TOKEN: Final = re.compile(
 _STYLE_TAGS: Final = re.compile(r"</?(?:b|strong|i|em|span|p|br)\b[^>]*/?>", re.IGNORECASE)
 _SUP: Final = re.compile(r"<sup>(.*?)</sup>", re.DOTALL)
 _MARKS: Final = "*^+"
+_INLINE_MARK: Final = re.compile(r"(?<=\S)([*^+])(?=\s|$)")
 _LINK: Final = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _ESCAPED: Final = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 
@@ -135,10 +136,12 @@ def finish(raw: str, offset: int = 0) -> Item:
                 msg = f"unknown mark {token!r} in {sup.group()!r}: expected *, ^, + or numbers"
                 raise CellError(msg, offset + sup.start(), len(sup.group()))
     bare = _STYLE_TAGS.sub(" ", _SUP.sub(" ", raw)).rstrip()
-    while bare and bare[-1] in _MARKS:  # a mark written inline after the text
+    while bare and bare[-1] in _MARKS:  # a mark written inline at the end ("live+", "live +")
         marks.append(bare[-1])
         bare = bare[:-1].rstrip()
-    text = plain_text(bare)
+    # ... or right after a word inside the text ("effective date+ (January 1)").
+    marks += _INLINE_MARK.findall(bare)
+    text = plain_text(_INLINE_MARK.sub("", bare))
     if not text:
         msg = f"a bullet with no text: {raw.strip()!r}"
         raise CellError(msg, offset, max(len(raw), 1))
