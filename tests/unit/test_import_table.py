@@ -227,8 +227,7 @@ def test_a_parse_error_shows_the_line_with_a_marker() -> None:
 
 
 def test_layouts_that_are_read_the_same() -> None:
-    """Empty rows, bold text in cells, stray <sup> paragraphs and a second page without a
-    quarter row read the same as the minimal document."""
+    """Empty rows, bold cells, stray <sup> text and a page without quarters read the same."""
     variant = (
         MINIMAL.replace(ROW, "| | | |\n" + ROW.replace("• Dental APL*", "<b>• Dental APL*</b>"))
         + "\n<sup>see</sup> not a footnote\n\n## Calendar as of November 2021\n\n"
