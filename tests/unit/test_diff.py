@@ -376,7 +376,7 @@ def test_a_dropped_footnote_and_the_references_that_went_with_it() -> None:
     ]
     assert apply(BASE, changes) == new
     assert changes.inverse() == diff(new, BASE)
-    assert DiffText()(changes).splitlines()[3] == "  - footnote 1: Subject to CMS approval."
+    assert DiffText()(changes).splitlines()[3] == "  - footnote 1 dropped: Subject to CMS approval."
 
 
 def test_filtering_by_initiative_finds_moves_and_renames_by_their_old_id() -> None:

@@ -178,8 +178,8 @@ def test_diff_text_and_markdown_of_every_line_kind() -> None:
 
 Edition
   ~ window 2021-11/2022-03 → 2021-12/2022-04
-  ~ footnote 1: "Subject to CMS approval." → "Subject to CMS approval!"
-  + footnote 2: New.
+  ~ footnote 1 changed: "Subject to CMS approval." → "Subject to CMS approval!"
+  + footnote 2 added: New.
 
 Cross-Initiative Milestones
   ~ category none → managed-care
@@ -206,7 +206,7 @@ Dental
         "## Edition",
         "",
         "- **Window:** window 2021-11/2022-03 → 2021-12/2022-04",
-        '- **Footnote changed:** footnote 1: "Subject to CMS approval." → "Subject to CMS approval!"',
+        '- **Footnote changed:** footnote 1 changed: "Subject to CMS approval." → "Subject to CMS approval!"',
     ]
 
 

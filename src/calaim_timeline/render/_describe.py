@@ -117,11 +117,15 @@ def describe(change: Change) -> Line:  # noqa: C901, PLR0911, PLR0912 - one bran
         before, after = getattr(change.old, change.field), getattr(change.new, change.field)
         return Line("~", "Edited", f"{change.field}: {_numbers(before)} → {_numbers(after)}")
     if isinstance(change, FootnoteAdded):
-        return Line("+", "Footnote added", f"footnote {change.note.number}: {change.note.text}")
+        return Line(
+            "+", "Footnote added", f"footnote {change.note.number} added: {change.note.text}"
+        )
     if isinstance(change, FootnoteDropped):
-        return Line("-", "Footnote dropped", f"footnote {change.note.number}: {change.note.text}")
+        return Line(
+            "-", "Footnote dropped", f"footnote {change.note.number} dropped: {change.note.text}"
+        )
     if isinstance(change, FootnoteChanged):
-        text = f'footnote {change.new.number}: "{change.old.text}" → "{change.new.text}"'
+        text = f'footnote {change.new.number} changed: "{change.old.text}" → "{change.new.text}"'
         return Line("~", "Footnote changed", text)
     assert isinstance(change, WindowChanged)  # noqa: S101 - the union is exhausted
     return Line("~", "Window", f"window {change.old} → {change.new}")

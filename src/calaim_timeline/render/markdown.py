@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Final
 
 import attrs
 
 from calaim_timeline.diff import EditionDiff
 from calaim_timeline.model import Edition, Milestone, MilestoneKind, Status
+from calaim_timeline.render._changelog import sections as changelog_sections
 from calaim_timeline.render._common import sections, summary_line
 from calaim_timeline.render._describe import describe
 
-__all__ = ["DiffMarkdown", "EditionMarkdown", "escape"]
+__all__ = ["ChangelogMarkdown", "DiffMarkdown", "EditionMarkdown", "escape"]
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
@@ -113,4 +116,40 @@ class DiffMarkdown:
             for change in members:
                 line = describe(change)
                 lines.append(f"- **{line.label}:** {escape(line.text)}")
+        return "\n".join(lines) + "\n"
+
+
+_INTRO: Final = (
+    "Each edition against the one before it, newest first. Dates are target periods"
+    " (`2022-01` a month, `2022-Q1` a quarter, `2021-H2` a half year); a shift's months"
+    " count how far the last month of its period moved."
+)
+
+
+@attrs.frozen
+class ChangelogMarkdown:
+    """Render a change log: a section per edition, newest first, each against the one before.
+
+    In the spirit of Keep a Changelog, with a schedule's sections: Delayed, Advanced,
+    Narrowed/Widened, Added, Dropped (unlisted first; aged-out items folded into one line
+    per initiative), Renamed, Changed. Call it with the diffs, newest first, and the
+    oldest edition (shown as the first edition).
+    """
+
+    title: str = "CalAIM Milestones Calendar: change log"
+
+    def __call__(self, diffs: Sequence[EditionDiff], first: Edition | None = None) -> str:
+        """The page, ending with a newline."""
+        lines = [f"# {escape(self.title)}", "", _INTRO]
+        for changes in diffs:
+            new, old = changes.new.header, changes.old.header
+            heading = f"## [{new.id}] as of {new.as_of} (since {old.id})"
+            lines += ["", heading, "", summary_line(changes) + "."]
+            for section, entries in changelog_sections(changes):
+                lines += ["", f"### {section}", ""]
+                lines += [f"- **{escape(name)}**: {escape(text)}" for name, text in entries]
+        if first is not None:
+            count = f"{len(first.milestones())} milestones in {len(first.initiatives)} initiatives"
+            lines += ["", f"## [{first.id}] as of {first.as_of}", ""]
+            lines.append(f"The first edition: {count}, covering {first.window}.")
         return "\n".join(lines) + "\n"

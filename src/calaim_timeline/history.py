@@ -1,0 +1,296 @@
+"""One milestone across every edition, how far it slipped, and what is due when.
+
+A :class:`Timeline` follows each milestone through an archive's editions, oldest first,
+pairing it from one edition to the next as :func:`calaim_timeline.match.match` does (so a
+retitled milestone stays the same milestone even if its lineage id changed). Its
+:class:`History` gives the period each edition gave, where it was absent, when it was
+first and last seen, the number of shifts and the total slip in months.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable, Sequence
+from datetime import date
+from itertools import pairwise
+from typing import Final
+
+import attrs
+
+from calaim_timeline.diff import DiffOptions, EditionDiff, diff
+from calaim_timeline.errors import CalaimTimelineError
+from calaim_timeline.match import match
+from calaim_timeline.model import Edition, Initiative, Milestone, MilestoneKind
+from calaim_timeline.period import Period, Relation
+
+__all__ = [
+    "History",
+    "InitiativeSlip",
+    "Listing",
+    "MilestoneNotFoundError",
+    "Move",
+    "Sighting",
+    "Timeline",
+    "changelog",
+    "known_at",
+    "upcoming",
+]
+
+_NOT_SHIFTS: Final = {Relation.SAME, Relation.RESTATED}
+
+
+class MilestoneNotFoundError(CalaimTimelineError, LookupError):
+    """A reference that names no milestone, or more than one."""
+
+
+@attrs.frozen
+class Listing:
+    """An edition that lists the milestone, with the milestone and its initiative there."""
+
+    edition: str
+    as_of: Period
+    initiative: Initiative
+    milestone: Milestone
+
+
+@attrs.frozen
+class Sighting:
+    """What one edition says of the milestone: ``listing`` is None where it is absent."""
+
+    edition: str
+    as_of: Period
+    listing: Listing | None = None
+
+
+@attrs.frozen
+class Move:
+    """How the period changed from one edition to the next."""
+
+    old_edition: str
+    new_edition: str
+    old: Period
+    new: Period
+
+    @property
+    def relation(self) -> Relation:
+        """Delayed, advanced, narrowed, widened, restated or same."""
+        return Period.relation(self.old, self.new)
+
+    @property
+    def months(self) -> int:
+        """The signed move of the period's last month."""
+        return Period.shift_months(self.old, self.new)
+
+
+@attrs.frozen
+class History:
+    """One milestone through every edition of an archive, oldest first."""
+
+    key: str
+    sightings: tuple[Sighting, ...]
+
+    @property
+    def present(self) -> tuple[Listing, ...]:
+        """The editions that list the milestone."""
+        return tuple(s.listing for s in self.sightings if s.listing is not None)
+
+    @property
+    def latest(self) -> Listing:
+        """The newest edition that lists it."""
+        return self.present[-1]
+
+    @property
+    def first_seen(self) -> str:
+        """The id of the first edition that lists it."""
+        return self.present[0].edition
+
+    @property
+    def last_seen(self) -> str:
+        """The id of the last edition that lists it."""
+        return self.latest.edition
+
+    def moves(self) -> tuple[Move, ...]:
+        """The period from each listing edition to the next."""
+        seen = self.present
+        return tuple(
+            Move(a.edition, b.edition, a.milestone.when, b.milestone.when)
+            for a, b in pairwise(seen)
+        )
+
+    @property
+    def shifts(self) -> int:
+        """How many times the period moved (a restatement in other words is not a move)."""
+        return sum(1 for m in self.moves() if m.relation not in _NOT_SHIFTS)
+
+    @property
+    def slip_months(self) -> int:
+        """The total move of the last month, first listing to latest (positive: later)."""
+        return sum(m.months for m in self.moves())
+
+    def names(self) -> set[str]:
+        """Every id and lineage the milestone had."""
+        return {x for s in self.present for x in (s.milestone.id, s.milestone.lineage)}
+
+
+@attrs.frozen
+class InitiativeSlip:
+    """How far one initiative's milestones slipped, summed over its tracked milestones."""
+
+    initiative: str
+    name: str
+    milestones: int
+    slipped: int
+    shifts: int
+    slip_months: int
+
+
+class Timeline:
+    """The histories of every milestone of ``editions`` (any order; sorted by as-of month).
+
+    >>> from calaim_timeline import Archive
+    >>> timeline = Timeline(Archive.bundled().editions)
+    >>> story = timeline.find("mot-carve-in-live")
+    >>> story.first_seen, str(story.latest.milestone.when), story.slip_months
+    ('2021-11', '2022-01', 0)
+    """
+
+    def __init__(self, editions: Iterable[Edition], *, options: DiffOptions | None = None) -> None:
+        """Follow every milestone through ``editions``."""
+        self.editions = tuple(sorted(editions, key=lambda e: (e.as_of, e.id)))
+        self.options = options or DiffOptions()
+        chains: list[list[tuple[int, Initiative, Milestone]]] = []
+        open_chains: dict[str, int] = {}
+        for k, edition in enumerate(self.editions):
+            before: dict[str, str] = {}
+            if k:
+                found = match(self.editions[k - 1], edition, threshold=self.options.threshold)
+                before = {p.new.lineage: p.old.lineage for p in found.milestones}
+            now: dict[str, int] = {}
+            for initiative, milestone in edition.milestones():
+                chain = open_chains.get(before.get(milestone.lineage, ""))
+                if chain is None:
+                    chain = len(chains)
+                    chains.append([])
+                chains[chain].append((k, attrs.evolve(initiative, milestones=()), milestone))
+                now[milestone.lineage] = chain
+            open_chains = now
+        self.histories = tuple(self._history(chain) for chain in chains)
+
+    def _history(self, chain: list[tuple[int, Initiative, Milestone]]) -> History:
+        seen = {k: (initiative, milestone) for k, initiative, milestone in chain}
+        return History(
+            key=chain[0][2].lineage,
+            sightings=tuple(
+                Sighting(e.id, e.as_of, Listing(e.id, e.as_of, *seen[k]) if k in seen else None)
+                for k, e in enumerate(self.editions)
+            ),
+        )
+
+    def find(self, reference: str) -> History:
+        """The history named by an id or lineage, or by a fragment of a title found once."""
+        exact = [h for h in self.histories if reference in h.names()]
+        if len(exact) == 1:
+            return exact[0]
+        wanted = reference.casefold()
+        found = exact or [
+            h
+            for h in self.histories
+            if any(wanted in s.milestone.title.casefold() for s in h.present)
+        ]
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            msg = f"no milestone has the id, lineage or a title containing {reference!r}"
+            raise MilestoneNotFoundError(msg)
+        shown = ", ".join(sorted(h.latest.milestone.id for h in found)[:8])
+        msg = f"{reference!r} names {len(found)} milestones ({shown}); give an id"
+        raise MilestoneNotFoundError(msg)
+
+    def sequence(self, edition_id: str, lineage: str) -> tuple[str, int]:
+        """The stable key and the revision number of a milestone as an edition lists it.
+
+        The revision number counts the editions, up to this one, in which the milestone
+        differed from the edition before (its id and lineage aside): calendar exports
+        raise SEQUENCE with it.
+        """
+        for story in self.histories:
+            seen = story.present
+            for k, sighting in enumerate(seen):
+                if sighting.edition == edition_id and sighting.milestone.lineage == lineage:
+                    changed = sum(1 for a, b in pairwise(seen[: k + 1]) if _differs(a, b))
+                    return story.key, changed
+        msg = f"edition {edition_id!r} has no milestone with lineage {lineage!r}"
+        raise MilestoneNotFoundError(msg)
+
+    def slips(self) -> tuple[InitiativeSlip, ...]:
+        """Per initiative (as the latest edition names it): which slipped most, first."""
+        table: dict[str, list[History]] = {}
+        for story in self.histories:
+            if len(story.present) > 1:
+                table.setdefault(story.latest.initiative.id, []).append(story)
+        rows = [
+            InitiativeSlip(
+                initiative=initiative,
+                name=stories[-1].latest.initiative.name,
+                milestones=len(stories),
+                slipped=sum(1 for s in stories if s.slip_months > 0),
+                shifts=sum(s.shifts for s in stories),
+                slip_months=sum(s.slip_months for s in stories),
+            )
+            for initiative, stories in table.items()
+        ]
+        return tuple(sorted(rows, key=lambda r: (-r.slip_months, -r.shifts, r.name)))
+
+
+def _differs(a: Listing, b: Listing) -> bool:
+    return attrs.evolve(a.milestone, id=b.milestone.id, lineage=b.milestone.lineage) != b.milestone
+
+
+def changelog(
+    editions: Sequence[Edition], *, since: str | None = None, options: DiffOptions | None = None
+) -> tuple[EditionDiff, ...]:
+    """Each edition against the one before it, newest first (after ``since``, if given)."""
+    ordered = sorted(editions, key=lambda e: (e.as_of, e.id))
+    if since is not None:
+        ids = [e.id for e in ordered]
+        if since not in ids:
+            msg = f"no edition {since!r} to start the change log after (editions: {', '.join(ids)})"
+            raise MilestoneNotFoundError(msg)
+        start = ids.index(since)
+    else:
+        start = 0
+    pairs = zip(ordered[start:], ordered[start + 1 :], strict=False)
+    return tuple(diff(old, new, options=options) for old, new in pairs)[::-1]
+
+
+def known_at(editions: Iterable[Edition], day: date) -> Edition:
+    """The newest edition already out on ``day`` (as of a month starting on or before it)."""
+    known = [e for e in editions if e.as_of.start <= day]
+    if not known:
+        msg = f"no edition is as of a month on or before {day.isoformat()}"
+        raise MilestoneNotFoundError(msg)
+    return max(known, key=lambda e: (e.as_of, e.id))
+
+
+def upcoming(
+    edition: Edition,
+    day: date,
+    *,
+    within: int = 3,
+    kinds: Iterable[MilestoneKind | None] | None = None,
+) -> tuple[tuple[Initiative, Milestone], ...]:
+    """What ``edition`` says is due from ``day`` through the next ``within`` months.
+
+    A milestone is due when its period has not ended before ``day`` and starts before
+    the window closes; ``kinds`` keeps only those kinds (None for unmarked).
+    """
+    year, month = divmod(day.year * 12 + day.month - 1 + within, 12)
+    last = min(day.day, calendar.monthrange(year, month + 1)[1])
+    horizon = date(year, month + 1, last)
+    wanted = None if kinds is None else set(kinds)
+    due = [
+        (i, m)
+        for i, m in edition.milestones()
+        if m.when.end >= day and m.when.start < horizon and (wanted is None or m.kind in wanted)
+    ]
+    return tuple(sorted(due, key=lambda pair: (pair[1].when, pair[0].name, pair[1].title)))
