@@ -59,3 +59,53 @@ def edition(**fields: Any) -> Edition:  # noqa: ANN401
     }
     values.update(fields)
     return Edition(**values)
+
+
+def february_2022() -> Edition:
+    """A later edition derived from the bundled 2021-11 one, with known changes.
+
+    MOT Carve-In slips from 2022-01 to 2022-03; the PHM roadmap narrows to nothing new
+    (stays 2022-03); "MCPs send ECM New Benefit Notice" is reworded under a new id; the
+    regional rate certification (2021-12) ages out; a dental item is added.
+    """
+    import attrs  # noqa: PLC0415 - only this builder needs it
+
+    from calaim_timeline import Archive  # noqa: PLC0415
+
+    november = Archive.bundled()["2021-11"]
+    window = Period.parse("2022-02/2022-06")
+    initiatives = []
+    for initiative in november.initiatives:
+        kept = []
+        for m in initiative.milestones:
+            if m.id == "mot-carve-in-live":
+                m = attrs.evolve(m, when=Period.month(2022, 3))  # noqa: PLW2901
+            elif m.id == "ecm-new-benefit-notice":
+                m = attrs.evolve(  # noqa: PLW2901
+                    m,
+                    id="ecm-benefit-notice",
+                    lineage="ecm-benefit-notice",
+                    title="MCPs send the ECM New Benefit Notice",
+                    when=Period.month(2022, 2),
+                )
+            elif not m.when.overlaps(window):
+                continue
+            kept.append(m)
+        if initiative.id == "dental":
+            kept.append(
+                Milestone(
+                    id="dental-apl-update",
+                    title="Updated Dental All-Plan Letter",
+                    kind=MilestoneKind.DOCUMENT_RELEASE,
+                    when=Period.month(2022, 4),
+                )
+            )
+        initiatives.append(attrs.evolve(initiative, milestones=tuple(kept)))
+    return attrs.evolve(
+        november,
+        id="2022-02",
+        title="CalAIM Milestones Calendar as of February 2022 (derived for tests)",
+        as_of=Period.month(2022, 2),
+        window=window,
+        initiatives=tuple(initiatives),
+    )

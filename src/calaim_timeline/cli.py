@@ -8,115 +8,36 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import Final, TextIO
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING, TextIO
 
-from calaim_timeline.archive import Archive
-from calaim_timeline.codec import dumps, load, save
-from calaim_timeline.diff import CHANGE_NAMES, DiffOptions, EditionDiff, diff
-from calaim_timeline.errors import CalaimTimelineError, SnapshotError, format_errors
+from calaim_timeline import _commands as run
+from calaim_timeline._commands import EXIT_BAD_INPUT, EXIT_DIFFERENCES, EXIT_OK, PROG
+from calaim_timeline.diff import CHANGE_NAMES
+from calaim_timeline.errors import CalaimTimelineError
 from calaim_timeline.match import DEFAULT_THRESHOLD
-from calaim_timeline.model import Edition
+from calaim_timeline.model import MilestoneKind
 
-__all__ = ["EXIT_BAD_INPUT", "EXIT_DIFFERENCES", "EXIT_OK", "main"]
+__all__ = ["EXIT_BAD_INPUT", "EXIT_DIFFERENCES", "EXIT_OK", "build_parser", "main"]
 
-EXIT_OK: Final = 0
-EXIT_DIFFERENCES: Final = 1
-EXIT_BAD_INPUT: Final = 2
-
-PROG: Final = "calaim-timeline"
+if TYPE_CHECKING:  # argparse's own type for what add_subparsers() returns
+    _Commands = argparse._SubParsersAction[argparse.ArgumentParser]  # noqa: SLF001
 
 
-def _archive(args: argparse.Namespace) -> Archive:
-    return Archive(args.snapshots) if args.snapshots else Archive.default()
-
-
-def resolve_edition(reference: str, archive: Archive) -> Edition:
-    """An edition named by a snapshot path or by its id in ``archive``."""
-    path = Path(reference)
-    if path.suffix in {".toml", ".json"} or "/" in reference:
-        if not path.exists():
-            msg = f"no such snapshot file: {reference}"
-            raise SnapshotError(msg, source=reference)
-        return load(path)
-    return archive[reference]
-
-
-def _show(args: argparse.Namespace, out: TextIO) -> int:
-    from calaim_timeline import render  # noqa: PLC0415 - only this command renders editions
-
-    edition = resolve_edition(args.edition, _archive(args))
-    renderers: dict[str, Callable[[Edition], str]] = {
-        "text": render.EditionText(),
-        "json": render.EditionJson(),
-        "markdown": render.EditionMarkdown(),
-    }
-    out.write(renderers[args.format](edition))
-    return EXIT_OK
-
-
-def _diff(args: argparse.Namespace, out: TextIO) -> int:
-    from calaim_timeline import render  # noqa: PLC0415 - only this command renders diffs
-
-    archive = _archive(args)
-    old, new = resolve_edition(args.old, archive), resolve_edition(args.new, archive)
-    changes = diff(old, new, options=DiffOptions(threshold=args.threshold)).filter(
-        changes=args.only, substantive=args.substantive
-    )
-    renderers: dict[str, Callable[[EditionDiff], str]] = {
-        "text": render.DiffText(),
-        "markdown": render.DiffMarkdown(),
-        "json": render.DiffJson(),
-    }
-    out.write(renderers[args.format](changes))
-    return EXIT_DIFFERENCES if args.exit_code and changes.changes else EXIT_OK
-
-
-def _import_table(args: argparse.Namespace, out: TextIO) -> int:
-    from calaim_timeline.importers import import_table  # noqa: PLC0415 - only this command imports
-
-    path = Path(args.source)
+def _day(text: str) -> date:
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
-        msg = f"cannot read the table: {reason}"
-        raise SnapshotError(msg, source=args.source) from None
-    previous = resolve_edition(args.previous, _archive(args)) if args.previous else None
-    edition = import_table(
-        text, edition_id=args.id, source=args.source, previous=previous, threshold=args.threshold
-    )
-    if args.output:
-        save(edition, args.output)
-    else:
-        out.write(dumps(edition))
-    summary = sys.stderr if not args.output else out
-    summary.write(_import_summary(edition, previous, args.output))
-    return EXIT_OK
+        return date.fromisoformat(text)
+    except ValueError:
+        msg = f"must be a date such as 2022-01-15 (got {text!r})"
+        raise argparse.ArgumentTypeError(msg) from None
 
 
-def _import_summary(edition: Edition, previous: Edition | None, output: str | None) -> str:
-    months: dict[str, int] = {}
-    for _, milestone in edition.milestones():
-        months[str(milestone.when)] = months.get(str(milestone.when), 0) + 1
-    lines = [
-        (
-            f"{'wrote ' + output if output else 'imported'}: edition {edition.id} as of"
-            f" {edition.as_of}, window {edition.window}"
-        ),
-        (
-            f"  {len(edition.categories)} categories, {len(edition.initiatives)} initiatives,"
-            f" {len(edition.milestones())} milestones, {len(edition.footnotes)} footnotes,"
-            f" {len(edition.excluded_initiatives)} excluded initiatives"
-        ),
-        "  milestones per month: " + ", ".join(f"{m} {n}" for m, n in sorted(months.items())),
-    ]
-    if previous is not None:
-        from calaim_timeline.render._common import summary_line  # noqa: PLC0415
-
-        lines.append("  against " + summary_line(diff(previous, edition)))
-    return "\n".join(lines) + "\n"
+def _months_count(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 120:  # noqa: PLR2004 - ten years at most
+        msg = f"must be a number of months from 1 to 120 (got {text!r})"
+        raise argparse.ArgumentTypeError(msg)
+    return int(text)
 
 
 def _threshold(text: str) -> float:
@@ -139,62 +60,16 @@ def _edition_id(text: str) -> str:
     return text
 
 
-def _snapshot_files(paths: Sequence[str]) -> list[Path]:
-    files: list[Path] = []
-    for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            files += Archive(path).paths()
-        else:
-            files.append(path)
-    return files
-
-
-def _validate(args: argparse.Namespace, out: TextIO) -> int:
-    failed = False
-    for path in _snapshot_files(args.paths):
-        try:
-            edition = load(path)
-        except CalaimTimelineError as error:
-            failed = True
-            _report(error)
-            continue
-        count = len(edition.milestones())
-        out.write(
-            f"ok {path}: edition {edition.id}, {len(edition.initiatives)} initiatives,"
-            f" {count} milestones\n"
-        )
-    return EXIT_BAD_INPUT if failed else EXIT_OK
-
-
-def _report(error: BaseException) -> None:
-    for line in format_errors(error):
-        sys.stderr.write(f"{PROG}: error: {line}\n")
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of the command line."""
-    parser = argparse.ArgumentParser(
-        prog=PROG,
-        description="Snapshots of the CalAIM Milestones Calendar, and what changed between them.",
-    )
-    parser.add_argument("--debug", action="store_true", help="show tracebacks of errors")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    snapshots = argparse.ArgumentParser(add_help=False)
-    snapshots.add_argument(
-        "--snapshots",
-        metavar="DIR",
-        help="directory of snapshot files (default: ./snapshots if present, else the bundled ones)",
-    )
-
+def _add_show(commands: _Commands, snapshots: argparse.ArgumentParser) -> None:
     show = commands.add_parser(
         "show", parents=[snapshots], help="print one edition", description="Print one edition."
     )
     show.add_argument("edition", metavar="EDITION", help="a snapshot file, or an edition id")
     show.add_argument("--format", choices=("text", "json", "markdown"), default="text")
-    show.set_defaults(run=_show)
+    show.set_defaults(run=run.show)
 
+
+def _add_compare(commands: _Commands, snapshots: argparse.ArgumentParser) -> None:
     compare = commands.add_parser(
         "diff",
         parents=[snapshots],
@@ -226,8 +101,10 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help=f"least title similarity (0 to 100) to pair milestones; default {DEFAULT_THRESHOLD:g}",
     )
-    compare.set_defaults(run=_diff)
+    compare.set_defaults(run=run.diff_command)
 
+
+def _add_table(commands: _Commands, snapshots: argparse.ArgumentParser) -> None:
     table = commands.add_parser(
         "import-table",
         parents=[snapshots],
@@ -248,15 +125,106 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help=f"least title similarity (0 to 100) to match; default {DEFAULT_THRESHOLD:g}",
     )
-    table.set_defaults(run=_import_table)
+    table.set_defaults(run=run.import_table)
 
+
+def _add_log(commands: _Commands, snapshots: argparse.ArgumentParser) -> None:
+    log = commands.add_parser(
+        "changelog",
+        parents=[snapshots],
+        help="what changed in each edition, newest first",
+        description="The change log: each edition against the one before it, newest first.",
+    )
+    log.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    log.add_argument("--since", metavar="ID", help="only the editions after this one")
+    log.add_argument("--substantive", action="store_true", help="leave out editorial changes")
+    log.add_argument("--threshold", type=_threshold, default=DEFAULT_THRESHOLD, metavar="N")
+    log.set_defaults(run=run.changelog)
+
+
+def _add_history(commands: _Commands, snapshots: argparse.ArgumentParser) -> None:
+    history = commands.add_parser(
+        "history",
+        parents=[snapshots],
+        help="one milestone across every edition, or which initiatives slipped most",
+        description=(
+            "One milestone (an id, a lineage, or a fragment of its title) across every edition:"
+            " its period in each, first and last seen, shifts and total slip. Without"
+            " MILESTONE: the slip table of every initiative."
+        ),
+    )
+    history.add_argument("milestone", metavar="MILESTONE", nargs="?")
+    history.add_argument("--format", choices=("text", "json"), default="text")
+    history.add_argument("--chart", metavar="FILE", help="draw the trend chart (.svg or .png)")
+    history.add_argument("--threshold", type=_threshold, default=DEFAULT_THRESHOLD, metavar="N")
+    history.set_defaults(run=run.history)
+
+
+def _add_ics(commands: _Commands, snapshots: argparse.ArgumentParser) -> None:
+    ics = commands.add_parser(
+        "ics",
+        parents=[snapshots],
+        help="export an edition as a calendar file",
+        description="Export an edition as an iCalendar file: one all-day event per milestone.",
+    )
+    ics.add_argument("edition", metavar="EDITION", help="a snapshot file, or an edition id")
+    ics.add_argument("-o", "--output", metavar="FILE", required=True, help="the .ics file")
+    ics.set_defaults(run=run.ics)
+
+
+def _add_due(commands: _Commands, snapshots: argparse.ArgumentParser) -> None:
+    due = commands.add_parser(
+        "upcoming",
+        parents=[snapshots],
+        help="what is due next, by the newest edition known at a date",
+        description="What the newest edition known at DATE says is due from then on.",
+    )
+    due.add_argument("--as-of", type=_day, required=True, metavar="DATE", help="YYYY-MM-DD")
+    due.add_argument("--within", type=_months_count, default=3, metavar="MONTHS")
+    due.add_argument(
+        "--kind",
+        nargs="+",
+        choices=[*(k.value for k in MilestoneKind), "unmarked"],
+        metavar="KIND",
+        help="only these kinds: document-release, submission-deadline, program-launch, unmarked",
+    )
+    due.add_argument("--format", choices=("text", "json"), default="text")
+    due.set_defaults(run=run.upcoming)
+
+
+def _add_validate(commands: _Commands) -> None:
     validate = commands.add_parser(
         "validate",
         help="check snapshot files",
         description="Check snapshot files (or directories of them); report every problem.",
     )
     validate.add_argument("paths", nargs="+", metavar="PATH", help="a snapshot file or directory")
-    validate.set_defaults(run=_validate)
+    validate.set_defaults(run=run.validate)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the command line."""
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Snapshots of the CalAIM Milestones Calendar, and what changed between them.",
+    )
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of errors")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    snapshots = argparse.ArgumentParser(add_help=False)
+    snapshots.add_argument(
+        "--snapshots",
+        metavar="DIR",
+        help="directory of snapshot files (default: ./snapshots if present, else the bundled ones)",
+    )
+    _add_show(commands, snapshots)
+    _add_compare(commands, snapshots)
+    _add_table(commands, snapshots)
+    _add_log(commands, snapshots)
+    _add_history(commands, snapshots)
+    _add_ics(commands, snapshots)
+    _add_due(commands, snapshots)
+    _add_validate(commands)
     return parser
 
 
@@ -269,7 +237,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     except CalaimTimelineError as error:
         if args.debug:
             raise
-        _report(error)
+        run.report(error)
         return EXIT_BAD_INPUT
     except BrokenPipeError:  # the reader (say, `head`) went away: not an error of ours
         sys.stderr.close()

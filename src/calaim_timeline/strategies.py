@@ -70,7 +70,11 @@ def slugs() -> st.SearchStrategy[str]:
 def texts(*, max_size: int = 40) -> st.SearchStrategy[str]:
     """Titles, names and wording: one line, not empty, no surrounding spaces."""
     return (
-        st.text(st.characters(exclude_characters="\n"), min_size=1, max_size=max_size)
+        st.text(
+            st.characters(exclude_categories=["Cs"], exclude_characters="\n"),
+            min_size=1,
+            max_size=max_size,
+        )
         .map(str.strip)
         .filter(bool)
     )

@@ -46,6 +46,10 @@ def _problems(edition: Edition) -> Iterator[Problem]:
     yield from _text("title", edition.title)
     yield from _text("publisher", edition.publisher)
     yield from _text("source.document", edition.source.document)
+    for name in ("url", "notes"):
+        value = getattr(edition.source, name)
+        if value is not None:
+            yield from _text(f"source.{name}", value)
     yield from _month_period("as_of", edition.as_of, allow_span=False)
     yield from _month_period("window", edition.window, allow_span=True)
 
@@ -92,6 +96,16 @@ def _text(path: str, value: str) -> Iterator[Problem]:
         yield Problem(path, "must not be empty")
     elif value != value.strip():
         yield Problem(path, f"must not start or end with spaces (got {value!r})")
+    yield from _storable(path, value)
+
+
+def _storable(path: str, value: str) -> Iterator[Problem]:
+    """Text that UTF-8 cannot encode (a lone surrogate) can never be saved."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        bad = value[error.start]
+        yield Problem(path, f"contains U+{ord(bad):04X}, a lone surrogate that no file can store")
 
 
 def _names(path: str, values: Iterable[str]) -> Iterator[Problem]:
@@ -160,6 +174,8 @@ def _milestone(
     yield from _slug(f"{path}.id", milestone.id)
     yield from _slug(f"{path}.lineage", milestone.lineage)
     yield from _text(f"{path}.title", milestone.title)
+    if milestone.when.text is not None:
+        yield from _storable(f"{path}.when_text", milestone.when.text)
     if not window.overlaps(milestone.when):
         yield Problem(
             f"{path}.when", f"{milestone.when} lies outside the edition's window {window}"

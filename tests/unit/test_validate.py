@@ -120,3 +120,24 @@ def test_check_raises_with_every_problem_and_the_source() -> None:
         str(raised.value)
         == "x.toml: 2 problems: title: must not be empty; publisher: must not be empty"
     )
+
+
+def test_text_no_file_can_store_is_refused() -> None:
+    """A lone surrogate in a title or wording cannot be saved, so it is a problem."""
+    e = edition()
+    bad = attrs.evolve(
+        e.initiatives[1],
+        milestones=(milestone(title="x\ud800", when=Period.month(2022, 1, text="Jan\udfff")),),
+    )
+    assert [str(p) for p in validate(attrs.evolve(e, initiatives=(e.initiatives[0], bad)))] == [
+        "initiatives[1].milestones[0].title: contains U+D800, a lone surrogate that no file can store",
+        "initiatives[1].milestones[0].when_text: contains U+DFFF, a lone surrogate that no file can store",
+    ]
+
+
+def test_source_url_and_notes_must_not_be_padded() -> None:
+    """The source's url and notes follow the rules of every text."""
+    assert validate(edition(source=Source(document="d", url=" x", notes=""))) == (
+        Problem("source.url", "must not start or end with spaces (got ' x')"),
+        Problem("source.notes", "must not be empty"),
+    )

@@ -3,8 +3,27 @@
 Each renderer takes its options once, when built, and is pure when called.
 """
 
-from calaim_timeline.render.json import DiffJson, EditionJson
-from calaim_timeline.render.markdown import DiffMarkdown, EditionMarkdown
-from calaim_timeline.render.text import DiffText, EditionText
+from calaim_timeline.render.json import ChangelogJson, DiffJson, EditionJson, HistoryJson
+from calaim_timeline.render.markdown import ChangelogMarkdown, DiffMarkdown, EditionMarkdown
+from calaim_timeline.render.text import (
+    DiffText,
+    EditionText,
+    HistoryText,
+    SlipText,
+    UpcomingText,
+)
 
-__all__ = ["DiffJson", "DiffMarkdown", "DiffText", "EditionJson", "EditionMarkdown", "EditionText"]
+__all__ = [
+    "ChangelogJson",
+    "ChangelogMarkdown",
+    "DiffJson",
+    "DiffMarkdown",
+    "DiffText",
+    "EditionJson",
+    "EditionMarkdown",
+    "EditionText",
+    "HistoryJson",
+    "HistoryText",
+    "SlipText",
+    "UpcomingText",
+]

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 
 import attrs
 
 from calaim_timeline.codec import dumps
 from calaim_timeline.diff import EditionDiff
+from calaim_timeline.history import History
 from calaim_timeline.model import Edition
+from calaim_timeline.period import Period
 
-__all__ = ["DiffJson", "EditionJson"]
+__all__ = ["ChangelogJson", "DiffJson", "EditionJson", "HistoryJson"]
 
 
 @attrs.frozen
@@ -43,3 +46,57 @@ class DiffJson:
     def __call__(self, changes: EditionDiff) -> str:
         """The JSON text, ending with a newline."""
         return json.dumps(changes.to_json(), ensure_ascii=False, indent=self.indent) + "\n"
+
+
+def _text(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+@attrs.frozen
+class ChangelogJson:
+    """Render a change log as a JSON array of diff documents, newest first."""
+
+    def __call__(self, diffs: Sequence[EditionDiff]) -> str:
+        """The JSON text, ending with a newline."""
+        return _text([changes.to_json() for changes in diffs])
+
+
+@attrs.frozen
+class HistoryJson:
+    """Render a milestone's history as JSON: the milestone, its figures, every edition."""
+
+    def __call__(self, story: History) -> str:
+        """The JSON text, ending with a newline."""
+        latest = story.latest
+        editions: list[dict[str, object]] = []
+        previous = None
+        for sighting in story.sightings:
+            entry: dict[str, object] = {"edition": sighting.edition, "as_of": str(sighting.as_of)}
+            listing = sighting.listing
+            if listing is None:
+                entry["listed"] = False
+                previous = None
+            else:
+                when = listing.milestone.when
+                entry |= {"listed": True, "milestone": listing.milestone.id, "when": str(when)}
+                if when.text is not None:
+                    entry["when_text"] = when.text
+                if previous is not None:
+                    entry["direction"] = Period.relation(previous, when).value
+                    entry["months"] = Period.shift_months(previous, when)
+                previous = when
+            editions.append(entry)
+        return _text(
+            {
+                "milestone": latest.milestone.id,
+                "lineage": story.key,
+                "title": latest.milestone.title,
+                "initiative": latest.initiative.id,
+                "kind": latest.milestone.kind.value if latest.milestone.kind else None,
+                "first_seen": story.first_seen,
+                "last_seen": story.last_seen,
+                "shifts": story.shifts,
+                "slip_months": story.slip_months,
+                "editions": editions,
+            }
+        )

@@ -7,11 +7,13 @@ import textwrap
 import attrs
 
 from calaim_timeline.diff import EditionDiff
-from calaim_timeline.model import Edition, Milestone, Status
+from calaim_timeline.history import History, InitiativeSlip
+from calaim_timeline.model import Edition, Initiative, Milestone, Status
+from calaim_timeline.period import Period
 from calaim_timeline.render._common import KEY, footnote_refs, mark, sections, summary_line
-from calaim_timeline.render._describe import describe
+from calaim_timeline.render._describe import describe, months, period
 
-__all__ = ["DiffText", "EditionText"]
+__all__ = ["DiffText", "EditionText", "HistoryText", "SlipText", "UpcomingText"]
 
 
 @attrs.frozen
@@ -112,3 +114,118 @@ class DiffText:
 def _refs(numbers: tuple[int, ...]) -> str:
     refs = footnote_refs(numbers)
     return f" {refs}" if refs else ""
+
+
+@attrs.frozen
+class HistoryText:
+    """Render one milestone's history: a row per edition, then first/last seen and slip.
+
+    >>> from calaim_timeline import Archive
+    >>> from calaim_timeline.history import Timeline
+    >>> story = Timeline(Archive.bundled().editions).find("mot-carve-in-live")
+    >>> print(HistoryText()(story), end="")
+    mot-carve-in-live: MOT Carve-In goes live
+    Benefits Standardization; program launch
+    <BLANKLINE>
+    edition  as of    target   change
+    2021-01  2021-01  -        absent
+    2021-11  2021-11  2022-01  first listed
+    <BLANKLINE>
+    First seen 2021-11, last seen 2021-11: 0 shifts, total slip 0 months.
+    """
+
+    def __call__(self, story: History) -> str:
+        """The table and its summary, ending with a newline."""
+        latest = story.latest
+        kind = (
+            latest.milestone.kind.value.replace("-", " ") if latest.milestone.kind else "unmarked"
+        )
+        rows = [("edition", "as of", "target", "change")]
+        previous = None
+        for sighting in story.sightings:
+            listing = sighting.listing
+            if listing is None:
+                rows.append((sighting.edition, str(sighting.as_of), "-", "absent"))
+                previous = None
+                continue
+            when = listing.milestone.when
+            rows.append(
+                (sighting.edition, str(sighting.as_of), period(when), _change(previous, when))
+            )
+            previous = when
+        widths = [max(len(row[k]) for row in rows) for k in range(3)]
+        table = [
+            "  ".join(
+                [*(cell.ljust(width) for cell, width in zip(row, widths, strict=False)), row[3]]
+            )
+            for row in rows
+        ]
+        shifts = "1 shift" if story.shifts == 1 else f"{story.shifts} shifts"
+        return (
+            "\n".join(
+                [
+                    f"{latest.milestone.id}: {latest.milestone.title}",
+                    f"{latest.initiative.name}; {kind}",
+                    "",
+                    *table,
+                    "",
+                    (
+                        f"First seen {story.first_seen}, last seen {story.last_seen}: {shifts},"
+                        f" total slip {months(story.slip_months)}."
+                    ),
+                ]
+            )
+            + "\n"
+        )
+
+
+def _change(previous: Period | None, when: Period) -> str:
+    if previous is None:
+        return "first listed"
+    relation = Period.relation(previous, when)
+    if relation.value == "same":
+        return "unchanged"
+    return f"{months(Period.shift_months(previous, when))}, {relation.value}"
+
+
+@attrs.frozen
+class SlipText:
+    """Render the archive-wide slip table: which initiatives slipped most."""
+
+    def __call__(self, rows: tuple[InitiativeSlip, ...]) -> str:
+        """The table, ending with a newline."""
+        if not rows:
+            return "No milestone is listed in more than one edition yet.\n"
+        head = ("initiative", "tracked", "slipped", "shifts", "total slip")
+        body = [
+            (r.name, str(r.milestones), str(r.slipped), str(r.shifts), months(r.slip_months))
+            for r in rows
+        ]
+        widths = [max(len(row[k]) for row in [head, *body]) for k in range(5)]
+        return (
+            "\n".join(
+                "  ".join(
+                    cell.ljust(width) for cell, width in zip(row, widths, strict=True)
+                ).rstrip()
+                for row in [head, *body]
+            )
+            + "\n"
+        )
+
+
+@attrs.frozen
+class UpcomingText:
+    """Render what is due: one line per milestone, by period."""
+
+    def __call__(self, edition: Edition, due: tuple[tuple[Initiative, Milestone], ...]) -> str:
+        """A heading naming the edition, then the milestones, ending with a newline."""
+        lines = [f"According to edition {edition.id} (as of {edition.as_of}):"]
+        if not due:
+            lines.append("  nothing is due in that time")
+        column = max((len(str(m.when)) for _, m in due), default=0)
+        for initiative, milestone in due:
+            lines.append(
+                f"  {str(milestone.when).ljust(column)}  {mark(milestone.kind)} "
+                f"{initiative.name}: {milestone.title}"
+            )
+        return "\n".join(lines) + "\n"

@@ -1,0 +1,256 @@
+"""The bodies of the command-line commands: each takes parsed arguments and a stream."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from calaim_timeline.archive import Archive
+from calaim_timeline.codec import dumps, load, save, write_atomic
+from calaim_timeline.diff import DiffOptions, EditionDiff, diff
+from calaim_timeline.errors import CalaimTimelineError, SnapshotError, format_errors
+from calaim_timeline.history import MilestoneNotFoundError
+from calaim_timeline.model import Edition, MilestoneKind
+
+__all__ = [
+    "EXIT_BAD_INPUT",
+    "EXIT_DIFFERENCES",
+    "EXIT_OK",
+    "PROG",
+    "changelog",
+    "diff_command",
+    "history",
+    "ics",
+    "import_table",
+    "report",
+    "resolve_edition",
+    "show",
+    "upcoming",
+    "validate",
+]
+
+EXIT_OK = 0
+EXIT_DIFFERENCES = 1
+EXIT_BAD_INPUT = 2
+PROG = "calaim-timeline"
+
+
+def _archive(args: argparse.Namespace) -> Archive:
+    return Archive(args.snapshots) if args.snapshots else Archive.default()
+
+
+def resolve_edition(reference: str, archive: Archive) -> Edition:
+    """An edition named by a snapshot path or by its id in ``archive``."""
+    path = Path(reference)
+    if path.suffix in {".toml", ".json"} or "/" in reference:
+        if not path.exists():
+            msg = f"no such snapshot file: {reference}"
+            raise SnapshotError(msg, source=reference)
+        return load(path)
+    return archive[reference]
+
+
+def show(args: argparse.Namespace, out: TextIO) -> int:
+    from calaim_timeline import render  # noqa: PLC0415 - only this command renders editions
+
+    edition = resolve_edition(args.edition, _archive(args))
+    renderers: dict[str, Callable[[Edition], str]] = {
+        "text": render.EditionText(),
+        "json": render.EditionJson(),
+        "markdown": render.EditionMarkdown(),
+    }
+    out.write(renderers[args.format](edition))
+    return EXIT_OK
+
+
+def diff_command(args: argparse.Namespace, out: TextIO) -> int:
+    from calaim_timeline import render  # noqa: PLC0415 - only this command renders diffs
+
+    archive = _archive(args)
+    old, new = resolve_edition(args.old, archive), resolve_edition(args.new, archive)
+    changes = diff(old, new, options=DiffOptions(threshold=args.threshold)).filter(
+        changes=args.only, substantive=args.substantive
+    )
+    renderers: dict[str, Callable[[EditionDiff], str]] = {
+        "text": render.DiffText(),
+        "markdown": render.DiffMarkdown(),
+        "json": render.DiffJson(),
+    }
+    out.write(renderers[args.format](changes))
+    return EXIT_DIFFERENCES if args.exit_code and changes.changes else EXIT_OK
+
+
+def import_table(args: argparse.Namespace, out: TextIO) -> int:
+    from calaim_timeline.importers import import_table  # noqa: PLC0415 - only this command imports
+
+    path = Path(args.source)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
+        msg = f"cannot read the table: {reason}"
+        raise SnapshotError(msg, source=args.source) from None
+    previous = resolve_edition(args.previous, _archive(args)) if args.previous else None
+    edition = import_table(
+        text, edition_id=args.id, source=args.source, previous=previous, threshold=args.threshold
+    )
+    if args.output:
+        save(edition, args.output)
+    else:
+        out.write(dumps(edition))
+    summary = sys.stderr if not args.output else out
+    summary.write(_import_summary(edition, previous, args.output))
+    return EXIT_OK
+
+
+def _import_summary(edition: Edition, previous: Edition | None, output: str | None) -> str:
+    months: dict[str, int] = {}
+    for _, milestone in edition.milestones():
+        months[str(milestone.when)] = months.get(str(milestone.when), 0) + 1
+    lines = [
+        (
+            f"{'wrote ' + output if output else 'imported'}: edition {edition.id} as of"
+            f" {edition.as_of}, window {edition.window}"
+        ),
+        (
+            f"  {len(edition.categories)} categories, {len(edition.initiatives)} initiatives,"
+            f" {len(edition.milestones())} milestones, {len(edition.footnotes)} footnotes,"
+            f" {len(edition.excluded_initiatives)} excluded initiatives"
+        ),
+        "  milestones per month: " + ", ".join(f"{m} {n}" for m, n in sorted(months.items())),
+    ]
+    if previous is not None:
+        from calaim_timeline.render._common import summary_line  # noqa: PLC0415
+
+        lines.append("  against " + summary_line(diff(previous, edition)))
+    return "\n".join(lines) + "\n"
+
+
+def changelog(args: argparse.Namespace, out: TextIO) -> int:
+    from calaim_timeline import render  # noqa: PLC0415 - only this command renders change logs
+    from calaim_timeline.history import changelog  # noqa: PLC0415
+
+    archive = _archive(args)
+    editions = archive.editions
+    diffs = changelog(editions, since=args.since, options=DiffOptions(threshold=args.threshold))
+    if args.substantive:
+        diffs = tuple(d.filter(substantive=True) for d in diffs)
+    if args.format == "json":
+        out.write(render.ChangelogJson()(diffs))
+    else:
+        first = editions[0] if editions and args.since is None else None
+        out.write(render.ChangelogMarkdown()(diffs, first))
+    return EXIT_OK
+
+
+def history(args: argparse.Namespace, out: TextIO) -> int:
+    from calaim_timeline import render  # noqa: PLC0415 - only this command renders histories
+    from calaim_timeline.history import Timeline  # noqa: PLC0415
+
+    timeline = Timeline(_archive(args).editions, options=DiffOptions(threshold=args.threshold))
+    if args.milestone is None:
+        if args.chart:
+            msg = "--chart draws one milestone: name it (history MILESTONE --chart FILE)"
+            raise MilestoneNotFoundError(msg)
+        out.write(render.SlipText()(timeline.slips()))
+        return EXIT_OK
+    story = timeline.find(args.milestone)
+    if args.chart:
+        from calaim_timeline.render.chart import TrendChart  # noqa: PLC0415 - needs matplotlib
+
+        TrendChart()(story, args.chart)
+    renderer = render.HistoryJson() if args.format == "json" else render.HistoryText()
+    out.write(renderer(story))
+    return EXIT_OK
+
+
+def ics(args: argparse.Namespace, out: TextIO) -> int:
+    from calaim_timeline.history import Timeline  # noqa: PLC0415 - only this command needs them
+    from calaim_timeline.render.ics import EditionIcs  # noqa: PLC0415
+
+    archive = _archive(args)
+    edition = resolve_edition(args.edition, archive)
+    editions = [e for e in archive.editions if e.id != edition.id and e.as_of <= edition.as_of]
+    timeline = Timeline([*editions, edition])
+    write_atomic(args.output, EditionIcs(timeline)(edition))
+    out.write(
+        f"wrote {args.output}: {len(edition.milestones())} events from edition {edition.id}\n"
+    )
+    return EXIT_OK
+
+
+def upcoming(args: argparse.Namespace, out: TextIO) -> int:
+    from calaim_timeline import render  # noqa: PLC0415 - only this command needs them
+    from calaim_timeline.history import known_at, upcoming  # noqa: PLC0415
+
+    edition = known_at(_archive(args).editions, args.as_of)
+    kinds = (
+        None
+        if args.kind is None
+        else [None if k == "unmarked" else MilestoneKind(k) for k in args.kind]
+    )
+    due = upcoming(edition, args.as_of, within=args.within, kinds=kinds)
+    if args.format == "json":
+        out.write(
+            json.dumps(
+                {
+                    "edition": edition.id,
+                    "as_of": args.as_of.isoformat(),
+                    "within": args.within,
+                    "milestones": [
+                        {
+                            "initiative": i.id,
+                            "milestone": m.id,
+                            "title": m.title,
+                            "kind": m.kind.value if m.kind else None,
+                            "when": str(m.when),
+                        }
+                        for i, m in due
+                    ],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+            + "\n"
+        )
+    else:
+        out.write(render.UpcomingText()(edition, due))
+    return EXIT_OK
+
+
+def _snapshot_files(paths: Sequence[str]) -> list[Path]:
+    files: list[Path] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            files += Archive(path).paths()
+        else:
+            files.append(path)
+    return files
+
+
+def validate(args: argparse.Namespace, out: TextIO) -> int:
+    failed = False
+    for path in _snapshot_files(args.paths):
+        try:
+            edition = load(path)
+        except CalaimTimelineError as error:
+            failed = True
+            report(error)
+            continue
+        count = len(edition.milestones())
+        out.write(
+            f"ok {path}: edition {edition.id}, {len(edition.initiatives)} initiatives,"
+            f" {count} milestones\n"
+        )
+    return EXIT_BAD_INPUT if failed else EXIT_OK
+
+
+def report(error: BaseException) -> None:
+    """Print one line per problem of ``error`` on stderr."""
+    for line in format_errors(error):
+        sys.stderr.write(f"{PROG}: error: {line}\n")

@@ -1,0 +1,94 @@
+"""The milestone trend chart: each edition's forecast of one milestone as a band.
+
+Editions run along the x axis, target dates up the y axis; each edition that lists the
+milestone draws a band from the first to the last day of its period, so a slip (bands
+climbing), a narrowing (bands shrinking) or an imprecise period (a tall band) shows at a
+glance. Needs matplotlib: ``pip install 'calaim-timeline[charts]'``.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+from typing import Final
+
+import attrs
+
+from calaim_timeline.errors import CalaimTimelineError
+from calaim_timeline.history import History
+
+__all__ = ["ChartError", "TrendChart"]
+
+INSTALL_HINT: Final = "pip install 'calaim-timeline[charts]'"
+_EPOCH: Final = date(1970, 1, 1)
+
+
+def _month_ticks(first: date, last: date) -> list[tuple[int, str]]:
+    """First-of-month ticks from the month before ``first`` to the month after ``last``.
+
+    Every month for up to a year and a half, else every quarter, else every year.
+    """
+    start = (first.year * 12 + first.month - 2, 1)
+    end = last.year * 12 + last.month + 1
+    span = end - start[0]
+    step = 1 if span <= 18 else 3 if span <= 48 else 12  # noqa: PLR2004 - readable tick counts
+    ticks = []
+    for index in range(start[0] - start[0] % step, end + step, step):
+        day = date(index // 12, index % 12 + 1, 1)
+        ticks.append(((day - _EPOCH).days, day.strftime("%Y-%m")))
+    return ticks
+
+
+class ChartError(CalaimTimelineError, RuntimeError):
+    """A chart that cannot be drawn: matplotlib missing, or a file type it cannot write."""
+
+
+@attrs.frozen
+class TrendChart:
+    """Draw a history's trend chart to an ``.svg`` or ``.png`` file.
+
+    Each band has the SVG id ``band-<edition id>``.
+    """
+
+    width: float = 8.0
+    height: float = 4.5
+
+    def __call__(self, story: History, path: str | os.PathLike[str]) -> None:
+        """Write the chart to ``path``; the file type follows its suffix."""
+        path = Path(path)
+        kind = path.suffix.lower().lstrip(".")
+        if kind not in {"svg", "png"}:
+            msg = f"cannot draw a chart as {path.suffix!r}: use .svg or .png"
+            raise ChartError(msg)
+        try:
+            from matplotlib.figure import Figure  # noqa: PLC0415 - heavy, and optional
+        except ImportError:
+            msg = f"drawing charts needs matplotlib: {INSTALL_HINT}"
+            raise ChartError(msg) from None
+        figure = Figure(figsize=(self.width, self.height), layout="constrained")
+        axes = figure.add_subplot()
+        periods = [s.listing.milestone.when for s in story.sightings if s.listing is not None]
+        ticks = _month_ticks(min(p.start for p in periods), max(p.end for p in periods))
+        middle = (ticks[0][0] + ticks[-1][0]) / 2
+        labels = []
+        for x, sighting in enumerate(story.sightings):
+            labels.append(f"{sighting.edition}\n(as of {sighting.as_of})")
+            if sighting.listing is None:
+                axes.annotate("not listed", (x, middle), ha="center", color="#888888", fontsize=8)
+                continue
+            when = sighting.listing.milestone.when
+            bottom = (when.start - _EPOCH).days
+            top = (when.end - _EPOCH).days + 1
+            (band,) = axes.bar(x, top - bottom, bottom=bottom, width=0.5, color="#2f6690")
+            band.set_gid(f"band-{sighting.edition}")
+            axes.annotate(str(when), (x, top), ha="center", va="bottom", fontsize=8)
+        axes.set_xticks(range(len(labels)), labels, fontsize=8)
+        axes.set_xlim(-0.75, len(labels) - 0.25)
+        axes.set_yticks([day for day, _ in ticks], [label for _, label in ticks], fontsize=8)
+        axes.set_ylim(ticks[0][0], ticks[-1][0])
+        axes.set_ylabel("target period")
+        axes.grid(axis="y", alpha=0.3)
+        latest = story.latest.milestone
+        axes.set_title(f"{latest.title}\n{story.latest.initiative.name}", fontsize=10)
+        figure.savefig(path, format=kind, metadata={"Date": None} if kind == "svg" else None)

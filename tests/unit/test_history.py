@@ -1,0 +1,171 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from calaim_timeline import Archive, MilestoneKind
+from calaim_timeline.history import (
+    InitiativeSlip,
+    MilestoneNotFoundError,
+    Timeline,
+    changelog,
+    known_at,
+    upcoming,
+)
+from calaim_timeline.render import HistoryJson, HistoryText, SlipText
+from tests.builders import february_2022
+
+EDITIONS = (*Archive.bundled().editions, february_2022())
+TIMELINE = Timeline(reversed(EDITIONS))
+
+
+def test_a_slipped_milestone() -> None:
+    """MOT Carve-In: absent, then 2022-01, then 2022-03: one shift, +2 months."""
+    story = TIMELINE.find("mot-carve-in-live")
+    assert [s.listing.milestone.when.format() if s.listing else None for s in story.sightings] == [
+        None,
+        "2022-01",
+        "2022-03",
+    ]
+    assert (story.first_seen, story.last_seen, story.shifts, story.slip_months) == (
+        "2021-11",
+        "2022-02",
+        1,
+        2,
+    )
+    assert [(m.relation.value, m.months) for m in story.moves()] == [("delayed", 2)]
+
+
+def test_a_retitled_milestone_is_one_history() -> None:
+    """The reworded notice is followed under its new id, found by either id."""
+    story = TIMELINE.find("ecm-new-benefit-notice")
+    assert story is TIMELINE.find("ecm-benefit-notice")
+    assert story.key == "ecm-new-benefit-notice"
+    assert story.latest.milestone.title == "MCPs send the ECM New Benefit Notice"
+    assert (story.shifts, story.slip_months) == (1, 2)
+
+
+def test_find_by_a_title_fragment_or_fail_clearly() -> None:
+    """A unique fragment finds the milestone; an ambiguous or unknown one says so."""
+    assert TIMELINE.find("recoupment").latest.milestone.id == "recoupment-reasons-update"
+    with pytest.raises(
+        MilestoneNotFoundError, match=r"^'carve' names 3 milestones \(mot-carve-in-live, "
+    ):
+        TIMELINE.find("carve")
+    with pytest.raises(
+        MilestoneNotFoundError,
+        match=r"^no milestone has the id, lineage or a title containing 'zzz'$",
+    ):
+        TIMELINE.find("zzz")
+
+
+def test_the_slip_table() -> None:
+    """Initiatives whose milestones slipped most come first."""
+    assert TIMELINE.slips()[:2] == (
+        InitiativeSlip("benefits-standardization", "Benefits Standardization", 1, 1, 1, 2),
+        InitiativeSlip(
+            "ecm-community-supports",
+            "Enhanced Care Management (ECM)/ Community Supports (ILOS)",
+            1,
+            1,
+            1,
+            2,
+        ),
+    )
+    assert SlipText()(TIMELINE.slips()).splitlines()[0].split() == [
+        "initiative",
+        "tracked",
+        "slipped",
+        "shifts",
+        "total",
+        "slip",
+    ]
+    assert SlipText()(()) == "No milestone is listed in more than one edition yet.\n"
+
+
+def test_sequence_counts_the_editions_in_which_a_milestone_changed() -> None:
+    """SEQUENCE for calendars: 0 when first listed, +1 for each edition that changed it."""
+    assert TIMELINE.sequence("2021-11", "mot-carve-in-live") == ("mot-carve-in-live", 0)
+    assert TIMELINE.sequence("2022-02", "mot-carve-in-live") == ("mot-carve-in-live", 1)
+    assert TIMELINE.sequence("2022-02", "ecm-benefit-notice") == ("ecm-new-benefit-notice", 1)
+    assert TIMELINE.sequence("2022-02", "phm-strategy-roadmap") == ("phm-strategy-roadmap", 0)
+    with pytest.raises(MilestoneNotFoundError):
+        TIMELINE.sequence("2022-02", "nope")
+
+
+def test_history_text_and_json() -> None:
+    """The text table and the JSON of a slipped milestone."""
+    story = TIMELINE.find("mot-carve-in-live")
+    assert HistoryText()(story) == (
+        "mot-carve-in-live: MOT Carve-In goes live\n"
+        "Benefits Standardization; program launch\n"
+        "\n"
+        "edition  as of    target   change\n"
+        "2021-01  2021-01  -        absent\n"
+        "2021-11  2021-11  2022-01  first listed\n"
+        "2022-02  2022-02  2022-03  +2 months, delayed\n"
+        "\n"
+        "First seen 2021-11, last seen 2022-02: 1 shift, total slip +2 months.\n"
+    )
+    assert HistoryJson()(story).splitlines()[1:11] == [
+        '  "milestone": "mot-carve-in-live",',
+        '  "lineage": "mot-carve-in-live",',
+        '  "title": "MOT Carve-In goes live",',
+        '  "initiative": "benefits-standardization",',
+        '  "kind": "program-launch",',
+        '  "first_seen": "2021-11",',
+        '  "last_seen": "2022-02",',
+        '  "shifts": 1,',
+        '  "slip_months": 2,',
+        '  "editions": [',
+    ]
+
+
+def test_an_unchanged_listing_reads_unchanged() -> None:
+    """A period that did not move is 'unchanged' in the text table."""
+    assert HistoryText()(TIMELINE.find("phm-strategy-roadmap")).splitlines()[6] == (
+        "2022-02  2022-02  2022-03  unchanged"
+    )
+
+
+def test_changelog_is_newest_first_and_can_start_later() -> None:
+    """Each edition against the one before, newest first; --since drops the older ones."""
+    assert [(d.old.header.id, d.new.header.id) for d in changelog(EDITIONS)] == [
+        ("2021-11", "2022-02"),
+        ("2021-01", "2021-11"),
+    ]
+    assert [d.new.header.id for d in changelog(EDITIONS, since="2021-11")] == ["2022-02"]
+    with pytest.raises(
+        MilestoneNotFoundError, match="no edition '2020-01' to start the change log after"
+    ):
+        changelog(EDITIONS, since="2020-01")
+
+
+def test_known_at_and_upcoming() -> None:
+    """The edition known at a date, and what it says is due next."""
+    assert known_at(EDITIONS, date(2021, 12, 15)).id == "2021-11"
+    assert known_at(EDITIONS, date(2022, 2, 1)).id == "2022-02"
+    with pytest.raises(
+        MilestoneNotFoundError, match="no edition is as of a month on or before 2020-05-01"
+    ):
+        known_at(EDITIONS, date(2020, 5, 1))
+    november = EDITIONS[1]
+    deadlines = upcoming(
+        november, date(2021, 12, 1), within=1, kinds=[MilestoneKind.SUBMISSION_DEADLINE]
+    )
+    assert [m.id for _, m in deadlines] == [
+        "mot-rates-to-cms",
+        "dental-rates-to-cms",
+        "ipp-gap-assessment-submissions",
+        "mmce-deliverables-approval",
+        "regional-rate-certification",
+    ]
+    unmarked_soon = upcoming(november, date(2022, 1, 31), within=2, kinds=[None])
+    assert [(m.id, str(m.when)) for _, m in unmarked_soon] == [
+        ("ccs-mou-workgroup", "2022-01"),
+        ("ecm-live-hhp-counties", "2022-01"),
+        ("ecm-live-wpc-counties", "2022-01"),
+        ("phm-service-vendor-rfp", "2022-02"),
+        ("phm-strategy-roadmap", "2022-03"),
+    ]

@@ -1,0 +1,124 @@
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from icalendar import Calendar
+
+from calaim_timeline import Archive
+from calaim_timeline.diff import diff
+from calaim_timeline.history import Timeline
+from calaim_timeline.render.chart import ChartError, TrendChart
+from calaim_timeline.render.ics import EditionIcs, uid
+from calaim_timeline.strategies import Revision, revisions
+from tests.builders import february_2022
+
+EDITIONS = (*Archive.bundled().editions, february_2022())
+TIMELINE = Timeline(EDITIONS)
+
+
+def _events(text: str) -> dict[str, dict[str, object]]:
+    return {
+        str(event["UID"]): {
+            "summary": str(event["SUMMARY"]),
+            "start": event.decoded("DTSTART"),
+            "end": event.decoded("DTEND"),
+            "sequence": int(event["SEQUENCE"]),
+            "categories": [str(c) for c in event["CATEGORIES"].cats],
+        }
+        for event in Calendar.from_ical(text).walk("VEVENT")
+    }
+
+
+def test_one_all_day_event_per_milestone() -> None:
+    """The calendar parses back with one event per milestone, covering its period."""
+    november = EDITIONS[1]
+    events = _events(EditionIcs(TIMELINE)(november))
+    assert len(events) == len(november.milestones()) == 56
+    mot = events["mot-carve-in-live@calaim-timeline"]
+    assert (str(mot["start"]), str(mot["end"]), mot["summary"], mot["categories"]) == (
+        "2022-01-01",
+        "2022-02-01",
+        "Program launch: MOT Carve-In goes live",
+        ["Program launch", "Benefits Standardization"],
+    )
+
+
+def test_the_same_milestone_keeps_its_uid_and_raises_sequence_when_changed() -> None:
+    """Across editions, a matched milestone has one UID; SEQUENCE counts its changes."""
+    november = _events(EditionIcs(TIMELINE)(EDITIONS[1]))
+    february = _events(EditionIcs(TIMELINE)(EDITIONS[2]))
+    reworded = "ecm-new-benefit-notice@calaim-timeline"
+    assert november[reworded]["summary"] == "Document release: MCPs send ECM New Benefit Notice"
+    assert february[reworded]["summary"] == "Document release: MCPs send the ECM New Benefit Notice"
+    assert (november[reworded]["sequence"], february[reworded]["sequence"]) == (0, 1)
+    assert (
+        february["mot-carve-in-live@calaim-timeline"]["sequence"],
+        february["phm-strategy-roadmap@calaim-timeline"]["sequence"],
+    ) == (1, 0)
+
+
+def test_descriptions_carry_sub_items_footnotes_and_wording() -> None:
+    """Footnotes and sub-items go into the description; so does the source's wording."""
+    events = Calendar.from_ical(EditionIcs(TIMELINE)(EDITIONS[1])).walk("VEVENT")
+    hhp = next(e for e in events if str(e["UID"]).startswith("ecm-live-hhp-counties"))
+    assert str(hhp["DESCRIPTION"]).splitlines()[:4] == [
+        "Initiative: Enhanced Care Management (ECM)/ Community Supports (ILOS)",
+        "Target: 2022-01",
+        "- Members enrolled in HHP",
+        "- Select ECM Populations of Focus",
+    ]
+    article = Calendar.from_ical(EditionIcs()(EDITIONS[0])).walk("VEVENT")
+    assert 'As worded: "mid to late February"' in str(article[1]["DESCRIPTION"])
+    assert str(article[1]["UID"]) == uid("ecm-ilos-model-of-care-draft")
+
+
+@given(revisions())
+def test_uids_are_equal_across_editions_for_matched_milestones(revision: Revision) -> None:
+    """In a derived next edition, every matched milestone keeps the UID it had."""
+    timeline = Timeline([revision.old, revision.new])
+    old = {
+        str(e["UID"]) for e in Calendar.from_ical(EditionIcs(timeline)(revision.old)).walk("VEVENT")
+    }
+    new = {
+        str(e["UID"]) for e in Calendar.from_ical(EditionIcs(timeline)(revision.new)).walk("VEVENT")
+    }
+    matched = diff(revision.old, revision.new).milestone_links
+    assert len(old) == len(revision.old.milestones())
+    assert len(new) == len(revision.new.milestones())
+    assert len(old & new) == len(matched)
+
+
+def test_the_trend_chart_has_one_band_per_listing_edition(tmp_path: Path) -> None:
+    """The SVG draws a band for each edition that lists the milestone, none where absent."""
+    story = TIMELINE.find("mot-carve-in-live")
+    TrendChart()(story, tmp_path / "mot.svg")
+    svg = (tmp_path / "mot.svg").read_text(encoding="utf-8")
+    assert re.findall(r'id="(band-[^"]+)"', svg) == ["band-2021-11", "band-2022-02"]
+    TrendChart()(story, tmp_path / "mot.png")
+    assert (tmp_path / "mot.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_long_history_gets_quarter_ticks(tmp_path: Path) -> None:
+    """Years of target dates are labelled by quarter, not by month."""
+    story = TIMELINE.find("waiver-renewal-public-comment")
+    TrendChart()(story, tmp_path / "w.svg")
+    assert "2021-01" in (tmp_path / "w.svg").read_text(encoding="utf-8")
+
+
+def test_a_chart_needs_a_known_file_type_and_matplotlib(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Unknown suffixes and a missing matplotlib are clear errors."""
+    story = TIMELINE.find("mot-carve-in-live")
+    with pytest.raises(ChartError, match=r"^cannot draw a chart as '\.pdf': use \.svg or \.png$"):
+        TrendChart()(story, tmp_path / "x.pdf")
+    monkeypatch.setitem(sys.modules, "matplotlib.figure", None)
+    with pytest.raises(
+        ChartError,
+        match=r"^drawing charts needs matplotlib: pip install 'calaim-timeline\[charts\]'$",
+    ):
+        TrendChart()(story, tmp_path / "x.svg")
