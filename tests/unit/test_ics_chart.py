@@ -22,14 +22,14 @@ TIMELINE = Timeline(EDITIONS)
 
 def _events(text: str) -> dict[str, dict[str, object]]:
     return {
-        str(event["UID"]): {
-            "summary": str(event["SUMMARY"]),
-            "start": event.decoded("DTSTART"),
-            "end": event.decoded("DTEND"),
-            "sequence": int(event["SEQUENCE"]),
-            "categories": [str(c) for c in event["CATEGORIES"].cats],
+        event.uid: {
+            "summary": event.summary,
+            "start": event.start,
+            "end": event.end,
+            "sequence": event.sequence,
+            "categories": list(event.categories),
         }
-        for event in Calendar.from_ical(text).walk("VEVENT")
+        for event in Calendar.from_ical(text).events
     }
 
 
@@ -63,17 +63,17 @@ def test_the_same_milestone_keeps_its_uid_and_raises_sequence_when_changed() -> 
 
 def test_descriptions_carry_sub_items_footnotes_and_wording() -> None:
     """Footnotes and sub-items go into the description; so does the source's wording."""
-    events = Calendar.from_ical(EditionIcs(TIMELINE)(EDITIONS[1])).walk("VEVENT")
-    hhp = next(e for e in events if str(e["UID"]).startswith("ecm-live-hhp-counties"))
-    assert str(hhp["DESCRIPTION"]).splitlines()[:4] == [
+    events = Calendar.from_ical(EditionIcs(TIMELINE)(EDITIONS[1])).events
+    hhp = next(e for e in events if e.uid.startswith("ecm-live-hhp-counties"))
+    assert (hhp.description or "").splitlines()[:4] == [
         "Initiative: Enhanced Care Management (ECM)/ Community Supports (ILOS)",
         "Target: 2022-01",
         "- Members enrolled in HHP",
         "- Select ECM Populations of Focus",
     ]
-    article = Calendar.from_ical(EditionIcs()(EDITIONS[0])).walk("VEVENT")
-    assert 'As worded: "mid to late February"' in str(article[1]["DESCRIPTION"])
-    assert str(article[1]["UID"]) == uid("ecm-ilos-model-of-care-draft")
+    article = Calendar.from_ical(EditionIcs()(EDITIONS[0])).events
+    assert 'As worded: "mid to late February"' in (article[1].description or "")
+    assert article[1].uid == uid("ecm-ilos-model-of-care-draft")
 
 
 @given(revisions())
