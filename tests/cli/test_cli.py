@@ -333,3 +333,111 @@ def test_import_table_refuses_an_id_that_is_not_a_slug(capsys: pytest.CaptureFix
     with pytest.raises(SystemExit):
         run("import-table", "x.md", "--id", "May 2022")
     assert "must be a slug such as 2022-03" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("argv", "golden"),
+    [
+        (["changelog"], "changelog.md"),
+        (["history", "mot-carve-in-live"], "history-mot-carve-in-live.txt"),
+        (
+            ["history", "ecm-ilos-readiness-documents", "--format", "json"],
+            "history-ecm-ilos-readiness-documents.json",
+        ),
+    ],
+)
+def test_the_documented_reports_are_what_the_commands_print(argv: list[str], golden: str) -> None:
+    """docs/examples holds the exact output for the bundled editions (golden files)."""
+    code, out = run(*argv)
+    assert code == 0
+    assert out == (Path("docs/examples") / golden).read_text(encoding="utf-8")
+
+
+def test_changelog_json_since_and_substantive() -> None:
+    """JSON is one diff document per edition pair; --since keeps only later editions."""
+    code, out = run("changelog", "--format", "json", "--substantive")
+    assert code == 0
+    document = json.loads(out)
+    assert [(d["old"], d["new"]) for d in document] == [("2021-01", "2021-11")]
+    assert document[0]["summary"]["milestone-dropped"] == 14
+    code, out = run("changelog", "--since", "2021-11")
+    assert (code, out.splitlines()[0], len(out.splitlines())) == (
+        0,
+        "# CalAIM Milestones Calendar: change log",
+        3,
+    )
+
+
+def test_history_slip_table_and_chart(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Without a milestone, history prints the slip table; --chart draws the named one."""
+    assert run("history") == (0, "No milestone is listed in more than one edition yet.\n")
+    chart = tmp_path / "mot.svg"
+    code, out = run("history", "mot-carve-in-live", "--chart", str(chart))
+    assert (code, out.splitlines()[0]) == (0, "mot-carve-in-live: MOT Carve-In goes live")
+    assert 'id="band-2021-11"' in chart.read_text(encoding="utf-8")
+    assert run("history", "--chart", str(chart)) == (2, "")
+    assert "--chart draws one milestone" in capsys.readouterr().err
+
+
+def test_ics_writes_the_calendar(tmp_path: Path) -> None:
+    """The ics command writes one event per milestone."""
+    target = tmp_path / "2021-11.ics"
+    assert run("ics", "2021-11", "-o", str(target)) == (
+        0,
+        f"wrote {target}: 56 events from edition 2021-11\n",
+    )
+    assert target.read_text(encoding="utf-8").count("BEGIN:VEVENT") == 56
+
+
+def test_upcoming_text_and_json() -> None:
+    """The upcoming command lists what the edition known at the date says is due next."""
+    code, out = run(
+        "upcoming", "--as-of", "2021-12-15", "--within", "1", "--kind", "submission-deadline"
+    )
+    assert code == 0
+    assert out.splitlines()[:2] == [
+        "According to edition 2021-11 (as of 2021-11):",
+        "  2021-12  ^ Benefits Standardization: Managed care rates for MOT to be sent to CMS",
+    ]
+    code, out = run("upcoming", "--as-of", "2022-03-01", "--kind", "unmarked", "--format", "json")
+    document = json.loads(out)
+    assert (
+        document["edition"],
+        document["within"],
+        [m["milestone"] for m in document["milestones"]],
+    ) == (
+        "2021-11",
+        3,
+        ["phm-strategy-roadmap"],
+    )
+    assert run("upcoming", "--as-of", "2022-04-01")[1] == (
+        "According to edition 2021-11 (as of 2021-11):\n  nothing is due in that time\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["upcoming", "--as-of", "15/12/2021"],
+            "must be a date such as 2022-01-15 (got '15/12/2021')",
+        ),
+        (
+            ["upcoming", "--as-of", "2021-12-15", "--within", "0"],
+            "must be a number of months from 1 to 120 (got '0')",
+        ),
+    ],
+)
+def test_upcoming_usage_errors(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A malformed date or month count is a usage error naming the input."""
+    with pytest.raises(SystemExit):
+        run(*argv)
+    assert message in capsys.readouterr().err
+
+
+def test_upcoming_before_any_edition_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    """A date before the first edition has no edition to ask."""
+    assert run("upcoming", "--as-of", "2020-06-01") == (2, "")
+    assert "no edition is as of a month on or before 2020-06-01" in capsys.readouterr().err
