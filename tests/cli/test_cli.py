@@ -340,6 +340,8 @@ def test_import_table_refuses_an_id_that_is_not_a_slug(capsys: pytest.CaptureFix
     [
         (["changelog"], "changelog.md"),
         (["history", "mot-carve-in-live"], "history-mot-carve-in-live.txt"),
+        (["history", "mot-carve-in-live", "--format", "json"], "history-mot-carve-in-live.json"),
+        (["history", "ecm-ilos-readiness-documents"], "history-ecm-ilos-readiness-documents.txt"),
         (
             ["history", "ecm-ilos-readiness-documents", "--format", "json"],
             "history-ecm-ilos-readiness-documents.json",
