@@ -1,13 +1,13 @@
 """calaim-timeline: every edition of the CalAIM Milestones Calendar, and what changed.
 
-The public API, re-exported from the modules that define it. ``diff()`` itself is
-imported from :mod:`calaim_timeline.diff` (``from calaim_timeline.diff import diff``):
-re-exported here, it would hide that module.
+The public API, re-exported from the modules that define it. The archive, codec and
+diff names are imported on first use, so that the command line starts quickly.
+``diff()`` itself is imported from :mod:`calaim_timeline.diff`
+(``from calaim_timeline.diff import diff``): re-exported here, it would hide that module.
 """
 
-from calaim_timeline.archive import Archive
-from calaim_timeline.codec import dumps, from_dict, load, loads, save, to_dict
-from calaim_timeline.diff import DiffError, DiffOptions, EditionDiff
+from typing import TYPE_CHECKING
+
 from calaim_timeline.errors import (
     CalaimTimelineError,
     EditionNotFoundError,
@@ -31,6 +31,24 @@ from calaim_timeline.model import (
 )
 from calaim_timeline.period import Period, Precision, Relation
 from calaim_timeline.validate import check, validate
+
+if TYPE_CHECKING:
+    from calaim_timeline.archive import Archive
+    from calaim_timeline.codec import dumps, from_dict, load, loads, save, to_dict
+    from calaim_timeline.diff import DiffError, DiffOptions, EditionDiff
+
+_LAZY = {
+    "Archive": "calaim_timeline.archive",
+    "DiffError": "calaim_timeline.diff",
+    "DiffOptions": "calaim_timeline.diff",
+    "EditionDiff": "calaim_timeline.diff",
+    "dumps": "calaim_timeline.codec",
+    "from_dict": "calaim_timeline.codec",
+    "load": "calaim_timeline.codec",
+    "loads": "calaim_timeline.codec",
+    "save": "calaim_timeline.codec",
+    "to_dict": "calaim_timeline.codec",
+}
 
 __all__ = [
     "Archive",
@@ -66,3 +84,15 @@ __all__ = [
     "to_dict",
     "validate",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """Import a lazily re-exported name from its module on first use."""
+    if name not in _LAZY:
+        msg = f"module 'calaim_timeline' has no attribute {name!r}"
+        raise AttributeError(msg)
+    import importlib  # noqa: PLC0415 - only on first use of a lazy name
+
+    value = getattr(importlib.import_module(_LAZY[name]), name)
+    globals()[name] = value
+    return value

@@ -28,20 +28,16 @@ from calaim_timeline._changes import (
     WindowChanged,
     bare,
 )
-from calaim_timeline.errors import CalaimTimelineError
+from calaim_timeline.errors import DiffError
 from calaim_timeline.model import Edition, Footnote, Initiative, Milestone
 
 if TYPE_CHECKING:
     from calaim_timeline.diff import EditionDiff
 
-__all__ = ["DiffError", "apply"]
+__all__ = ["apply_changes"]
 
 
-class DiffError(CalaimTimelineError, ValueError):
-    """A diff that cannot be applied to the edition it was given."""
-
-
-def apply(edition: Edition, changes: EditionDiff) -> Edition:
+def apply_changes(edition: Edition, changes: EditionDiff) -> Edition:
     """Rebuild the new edition from ``edition`` (the diff's old edition) and the changes.
 
     Milestones are found by lineage and initiatives by id, never by position; the new

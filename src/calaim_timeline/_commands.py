@@ -12,8 +12,12 @@ from typing import TextIO
 from calaim_timeline.archive import Archive
 from calaim_timeline.codec import dumps, load, save, write_atomic
 from calaim_timeline.diff import DiffOptions, EditionDiff, diff
-from calaim_timeline.errors import CalaimTimelineError, SnapshotError, format_errors
-from calaim_timeline.history import MilestoneNotFoundError
+from calaim_timeline.errors import (
+    CalaimTimelineError,
+    MilestoneNotFoundError,
+    SnapshotError,
+    format_errors,
+)
 from calaim_timeline.model import Edition, MilestoneKind
 
 __all__ = [

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from functools import cached_property
-from importlib import resources
 from pathlib import Path
 from typing import Final
 
@@ -19,7 +18,7 @@ from calaim_timeline.model import Edition
 
 __all__ = ["BUNDLED_SNAPSHOTS", "Archive"]
 
-BUNDLED_SNAPSHOTS: Final = Path(str(resources.files("calaim_timeline") / "snapshots"))
+BUNDLED_SNAPSHOTS: Final = Path(__file__).resolve().parent / "snapshots"
 """Where the package keeps the editions it ships with."""
 
 _SUFFIXES: Final = (".toml", ".json")

@@ -24,7 +24,6 @@ from typing import Any, Final, Literal, NamedTuple, get_args, get_origin
 
 import attrs
 import cattrs
-import tomli_w
 from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.v import format_exception, transform_error
@@ -248,7 +247,9 @@ def dumps(edition: Edition, *, format: Format = "toml") -> str:  # noqa: A002 - 
     document = to_dict(edition)
     if format == "json":
         return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    return tomli_w.dumps(document)
+    import tomli_w  # noqa: PLC0415 - only writing TOML needs it
+
+    return str(tomli_w.dumps(document))
 
 
 _TOML_WHERE: Final = re.compile(r"\s*\((?:at line (\d+), column (\d+)|at end of document)\)$")

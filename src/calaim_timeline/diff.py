@@ -12,7 +12,6 @@ from typing import Any, Final
 
 import attrs
 
-from calaim_timeline._apply import DiffError, apply
 from calaim_timeline._changes import (
     MILESTONE_FIELDS,
     AddReason,
@@ -40,7 +39,7 @@ from calaim_timeline._changes import (
     WindowChanged,
     bare,
 )
-from calaim_timeline._diff_json import change_json
+from calaim_timeline.errors import DiffError
 from calaim_timeline.match import DEFAULT_THRESHOLD, Matching, match
 from calaim_timeline.model import Edition, Initiative, MilestoneKind
 from calaim_timeline.period import Relation
@@ -202,6 +201,8 @@ class EditionDiff:
 
     def to_json(self) -> dict[str, Any]:
         """The JSON document: ``{"old", "new", "summary", "changes": [...]}``."""
+        from calaim_timeline._diff_json import change_json  # noqa: PLC0415 - only JSON needs it
+
         return {
             "old": self.old.header.id,
             "new": self.new.header.id,
@@ -378,3 +379,15 @@ def _assemble(
         milestone_links=tuple(sorted(milestone_links, key=lambda link: lineage_rank[link.new])),
         changes=tuple(sorted(changes, key=key)),
     )
+
+
+def apply(edition: Edition, changes: EditionDiff) -> Edition:
+    """Rebuild the new edition from ``edition`` (the diff's old edition) and the changes.
+
+    Milestones are found by lineage and initiatives by id, never by position; the new
+    order comes from the diff. Raises :class:`DiffError` when ``edition`` is not the
+    diff's old edition or a change the new edition needs is missing (a filtered diff).
+    """
+    from calaim_timeline._apply import apply_changes  # noqa: PLC0415 - only applying needs it
+
+    return apply_changes(edition, changes)

@@ -13,7 +13,9 @@ import attrs
 
 __all__ = [
     "CalaimTimelineError",
+    "DiffError",
     "EditionNotFoundError",
+    "MilestoneNotFoundError",
     "ParseError",
     "PeriodError",
     "Problem",
@@ -170,6 +172,14 @@ class ParseError(CalaimTimelineError, ValueError):
 
 class EditionNotFoundError(CalaimTimelineError, LookupError):
     """An edition id that no snapshot in the archive has."""
+
+
+class MilestoneNotFoundError(CalaimTimelineError, LookupError):
+    """A reference that names no milestone, or more than one."""
+
+
+class DiffError(CalaimTimelineError, ValueError):
+    """A diff that cannot be applied to the edition it was given."""
 
 
 def format_errors(error: BaseException) -> tuple[str, ...]:

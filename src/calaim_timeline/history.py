@@ -18,7 +18,7 @@ from typing import Final
 import attrs
 
 from calaim_timeline.diff import DiffOptions, EditionDiff, diff
-from calaim_timeline.errors import CalaimTimelineError
+from calaim_timeline.errors import MilestoneNotFoundError
 from calaim_timeline.match import match
 from calaim_timeline.model import Edition, Initiative, Milestone, MilestoneKind
 from calaim_timeline.period import Period, Relation
@@ -37,10 +37,6 @@ __all__ = [
 ]
 
 _NOT_SHIFTS: Final = {Relation.SAME, Relation.RESTATED}
-
-
-class MilestoneNotFoundError(CalaimTimelineError, LookupError):
-    """A reference that names no milestone, or more than one."""
 
 
 @attrs.frozen

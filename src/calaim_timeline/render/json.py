@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 
 from calaim_timeline.codec import dumps
 from calaim_timeline.diff import EditionDiff
-from calaim_timeline.history import History
+
+if TYPE_CHECKING:
+    from calaim_timeline.history import History
 from calaim_timeline.model import Edition
 from calaim_timeline.period import Period
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import textwrap
+from typing import TYPE_CHECKING
 
 import attrs
 
 from calaim_timeline.diff import EditionDiff
-from calaim_timeline.history import History, InitiativeSlip
+
+if TYPE_CHECKING:
+    from calaim_timeline.history import History, InitiativeSlip
 from calaim_timeline.model import Edition, Initiative, Milestone, Status
 from calaim_timeline.period import Period
 from calaim_timeline.render._common import KEY, footnote_refs, mark, sections, summary_line
