@@ -184,19 +184,23 @@ def _by_similarity(
         return []
     from rapidfuzz import fuzz, process  # noqa: PLC0415 - only matching needs it
 
-    new_keys = list(new)
-    new_texts = [normalise(new[key]) for key in new_keys]
-    new_numbers = [numbers(text) for text in new_texts]
+    # Titles whose numbers differ are never paired: compare only within a numbers bucket.
+    buckets: dict[tuple[str, ...], tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
+    for key, title in new.items():
+        text = normalise(title)
+        bucket = buckets[numbers(text)]
+        bucket[0].append(key)
+        bucket[1].append(text)
     candidates = []
     for key, title in old.items():
         text = normalise(title)
+        new_keys, new_texts = buckets.get(numbers(text), ([], []))
+        if not new_keys:
+            continue
         found = process.extract(
             text, new_texts, scorer=fuzz.token_sort_ratio, score_cutoff=threshold, limit=None
         )
-        own = numbers(text)
         for _, score, index in found:
-            if new_numbers[index] != own:
-                continue
             tie = sorted([(text, key), (new_texts[index], new_keys[index])])
             candidates.append((-score, tie, key, new_keys[index]))
     candidates.sort()
@@ -271,11 +275,10 @@ def match(old: Edition, new: Edition, *, threshold: float = DEFAULT_THRESHOLD) -
     [('cross-initiative-milestones', 'id'), ('ecm-ilos', 'alias')]
     """
     initiative_pairs, initiative_pool = _match_initiatives(old, new, threshold)
-    home_old = {m.lineage: i for i, m in old.milestones()}
-    home_new = {m.lineage: i for i, m in new.milestones()}
-    pool = _Pool(
-        {m.lineage: m for _, m in old.milestones()}, {m.lineage: m for _, m in new.milestones()}
-    )
+    old_all, new_all = old.milestones(), new.milestones()  # each built once: they are long
+    home_old = {m.lineage: i for i, m in old_all}
+    home_new = {m.lineage: i for i, m in new_all}
+    pool = _Pool({m.lineage: m for _, m in old_all}, {m.lineage: m for _, m in new_all})
     pairs: list[MilestonePair] = []
 
     def keep(found: Iterable[tuple[str, str, float]], stage: Stage) -> None:
@@ -311,15 +314,15 @@ def match(old: Edition, new: Edition, *, threshold: float = DEFAULT_THRESHOLD) -
         ),
         Stage.MOVED,
     )
-    new_order = {m.lineage: k for k, (_, m) in enumerate(new.milestones())}
+    new_order = {m.lineage: k for k, (_, m) in enumerate(new_all)}
     new_initiative_order = {i.id: k for k, i in enumerate(new.initiatives)}
     return Matching(
         initiatives=tuple(sorted(initiative_pairs, key=lambda p: new_initiative_order[p.new.id])),
         milestones=tuple(sorted(pairs, key=lambda p: new_order[p.new.lineage])),
         old_initiatives=tuple(i for i in old.initiatives if i.id in initiative_pool.old),
         new_initiatives=tuple(i for i in new.initiatives if i.id in initiative_pool.new),
-        old_milestones=tuple((i, m) for i, m in old.milestones() if m.lineage in pool.old),
-        new_milestones=tuple((i, m) for i, m in new.milestones() if m.lineage in pool.new),
+        old_milestones=tuple((i, m) for i, m in old_all if m.lineage in pool.old),
+        new_milestones=tuple((i, m) for i, m in new_all if m.lineage in pool.new),
     )
 
 

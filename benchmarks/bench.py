@@ -1,0 +1,191 @@
+"""Measure loading and diffing at scale against the JSON floor and DeepDiff.
+
+    python benchmarks/bench.py --sizes 60,1000,10000,100000 --json benchmarks/results.json
+
+For each N: a synthetic edition and its next edition (benchmarks/synth.py) are written
+as canonical JSON snapshots; then the medians of repeated runs of
+
+- json_floor_s: reading both files and json.loads (the cost of just reading the data);
+- load_s: calaim_timeline.load of both files into checked editions;
+- diff_s: calaim_timeline.diff.diff of the two loaded editions, matching included;
+- deepdiff_ignore_order_s: DeepDiff of the two JSON documents with ignore_order=True,
+  run in a child process and given up (null) after two minutes;
+- deepdiff_group_by_s: DeepDiff of the flat milestone lists with group_by="id";
+
+plus the peak memory (tracemalloc) of our load and of our diff, and the precision and
+recall of the milestone changes our diff reports against the edits the generator made.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synth import edition, next_edition
+
+from calaim_timeline import load, save
+from calaim_timeline.diff import diff
+
+DEEPDIFF_LIMIT_S = 120.0
+LARGE = 10_000
+MILESTONE_CHANGES = {
+    "milestone-shifted",
+    "milestone-dropped",
+    "milestone-added",
+    "milestone-retitled",
+}
+
+
+def median_time(run: Callable[[], object], repeats: int) -> float:
+    """The median wall time of ``repeats`` runs."""
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def peak_mib(run: Callable[[], object]) -> float:
+    """The peak memory Python allocates during one run, in MiB."""
+    tracemalloc.start()
+    run()
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return round(peak / 2**20, 1)
+
+
+def deepdiff_child(code: str, paths: list[Path]) -> float | None:
+    """Time DeepDiff in a child process; None when it runs past the limit."""
+    script = (
+        "import json, sys, time\nfrom deepdiff import DeepDiff\n"
+        "a, b = (json.loads(open(p, encoding='utf-8').read()) for p in sys.argv[1:])\n"
+        f"start = time.perf_counter()\n{code}\nprint(time.perf_counter() - start)\n"
+    )
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", script, *map(str, paths)],
+            capture_output=True,
+            text=True,
+            timeout=DEEPDIFF_LIMIT_S,
+            check=True,
+        )
+    except subprocess.TimeoutExpired:
+        return None
+    return float(done.stdout.strip())
+
+
+def measure(n: int, repeats: int, *, deepdiff_order: bool) -> dict[str, Any]:
+    """Every figure for editions of ``n`` milestones."""
+    old = edition(n)
+    new, expected = next_edition(old)
+    with tempfile.TemporaryDirectory() as folder:
+        paths = [Path(folder) / "synth-a.json", Path(folder) / "synth-b.json"]
+        save(old, paths[0])
+        save(new, paths[1])
+        size_mb = sum(p.stat().st_size for p in paths) / 1e6
+
+        def floor() -> object:
+            return [json.loads(p.read_text(encoding="utf-8")) for p in paths]
+
+        def ours() -> object:
+            return [load(p) for p in paths]
+
+        loaded = ours()
+        result: dict[str, Any] = {"n": n, "megabytes": round(size_mb, 1)}
+        result["json_floor_s"] = median_time(floor, repeats)
+        result["load_s"] = median_time(ours, repeats)
+        result["diff_s"] = median_time(lambda: diff(*loaded), repeats)
+        result["load_peak_mib"] = peak_mib(ours)
+        result["diff_peak_mib"] = peak_mib(lambda: diff(*loaded))
+        result["deepdiff_ignore_order_s"] = (
+            deepdiff_child("DeepDiff(a, b, ignore_order=True)", paths) if deepdiff_order else None
+        )
+        flat = (
+            "def flat(e):\n"
+            "    return [dict(m, initiative=i['id'])\n"
+            "            for i in e['initiatives'] for m in i['milestones']]\n"
+            "fa, fb = flat(a), flat(b)\n"
+            "DeepDiff(fa, fb, group_by='id')"
+        )
+        result["deepdiff_group_by_s"] = deepdiff_child(flat, paths)
+    reported = {(c.change, c.milestone) for c in diff(*loaded) if c.change in MILESTONE_CHANGES}
+    hits = len(reported & expected.changes)
+    result["precision"] = hits / len(reported) if reported else 1.0
+    result["recall"] = hits / len(expected.changes) if expected.changes else 1.0
+    return result
+
+
+def table(results: list[dict[str, Any]]) -> str:
+    """The results as a markdown table."""
+    columns = [
+        ("n", "{:>7}"),
+        ("megabytes", "{:>6}"),
+        ("json_floor_s", "{:>9.4f}"),
+        ("load_s", "{:>8.4f}"),
+        ("diff_s", "{:>8.4f}"),
+        ("deepdiff_ignore_order_s", "{:>9.4f}"),
+        ("deepdiff_group_by_s", "{:>9.4f}"),
+        ("load_peak_mib", "{:>6}"),
+        ("diff_peak_mib", "{:>6}"),
+        ("precision", "{:>5.3f}"),
+        ("recall", "{:>5.3f}"),
+    ]
+    heads = [
+        "N",
+        "MB",
+        "json floor",
+        "load",
+        "diff",
+        "dd order",
+        "dd group",
+        "load MiB",
+        "diff MiB",
+        "prec",
+        "recall",
+    ]
+    lines = [" | ".join(heads), " | ".join("---" for _ in heads)]
+    for row in results:
+        cells = []
+        for key, fmt in columns:
+            value = row[key]
+            cells.append(">120 s" if value is None else fmt.format(value).strip())
+        lines.append(" | ".join(cells))
+    return "\n".join(lines)
+
+
+def main() -> None:
+    """Run the sizes asked for; print the table; write the JSON."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="60,1000,10000,100000")
+    parser.add_argument("--json", metavar="FILE", help="write the results here")
+    parser.add_argument("--repeats", type=int, default=5, help="runs per figure (3 from N=10000)")
+    args = parser.parse_args()
+    results = []
+    deepdiff_order = True
+    for n in (int(s) for s in args.sizes.split(",")):
+        repeats = args.repeats if n < LARGE else min(args.repeats, 3)
+        row = measure(n, repeats, deepdiff_order=deepdiff_order)
+        deepdiff_order = row["deepdiff_ignore_order_s"] is not None  # it only gets slower
+        results.append(row)
+        print(f"N={n}: done", file=sys.stderr)
+    print(table(results))
+    if args.json:
+        Path(args.json).write_text(
+            json.dumps({"results": results}, indent=2) + "\n", encoding="utf-8"
+        )
+
+
+if __name__ == "__main__":
+    main()
