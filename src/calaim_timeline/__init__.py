@@ -8,6 +8,7 @@ diff names are imported on first use, so that the command line starts quickly.
 
 from typing import TYPE_CHECKING
 
+from calaim_timeline._lazy import lazy_attributes
 from calaim_timeline.errors import (
     CalaimTimelineError,
     EditionNotFoundError,
@@ -86,13 +87,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> object:
-    """Import a lazily re-exported name from its module on first use."""
-    if name not in _LAZY:
-        msg = f"module 'calaim_timeline' has no attribute {name!r}"
-        raise AttributeError(msg)
-    import importlib  # noqa: PLC0415 - only on first use of a lazy name
-
-    value = getattr(importlib.import_module(_LAZY[name]), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_attributes(__name__, _LAZY)

@@ -179,7 +179,7 @@ def ics(args: argparse.Namespace, out: TextIO) -> int:
     archive = _archive(args)
     edition = resolve_edition(args.edition, archive)
     editions = [e for e in archive.editions if e.id != edition.id and e.as_of <= edition.as_of]
-    timeline = Timeline([*editions, edition])
+    timeline = Timeline([*editions, edition], options=DiffOptions(threshold=args.threshold))
     write_atomic(args.output, EditionIcs(timeline)(edition))
     out.write(
         f"wrote {args.output}: {len(edition.milestones())} events from edition {edition.id}\n"

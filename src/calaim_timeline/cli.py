@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 from calaim_timeline import _commands as run
 from calaim_timeline._commands import EXIT_BAD_INPUT, EXIT_DIFFERENCES, EXIT_OK, PROG
@@ -60,19 +60,29 @@ def _edition_id(text: str) -> str:
     return text
 
 
-def _add_show(commands: _Commands, snapshots: argparse.ArgumentParser) -> None:
+class _Parents(NamedTuple):
+    """The option groups that several commands share."""
+
+    snapshots: argparse.ArgumentParser
+    matching: argparse.ArgumentParser
+
+
+def _add_show(commands: _Commands, parents: _Parents) -> None:
     show = commands.add_parser(
-        "show", parents=[snapshots], help="print one edition", description="Print one edition."
+        "show",
+        parents=[parents.snapshots],
+        help="print one edition",
+        description="Print one edition.",
     )
     show.add_argument("edition", metavar="EDITION", help="a snapshot file, or an edition id")
     show.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     show.set_defaults(run=run.show)
 
 
-def _add_compare(commands: _Commands, snapshots: argparse.ArgumentParser) -> None:
+def _add_compare(commands: _Commands, parents: _Parents) -> None:
     compare = commands.add_parser(
         "diff",
-        parents=[snapshots],
+        parents=[parents.snapshots, parents.matching],
         help="what changed from one edition to another",
         description="Report what changed from OLD to NEW: shifts, additions, drops, renames.",
     )
@@ -94,20 +104,13 @@ def _add_compare(commands: _Commands, snapshots: argparse.ArgumentParser) -> Non
     compare.add_argument(
         "--exit-code", action="store_true", help="exit with 1 when there are changes to report"
     )
-    compare.add_argument(
-        "--threshold",
-        type=_threshold,
-        default=DEFAULT_THRESHOLD,
-        metavar="N",
-        help=f"least title similarity (0 to 100) to pair milestones; default {DEFAULT_THRESHOLD:g}",
-    )
     compare.set_defaults(run=run.diff_command)
 
 
-def _add_table(commands: _Commands, snapshots: argparse.ArgumentParser) -> None:
+def _add_table(commands: _Commands, parents: _Parents) -> None:
     table = commands.add_parser(
         "import-table",
-        parents=[snapshots],
+        parents=[parents.snapshots, parents.matching],
         help="read a published calendar table into a snapshot",
         description=(
             "Read a published calendar (the PDF converted to markdown) into a snapshot."
@@ -118,34 +121,26 @@ def _add_table(commands: _Commands, snapshots: argparse.ArgumentParser) -> None:
     table.add_argument("--id", required=True, type=_edition_id, help="the new edition's id")
     table.add_argument("--previous", metavar="EDITION", help="a snapshot file or edition id")
     table.add_argument("-o", "--output", metavar="FILE", help="write the snapshot here (atomic)")
-    table.add_argument(
-        "--threshold",
-        type=_threshold,
-        default=DEFAULT_THRESHOLD,
-        metavar="N",
-        help=f"least title similarity (0 to 100) to match; default {DEFAULT_THRESHOLD:g}",
-    )
     table.set_defaults(run=run.import_table)
 
 
-def _add_log(commands: _Commands, snapshots: argparse.ArgumentParser) -> None:
+def _add_log(commands: _Commands, parents: _Parents) -> None:
     log = commands.add_parser(
         "changelog",
-        parents=[snapshots],
+        parents=[parents.snapshots, parents.matching],
         help="what changed in each edition, newest first",
         description="The change log: each edition against the one before it, newest first.",
     )
     log.add_argument("--format", choices=("markdown", "json"), default="markdown")
     log.add_argument("--since", metavar="ID", help="only the editions after this one")
     log.add_argument("--substantive", action="store_true", help="leave out editorial changes")
-    log.add_argument("--threshold", type=_threshold, default=DEFAULT_THRESHOLD, metavar="N")
     log.set_defaults(run=run.changelog)
 
 
-def _add_history(commands: _Commands, snapshots: argparse.ArgumentParser) -> None:
+def _add_history(commands: _Commands, parents: _Parents) -> None:
     history = commands.add_parser(
         "history",
-        parents=[snapshots],
+        parents=[parents.snapshots, parents.matching],
         help="one milestone across every edition, or which initiatives slipped most",
         description=(
             "One milestone (an id, a lineage, or a fragment of its title) across every edition:"
@@ -156,14 +151,13 @@ def _add_history(commands: _Commands, snapshots: argparse.ArgumentParser) -> Non
     history.add_argument("milestone", metavar="MILESTONE", nargs="?")
     history.add_argument("--format", choices=("text", "json"), default="text")
     history.add_argument("--chart", metavar="FILE", help="draw the trend chart (.svg or .png)")
-    history.add_argument("--threshold", type=_threshold, default=DEFAULT_THRESHOLD, metavar="N")
     history.set_defaults(run=run.history)
 
 
-def _add_ics(commands: _Commands, snapshots: argparse.ArgumentParser) -> None:
+def _add_ics(commands: _Commands, parents: _Parents) -> None:
     ics = commands.add_parser(
         "ics",
-        parents=[snapshots],
+        parents=[parents.snapshots, parents.matching],
         help="export an edition as a calendar file",
         description="Export an edition as an iCalendar file: one all-day event per milestone.",
     )
@@ -172,10 +166,10 @@ def _add_ics(commands: _Commands, snapshots: argparse.ArgumentParser) -> None:
     ics.set_defaults(run=run.ics)
 
 
-def _add_due(commands: _Commands, snapshots: argparse.ArgumentParser) -> None:
+def _add_due(commands: _Commands, parents: _Parents) -> None:
     due = commands.add_parser(
         "upcoming",
-        parents=[snapshots],
+        parents=[parents.snapshots],
         help="what is due next, by the newest edition known at a date",
         description="What the newest edition known at DATE says is due from then on.",
     )
@@ -215,15 +209,24 @@ def build_parser() -> argparse.ArgumentParser:
     snapshots.add_argument(
         "--snapshots",
         metavar="DIR",
-        help="directory of snapshot files (default: ./snapshots if present, else the bundled ones)",
+        help="directory of snapshots (default: ./snapshots if present, else the bundled ones)",
     )
-    _add_show(commands, snapshots)
-    _add_compare(commands, snapshots)
-    _add_table(commands, snapshots)
-    _add_log(commands, snapshots)
-    _add_history(commands, snapshots)
-    _add_ics(commands, snapshots)
-    _add_due(commands, snapshots)
+    matching = argparse.ArgumentParser(add_help=False)
+    matching.add_argument(
+        "--threshold",
+        type=_threshold,
+        default=DEFAULT_THRESHOLD,
+        metavar="N",
+        help=f"least title similarity (0 to 100) to match; default {DEFAULT_THRESHOLD:g}",
+    )
+    parents = _Parents(snapshots, matching)
+    _add_show(commands, parents)
+    _add_compare(commands, parents)
+    _add_table(commands, parents)
+    _add_log(commands, parents)
+    _add_history(commands, parents)
+    _add_ics(commands, parents)
+    _add_due(commands, parents)
     _add_validate(commands)
     return parser
 

@@ -5,6 +5,8 @@ Each renderer takes its options once, when built, and is pure when called.
 
 from typing import TYPE_CHECKING
 
+from calaim_timeline._lazy import lazy_attributes
+
 if TYPE_CHECKING:
     from calaim_timeline.render.json import ChangelogJson, DiffJson, EditionJson, HistoryJson
     from calaim_timeline.render.markdown import ChangelogMarkdown, DiffMarkdown, EditionMarkdown
@@ -47,13 +49,6 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> object:
-    """Import a renderer from its module on first use."""
-    if name not in _HOMES:
-        msg = f"module 'calaim_timeline.render' has no attribute {name!r}"
-        raise AttributeError(msg)
-    import importlib  # noqa: PLC0415 - only on first use
-
-    value = getattr(importlib.import_module(f"calaim_timeline.render.{_HOMES[name]}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_attributes(
+    __name__, {name: f"{__name__}.{home}" for name, home in _HOMES.items()}
+)
