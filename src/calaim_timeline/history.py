@@ -171,6 +171,14 @@ class Timeline:
                 now[milestone.lineage] = chain
             open_chains = now
         self.histories = tuple(self._history(chain) for chain in chains)
+        # (edition id, lineage) -> (key, revision): what calendar exports ask for each event.
+        self._revisions: dict[tuple[str, str], tuple[str, int]] = {}
+        for story in self.histories:
+            changed = 0
+            for k, listing in enumerate(story.present):
+                if k and _differs(story.present[k - 1], listing):
+                    changed += 1
+                self._revisions[listing.edition, listing.milestone.lineage] = (story.key, changed)
 
     def _history(self, chain: list[tuple[int, Initiative, Milestone]]) -> History:
         seen = {k: (initiative, milestone) for k, initiative, milestone in chain}
@@ -209,14 +217,11 @@ class Timeline:
         differed from the edition before (its id and lineage aside): calendar exports
         raise SEQUENCE with it.
         """
-        for story in self.histories:
-            seen = story.present
-            for k, sighting in enumerate(seen):
-                if sighting.edition == edition_id and sighting.milestone.lineage == lineage:
-                    changed = sum(1 for a, b in pairwise(seen[: k + 1]) if _differs(a, b))
-                    return story.key, changed
-        msg = f"edition {edition_id!r} has no milestone with lineage {lineage!r}"
-        raise MilestoneNotFoundError(msg)
+        try:
+            return self._revisions[edition_id, lineage]
+        except KeyError:
+            msg = f"edition {edition_id!r} has no milestone with lineage {lineage!r}"
+            raise MilestoneNotFoundError(msg) from None
 
     def slips(self) -> tuple[InitiativeSlip, ...]:
         """Per initiative (as the latest edition names it): which slipped most, first."""

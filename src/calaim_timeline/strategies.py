@@ -61,6 +61,12 @@ _MIN: Final = date(1990, 1, 1)
 _MAX: Final = date(2099, 12, 31)
 
 
+def _month_at(day: date, offset: int) -> Period:
+    """The month ``offset`` months after the month of ``day``."""
+    year, month = divmod(day.year * 12 + day.month - 1 + offset, 12)
+    return Period.month(year, month + 1)
+
+
 def slugs() -> st.SearchStrategy[str]:
     """Ids as the library wants them: ``mot-carve-in-live``."""
     word = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max_size=6)
@@ -135,10 +141,7 @@ def windows(draw: st.DrawFn) -> Period:
     month = draw(st.integers(1, 12))
     first = Period.month(year, month)
     length = draw(st.integers(0, 24))
-    if length == 0:
-        return first
-    last_year, last_month = divmod(year * 12 + month - 1 + length, 12)
-    return Period.months(first, Period.month(last_year, last_month + 1))
+    return Period.months(first, _month_at(first.start, length)) if length else first
 
 
 def footnotes() -> st.SearchStrategy[tuple[Footnote, ...]]:
@@ -390,16 +393,10 @@ def _retitled(base: Edition, words: list[str]) -> Edition:
 
 
 def _later(window: Period, months: int) -> Period:
-    first, last = (_add_months(day, months) for day in (window.start, window.end))
-    start = Period.month(first.year, first.month)
+    start = _month_at(window.start, months)
     if window.precision is Precision.MONTH:
         return start
-    return Period.months(start, Period.month(last.year, last.month))
-
-
-def _add_months(day: date, months: int) -> date:
-    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
-    return date(year, month + 1, 1)
+    return Period.months(start, _month_at(window.end, months))
 
 
 @st.composite
@@ -492,7 +489,7 @@ def grid_editions(draw: st.DrawFn) -> Edition:
             )
         )
     )
-    month_of = st.builds(lambda k: _month_at(window, k), st.integers(0, _length(window) - 1))
+    month_of = st.builds(lambda k: _month_at(window.start, k), st.integers(0, _length(window) - 1))
     grid_milestones = st.builds(
         Milestone,
         id=slugs(),
@@ -543,11 +540,6 @@ def grid_editions(draw: st.DrawFn) -> Edition:
 
 def _length(window: Period) -> int:
     return (window.end.year - window.start.year) * 12 + window.end.month - window.start.month + 1
-
-
-def _month_at(window: Period, offset: int) -> Period:
-    year, month = divmod(window.start.year * 12 + window.start.month - 1 + offset, 12)
-    return Period.month(year, month + 1)
 
 
 def _grid_identities(parts: list[Initiative]) -> bool:

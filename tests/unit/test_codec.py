@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from calaim_timeline import (
+    Initiative,
     Period,
     SnapshotError,
     ValidationError,
@@ -83,8 +84,7 @@ def test_toml_and_json_round_trip() -> None:
 def test_wording_is_written_beside_the_period() -> None:
     """A period's wording becomes a sibling key with the _text suffix."""
     worded = milestone(when=Period.parse("2021-H2", text="the last half of 2021"))
-    benefits = edition().initiatives[1]
-    e = edition(initiatives=(benefits.__class__(id="b", name="B", milestones=(worded,)),))
+    e = edition(initiatives=(Initiative(id="b", name="B", milestones=(worded,)),))
     document = to_dict(e)
     assert document["initiatives"][0]["milestones"][0] == {
         "id": "mot-live",
@@ -109,13 +109,7 @@ def test_lineage_is_written_only_when_it_differs_from_the_id() -> None:
     """The default lineage stays implicit; another one is written out."""
     document = to_dict(edition())
     assert "lineage" not in document["initiatives"][1]["milestones"][0]
-    e = edition(
-        initiatives=(
-            edition()
-            .initiatives[0]
-            .__class__(id="b", name="B", milestones=(milestone(lineage="mot"),)),
-        )
-    )
+    e = edition(initiatives=(Initiative(id="b", name="B", milestones=(milestone(lineage="mot"),)),))
     assert to_dict(e)["initiatives"][0]["milestones"][0]["lineage"] == "mot"
 
 

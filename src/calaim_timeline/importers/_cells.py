@@ -62,13 +62,23 @@ class Item:
     footnotes: tuple[int, ...]
 
 
+@attrs.define
+class _Open:
+    """A bullet being read: ``fresh`` until text follows its ``<li>``."""
+
+    level: int
+    offset: int
+    raw: str = ""
+    fresh: bool = False
+
+
 def pieces(cell: str) -> list[Piece]:  # noqa: C901, PLR0912 - one branch per token kind
     """The bullets of ``cell`` in order; raises CellError for markup it cannot read."""
     if cell.strip() in {"", "--"}:
         return []
-    found: list[Piece] = []
+    found: list[_Open] = []
     depth = 0
-    open_item: list[object] | None = None  # [level, text, offset, fresh]
+    current: _Open | None = None
     for match in _TOKEN.finditer(cell):
         kind, value, at = match.lastgroup, match.group(), match.start()
         if kind == "open":
@@ -79,38 +89,36 @@ def pieces(cell: str) -> list[Piece]:  # noqa: C901, PLR0912 - one branch per to
                 msg = "</ul> without an opening <ul>"
                 raise CellError(msg, at, len(value))
         elif kind == "li":
-            open_item = [min(max(depth, 1), 2), "", at, True]
-            found.append(Piece(0, "", at))  # replaced when the item ends
+            current = _Open(level=min(max(depth, 1), 2), offset=at, fresh=True)
+            found.append(current)
         elif kind == "end":
-            open_item = None
+            current = None
         elif kind == "bullet":
             level = 1 if value == "•" else 2
-            if open_item is not None and open_item[3]:
-                open_item[0] = max(level, int(str(open_item[0])))
-                open_item[3] = False
+            if current is not None and current.fresh:  # "<li>• …": the bullet is the li's
+                current.level = max(level, current.level)
+                current.fresh = False
             else:
-                open_item = [level, "", at, False]
-                found.append(Piece(0, "", at))
+                current = _Open(level=level, offset=at)
+                found.append(current)
         elif kind == "tag" and not _STYLE_TAGS.fullmatch(value):
             msg = f"unknown markup {value!r}"
             raise CellError(msg, at, len(value))
         elif kind in {"text", "sup"}:
-            if open_item is None:
+            if current is None:
                 if not value.strip():
                     continue
                 if found:
                     msg = f"text outside a list item: {value.strip()!r}"
                     raise CellError(msg, at, len(value))
-                open_item = [0, "", at, False]
-                found.append(Piece(0, "", at))
-            open_item[1] = str(open_item[1]) + value
-            if value.strip():
-                open_item[3] = False
-            found[-1] = Piece(int(str(open_item[0])), str(open_item[1]), int(str(open_item[2])))
+                current = _Open(level=0, offset=at)  # the rest of a bullet a page break cut
+                found.append(current)
+            current.raw += value
+            current.fresh = current.fresh and not value.strip()
     if depth > 0:
         msg = "a <ul> list is not closed (is the row cut short?)"
         raise CellError(msg, len(cell.rstrip()), 1)
-    return [p for p in found if p.raw.strip() or p.level]
+    return [Piece(o.level, o.raw, o.offset) for o in found if o.raw.strip() or o.level]
 
 
 def plain_text(raw: str) -> str:
