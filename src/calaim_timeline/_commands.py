@@ -15,6 +15,7 @@ from calaim_timeline.diff import DiffOptions, EditionDiff, diff
 from calaim_timeline.errors import (
     CalaimTimelineError,
     MilestoneNotFoundError,
+    ParseError,
     SnapshotError,
     format_errors,
 )
@@ -89,18 +90,11 @@ def diff_command(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def import_table(args: argparse.Namespace, out: TextIO) -> int:
-    from calaim_timeline.importers import import_table  # noqa: PLC0415 - only this command imports
+    from calaim_timeline.importers import import_table_file  # noqa: PLC0415 - only this command imports
 
-    path = Path(args.source)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
-        msg = f"cannot read the table: {reason}"
-        raise SnapshotError(msg, source=args.source) from None
     previous = resolve_edition(args.previous, _archive(args)) if args.previous else None
-    edition = import_table(
-        text, edition_id=args.id, source=args.source, previous=previous, threshold=args.threshold
+    edition = import_table_file(
+        args.source, edition_id=args.id, previous=previous, threshold=args.threshold
     )
     if args.output:
         save(edition, args.output)
@@ -255,6 +249,8 @@ def validate(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def report(error: BaseException) -> None:
-    """Print one line per problem of ``error`` on stderr."""
+    """Print one line per problem of ``error`` on stderr, then any excerpt with its marker."""
     for line in format_errors(error):
         sys.stderr.write(f"{PROG}: error: {line}\n")
+    if isinstance(error, ParseError):
+        sys.stderr.writelines(f"{line}\n" for line in error.excerpt())

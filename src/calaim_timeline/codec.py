@@ -28,6 +28,7 @@ from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.v import format_exception, transform_error
 
+from calaim_timeline._files import line_of, read_text
 from calaim_timeline.errors import CalaimTimelineError, SnapshotError
 from calaim_timeline.model import Edition, MilestoneKind, Status
 from calaim_timeline.period import Period
@@ -269,7 +270,13 @@ def loads(
             document = json.loads(text)
         except json.JSONDecodeError as error:
             msg = f"not valid JSON: {error.msg}"
-            raise SnapshotError(msg, source=source, line=error.lineno, column=error.colno) from None
+            raise SnapshotError(
+                msg,
+                source=source,
+                line=error.lineno,
+                column=error.colno,
+                text=line_of(text, error.lineno),
+            ) from None
     else:
         try:
             document = tomllib.loads(text)
@@ -277,14 +284,16 @@ def loads(
             message = str(error)
             where = _TOML_WHERE.search(message)
             line = column = None
+            shown = None
             if where is not None:
                 message = message[: where.start()]
                 if where.group(1) is None:  # at the end of the document
                     line = text.count("\n") + (0 if text.endswith("\n") else 1)
                 else:
                     line, column = int(where.group(1)), int(where.group(2))
+                    shown = line_of(text, line)
             msg = f"not valid TOML: {message}"
-            raise SnapshotError(msg, source=source, line=line, column=column) from None
+            raise SnapshotError(msg, source=source, line=line, column=column, text=shown) from None
     return from_dict(document, source=source, validate=validate)
 
 
@@ -301,20 +310,7 @@ def load(path: str | os.PathLike[str], *, validate: bool = True) -> Edition:
     """Read a snapshot file (``.toml`` or ``.json``) into an edition."""
     path = Path(path)
     kind = _format_of(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        msg = f"cannot read the file: {error.strerror}"
-        raise SnapshotError(msg, source=str(path)) from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        msg = f"not UTF-8 text: byte 0x{data[error.start]:02x} cannot be decoded"
-        raise SnapshotError(msg, source=str(path), line=line) from None
-    if not text.strip():
-        msg = "the file is empty"
-        raise SnapshotError(msg, source=str(path))
+    text = read_text(path, SnapshotError)
     return loads(text, format=kind, source=str(path), validate=validate)
 
 

@@ -81,45 +81,12 @@ class ValidationError(CalaimTimelineError, ValueError):
         return tuple(f"{where}{p}" for p in self.problems)
 
 
-class SnapshotError(CalaimTimelineError, ValueError):
-    """A snapshot file that cannot be read: not TOML/JSON, or not an edition.
-
-    Carries the file name, the line (and column) where the parser gives one, and the
-    path inside the document where the structure is wrong.
-    """
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        source: str | None = None,
-        line: int | None = None,
-        column: int | None = None,
-        path: str = "",
-    ) -> None:
-        """Describe what is wrong (``message``) and where."""
-        self.message = message
-        self.source = source
-        self.line = line
-        self.column = column
-        self.path = path
-        super().__init__(self._render())
-
-    def _render(self) -> str:
-        where = self.source or "<input>"
-        if self.line is not None:
-            where += f":{self.line}"
-            if self.column is not None:
-                where += f":{self.column}"
-        inside = f"{self.path}: " if self.path else ""
-        return f"{where}: {inside}{self.message}"
-
-
 class ParseError(CalaimTimelineError, ValueError):
-    """A document whose layout cannot be read, with where and what.
+    """Text that cannot be read, with where and what.
 
-    ``str()`` shows the offending line with a marker under the bad span; ``lines()``
-    gives one line for the command line.
+    Carries the source name, the line and column (1-based) and the text of the line;
+    ``str()`` shows that line with a marker under the bad span, and ``lines()`` gives
+    the one line the command line prints first.
 
     >>> print(ParseError("unknown kind mark '#'", source="c.md", line=12, column=9,
     ...                  text="| x | • Launch# |", length=1))
@@ -137,37 +104,62 @@ class ParseError(CalaimTimelineError, ValueError):
         column: int | None = None,
         text: str | None = None,
         length: int = 1,
+        path: str = "",
     ) -> None:
-        """Describe what is wrong and where: ``column`` is 1-based, ``text`` the whole line."""
+        """Describe what is wrong (``message``) and where.
+
+        ``column`` is 1-based, ``text`` the whole offending line, ``length`` how many
+        characters the marker spans, and ``path`` where inside the document (for
+        structured files) the wrong value is.
+        """
         self.message = message
         self.source = source
         self.line = line
         self.column = column
         self.text = text
         self.length = max(length, 1)
+        self.path = path
         super().__init__(self._render())
 
-    def _where(self) -> str:
+    def _head(self) -> str:
         where = self.source or "<input>"
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        return where
+        inside = f"{self.path}: " if self.path else ""
+        return f"{where}: {inside}{self.message}"
+
+    def excerpt(self) -> tuple[str, ...]:
+        """The offending line, indented, and the marker under it (empty if no text).
+
+        >>> ParseError("bad", line=1, column=5, text="a = ?", length=1).excerpt()
+        ('    a = ?', '        ^')
+        """
+        if self.text is None:
+            return ()
+        shown = "    " + self.text.rstrip("\r\n")
+        if self.column is None:
+            return (shown,)
+        return (shown, "    " + " " * (self.column - 1) + "^" * self.length)
 
     def _render(self) -> str:
-        head = f"{self._where()}: {self.message}"
-        if self.text is None:
-            return head
-        shown = self.text.rstrip("\n")
-        marker = ""
-        if self.column is not None:
-            marker = "\n    " + " " * (self.column - 1) + "^" * self.length
-        return f"{head}\n    {shown}{marker}"
+        return "\n".join((self._head(), *self.excerpt()))
 
     def lines(self) -> tuple[str, ...]:
-        """One line: where and what, without the marker."""
-        return (f"{self._where()}: {self.message}",)
+        """One line: where and what, without the excerpt."""
+        return (self._head(),)
+
+
+class SnapshotError(ParseError):
+    """A snapshot file that cannot be read: not TOML/JSON, or not an edition.
+
+    Names the file, the line and column where the parser gives them (with the line's
+    text), and the path inside the document where the structure is wrong.
+
+    >>> print(SnapshotError("expected a string (got int 3)", source="a.toml", path="title"))
+    a.toml: title: expected a string (got int 3)
+    """
 
 
 class EditionNotFoundError(CalaimTimelineError, LookupError):

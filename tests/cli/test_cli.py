@@ -87,6 +87,8 @@ def test_validate_a_malformed_file_exits_2_naming_file_and_place(
     assert out == "ok snapshots/2021-11.toml: edition 2021-11, 18 initiatives, 56 milestones\n"
     assert capsys.readouterr().err == (
         f"calaim-timeline: error: {broken}:2:9: not valid TOML: Invalid value\n"
+        "    title = \n"
+        "            ^\n"
         f"calaim-timeline: error: {wrong}: initiatives[1].milestones[0].when:"
         " invalid period '2022-13': month must be 01 to 12 (got 13)\n"
     )
@@ -309,8 +311,8 @@ def test_import_table_prints_the_snapshot_without_an_output_file(
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (None, "{path}: cannot read the table: No such file or directory"),
-        (b"\xff\xfe", "{path}: cannot read the table: not UTF-8 text"),
+        (None, "{path}: cannot read the file: No such file or directory"),
+        (b"\xff\xfe", "{path}: the file is UTF-16 text; save it as UTF-8"),
         (
             b"## Calendar as of May 2022\n",
             "{path}: no calendar table with a month header row found",

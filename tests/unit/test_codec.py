@@ -151,7 +151,22 @@ def test_structural_errors_name_the_file_line_and_path(text: str, message: str) 
     """A malformed document raises SnapshotError naming where the problem is."""
     with pytest.raises(SnapshotError) as raised:
         loads(text, source="x.toml")
-    assert str(raised.value) == message
+    assert raised.value.lines() == (message,)
+
+
+def test_a_syntax_error_quotes_the_line_and_marks_the_column() -> None:
+    """The full message of a syntax error shows the line and a marker under the column."""
+    with pytest.raises(SnapshotError) as raised:
+        loads(_broken('publisher = "DHCS"', "publisher = DHCS"), source="x.toml")
+    assert str(raised.value) == (
+        "x.toml:5:13: not valid TOML: Invalid value\n    publisher = DHCS\n                ^"
+    )
+
+
+def test_a_byte_order_mark_is_dropped(tmp_path: Path) -> None:
+    """A UTF-8 file saved with a byte-order mark (as some editors do) reads the same."""
+    (tmp_path / "a.toml").write_bytes(b"\xef\xbb\xbf" + EXPECTED_TOML.encode())
+    assert load(tmp_path / "a.toml") == edition()
 
 
 def test_invariant_errors_come_all_together() -> None:
@@ -179,7 +194,7 @@ def test_json_errors_name_the_place(text: str, message: str) -> None:
     """JSON syntax errors keep line and column; a non-object document is refused."""
     with pytest.raises(SnapshotError) as raised:
         loads(text, format="json", source="x.json")
-    assert str(raised.value) == message
+    assert raised.value.lines() == (message,)
 
 
 @pytest.mark.parametrize(
@@ -190,12 +205,12 @@ def test_json_errors_name_the_place(text: str, message: str) -> None:
         (
             "e.toml",
             b'id = "x"\ntitle = "caf\xe9"\n',
-            "{path}:2: not UTF-8 text: byte 0xe9 cannot be decoded",
+            "{path}:2:13: not UTF-8 text: byte 0xe9 cannot be decoded; save the file as UTF-8",
         ),
         (
             "e.toml",
             b"\x89PNG\r\n\x1a\n\x00\x00",
-            "{path}:1: not UTF-8 text: byte 0x89 cannot be decoded",
+            "{path}:1:1: not UTF-8 text: byte 0x89 cannot be decoded; save the file as UTF-8",
         ),
         ("e.yaml", b"id: x", "{path}: unknown snapshot file type '.yaml': expected .toml or .json"),
     ],
@@ -208,7 +223,7 @@ def test_unreadable_files_are_reported(
     path.write_bytes(content)
     with pytest.raises(SnapshotError) as raised:
         load(path)
-    assert str(raised.value) == message.format(path=path)
+    assert raised.value.lines() == (message.format(path=path),)
 
 
 def test_a_missing_file_is_reported(tmp_path: Path) -> None:

@@ -14,12 +14,15 @@ or the import fails with the line, column and text it could not read.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Final
 
 import attrs
 
+from calaim_timeline._files import read_text
 from calaim_timeline.errors import ParseError
 from calaim_timeline.importers._cells import CellError, Item, Piece, finish, pieces, plain_text
 from calaim_timeline.importers._ids import assign_ids
@@ -36,7 +39,7 @@ from calaim_timeline.model import (
 from calaim_timeline.period import Period
 from calaim_timeline.validate import check
 
-__all__ = ["IMPORT_NOTES", "PUBLISHER", "import_table"]
+__all__ = ["IMPORT_NOTES", "PUBLISHER", "import_table", "import_table_file"]
 
 PUBLISHER: Final = "California Department of Health Care Services (DHCS)"
 IMPORT_NOTES: Final = (
@@ -116,6 +119,30 @@ def _cells(line: str) -> list[tuple[str, int]]:
         found.append((part, position))
         position += len(part) + 1
     return found
+
+
+def import_table_file(
+    path: str | os.PathLike[str],
+    *,
+    edition_id: str,
+    previous: Edition | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+) -> Edition:
+    """Read the calendar table in the file at ``path``: :func:`import_table` of its text.
+
+    The file must be UTF-8 text (a byte-order mark is dropped); a file that cannot be
+    read, is not UTF-8, is binary or is empty raises
+    :class:`~calaim_timeline.errors.ParseError` naming it, as does every problem of
+    the table.
+    """
+    path = Path(path)
+    return import_table(
+        read_text(path),
+        edition_id=edition_id,
+        source=str(path),
+        previous=previous,
+        threshold=threshold,
+    )
 
 
 def import_table(
