@@ -25,6 +25,7 @@ from typing import Any, Final, Literal, NamedTuple, get_args, get_origin
 import attrs
 import cattrs
 from cattrs.cols import homogenous_tuple_structure_factory
+from cattrs.errors import ForbiddenExtraKeysError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.v import format_exception, transform_error
 
@@ -57,11 +58,17 @@ class _Worded(NamedTuple):
     """A period's notation and its wording, joined before structuring."""
 
     notation: object
-    text: object
+    text: str
+
+
+_SHOWN: Final = 40
 
 
 def _describe(value: object) -> str:
-    return f"{type(value).__name__} {value!r}"
+    shown = repr(value)
+    if len(shown) > _SHOWN:
+        shown = shown[: _SHOWN - 1] + "…"
+    return f"{type(value).__name__} {shown}"
 
 
 def _structure_str(value: object, _: type) -> str:
@@ -82,9 +89,6 @@ def _structure_period(value: object, _: type) -> Period:
     notation, text = value if isinstance(value, _Worded) else (value, None)
     if not isinstance(notation, str):
         msg = f"must be a period written as a string, such as '2022-01' (got {_describe(notation)})"
-        raise TypeError(msg)
-    if text is not None and not isinstance(text, str):
-        msg = f"the period's _text must be a string (got {_describe(text)})"
         raise TypeError(msg)
     return Period.parse(notation, text=text)
 
@@ -147,6 +151,9 @@ def _class_structure(cls: type, converter: cattrs.Converter) -> Callable[[object
             value = dict(value)
             for name in fields:
                 text = value.pop(name + _TEXT_SUFFIX, None)
+                if text is not None and not isinstance(text, str):
+                    msg = f"{name}{_TEXT_SUFFIX}: must be a string (got {_describe(text)})"
+                    raise TypeError(msg)
                 if text is not None and name in value:
                     value[name] = _Worded(value[name], text)
         return structure(value, target)
@@ -215,9 +222,24 @@ def to_plain(value: object) -> Any:  # noqa: ANN401 - plain data of any shape
 
 
 def _format_error(error: BaseException, kind: type | None) -> str:
+    if isinstance(error, ForbiddenExtraKeysError):
+        unknown = ", ".join(repr(key) for key in sorted(error.extra_fields))
+        noun = "key" if len(error.extra_fields) == 1 else "keys"
+        known = ", ".join(_keys(error.cl))
+        return f"unknown {noun} {unknown}: the keys of {error.cl.__name__} are {known}"
     if isinstance(error, CalaimTimelineError | TypeError | ValueError):
         return str(error)
     return format_exception(error, kind)
+
+
+def _keys(cls: type) -> list[str]:
+    """The keys a table of ``cls`` may have, in document order."""
+    keys = []
+    for field in attrs.fields(cls):
+        keys.append(field.name)
+        if field.name in _period_fields(cls):
+            keys.append(field.name + _TEXT_SUFFIX)
+    return keys
 
 
 def from_dict(document: object, *, source: str | None = None, validate: bool = True) -> Edition:

@@ -131,14 +131,19 @@ class ParseError(CalaimTimelineError, ValueError):
         return f"{where}: {inside}{self.message}"
 
     def excerpt(self) -> tuple[str, ...]:
-        """The offending line, indented, and the marker under it (empty if no text).
+        r"""The offending line, indented, and the marker under it (empty if no text).
 
-        >>> ParseError("bad", line=1, column=5, text="a = ?", length=1).excerpt()
+        >>> ParseError("bad", line=1, column=5, text="a =\t?", length=1).excerpt()
         ('    a = ?', '        ^')
         """
         if self.text is None:
             return ()
-        shown = "    " + self.text.rstrip("\r\n")
+        # One character per column, so that the marker stays under its place, and
+        # nothing that a terminal would act on.
+        line = self.text.rstrip("\r\n").replace("\t", " ")
+        shown = "    " + "".join(
+            c if c.isprintable() else "\N{REPLACEMENT CHARACTER}" for c in line
+        )
         if self.column is None:
             return (shown,)
         return (shown, "    " + " " * (self.column - 1) + "^" * self.length)

@@ -172,7 +172,8 @@ def _milestone(
     path: str, milestone: Milestone, window: Period, notes: set[int]
 ) -> Iterator[Problem]:
     yield from _slug(f"{path}.id", milestone.id)
-    yield from _slug(f"{path}.lineage", milestone.lineage)
+    if milestone.lineage != milestone.id:
+        yield from _slug(f"{path}.lineage", milestone.lineage)
     yield from _text(f"{path}.title", milestone.title)
     if milestone.when.text is not None:
         yield from _storable(f"{path}.when_text", milestone.when.text)

@@ -127,8 +127,8 @@ def _broken(old: str, new: str) -> str:
         (EXPECTED_TOML[:-3], "x.toml:42: not valid TOML: Invalid value"),
         (EXPECTED_TOML + "[notes", "x.toml:44: not valid TOML: Expected ']' at the end of a table declaration"),
         # A key the format does not have.
-        (_broken('publisher = "DHCS"', 'publisher = "DHCS"\npublished = "2021"'), "x.toml: extra fields found (published)"),
-        (_broken('kind = "program-launch"', 'kind = "program-launch"\ncolour = "red"'), "x.toml: initiatives[1].milestones[0]: extra fields found (colour)"),
+        (_broken('publisher = "DHCS"', 'publisher = "DHCS"\npublished = "2021"'), "x.toml: unknown key 'published': the keys of Edition are id, title, as_of, as_of_text, window, window_text, publisher, source, categories, initiatives, footnotes, excluded_initiatives"),
+        (_broken('kind = "program-launch"', 'kind = "program-launch"\ncolour = "red"'), "x.toml: initiatives[1].milestones[0]: unknown key 'colour': the keys of Milestone are id, title, kind, when, when_text, sub_items, footnotes, status, lineage"),
         # A required key left out.
         (_broken('title = "MOT Carve-In goes live"\n', ""), "x.toml: initiatives[1].milestones[0].title: required field missing"),
         # Wrong types are refused, never coerced.
@@ -142,7 +142,7 @@ def _broken(old: str, new: str) -> str:
         # Bad values name the field.
         (_broken('when = "2022-01"', 'when = "January 2022"'), "x.toml: initiatives[1].milestones[0].when: invalid period 'January 2022': expected one of 2022-01-01, 2022-01, 2022-Q1, 2021-H2, 2021, or START/END of days or months"),
         (_broken('when = "2022-01"', "when = 2022-01-01"), "x.toml: initiatives[1].milestones[0].when: must be a period written as a string, such as '2022-01' (got date datetime.date(2022, 1, 1))"),
-        (_broken('when = "2022-01"', 'when = "2022-01"\nwhen_text = 5'), "x.toml: initiatives[1].milestones[0].when: the period's _text must be a string (got int 5)"),
+        (_broken('when = "2022-01"', 'when = "2022-01"\nwhen_text = 5'), "x.toml: initiatives[1].milestones[0]: when_text: must be a string (got int 5)"),
         (_broken('when = "2022-01"', 'when = "2022-01"\nwhen_text = ""'), "x.toml: initiatives[1].milestones[0].when: 'text' must be non-empty, on one line, without surrounding spaces (got '')"),
         (_broken('kind = "program-launch"', 'kind = "launch"'), "x.toml: initiatives[1].milestones[0].kind: unknown value 'launch': expected one of document-release, submission-deadline, program-launch"),
     ],
