@@ -17,6 +17,7 @@ from calaim_timeline.errors import (
     Problem,
     SnapshotError,
     ValidationError,
+    WriteError,
     format_errors,
 )
 from calaim_timeline.model import (
@@ -75,6 +76,7 @@ __all__ = [
     "Status",
     "SubItem",
     "ValidationError",
+    "WriteError",
     "check",
     "dumps",
     "format_errors",

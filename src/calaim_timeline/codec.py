@@ -30,7 +30,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.v import format_exception, transform_error
 
 from calaim_timeline._files import line_of, read_text
-from calaim_timeline.errors import CalaimTimelineError, SnapshotError
+from calaim_timeline.errors import CalaimTimelineError, SnapshotError, WriteError
 from calaim_timeline.model import Edition, MilestoneKind, Status
 from calaim_timeline.period import Period
 from calaim_timeline.validate import check
@@ -342,26 +342,33 @@ def save(edition: Edition, path: str | os.PathLike[str]) -> None:
     write_atomic(path, dumps(edition, format=_format_of(path)))
 
 
-def write_atomic(path: str | os.PathLike[str], text: str) -> None:
-    """Replace ``path`` with ``text`` (UTF-8) in one step: all of it or none of it.
+def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
+    """Replace ``path`` with ``data`` (text is written as UTF-8) in one step: all or none.
 
     The text goes to a temporary file in the same directory, is flushed to disk, and
     is renamed over ``path``; on any failure the temporary file is removed and the
-    previous file, if any, is left as it was.
+    previous file, if any, is left as it was. A failure of the file system raises
+    :class:`~calaim_timeline.errors.WriteError` naming the file.
     """
     path = Path(path)
-    mode = _mode_for(path)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    temporary: str | None = None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        mode = _mode_for(path)
+        handle, temporary = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+        )
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data.encode() if isinstance(data, str) else data)
             stream.flush()
             os.fsync(stream.fileno())
         Path(temporary).chmod(mode)
         Path(temporary).replace(path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            Path(temporary).unlink()
+    except BaseException as error:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                Path(temporary).unlink()
+        if isinstance(error, OSError):
+            raise WriteError(str(path), error.strerror or str(error)) from error
         raise
 
 

@@ -21,6 +21,7 @@ __all__ = [
     "Problem",
     "SnapshotError",
     "ValidationError",
+    "WriteError",
     "format_errors",
 ]
 
@@ -165,6 +166,20 @@ class SnapshotError(ParseError):
     >>> print(SnapshotError("expected a string (got int 3)", source="a.toml", path="title"))
     a.toml: title: expected a string (got int 3)
     """
+
+
+class WriteError(CalaimTimelineError, OSError):
+    """A file that could not be written; the previous file, if any, is unchanged.
+
+    >>> print(WriteError("out/a.toml", "No such file or directory"))
+    out/a.toml: cannot write the file: No such file or directory (nothing was changed)
+    """
+
+    def __init__(self, path: str, reason: str) -> None:
+        """Name the file (``path``) and why it could not be written (``reason``)."""
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: cannot write the file: {reason} (nothing was changed)")
 
 
 class EditionNotFoundError(CalaimTimelineError, LookupError):

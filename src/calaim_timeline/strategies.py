@@ -46,7 +46,9 @@ __all__ = [
     "initiatives",
     "milestone_kinds",
     "milestones",
+    "mutations",
     "periods",
+    "plain_values",
     "precisions",
     "revisions",
     "slugs",
@@ -54,6 +56,7 @@ __all__ = [
     "statuses",
     "sub_items",
     "texts",
+    "tweaked_documents",
     "windows",
 ]
 
@@ -550,3 +553,128 @@ def _grid_identities(parts: list[Initiative]) -> bool:
         a for i in parts for a in i.aliases
     }
     return len(set(ids)) == len(ids) and not names & aliases
+
+
+# Fuzzing: damaged documents, for testing that every bad input gets a clear error.
+
+_EDITS: Final = ("delete", "insert", "replace", "drop-line", "double-line", "swap-lines", "cut")
+
+
+@st.composite
+def _edit(draw: st.DrawFn, text: str) -> str:
+    lines = text.split("\n")
+    edit = draw(st.sampled_from(_EDITS))
+    at = draw(st.integers(0, len(text)))
+    row = draw(st.integers(0, len(lines) - 1))
+    if edit == "delete":
+        text = text[:at] + text[at + draw(st.integers(1, 20)) :]
+    elif edit == "insert":
+        text = text[:at] + draw(st.text(min_size=1, max_size=8)) + text[at:]
+    elif edit == "replace":
+        text = text[:at] + draw(st.characters()) + text[at + 1 :]
+    elif edit == "cut":
+        text = text[:at]
+    else:
+        if edit == "drop-line":
+            del lines[row]
+        elif edit == "double-line":
+            lines.insert(row, lines[row])
+        else:
+            other = draw(st.integers(0, len(lines) - 1))
+            lines[row], lines[other] = lines[other], lines[row]
+        text = "\n".join(lines)
+    return text
+
+
+@st.composite
+def _mutations(draw: st.DrawFn, text: str, max_edits: int) -> str:
+    for _ in range(draw(st.integers(1, max_edits))):
+        text = draw(_edit(text))
+    return text
+
+
+def mutations(text: str, *, max_edits: int = 3) -> st.SearchStrategy[str]:
+    """``text`` damaged by 1 to ``max_edits`` edits, as hand edits and converters do.
+
+    Each edit deletes or inserts a few characters, replaces one, drops, doubles or
+    swaps lines, or cuts the text short. Feed the result to a reader to check that
+    it either reads the text or raises a
+    :class:`~calaim_timeline.errors.CalaimTimelineError`, nothing else:
+
+    >>> from hypothesis import given
+    >>> from calaim_timeline import CalaimTimelineError, Period
+    >>> @given(mutations("2022-01/2022-03"))
+    ... def test_periods_fail_cleanly(text):
+    ...     try:
+    ...         Period.parse(text)
+    ...     except CalaimTimelineError:
+    ...         pass
+    >>> test_periods_fail_cleanly()
+    """
+    return _mutations(text, max_edits)
+
+
+def plain_values() -> st.SearchStrategy[object]:
+    """Any value a JSON or TOML document can hold: tables, lists, text, numbers, dates.
+
+    >>> from hypothesis import find
+    >>> find(plain_values(), lambda v: isinstance(v, dict) and len(v) > 1) is not None
+    True
+    """
+    scalars = (
+        st.none()
+        | st.booleans()
+        | st.integers()
+        | st.floats(allow_nan=False)
+        | st.text(max_size=10)
+        | st.dates()
+    )
+    return st.recursive(
+        scalars,
+        lambda inner: (
+            st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+        ),
+        max_leaves=12,
+    )
+
+
+def _paths(value: object, path: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    found = [path]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += _paths(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += _paths(item, (*path, index))
+    return found
+
+
+def _replaced(value: object, path: tuple[object, ...], new: object) -> object:
+    if not path:
+        return new
+    head, rest = path[0], path[1:]
+    if isinstance(value, dict):
+        return {k: _replaced(v, rest, new) if k == head else v for k, v in value.items()}
+    assert isinstance(value, list)  # noqa: S101 - _paths only walks dicts and lists
+    return [_replaced(v, rest, new) if i == head else v for i, v in enumerate(value)]
+
+
+@st.composite
+def _tweaked(draw: st.DrawFn, document: object) -> object:
+    path = draw(st.sampled_from(_paths(document)))
+    return _replaced(document, path, draw(plain_values()))
+
+
+def tweaked_documents(document: object) -> st.SearchStrategy[object]:
+    """``document`` (plain dicts and lists) with one value anywhere replaced by any value.
+
+    For checking that a reader of structured documents names what is wrong instead
+    of crashing: :func:`~calaim_timeline.codec.from_dict` of the result returns an
+    edition or raises our error.
+
+    >>> from hypothesis import find
+    >>> original = {"id": "a", "n": 1}
+    >>> find(tweaked_documents(original), lambda d: isinstance(d, dict) and d != original)
+    {'id': None, 'n': 1}
+    """
+    return _tweaked(document)

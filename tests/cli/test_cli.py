@@ -445,3 +445,28 @@ def test_upcoming_before_any_edition_exits_2(capsys: pytest.CaptureFixture[str])
     """A date before the first edition has no edition to ask."""
     assert run("upcoming", "--as-of", "2020-06-01") == (2, "")
     assert "no edition is as of a month on or before 2020-06-01" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("import-table", "tests/data/good/calendar.md", "--id", "x", "-o", "{out}.toml"),
+        ("ics", "2021-11", "-o", "{out}.ics"),
+        ("history", "mot-carve-in-live", "--chart", "{out}.svg"),
+    ],
+)
+def test_an_output_that_cannot_be_written_is_one_error_line(
+    argv: tuple[str, ...], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Writing into a missing directory exits 2 with the file named, and writes nothing."""
+    out = tmp_path / "missing" / "out"
+    code, _ = run(*(arg.format(out=out) for arg in argv))
+    target = argv[-1].format(out=out)
+    assert (code, capsys.readouterr().err) == (
+        2,
+        (
+            f"calaim-timeline: error: {target}: cannot write the file: No such file or directory"
+            " (nothing was changed)\n"
+        ),
+    )
+    assert not (tmp_path / "missing").exists()

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import io
 import os
 import stat
+import tempfile
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -11,7 +14,9 @@ from calaim_timeline import (
     Period,
     SnapshotError,
     ValidationError,
+    WriteError,
     dumps,
+    format_errors,
     from_dict,
     load,
     loads,
@@ -245,21 +250,70 @@ def test_save_writes_canonical_text_by_suffix(tmp_path: Path) -> None:
     assert load(tmp_path / "a.json") == edition()
 
 
-def test_a_failed_write_leaves_the_previous_file_intact(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A crash while writing keeps the old file whole and leaves no temporary file."""
-    target = tmp_path / "2021-11.toml"
-    target.write_text("old content\n", encoding="utf-8")
+class _HalfWritten(io.BytesIO):
+    """A stream that takes half of what it is given, then fails like a full disk."""
 
-    def crash(_fd: int) -> None:
+    def write(self, data: bytes) -> int:  # type: ignore[override]
+        super().write(data[: len(data) // 2])
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(os, "fsync", crash)
-    with pytest.raises(OSError, match="No space left on device"):
+    def fileno(self) -> int:
+        return 0
+
+
+def _fail_at(step: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    def disk_full(*_: object, **__: object) -> NoReturn:
+        raise OSError(28, "No space left on device")
+
+    def interrupted(*_: object) -> NoReturn:
+        raise KeyboardInterrupt
+
+    def half(handle: int, *_: object, **__: object) -> _HalfWritten:
+        os.close(handle)
+        return _HalfWritten()
+
+    if step == "write":
+        monkeypatch.setattr(os, "fdopen", half)
+    elif step == "fsync":
+        monkeypatch.setattr(os, "fsync", disk_full)
+    elif step == "chmod":
+        monkeypatch.setattr(Path, "chmod", disk_full)
+    elif step == "rename":
+        monkeypatch.setattr(Path, "replace", disk_full)
+    elif step == "interrupt":
+        monkeypatch.setattr(os, "fsync", interrupted)
+    else:
+        monkeypatch.setattr(tempfile, "mkstemp", disk_full)
+
+
+@pytest.mark.parametrize("step", ["create", "write", "fsync", "chmod", "rename", "interrupt"])
+def test_a_crash_while_writing_leaves_the_previous_file_intact(
+    step: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A failure at any step of a write keeps the old file whole and no temporary file."""
+    target = tmp_path / "2021-11.toml"
+    target.write_text("old content\n", encoding="utf-8")
+    _fail_at(step, monkeypatch)
+    expected: type[BaseException] = KeyboardInterrupt if step == "interrupt" else WriteError
+    with pytest.raises(expected) as raised:
         save(edition(), target)
+    monkeypatch.undo()
     assert target.read_text(encoding="utf-8") == "old content\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["2021-11.toml"]
+    if step != "interrupt":
+        assert format_errors(raised.value) == (
+            f"{target}: cannot write the file: No space left on device (nothing was changed)",
+        )
+
+
+def test_writing_into_a_missing_directory_is_our_error(tmp_path: Path) -> None:
+    """A path whose directory does not exist raises WriteError naming it."""
+    with pytest.raises(WriteError) as raised:
+        save(edition(), tmp_path / "none" / "a.toml")
+    assert str(raised.value) == (
+        f"{tmp_path / 'none' / 'a.toml'}: cannot write the file: No such file or directory"
+        " (nothing was changed)"
+    )
 
 
 def test_a_rewrite_keeps_the_file_mode(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ glance. Needs matplotlib: ``pip install 'calaim-timeline[charts]'``.
 
 from __future__ import annotations
 
+import io
 import os
 from datetime import date
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Final
 
 import attrs
 
+from calaim_timeline.codec import write_atomic
 from calaim_timeline.errors import CalaimTimelineError
 from calaim_timeline.history import History
 
@@ -55,7 +57,7 @@ class TrendChart:
     height: float = 4.5
 
     def __call__(self, story: History, path: str | os.PathLike[str]) -> None:
-        """Write the chart to ``path``; the file type follows its suffix."""
+        """Write the chart to ``path`` atomically; the file type follows its suffix."""
         path = Path(path)
         kind = path.suffix.lower().lstrip(".")
         if kind not in {"svg", "png"}:
@@ -91,4 +93,6 @@ class TrendChart:
         axes.grid(axis="y", alpha=0.3)
         latest = story.latest.milestone
         axes.set_title(f"{latest.title}\n{story.latest.initiative.name}", fontsize=10)
-        figure.savefig(path, format=kind, metadata={"Date": None} if kind == "svg" else None)
+        drawn = io.BytesIO()
+        figure.savefig(drawn, format=kind, metadata={"Date": None} if kind == "svg" else None)
+        write_atomic(path, drawn.getvalue())
