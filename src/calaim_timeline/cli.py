@@ -197,7 +197,11 @@ def _add_validate(commands: _Commands) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of the command line."""
+    """The argument parser of the command line.
+
+    >>> build_parser().parse_args(["diff", "2021-01", "2021-11"]).command
+    'diff'
+    """
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Snapshots of the CalAIM Milestones Calendar, and what changed between them.",
@@ -232,7 +236,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
-    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code.
+
+    >>> import io
+    >>> out = io.StringIO()
+    >>> main(["validate", "snapshots/2021-11.toml"], out=out)
+    0
+    >>> print(out.getvalue(), end="")
+    ok snapshots/2021-11.toml: edition 2021-11, 18 initiatives, 56 milestones
+    """
     args = build_parser().parse_args(argv)
     stream = out if out is not None else sys.stdout
     try:

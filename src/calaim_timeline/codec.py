@@ -182,7 +182,15 @@ def _class_unstructure(cls: type, converter: cattrs.Converter) -> Callable[[Any]
 
 
 def configure_converter(converter: cattrs.Converter) -> None:
-    """Teach ``converter`` the snapshot document shape (the cattrs preconf pattern)."""
+    """Teach ``converter`` the snapshot document shape (the cattrs preconf pattern).
+
+    >>> import cattrs
+    >>> from calaim_timeline import Period
+    >>> converter = cattrs.Converter()
+    >>> configure_converter(converter)
+    >>> converter.structure("2022-Q1", Period)
+    Period('2022-Q1')
+    """
     # Factories first: hooks registered later take precedence over them.
     converter.register_structure_hook_factory(
         attrs.has, lambda cls: _class_structure(cls, converter)
@@ -201,7 +209,12 @@ def configure_converter(converter: cattrs.Converter) -> None:
 
 
 def make_converter() -> cattrs.Converter:
-    """A new converter configured for snapshot documents."""
+    """A new converter configured for snapshot documents.
+
+    >>> from calaim_timeline import Footnote
+    >>> make_converter().unstructure(Footnote(number=1, text="Pending CMS approval."))
+    {'number': 1, 'text': 'Pending CMS approval.'}
+    """
     converter = cattrs.Converter(omit_if_default=True, forbid_extra_keys=True)
     configure_converter(converter)
     return converter
@@ -211,13 +224,25 @@ _CONVERTER: Final = make_converter()
 
 
 def to_dict(edition: Edition) -> dict[str, Any]:
-    """The edition as a document of plain dicts, lists and strings (canonical order)."""
+    """The edition as a document of plain dicts, lists and strings (canonical order).
+
+    >>> from calaim_timeline import Archive
+    >>> list(to_dict(Archive.bundled()["2021-11"]))[:4]
+    ['id', 'title', 'as_of', 'window']
+    """
     document: dict[str, Any] = _CONVERTER.unstructure(edition, Edition)
     return document
 
 
 def to_plain(value: object) -> Any:  # noqa: ANN401 - plain data of any shape
-    """The document form of any model value: dicts, lists, strings and numbers."""
+    """The document form of any model value: dicts, lists, strings and numbers.
+
+    >>> from calaim_timeline import Period, SubItem
+    >>> to_plain(SubItem(text="HHP counties", footnotes=(4,)))
+    {'text': 'HHP counties', 'footnotes': [4]}
+    >>> to_plain(Period.parse("2022-Q1"))
+    '2022-Q1'
+    """
     return _CONVERTER.unstructure(value)
 
 
@@ -248,6 +273,16 @@ def from_dict(document: object, *, source: str | None = None, validate: bool = T
     Raises :class:`~calaim_timeline.errors.SnapshotError` for the first structural
     problem (naming its path) and :class:`~calaim_timeline.errors.ValidationError`
     with every invariant that fails.
+
+    >>> edition = from_dict({"id": "x", "title": "T", "as_of": "2022-05",
+    ...                      "window": "2022-05/2022-06", "publisher": "DHCS",
+    ...                      "source": {"document": "calendar.md"}})
+    >>> edition.id, str(edition.window)
+    ('x', '2022-05/2022-06')
+    >>> from_dict({"id": 7}, source="doc")
+    Traceback (most recent call last):
+    ...
+    calaim_timeline.errors.SnapshotError: doc: id: must be a string (got int 7)
     """
     if not isinstance(document, Mapping):
         msg = f"expected a table of edition fields (got {_describe(document)})"
@@ -266,7 +301,14 @@ def _plain_path(path: str) -> str:
 
 
 def dumps(edition: Edition, *, format: Format = "toml") -> str:  # noqa: A002 - the CLI's word
-    """The canonical text of ``edition`` as TOML or JSON."""
+    r"""The canonical text of ``edition`` as TOML or JSON.
+
+    >>> from calaim_timeline import Archive
+    >>> print(dumps(Archive.bundled()["2021-11"]).splitlines()[0])
+    id = "2021-11"
+    >>> dumps(Archive.bundled()["2021-11"], format="json").startswith('{\n  "id": "2021-11"')
+    True
+    """
     document = to_dict(edition)
     if format == "json":
         return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
@@ -285,7 +327,25 @@ def loads(
     source: str | None = None,
     validate: bool = True,
 ) -> Edition:
-    """Read an edition from TOML or JSON text; ``source`` names it in errors."""
+    r"""Read an edition from TOML or JSON text; ``source`` names it in errors.
+
+    >>> text = '''
+    ... id = "x"
+    ... title = "T"
+    ... as_of = "2022-05"
+    ... window = "2022-05"
+    ... publisher = "DHCS"
+    ... source = { document = "calendar.md" }
+    ... '''
+    >>> loads(text).window
+    Period('2022-05')
+    >>> loads("id = x", source="a.toml")
+    Traceback (most recent call last):
+    ...
+    calaim_timeline.errors.SnapshotError: a.toml:1:6: not valid TOML: Invalid value
+        id = x
+             ^
+    """
     document: object
     if format == "json":
         try:
@@ -329,7 +389,12 @@ def _format_of(path: Path) -> Format:
 
 
 def load(path: str | os.PathLike[str], *, validate: bool = True) -> Edition:
-    """Read a snapshot file (``.toml`` or ``.json``) into an edition."""
+    """Read a snapshot file (``.toml`` or ``.json``) into an edition.
+
+    >>> edition = load("snapshots/2021-11.toml")
+    >>> edition.id, len(edition.milestones())
+    ('2021-11', 56)
+    """
     path = Path(path)
     kind = _format_of(path)
     text = read_text(path, SnapshotError)
@@ -337,18 +402,36 @@ def load(path: str | os.PathLike[str], *, validate: bool = True) -> Edition:
 
 
 def save(edition: Edition, path: str | os.PathLike[str]) -> None:
-    """Write ``edition`` to ``path`` in canonical form, atomically."""
+    """Write ``edition`` to ``path`` in canonical form, atomically.
+
+    >>> import tempfile, pathlib
+    >>> from calaim_timeline import Archive
+    >>> november = Archive.bundled()["2021-11"]
+    >>> with tempfile.TemporaryDirectory() as directory:
+    ...     path = pathlib.Path(directory) / "2021-11.json"
+    ...     save(november, path)
+    ...     load(path) == november
+    True
+    """
     path = Path(path)
     write_atomic(path, dumps(edition, format=_format_of(path)))
 
 
 def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
-    """Replace ``path`` with ``data`` (text is written as UTF-8) in one step: all or none.
+    r"""Replace ``path`` with ``data`` (text is written as UTF-8) in one step: all or none.
 
     The text goes to a temporary file in the same directory, is flushed to disk, and
     is renamed over ``path``; on any failure the temporary file is removed and the
     previous file, if any, is left as it was. A failure of the file system raises
     :class:`~calaim_timeline.errors.WriteError` naming the file.
+
+    >>> import tempfile, pathlib
+    >>> with tempfile.TemporaryDirectory() as directory:
+    ...     path = pathlib.Path(directory) / "notes.txt"
+    ...     write_atomic(path, "first\n")
+    ...     write_atomic(path, "second\n")
+    ...     path.read_text()
+    'second\n'
     """
     path = Path(path)
     temporary: str | None = None

@@ -102,7 +102,11 @@ _FIELD_RANK: Final = {name: k for k, name in enumerate((*MILESTONE_FIELDS, "alia
 
 @attrs.frozen
 class DiffOptions:
-    """How to match: ``threshold`` is the least title similarity (0 to 100) to pair."""
+    """How to match: ``threshold`` is the least title similarity (0 to 100) to pair.
+
+    >>> DiffOptions().threshold, DiffOptions(threshold=90).threshold
+    (85.0, 90)
+    """
 
     threshold: float = DEFAULT_THRESHOLD
 
@@ -115,6 +119,12 @@ class EditionDiff:
     the new edition's order (dropped initiatives last, in the old order), each
     initiative's own changes before its milestones', milestones in the new edition's
     order and dropped ones after them.
+
+    >>> from calaim_timeline import Archive
+    >>> archive = Archive.bundled()
+    >>> changes = diff(archive["2021-01"], archive["2021-11"])
+    >>> changes.old.header.id, changes.new.header.id, len(changes.changes)
+    ('2021-01', '2021-11', 108)
     """
 
     old: Side
@@ -387,6 +397,12 @@ def apply(edition: Edition, changes: EditionDiff) -> Edition:
     Milestones are found by lineage and initiatives by id, never by position; the new
     order comes from the diff. Raises :class:`DiffError` when ``edition`` is not the
     diff's old edition or a change the new edition needs is missing (a filtered diff).
+
+    >>> from calaim_timeline import Archive
+    >>> archive = Archive.bundled()
+    >>> changes = diff(archive["2021-01"], archive["2021-11"])
+    >>> apply(archive["2021-01"], changes) == archive["2021-11"]
+    True
     """
     from calaim_timeline._apply import apply_changes  # noqa: PLC0415 - only applying needs it
 

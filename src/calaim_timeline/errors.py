@@ -27,7 +27,15 @@ __all__ = [
 
 
 class CalaimTimelineError(Exception):
-    """The root of every error raised by calaim-timeline."""
+    """The root of every error raised by calaim-timeline.
+
+    >>> from calaim_timeline import Period
+    >>> try:
+    ...     Period.parse("someday")
+    ... except CalaimTimelineError as error:
+    ...     print(type(error).__name__)
+    PeriodError
+    """
 
     def lines(self) -> tuple[str, ...]:
         """One line per problem, as the command line prints them."""
@@ -51,6 +59,11 @@ class Problem:
 
     ``path`` uses the file's own keys: ``initiatives[3].milestones[0].when``; it is
     empty for the document as a whole.
+
+    >>> str(Problem("initiatives[0].id", "must not be empty"))
+    'initiatives[0].id: must not be empty'
+    >>> str(Problem("", "the file is empty"))
+    'the file is empty'
     """
 
     path: str
@@ -62,7 +75,15 @@ class Problem:
 
 
 class ValidationError(CalaimTimelineError, ValueError):
-    """Every problem of one edition, reported together."""
+    """Every problem of one edition, reported together.
+
+    >>> error = ValidationError("a.toml", [Problem("id", "must not be empty"),
+    ...                                    Problem("title", "must not be empty")])
+    >>> str(error)
+    'a.toml: 2 problems: id: must not be empty; title: must not be empty'
+    >>> error.lines()
+    ('a.toml: id: must not be empty', 'a.toml: title: must not be empty')
+    """
 
     def __init__(self, source: str | None, problems: Iterable[Problem]) -> None:
         """Group ``problems`` found in ``source`` (a file name, or None)."""
@@ -183,15 +204,42 @@ class WriteError(CalaimTimelineError, OSError):
 
 
 class EditionNotFoundError(CalaimTimelineError, LookupError):
-    """An edition id that no snapshot in the archive has."""
+    """An edition id that no snapshot in the archive has.
+
+    >>> from calaim_timeline import Archive
+    >>> try:
+    ...     Archive.bundled()["2030-01"]
+    ... except EditionNotFoundError as error:
+    ...     print(error)
+    no edition '2030-01' in ... (editions: 2021-01, 2021-11)
+    """
 
 
 class MilestoneNotFoundError(CalaimTimelineError, LookupError):
-    """A reference that names no milestone, or more than one."""
+    """A reference that names no milestone, or more than one.
+
+    >>> from calaim_timeline import Archive
+    >>> from calaim_timeline.history import Timeline
+    >>> try:
+    ...     Timeline(Archive.bundled().editions).find("no-such-milestone")
+    ... except MilestoneNotFoundError as error:
+    ...     print(error)
+    no milestone has the id, lineage or a title containing 'no-such-milestone'
+    """
 
 
 class DiffError(CalaimTimelineError, ValueError):
-    """A diff that cannot be applied to the edition it was given."""
+    """A diff that cannot be applied to the edition it was given.
+
+    >>> from calaim_timeline import Archive
+    >>> from calaim_timeline.diff import diff
+    >>> archive = Archive.bundled()
+    >>> try:
+    ...     diff(archive["2021-01"], archive["2021-11"]).apply(archive["2021-11"])
+    ... except DiffError as error:
+    ...     print(error)
+    the diff is from edition '2021-01', which is not the edition given ('2021-11')
+    """
 
 
 def format_errors(error: BaseException) -> tuple[str, ...]:

@@ -34,7 +34,18 @@ def validate(edition: Edition) -> tuple[Problem, ...]:
 
 
 def check(edition: Edition, *, source: str | None = None) -> Edition:
-    """Return ``edition`` unchanged, or raise ValidationError with every problem."""
+    """Return ``edition`` unchanged, or raise ValidationError with every problem.
+
+    >>> from calaim_timeline import Archive
+    >>> november = Archive.bundled()["2021-11"]
+    >>> check(november) is november
+    True
+    >>> import attrs
+    >>> check(attrs.evolve(november, id="Nov 2021"), source="nov.toml")
+    Traceback (most recent call last):
+    ...
+    calaim_timeline.errors.ValidationError: nov.toml: 1 problem: id: must be a slug ...
+    """
     problems = validate(edition)
     if problems:
         raise ValidationError(source, problems)
