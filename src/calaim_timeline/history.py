@@ -41,7 +41,14 @@ _NOT_SHIFTS: Final = {Relation.SAME, Relation.RESTATED}
 
 @attrs.frozen
 class Listing:
-    """An edition that lists the milestone, with the milestone and its initiative there."""
+    """An edition that lists the milestone, with the milestone and its initiative there.
+
+    >>> from calaim_timeline import Archive
+    >>> story = Timeline(Archive.bundled().editions).find("mot-carve-in-live")
+    >>> listing = story.latest
+    >>> listing.edition, listing.initiative.name, str(listing.milestone.when)
+    ('2021-11', 'Benefits Standardization', '2022-01')
+    """
 
     edition: str
     as_of: Period
@@ -51,7 +58,13 @@ class Listing:
 
 @attrs.frozen
 class Sighting:
-    """What one edition says of the milestone: ``listing`` is None where it is absent."""
+    """What one edition says of the milestone: ``listing`` is None where it is absent.
+
+    >>> from calaim_timeline import Archive
+    >>> story = Timeline(Archive.bundled().editions).find("mot-carve-in-live")
+    >>> [(s.edition, s.listing is not None) for s in story.sightings]
+    [('2021-01', False), ('2021-11', True)]
+    """
 
     edition: str
     as_of: Period
@@ -60,7 +73,21 @@ class Sighting:
 
 @attrs.frozen
 class Move:
-    """How the period changed from one edition to the next."""
+    """How the period changed from one edition to the next.
+
+    >>> import attrs
+    >>> from calaim_timeline import Archive, Period
+    >>> november = Archive.bundled()["2021-11"]
+    >>> def later(initiative):  # the MOT carve-in moves from January to March
+    ...     return attrs.evolve(initiative, milestones=tuple(
+    ...         attrs.evolve(m, when=Period.parse("2022-03")) if m.id == "mot-carve-in-live" else m
+    ...         for m in initiative.milestones))
+    >>> february = attrs.evolve(november, id="2022-02", as_of=Period.parse("2022-02"),
+    ...                         initiatives=tuple(map(later, november.initiatives)))
+    >>> (move,) = Timeline([november, february]).find("mot-carve-in-live").moves()
+    >>> move.old, move.new, move.relation.value, move.months
+    (Period('2022-01'), Period('2022-03'), 'delayed', 2)
+    """
 
     old_edition: str
     new_edition: str
@@ -80,7 +107,21 @@ class Move:
 
 @attrs.frozen
 class History:
-    """One milestone through every edition of an archive, oldest first."""
+    """One milestone through every edition of an archive, oldest first.
+
+    >>> import attrs
+    >>> from calaim_timeline import Archive, Period
+    >>> november = Archive.bundled()["2021-11"]
+    >>> def later(initiative):  # the MOT carve-in moves from January to March
+    ...     return attrs.evolve(initiative, milestones=tuple(
+    ...         attrs.evolve(m, when=Period.parse("2022-03")) if m.id == "mot-carve-in-live" else m
+    ...         for m in initiative.milestones))
+    >>> february = attrs.evolve(november, id="2022-02", as_of=Period.parse("2022-02"),
+    ...                         initiatives=tuple(map(later, november.initiatives)))
+    >>> story = Timeline([november, february]).find("mot-carve-in-live")
+    >>> story.first_seen, story.last_seen, story.shifts, story.slip_months
+    ('2021-11', '2022-02', 1, 2)
+    """
 
     key: str
     sightings: tuple[Sighting, ...]
@@ -130,7 +171,21 @@ class History:
 
 @attrs.frozen
 class InitiativeSlip:
-    """How far one initiative's milestones slipped, summed over its tracked milestones."""
+    """How far one initiative's milestones slipped, summed over its tracked milestones.
+
+    >>> import attrs
+    >>> from calaim_timeline import Archive, Period
+    >>> november = Archive.bundled()["2021-11"]
+    >>> def later(initiative):  # the MOT carve-in moves from January to March
+    ...     return attrs.evolve(initiative, milestones=tuple(
+    ...         attrs.evolve(m, when=Period.parse("2022-03")) if m.id == "mot-carve-in-live" else m
+    ...         for m in initiative.milestones))
+    >>> february = attrs.evolve(november, id="2022-02", as_of=Period.parse("2022-02"),
+    ...                         initiatives=tuple(map(later, november.initiatives)))
+    >>> slip = Timeline([november, february]).slips()[0]  # the most slipped first
+    >>> slip.name, slip.slipped, slip.slip_months
+    ('Benefits Standardization', 1, 2)
+    """
 
     initiative: str
     name: str
@@ -250,7 +305,12 @@ def _differs(a: Listing, b: Listing) -> bool:
 def changelog(
     editions: Sequence[Edition], *, since: str | None = None, options: DiffOptions | None = None
 ) -> tuple[EditionDiff, ...]:
-    """Each edition against the one before it, newest first (after ``since``, if given)."""
+    """Each edition against the one before it, newest first (after ``since``, if given).
+
+    >>> from calaim_timeline import Archive
+    >>> [(d.old.header.id, d.new.header.id) for d in changelog(Archive.bundled().editions)]
+    [('2021-01', '2021-11')]
+    """
     ordered = sorted(editions, key=lambda e: (e.as_of, e.id))
     if since is not None:
         ids = [e.id for e in ordered]
@@ -265,7 +325,15 @@ def changelog(
 
 
 def known_at(editions: Iterable[Edition], day: date) -> Edition:
-    """The newest edition already out on ``day`` (as of a month starting on or before it)."""
+    """The newest edition already out on ``day`` (as of a month starting on or before it).
+
+    >>> from datetime import date
+    >>> from calaim_timeline import Archive
+    >>> known_at(Archive.bundled().editions, date(2021, 6, 1)).id
+    '2021-01'
+    >>> known_at(Archive.bundled().editions, date(2021, 11, 1)).id
+    '2021-11'
+    """
     known = [e for e in editions if e.as_of.start <= day]
     if not known:
         msg = f"no edition is as of a month on or before {day.isoformat()}"
@@ -284,6 +352,13 @@ def upcoming(
 
     A milestone is due when its period has not ended before ``day`` and starts before
     the window closes; ``kinds`` keeps only those kinds (None for unmarked).
+
+    >>> from datetime import date
+    >>> from calaim_timeline import Archive, MilestoneKind
+    >>> due = upcoming(Archive.bundled()["2021-11"], date(2022, 1, 1), within=1,
+    ...                kinds=[MilestoneKind.PROGRAM_LAUNCH])
+    >>> [m.id for _, m in due][:3]
+    ['mot-carve-in-live', 'mssp-carve-out-live', 'waiver-effective-date']
     """
     year, month = divmod(day.year * 12 + day.month - 1 + within, 12)
     last = min(day.day, calendar.monthrange(year, month + 1)[1])

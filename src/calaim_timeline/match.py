@@ -58,7 +58,11 @@ At 85, "MOT Carve-In goes live" and "MSSP Carve-Out goes live" (83) stay apart, 
 
 
 class Stage(enum.Enum):
-    """How a pair was found."""
+    """How a pair was found.
+
+    >>> [stage.value for stage in Stage]
+    ['id', 'lineage', 'alias', 'title', 'similar', 'moved']
+    """
 
     ID = "id"
     LINEAGE = "lineage"
@@ -110,7 +114,14 @@ def numbers(text: str) -> tuple[str, ...]:
 
 @attrs.frozen
 class InitiativePair:
-    """An initiative of the old edition and its counterpart in the new one."""
+    """An initiative of the old edition and its counterpart in the new one.
+
+    >>> from calaim_timeline import Archive
+    >>> archive = Archive.bundled()
+    >>> pair = match(archive["2021-01"], archive["2021-11"]).initiatives[1]
+    >>> pair.old.id, pair.new.id, pair.stage.value
+    ('ecm-ilos', 'ecm-community-supports', 'alias')
+    """
 
     old: Initiative
     new: Initiative
@@ -120,7 +131,21 @@ class InitiativePair:
 
 @attrs.frozen
 class MilestonePair:
-    """A milestone of the old edition, its counterpart in the new one, and where each is."""
+    """A milestone of the old edition, its counterpart in the new one, and where each is.
+
+    >>> import attrs
+    >>> from calaim_timeline import Archive, Period
+    >>> november = Archive.bundled()["2021-11"]
+    >>> def later(initiative):  # the MOT carve-in moves from January to March
+    ...     return attrs.evolve(initiative, milestones=tuple(
+    ...         attrs.evolve(m, when=Period.parse("2022-03")) if m.id == "mot-carve-in-live" else m
+    ...         for m in initiative.milestones))
+    >>> february = attrs.evolve(november, id="2022-02", as_of=Period.parse("2022-02"),
+    ...                         initiatives=tuple(map(later, november.initiatives)))
+    >>> (pair,) = [p for p in match(november, february).milestones if p.old != p.new]
+    >>> pair.old.id, str(pair.old.when), str(pair.new.when), pair.stage.value
+    ('mot-carve-in-live', '2022-01', '2022-03', 'lineage')
+    """
 
     old_initiative: Initiative
     old: Milestone
@@ -132,7 +157,14 @@ class MilestonePair:
 
 @attrs.frozen
 class Matching:
-    """The pairs found, and what stayed unmatched on either side (in document order)."""
+    """The pairs found, and what stayed unmatched on either side (in document order).
+
+    >>> from calaim_timeline import Archive
+    >>> archive = Archive.bundled()
+    >>> found = match(archive["2021-01"], archive["2021-11"])
+    >>> len(found.milestones), len(found.old_milestones), len(found.new_milestones)
+    (0, 14, 56)
+    """
 
     initiatives: tuple[InitiativePair, ...]
     milestones: tuple[MilestonePair, ...]

@@ -31,7 +31,11 @@ __all__ = [
 
 
 class MilestoneKind(enum.Enum):
-    """What a milestone is, as the source marks it: ``*``, ``^`` or ``+``."""
+    """What a milestone is, as the source marks it: ``*``, ``^`` or ``+``.
+
+    >>> MilestoneKind("program-launch")
+    <MilestoneKind.PROGRAM_LAUNCH: 'program-launch'>
+    """
 
     DOCUMENT_RELEASE = "document-release"
     SUBMISSION_DEADLINE = "submission-deadline"
@@ -68,7 +72,11 @@ _MARKS: Final = {
 
 
 class Status(enum.Enum):
-    """Whether a milestone is still ahead or reported done (e.g. "LIVE!")."""
+    """Whether a milestone is still ahead or reported done (e.g. "LIVE!").
+
+    >>> Status("done"), Status.PLANNED.value
+    (<Status.DONE: 'done'>, 'planned')
+    """
 
     PLANNED = "planned"
     DONE = "done"
@@ -138,6 +146,9 @@ class SubItem:
 
     ``kind`` is the mark the sub-item carries itself, if any (the published calendar
     marks some sub-items ``+``); ``footnotes`` are footnote numbers.
+
+    >>> SubItem(text="Orange County", kind=MilestoneKind.PROGRAM_LAUNCH).footnotes
+    ()
     """
 
     text: str = attrs.field(validator=_STR)
@@ -174,7 +185,11 @@ class Milestone:
 
 @attrs.frozen(kw_only=True)
 class Category:
-    """A group of initiatives ("Behavioral Health Initiatives")."""
+    """A group of initiatives ("Behavioral Health Initiatives").
+
+    >>> Category(id="behavioral-health", name="Behavioral Health Initiatives").name
+    'Behavioral Health Initiatives'
+    """
 
     id: str = attrs.field(validator=_STR)
     name: str = attrs.field(validator=_STR)
@@ -187,6 +202,10 @@ class Initiative:
     ``category`` is a category id, or None for initiatives the source lists before
     any category (the calendar's "Cross-Initiative Milestones"). ``aliases`` are
     former names and ids, so that a rename is recognised as one event.
+
+    >>> dental = Initiative(id="dental", name="Dental", category="county")
+    >>> dental.milestones, dental.aliases
+    ((), ())
     """
 
     id: str = attrs.field(validator=_STR)
@@ -208,6 +227,9 @@ class Source:
     ``document`` is the path of the project's copy of the published text (under
     ``sources/``); ``url`` where it was published, when known; ``notes`` how the
     snapshot was made from it.
+
+    >>> Source(document="sources/2021-11_calaim-milestones-calendar.md").url is None
+    True
     """
 
     document: str = attrs.field(validator=_STR)

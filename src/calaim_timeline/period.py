@@ -34,7 +34,11 @@ __all__ = ["Period", "Precision", "Relation"]
 
 
 class Precision(enum.Enum):
-    """The unit a period was given in; declaration order is the ordering tie-break."""
+    """The unit a period was given in; declaration order is the ordering tie-break.
+
+    >>> Period.parse("2022-Q1").precision, Period.parse("2022-01/2022-03").precision
+    (<Precision.QUARTER: 'quarter'>, <Precision.SPAN: 'span'>)
+    """
 
     DAY = "day"
     MONTH = "month"
@@ -53,6 +57,11 @@ class Relation(enum.Enum):
     ``same``: identical, wording included. ``restated``: same bounds, other precision
     or wording. ``narrowed``: new lies inside old. ``widened``: old lies inside new.
     ``delayed`` / ``advanced``: both bounds moved later / earlier.
+
+    >>> Period.relation(Period.parse("2022-01"), Period.parse("2022-03"))
+    <Relation.DELAYED: 'delayed'>
+    >>> Period.relation(Period.parse("2022-Q1"), Period.parse("2022-02"))
+    <Relation.NARROWED: 'narrowed'>
     """
 
     SAME = "same"
