@@ -71,13 +71,23 @@ def _month_at(day: date, offset: int) -> Period:
 
 
 def slugs() -> st.SearchStrategy[str]:
-    """Ids as the library wants them: ``mot-carve-in-live``."""
+    """Ids as the library wants them: ``mot-carve-in-live``.
+
+    >>> from hypothesis import find
+    >>> find(slugs(), lambda slug: "-" in slug)
+    '0-0'
+    """
     word = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max_size=6)
     return st.lists(word, min_size=1, max_size=4).map("-".join)
 
 
 def texts(*, max_size: int = 40) -> st.SearchStrategy[str]:
-    """Titles, names and wording: one line, not empty, no surrounding spaces."""
+    """Titles, names and wording: one line, not empty, no surrounding spaces.
+
+    >>> from hypothesis import find
+    >>> find(texts(), lambda text: " " in text)
+    '0 0'
+    """
     return (
         st.text(
             st.characters(exclude_categories=["Cs"], exclude_characters="\n"),
@@ -90,17 +100,32 @@ def texts(*, max_size: int = 40) -> st.SearchStrategy[str]:
 
 
 def precisions() -> st.SearchStrategy[Precision]:
-    """Any precision."""
+    """Any precision.
+
+    >>> from hypothesis import find
+    >>> find(precisions(), lambda precision: precision.value == "span")
+    <Precision.SPAN: 'span'>
+    """
     return st.sampled_from(Precision)
 
 
 def milestone_kinds() -> st.SearchStrategy[MilestoneKind | None]:
-    """A milestone kind, or None for an unmarked milestone."""
+    """A milestone kind, or None for an unmarked milestone.
+
+    >>> from hypothesis import find
+    >>> find(milestone_kinds(), lambda kind: kind is None) is None
+    True
+    """
     return st.none() | st.sampled_from(MilestoneKind)
 
 
 def statuses() -> st.SearchStrategy[Status]:
-    """Planned or done."""
+    """Planned or done.
+
+    >>> from hypothesis import find
+    >>> find(statuses(), lambda status: status.value == "done")
+    <Status.DONE: 'done'>
+    """
     return st.sampled_from(Status)
 
 
@@ -133,13 +158,25 @@ def _periods(draw: st.DrawFn, within: Period | None, *, wording: bool) -> Period
 
 
 def periods(*, within: Period | None = None, wording: bool = True) -> st.SearchStrategy[Period]:
-    """Periods of every precision, inside ``within`` when given, some with wording."""
+    """Periods of every precision, inside ``within`` when given, some with wording.
+
+    >>> from hypothesis import find
+    >>> from calaim_timeline import Period, Precision
+    >>> half = Period.parse("2022-01/2022-06")
+    >>> find(periods(within=half), lambda p: p.precision is Precision.QUARTER)
+    Period('2022-Q1')
+    """
     return _periods(within, wording=wording)
 
 
 @st.composite
 def windows(draw: st.DrawFn) -> Period:
-    """An edition window: one month or a span of whole months."""
+    """An edition window: one month or a span of whole months.
+
+    >>> from hypothesis import find
+    >>> find(windows(), lambda window: window.precision.value == "span").precision
+    <Precision.SPAN: 'span'>
+    """
     year = draw(st.integers(_MIN.year, _MAX.year - 3))
     month = draw(st.integers(1, 12))
     first = Period.month(year, month)
@@ -148,7 +185,12 @@ def windows(draw: st.DrawFn) -> Period:
 
 
 def footnotes() -> st.SearchStrategy[tuple[Footnote, ...]]:
-    """An edition's footnotes: unique numbers in ascending order."""
+    """An edition's footnotes: unique numbers in ascending order.
+
+    >>> from hypothesis import find
+    >>> [note.number for note in find(footnotes(), lambda notes: len(notes) > 2)]
+    [1, 2, 3]
+    """
     return st.lists(
         st.builds(Footnote, number=st.integers(1, 60), text=texts()),
         max_size=5,
@@ -163,7 +205,12 @@ def _references(numbers: tuple[int, ...]) -> st.SearchStrategy[tuple[int, ...]]:
 
 
 def sub_items(*, footnote_numbers: tuple[int, ...] = ()) -> st.SearchStrategy[SubItem]:
-    """Sub-bullets, referring only to ``footnote_numbers``."""
+    """Sub-bullets, referring only to ``footnote_numbers``.
+
+    >>> from hypothesis import find
+    >>> find(sub_items(footnote_numbers=(1, 2)), lambda item: len(item.footnotes) > 1).footnotes
+    (1, 2)
+    """
     return st.builds(
         SubItem,
         text=texts(),
@@ -178,6 +225,12 @@ def milestones(
     """Milestones with periods inside ``within``, referring only to ``footnote_numbers``.
 
     About a third carry a lineage other than their id.
+
+    >>> from hypothesis import find
+    >>> from calaim_timeline import Period
+    >>> quarter = Period.parse("2022-Q1")
+    >>> find(milestones(within=quarter), lambda m: True).when
+    Period('2022-01-01')
     """
     return st.builds(
         Milestone,
@@ -196,7 +249,12 @@ def milestones(
 
 
 def categories() -> st.SearchStrategy[Category]:
-    """A category."""
+    """A category.
+
+    >>> from hypothesis import find
+    >>> find(categories(), lambda category: True)
+    Category(id='0', name='0')
+    """
     return st.builds(Category, id=slugs(), name=texts())
 
 
@@ -206,7 +264,16 @@ def initiatives(
     within: Period | None = None,
     footnote_numbers: tuple[int, ...] = (),
 ) -> st.SearchStrategy[Initiative]:
-    """An initiative with milestones of unique ids and lineages."""
+    """An initiative with milestones of unique ids and lineages.
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=20)
+    ... @given(initiatives(category_ids=("county",)))
+    ... def test_ids_are_unique(initiative):
+    ...     assert len({m.id for m in initiative.milestones}) == len(initiative.milestones)
+    ...     assert initiative.category in (None, "county")
+    >>> test_ids_are_unique()
+    """
     return st.builds(
         Initiative,
         id=slugs(),
@@ -223,7 +290,12 @@ def initiatives(
 
 
 def sources() -> st.SearchStrategy[Source]:
-    """Where an edition comes from."""
+    """Where an edition comes from.
+
+    >>> from hypothesis import find
+    >>> find(sources(), lambda source: source.url is not None)
+    Source(document='0', url='0', notes=None)
+    """
     return st.builds(Source, document=texts(), url=st.none() | texts(), notes=st.none() | texts())
 
 
@@ -235,7 +307,14 @@ def _unique_milestones(parts: list[Initiative]) -> bool:
 
 @st.composite
 def editions(draw: st.DrawFn, *, max_initiatives: int = 5) -> Edition:
-    """A sound edition: everything :func:`~calaim_timeline.validate.validate` checks holds."""
+    """A sound edition: everything :func:`~calaim_timeline.validate.validate` checks holds.
+
+    >>> from hypothesis import find
+    >>> from calaim_timeline import validate
+    >>> edition = find(editions(), lambda e: len(e.milestones()) > 2)
+    >>> len(edition.milestones()), validate(edition)
+    (3, ())
+    """
     window = draw(windows())
     as_of = Period.month(window.start.year, window.start.month)
     notes = draw(footnotes())
@@ -299,6 +378,11 @@ class Revision:
     ``edits`` holds one (change, initiative, milestone, reason) per change, as a diff of
     ``old`` and ``new`` must report it: ids are the new edition's (the old one's for a
     drop), reason is the add or drop reason's value.
+
+    >>> from hypothesis import find
+    >>> revision = find(revisions(), lambda r: len(r.edits) > 1)
+    >>> revision.old.id != revision.new.id
+    True
     """
 
     old: Edition
@@ -411,6 +495,14 @@ def revisions(draw: st.DrawFn) -> Revision:
     Titles are cut from one shuffle of :data:`WORDS`, so that each edit has exactly one
     right reading; retitled milestones get new ids and lineages, so that matching must
     find them by their titles.
+
+    >>> from hypothesis import given, settings
+    >>> from calaim_timeline.diff import diff
+    >>> @settings(max_examples=10)
+    ... @given(revisions())
+    ... def test_apply_rebuilds_the_new_edition(revision):
+    ...     assert diff(revision.old, revision.new).apply(revision.old) == revision.new
+    >>> test_apply_rebuilds_the_new_edition()
     """
     words = list(draw(st.permutations(WORDS)))
     old = _retitled(draw(editions(max_initiatives=4)), words)
@@ -470,6 +562,15 @@ def grid_editions(draw: st.DrawFn) -> Edition:
     come grouped by category in category order, titles are distinct within their
     initiative (once normalised), and the publisher and source are those the importer
     writes.
+
+    >>> from hypothesis import find
+    >>> from calaim_timeline.render.grid import GridMarkdown
+    >>> from calaim_timeline.importers import import_table
+    >>> edition = find(grid_editions(), lambda e: len(e.milestones()) > 1)
+    >>> table = GridMarkdown()(edition)
+    >>> again = import_table(table, edition_id=edition.id, source="calendar.md", previous=edition)
+    >>> again == edition
+    True
     """
     from calaim_timeline.importers.dhcs_table import IMPORT_NOTES, PUBLISHER  # noqa: PLC0415
 

@@ -27,7 +27,16 @@ _ESCAPES: Final = str.maketrans(
 
 
 class GridError(CalaimTimelineError, ValueError):
-    """An edition the month grid cannot show exactly."""
+    r"""An edition the month grid cannot show exactly.
+
+    >>> from calaim_timeline import Archive
+    >>> try:
+    ...     GridMarkdown()(Archive.bundled()["2021-01"])
+    ... except GridError as error:
+    ...     print(error.args[0].replace(": ", ":\n"))
+    cross-initiative-milestones/waiver-renewal-public-comment:
+    a grid cannot show the wording 'during these months' of its period
+    """
 
 
 def _escape(text: str) -> str:

@@ -21,7 +21,11 @@ PRODID = "-//calaim-timeline//CalAIM Milestones Calendar//EN"
 
 
 def uid(key: str) -> str:
-    """The event UID of the milestone whose history key is ``key``."""
+    """The event UID of the milestone whose history key is ``key``.
+
+    >>> uid("mot-carve-in-live")
+    'mot-carve-in-live@calaim-timeline'
+    """
     return f"{key}@calaim-timeline"
 
 

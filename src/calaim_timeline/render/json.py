@@ -57,7 +57,15 @@ def _text(data: object) -> str:
 
 @attrs.frozen
 class ChangelogJson:
-    """Render a change log as a JSON array of diff documents, newest first."""
+    """Render a change log as a JSON array of diff documents, newest first.
+
+    >>> import json
+    >>> from calaim_timeline import Archive
+    >>> from calaim_timeline.history import changelog
+    >>> (entry,) = json.loads(ChangelogJson()(changelog(Archive.bundled().editions)))
+    >>> entry["old"], entry["new"], entry["summary"]["milestone-added"]
+    ('2021-01', '2021-11', 56)
+    """
 
     def __call__(self, diffs: Sequence[EditionDiff]) -> str:
         """The JSON text, ending with a newline."""
@@ -66,7 +74,16 @@ class ChangelogJson:
 
 @attrs.frozen
 class HistoryJson:
-    """Render a milestone's history as JSON: the milestone, its figures, every edition."""
+    """Render a milestone's history as JSON: the milestone, its figures, every edition.
+
+    >>> import json
+    >>> from calaim_timeline import Archive
+    >>> from calaim_timeline.history import Timeline
+    >>> story = Timeline(Archive.bundled().editions).find("mot-carve-in-live")
+    >>> document = json.loads(HistoryJson()(story))
+    >>> document["title"], document["first_seen"], document["slip_months"]
+    ('MOT Carve-In goes live', '2021-11', 0)
+    """
 
     def __call__(self, story: History) -> str:
         """The JSON text, ending with a newline."""

@@ -134,6 +134,12 @@ class ChangelogMarkdown:
     Narrowed/Widened, Added, Dropped (unlisted first; aged-out items folded into one line
     per initiative), Renamed, Changed. Call it with the diffs, newest first, and the
     oldest edition (shown as the first edition).
+
+    >>> from calaim_timeline import Archive
+    >>> from calaim_timeline.history import changelog
+    >>> text = ChangelogMarkdown()(changelog(Archive.bundled().editions))
+    >>> [line for line in text.splitlines() if line.startswith("## ")]
+    ['## [2021-11] as of 2021-11 (since 2021-01)']
     """
 
     title: str = "CalAIM Milestones Calendar: change log"

@@ -193,7 +193,13 @@ def _change(previous: Period | None, when: Period) -> str:
 
 @attrs.frozen
 class SlipText:
-    """Render the archive-wide slip table: which initiatives slipped most."""
+    """Render the archive-wide slip table: which initiatives slipped most.
+
+    >>> from calaim_timeline import Archive
+    >>> from calaim_timeline.history import Timeline
+    >>> print(SlipText()(Timeline(Archive.bundled().editions).slips()), end="")
+    No milestone is listed in more than one edition yet.
+    """
 
     def __call__(self, rows: tuple[InitiativeSlip, ...]) -> str:
         """The table, ending with a newline."""
@@ -218,7 +224,19 @@ class SlipText:
 
 @attrs.frozen
 class UpcomingText:
-    """Render what is due: one line per milestone, by period."""
+    """Render what is due: one line per milestone, by period.
+
+    >>> from datetime import date
+    >>> from calaim_timeline import Archive
+    >>> from calaim_timeline.history import upcoming
+    >>> november = Archive.bundled()["2021-11"]
+    >>> due = upcoming(november, date(2022, 3, 1), within=1)
+    >>> for line in UpcomingText()(november, due).splitlines():
+    ...     print(line[:60])
+    According to edition 2021-11 (as of 2021-11):
+      2022-03    Population Health Management (including Service
+      2022-03  * Transition to Statewide LTSS and D-SNP (CCI end
+    """
 
     def __call__(self, edition: Edition, due: tuple[tuple[Initiative, Milestone], ...]) -> str:
         """A heading naming the edition, then the milestones, ending with a newline."""
