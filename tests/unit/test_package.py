@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import importlib
+import inspect
+import pkgutil
 
 import pytest
 
@@ -30,3 +32,25 @@ def test_unknown_names_raise_attribute_error() -> None:
         AttributeError, match=r"^module 'calaim_timeline\.render' has no attribute 'Nope'$"
     ):
         _ = render.Nope
+
+
+def _public_definitions() -> list[tuple[str, object]]:
+    """Every class and function a public module defines and lists in its __all__."""
+    found: list[tuple[str, object]] = []
+    for info in pkgutil.walk_packages(calaim_timeline.__path__, "calaim_timeline."):
+        if any(part.startswith("_") for part in info.name.split(".")[1:]):
+            continue
+        module = importlib.import_module(info.name)
+        for name in getattr(module, "__all__", ()):
+            value = getattr(module, name)
+            defined_here = getattr(value, "__module__", None) == info.name
+            if defined_here and (inspect.isclass(value) or inspect.isfunction(value)):
+                found.append((f"{info.name}.{name}", value))
+    return found
+
+
+def test_every_public_function_and_class_has_a_runnable_example() -> None:
+    """Each docstring of the public API shows an example, which --doctest-modules runs."""
+    definitions = _public_definitions()
+    without = [name for name, value in definitions if ">>>" not in (inspect.getdoc(value) or "")]
+    assert (len(definitions) >= 100, without) == (True, [])
