@@ -64,8 +64,9 @@ def _place(text: str, index: int) -> tuple[int, int]:
 def line_of(text: str, line: int) -> str | None:
     r"""The text of 1-based ``line`` of ``text``, or None past the end.
 
-    >>> line_of("a\nb\n", 2), line_of("a\n", 3)
-    ('b', None)
+    Examples:
+        >>> line_of("a\nb\n", 2), line_of("a\n", 3)
+        ('b', None)
     """
     lines = text.split("\n")
     return lines[line - 1] if 1 <= line <= len(lines) else None

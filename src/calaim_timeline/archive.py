@@ -27,11 +27,12 @@ _SUFFIXES: Final = (".toml", ".json")
 class Archive:
     """The editions of one snapshots directory, loaded and checked on first use.
 
-    >>> archive = Archive.bundled()
-    >>> archive.ids
-    ('2021-01', '2021-11')
-    >>> archive.latest.id, archive.previous("2021-11").id
-    ('2021-11', '2021-01')
+    Examples:
+        >>> archive = Archive.bundled()
+        >>> archive.ids
+        ('2021-01', '2021-11')
+        >>> archive.latest.id, archive.previous("2021-11").id
+        ('2021-11', '2021-01')
     """
 
     def __init__(self, directory: str | os.PathLike[str]) -> None:

@@ -199,8 +199,9 @@ def _add_validate(commands: _Commands) -> None:
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the command line.
 
-    >>> build_parser().parse_args(["diff", "2021-01", "2021-11"]).command
-    'diff'
+    Examples:
+        >>> build_parser().parse_args(["diff", "2021-01", "2021-11"]).command
+        'diff'
     """
     parser = argparse.ArgumentParser(
         prog=PROG,
@@ -238,12 +239,13 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code.
 
-    >>> import io
-    >>> out = io.StringIO()
-    >>> main(["validate", "snapshots/2021-11.toml"], out=out)
-    0
-    >>> print(out.getvalue(), end="")
-    ok snapshots/2021-11.toml: edition 2021-11, 18 initiatives, 56 milestones
+    Examples:
+        >>> import io
+        >>> out = io.StringIO()
+        >>> main(["validate", "snapshots/2021-11.toml"], out=out)
+        0
+        >>> print(out.getvalue(), end="")
+        ok snapshots/2021-11.toml: edition 2021-11, 18 initiatives, 56 milestones
     """
     args = build_parser().parse_args(argv)
     stream = out if out is not None else sys.stdout

@@ -184,12 +184,13 @@ def _class_unstructure(cls: type, converter: cattrs.Converter) -> Callable[[Any]
 def configure_converter(converter: cattrs.Converter) -> None:
     """Teach ``converter`` the snapshot document shape (the cattrs preconf pattern).
 
-    >>> import cattrs
-    >>> from calaim_timeline import Period
-    >>> converter = cattrs.Converter()
-    >>> configure_converter(converter)
-    >>> converter.structure("2022-Q1", Period)
-    Period('2022-Q1')
+    Examples:
+        >>> import cattrs
+        >>> from calaim_timeline import Period
+        >>> converter = cattrs.Converter()
+        >>> configure_converter(converter)
+        >>> converter.structure("2022-Q1", Period)
+        Period('2022-Q1')
     """
     # Factories first: hooks registered later take precedence over them.
     converter.register_structure_hook_factory(
@@ -211,9 +212,10 @@ def configure_converter(converter: cattrs.Converter) -> None:
 def make_converter() -> cattrs.Converter:
     """A new converter configured for snapshot documents.
 
-    >>> from calaim_timeline import Footnote
-    >>> make_converter().unstructure(Footnote(number=1, text="Pending CMS approval."))
-    {'number': 1, 'text': 'Pending CMS approval.'}
+    Examples:
+        >>> from calaim_timeline import Footnote
+        >>> make_converter().unstructure(Footnote(number=1, text="Pending CMS approval."))
+        {'number': 1, 'text': 'Pending CMS approval.'}
     """
     converter = cattrs.Converter(omit_if_default=True, forbid_extra_keys=True)
     configure_converter(converter)
@@ -226,9 +228,10 @@ _CONVERTER: Final = make_converter()
 def to_dict(edition: Edition) -> dict[str, Any]:
     """The edition as a document of plain dicts, lists and strings (canonical order).
 
-    >>> from calaim_timeline import Archive
-    >>> list(to_dict(Archive.bundled()["2021-11"]))[:4]
-    ['id', 'title', 'as_of', 'window']
+    Examples:
+        >>> from calaim_timeline import Archive
+        >>> list(to_dict(Archive.bundled()["2021-11"]))[:4]
+        ['id', 'title', 'as_of', 'window']
     """
     document: dict[str, Any] = _CONVERTER.unstructure(edition, Edition)
     return document
@@ -237,11 +240,12 @@ def to_dict(edition: Edition) -> dict[str, Any]:
 def to_plain(value: object) -> Any:  # noqa: ANN401 - plain data of any shape
     """The document form of any model value: dicts, lists, strings and numbers.
 
-    >>> from calaim_timeline import Period, SubItem
-    >>> to_plain(SubItem(text="HHP counties", footnotes=(4,)))
-    {'text': 'HHP counties', 'footnotes': [4]}
-    >>> to_plain(Period.parse("2022-Q1"))
-    '2022-Q1'
+    Examples:
+        >>> from calaim_timeline import Period, SubItem
+        >>> to_plain(SubItem(text="HHP counties", footnotes=(4,)))
+        {'text': 'HHP counties', 'footnotes': [4]}
+        >>> to_plain(Period.parse("2022-Q1"))
+        '2022-Q1'
     """
     return _CONVERTER.unstructure(value)
 
@@ -274,15 +278,16 @@ def from_dict(document: object, *, source: str | None = None, validate: bool = T
     problem (naming its path) and :class:`~calaim_timeline.errors.ValidationError`
     with every invariant that fails.
 
-    >>> edition = from_dict({"id": "x", "title": "T", "as_of": "2022-05",
-    ...                      "window": "2022-05/2022-06", "publisher": "DHCS",
-    ...                      "source": {"document": "calendar.md"}})
-    >>> edition.id, str(edition.window)
-    ('x', '2022-05/2022-06')
-    >>> from_dict({"id": 7}, source="doc")
-    Traceback (most recent call last):
-    ...
-    calaim_timeline.errors.SnapshotError: doc: id: must be a string (got int 7)
+    Examples:
+        >>> edition = from_dict({"id": "x", "title": "T", "as_of": "2022-05",
+        ...                      "window": "2022-05/2022-06", "publisher": "DHCS",
+        ...                      "source": {"document": "calendar.md"}})
+        >>> edition.id, str(edition.window)
+        ('x', '2022-05/2022-06')
+        >>> from_dict({"id": 7}, source="doc")
+        Traceback (most recent call last):
+        ...
+        calaim_timeline.errors.SnapshotError: doc: id: must be a string (got int 7)
     """
     if not isinstance(document, Mapping):
         msg = f"expected a table of edition fields (got {_describe(document)})"
@@ -303,11 +308,12 @@ def _plain_path(path: str) -> str:
 def dumps(edition: Edition, *, format: Format = "toml") -> str:  # noqa: A002 - the CLI's word
     r"""The canonical text of ``edition`` as TOML or JSON.
 
-    >>> from calaim_timeline import Archive
-    >>> print(dumps(Archive.bundled()["2021-11"]).splitlines()[0])
-    id = "2021-11"
-    >>> dumps(Archive.bundled()["2021-11"], format="json").startswith('{\n  "id": "2021-11"')
-    True
+    Examples:
+        >>> from calaim_timeline import Archive
+        >>> print(dumps(Archive.bundled()["2021-11"]).splitlines()[0])
+        id = "2021-11"
+        >>> dumps(Archive.bundled()["2021-11"], format="json").startswith('{\n  "id": "2021-11"')
+        True
     """
     document = to_dict(edition)
     if format == "json":
@@ -329,22 +335,23 @@ def loads(
 ) -> Edition:
     r"""Read an edition from TOML or JSON text; ``source`` names it in errors.
 
-    >>> text = '''
-    ... id = "x"
-    ... title = "T"
-    ... as_of = "2022-05"
-    ... window = "2022-05"
-    ... publisher = "DHCS"
-    ... source = { document = "calendar.md" }
-    ... '''
-    >>> loads(text).window
-    Period('2022-05')
-    >>> loads("id = x", source="a.toml")
-    Traceback (most recent call last):
-    ...
-    calaim_timeline.errors.SnapshotError: a.toml:1:6: not valid TOML: Invalid value
-        id = x
-             ^
+    Examples:
+        >>> text = '''
+        ... id = "x"
+        ... title = "T"
+        ... as_of = "2022-05"
+        ... window = "2022-05"
+        ... publisher = "DHCS"
+        ... source = { document = "calendar.md" }
+        ... '''
+        >>> loads(text).window
+        Period('2022-05')
+        >>> loads("id = x", source="a.toml")
+        Traceback (most recent call last):
+        ...
+        calaim_timeline.errors.SnapshotError: a.toml:1:6: not valid TOML: Invalid value
+            id = x
+                 ^
     """
     document: object
     if format == "json":
@@ -391,9 +398,10 @@ def _format_of(path: Path) -> Format:
 def load(path: str | os.PathLike[str], *, validate: bool = True) -> Edition:
     """Read a snapshot file (``.toml`` or ``.json``) into an edition.
 
-    >>> edition = load("snapshots/2021-11.toml")
-    >>> edition.id, len(edition.milestones())
-    ('2021-11', 56)
+    Examples:
+        >>> edition = load("snapshots/2021-11.toml")
+        >>> edition.id, len(edition.milestones())
+        ('2021-11', 56)
     """
     path = Path(path)
     kind = _format_of(path)
@@ -404,14 +412,15 @@ def load(path: str | os.PathLike[str], *, validate: bool = True) -> Edition:
 def save(edition: Edition, path: str | os.PathLike[str]) -> None:
     """Write ``edition`` to ``path`` in canonical form, atomically.
 
-    >>> import tempfile, pathlib
-    >>> from calaim_timeline import Archive
-    >>> november = Archive.bundled()["2021-11"]
-    >>> with tempfile.TemporaryDirectory() as directory:
-    ...     path = pathlib.Path(directory) / "2021-11.json"
-    ...     save(november, path)
-    ...     load(path) == november
-    True
+    Examples:
+        >>> import tempfile, pathlib
+        >>> from calaim_timeline import Archive
+        >>> november = Archive.bundled()["2021-11"]
+        >>> with tempfile.TemporaryDirectory() as directory:
+        ...     path = pathlib.Path(directory) / "2021-11.json"
+        ...     save(november, path)
+        ...     load(path) == november
+        True
     """
     path = Path(path)
     write_atomic(path, dumps(edition, format=_format_of(path)))
@@ -425,13 +434,14 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
     previous file, if any, is left as it was. A failure of the file system raises
     :class:`~calaim_timeline.errors.WriteError` naming the file.
 
-    >>> import tempfile, pathlib
-    >>> with tempfile.TemporaryDirectory() as directory:
-    ...     path = pathlib.Path(directory) / "notes.txt"
-    ...     write_atomic(path, "first\n")
-    ...     write_atomic(path, "second\n")
-    ...     path.read_text()
-    'second\n'
+    Examples:
+        >>> import tempfile, pathlib
+        >>> with tempfile.TemporaryDirectory() as directory:
+        ...     path = pathlib.Path(directory) / "notes.txt"
+        ...     write_atomic(path, "first\n")
+        ...     write_atomic(path, "second\n")
+        ...     path.read_text()
+        'second\n'
     """
     path = Path(path)
     temporary: str | None = None

@@ -104,8 +104,9 @@ _FIELD_RANK: Final = {name: k for k, name in enumerate((*MILESTONE_FIELDS, "alia
 class DiffOptions:
     """How to match: ``threshold`` is the least title similarity (0 to 100) to pair.
 
-    >>> DiffOptions().threshold, DiffOptions(threshold=90).threshold
-    (85.0, 90)
+    Examples:
+        >>> DiffOptions().threshold, DiffOptions(threshold=90).threshold
+        (85.0, 90)
     """
 
     threshold: float = DEFAULT_THRESHOLD
@@ -120,11 +121,12 @@ class EditionDiff:
     initiative's own changes before its milestones', milestones in the new edition's
     order and dropped ones after them.
 
-    >>> from calaim_timeline import Archive
-    >>> archive = Archive.bundled()
-    >>> changes = diff(archive["2021-01"], archive["2021-11"])
-    >>> changes.old.header.id, changes.new.header.id, len(changes.changes)
-    ('2021-01', '2021-11', 108)
+    Examples:
+        >>> from calaim_timeline import Archive
+        >>> archive = Archive.bundled()
+        >>> changes = diff(archive["2021-01"], archive["2021-11"])
+        >>> changes.old.header.id, changes.new.header.id, len(changes.changes)
+        ('2021-01', '2021-11', 108)
     """
 
     old: Side
@@ -258,11 +260,13 @@ def _invert(change: Change, old: Edition, new: Edition) -> Change:  # noqa: PLR0
 def diff(old: Edition, new: Edition, *, options: DiffOptions | None = None) -> EditionDiff:
     """Every change from ``old`` to ``new``.
 
-    >>> from calaim_timeline import Archive
-    >>> archive = Archive.bundled()
-    >>> changes = diff(archive["2021-01"], archive["2021-11"])
-    >>> changes.summary()["initiative-renamed"], len(diff(archive["2021-11"], archive["2021-11"]))
-    (1, 0)
+    Examples:
+        >>> from calaim_timeline import Archive
+        >>> archive = Archive.bundled()
+        >>> changes = diff(archive["2021-01"], archive["2021-11"])
+        >>> same = diff(archive["2021-11"], archive["2021-11"])
+        >>> changes.summary()["initiative-renamed"], len(same)
+        (1, 0)
     """
     options = options or DiffOptions()
     found = match(old, new, threshold=options.threshold)
@@ -398,11 +402,12 @@ def apply(edition: Edition, changes: EditionDiff) -> Edition:
     order comes from the diff. Raises :class:`DiffError` when ``edition`` is not the
     diff's old edition or a change the new edition needs is missing (a filtered diff).
 
-    >>> from calaim_timeline import Archive
-    >>> archive = Archive.bundled()
-    >>> changes = diff(archive["2021-01"], archive["2021-11"])
-    >>> apply(archive["2021-01"], changes) == archive["2021-11"]
-    True
+    Examples:
+        >>> from calaim_timeline import Archive
+        >>> archive = Archive.bundled()
+        >>> changes = diff(archive["2021-01"], archive["2021-11"])
+        >>> apply(archive["2021-01"], changes) == archive["2021-11"]
+        True
     """
     from calaim_timeline._apply import apply_changes  # noqa: PLC0415 - only applying needs it
 

@@ -29,12 +29,13 @@ __all__ = [
 class CalaimTimelineError(Exception):
     """The root of every error raised by calaim-timeline.
 
-    >>> from calaim_timeline import Period
-    >>> try:
-    ...     Period.parse("someday")
-    ... except CalaimTimelineError as error:
-    ...     print(type(error).__name__)
-    PeriodError
+    Examples:
+        >>> from calaim_timeline import Period
+        >>> try:
+        ...     Period.parse("someday")
+        ... except CalaimTimelineError as error:
+        ...     print(type(error).__name__)
+        PeriodError
     """
 
     def lines(self) -> tuple[str, ...]:
@@ -45,11 +46,12 @@ class CalaimTimelineError(Exception):
 class PeriodError(CalaimTimelineError, ValueError):
     """Text that is not a period this library can represent exactly.
 
-    >>> from calaim_timeline import Period
-    >>> Period.parse("2022-Q5")
-    Traceback (most recent call last):
-    ...
-    calaim_timeline.errors.PeriodError: invalid period '2022-Q5': quarter must be Q1 to Q4
+    Examples:
+        >>> from calaim_timeline import Period
+        >>> Period.parse("2022-Q5")
+        Traceback (most recent call last):
+        ...
+        calaim_timeline.errors.PeriodError: invalid period '2022-Q5': quarter must be Q1 to Q4
     """
 
 
@@ -60,10 +62,11 @@ class Problem:
     ``path`` uses the file's own keys: ``initiatives[3].milestones[0].when``; it is
     empty for the document as a whole.
 
-    >>> str(Problem("initiatives[0].id", "must not be empty"))
-    'initiatives[0].id: must not be empty'
-    >>> str(Problem("", "the file is empty"))
-    'the file is empty'
+    Examples:
+        >>> str(Problem("initiatives[0].id", "must not be empty"))
+        'initiatives[0].id: must not be empty'
+        >>> str(Problem("", "the file is empty"))
+        'the file is empty'
     """
 
     path: str
@@ -77,12 +80,13 @@ class Problem:
 class ValidationError(CalaimTimelineError, ValueError):
     """Every problem of one edition, reported together.
 
-    >>> error = ValidationError("a.toml", [Problem("id", "must not be empty"),
-    ...                                    Problem("title", "must not be empty")])
-    >>> str(error)
-    'a.toml: 2 problems: id: must not be empty; title: must not be empty'
-    >>> error.lines()
-    ('a.toml: id: must not be empty', 'a.toml: title: must not be empty')
+    Examples:
+        >>> error = ValidationError("a.toml", [Problem("id", "must not be empty"),
+        ...                                    Problem("title", "must not be empty")])
+        >>> str(error)
+        'a.toml: 2 problems: id: must not be empty; title: must not be empty'
+        >>> error.lines()
+        ('a.toml: id: must not be empty', 'a.toml: title: must not be empty')
     """
 
     def __init__(self, source: str | None, problems: Iterable[Problem]) -> None:
@@ -110,11 +114,12 @@ class ParseError(CalaimTimelineError, ValueError):
     ``str()`` shows that line with a marker under the bad span, and ``lines()`` gives
     the one line the command line prints first.
 
-    >>> print(ParseError("unknown kind mark '#'", source="c.md", line=12, column=9,
-    ...                  text="| x | • Launch# |", length=1))
-    c.md:12:9: unknown kind mark '#'
-        | x | • Launch# |
-                ^
+    Examples:
+        >>> print(ParseError("unknown kind mark '#'", source="c.md", line=12, column=9,
+        ...                  text="| x | • Launch# |", length=1))
+        c.md:12:9: unknown kind mark '#'
+            | x | • Launch# |
+                    ^
     """
 
     def __init__(  # noqa: PLR0913 - where an error is takes this many facts
@@ -155,8 +160,9 @@ class ParseError(CalaimTimelineError, ValueError):
     def excerpt(self) -> tuple[str, ...]:
         r"""The offending line, indented, and the marker under it (empty if no text).
 
-        >>> ParseError("bad", line=1, column=5, text="a =\t?", length=1).excerpt()
-        ('    a = ?', '        ^')
+        Examples:
+            >>> ParseError("bad", line=1, column=5, text="a =\t?", length=1).excerpt()
+            ('    a = ?', '        ^')
         """
         if self.text is None:
             return ()
@@ -184,16 +190,18 @@ class SnapshotError(ParseError):
     Names the file, the line and column where the parser gives them (with the line's
     text), and the path inside the document where the structure is wrong.
 
-    >>> print(SnapshotError("expected a string (got int 3)", source="a.toml", path="title"))
-    a.toml: title: expected a string (got int 3)
+    Examples:
+        >>> print(SnapshotError("expected a string (got int 3)", source="a.toml", path="title"))
+        a.toml: title: expected a string (got int 3)
     """
 
 
 class WriteError(CalaimTimelineError, OSError):
     """A file that could not be written; the previous file, if any, is unchanged.
 
-    >>> print(WriteError("out/a.toml", "No such file or directory"))
-    out/a.toml: cannot write the file: No such file or directory (nothing was changed)
+    Examples:
+        >>> print(WriteError("out/a.toml", "No such file or directory"))
+        out/a.toml: cannot write the file: No such file or directory (nothing was changed)
     """
 
     def __init__(self, path: str, reason: str) -> None:
@@ -206,47 +214,51 @@ class WriteError(CalaimTimelineError, OSError):
 class EditionNotFoundError(CalaimTimelineError, LookupError):
     """An edition id that no snapshot in the archive has.
 
-    >>> from calaim_timeline import Archive
-    >>> try:
-    ...     Archive.bundled()["2030-01"]
-    ... except EditionNotFoundError as error:
-    ...     print(error)
-    no edition '2030-01' in ... (editions: 2021-01, 2021-11)
+    Examples:
+        >>> from calaim_timeline import Archive
+        >>> try:
+        ...     Archive.bundled()["2030-01"]
+        ... except EditionNotFoundError as error:
+        ...     print(error)
+        no edition '2030-01' in ... (editions: 2021-01, 2021-11)
     """
 
 
 class MilestoneNotFoundError(CalaimTimelineError, LookupError):
     """A reference that names no milestone, or more than one.
 
-    >>> from calaim_timeline import Archive
-    >>> from calaim_timeline.history import Timeline
-    >>> try:
-    ...     Timeline(Archive.bundled().editions).find("no-such-milestone")
-    ... except MilestoneNotFoundError as error:
-    ...     print(error)
-    no milestone has the id, lineage or a title containing 'no-such-milestone'
+    Examples:
+        >>> from calaim_timeline import Archive
+        >>> from calaim_timeline.history import Timeline
+        >>> try:
+        ...     Timeline(Archive.bundled().editions).find("no-such-milestone")
+        ... except MilestoneNotFoundError as error:
+        ...     print(error)
+        no milestone has the id, lineage or a title containing 'no-such-milestone'
     """
 
 
 class DiffError(CalaimTimelineError, ValueError):
     """A diff that cannot be applied to the edition it was given.
 
-    >>> from calaim_timeline import Archive
-    >>> from calaim_timeline.diff import diff
-    >>> archive = Archive.bundled()
-    >>> try:
-    ...     diff(archive["2021-01"], archive["2021-11"]).apply(archive["2021-11"])
-    ... except DiffError as error:
-    ...     print(error)
-    the diff is from edition '2021-01', which is not the edition given ('2021-11')
+    Examples:
+        >>> from calaim_timeline import Archive
+        >>> from calaim_timeline.diff import diff
+        >>> archive = Archive.bundled()
+        >>> try:
+        ...     diff(archive["2021-01"], archive["2021-11"]).apply(archive["2021-11"])
+        ... except DiffError as error:
+        ...     print(error)
+        the diff is from edition '2021-01', which is not the edition given ('2021-11')
     """
 
 
 def format_errors(error: BaseException) -> tuple[str, ...]:
     """Lines that describe ``error``: one per problem for our errors.
 
-    >>> format_errors(ValidationError("a.toml", [Problem("id", "must not be empty")]))
-    ('a.toml: id: must not be empty',)
+    Examples:
+        >>> format_errors(ValidationError("a.toml", [Problem("id", "must not be empty")]))
+        ('a.toml: id: must not be empty',)
     """
     if isinstance(error, CalaimTimelineError):
         return error.lines()

@@ -43,11 +43,12 @@ _NOT_SHIFTS: Final = {Relation.SAME, Relation.RESTATED}
 class Listing:
     """An edition that lists the milestone, with the milestone and its initiative there.
 
-    >>> from calaim_timeline import Archive
-    >>> story = Timeline(Archive.bundled().editions).find("mot-carve-in-live")
-    >>> listing = story.latest
-    >>> listing.edition, listing.initiative.name, str(listing.milestone.when)
-    ('2021-11', 'Benefits Standardization', '2022-01')
+    Examples:
+        >>> from calaim_timeline import Archive
+        >>> story = Timeline(Archive.bundled().editions).find("mot-carve-in-live")
+        >>> listing = story.latest
+        >>> listing.edition, listing.initiative.name, str(listing.milestone.when)
+        ('2021-11', 'Benefits Standardization', '2022-01')
     """
 
     edition: str
@@ -60,10 +61,11 @@ class Listing:
 class Sighting:
     """What one edition says of the milestone: ``listing`` is None where it is absent.
 
-    >>> from calaim_timeline import Archive
-    >>> story = Timeline(Archive.bundled().editions).find("mot-carve-in-live")
-    >>> [(s.edition, s.listing is not None) for s in story.sightings]
-    [('2021-01', False), ('2021-11', True)]
+    Examples:
+        >>> from calaim_timeline import Archive
+        >>> story = Timeline(Archive.bundled().editions).find("mot-carve-in-live")
+        >>> [(s.edition, s.listing is not None) for s in story.sightings]
+        [('2021-01', False), ('2021-11', True)]
     """
 
     edition: str
@@ -75,18 +77,20 @@ class Sighting:
 class Move:
     """How the period changed from one edition to the next.
 
-    >>> import attrs
-    >>> from calaim_timeline import Archive, Period
-    >>> november = Archive.bundled()["2021-11"]
-    >>> def later(initiative):  # the MOT carve-in moves from January to March
-    ...     return attrs.evolve(initiative, milestones=tuple(
-    ...         attrs.evolve(m, when=Period.parse("2022-03")) if m.id == "mot-carve-in-live" else m
-    ...         for m in initiative.milestones))
-    >>> february = attrs.evolve(november, id="2022-02", as_of=Period.parse("2022-02"),
-    ...                         initiatives=tuple(map(later, november.initiatives)))
-    >>> (move,) = Timeline([november, february]).find("mot-carve-in-live").moves()
-    >>> move.old, move.new, move.relation.value, move.months
-    (Period('2022-01'), Period('2022-03'), 'delayed', 2)
+    Examples:
+        >>> import attrs
+        >>> from calaim_timeline import Archive, Period
+        >>> november = Archive.bundled()["2021-11"]
+        >>> def later(initiative):  # the MOT carve-in moves from January to March
+        ...     return attrs.evolve(initiative, milestones=tuple(
+        ...         attrs.evolve(m, when=Period.parse("2022-03"))
+        ...         if m.id == "mot-carve-in-live" else m
+        ...         for m in initiative.milestones))
+        >>> february = attrs.evolve(november, id="2022-02", as_of=Period.parse("2022-02"),
+        ...                         initiatives=tuple(map(later, november.initiatives)))
+        >>> (move,) = Timeline([november, february]).find("mot-carve-in-live").moves()
+        >>> move.old, move.new, move.relation.value, move.months
+        (Period('2022-01'), Period('2022-03'), 'delayed', 2)
     """
 
     old_edition: str
@@ -109,18 +113,20 @@ class Move:
 class History:
     """One milestone through every edition of an archive, oldest first.
 
-    >>> import attrs
-    >>> from calaim_timeline import Archive, Period
-    >>> november = Archive.bundled()["2021-11"]
-    >>> def later(initiative):  # the MOT carve-in moves from January to March
-    ...     return attrs.evolve(initiative, milestones=tuple(
-    ...         attrs.evolve(m, when=Period.parse("2022-03")) if m.id == "mot-carve-in-live" else m
-    ...         for m in initiative.milestones))
-    >>> february = attrs.evolve(november, id="2022-02", as_of=Period.parse("2022-02"),
-    ...                         initiatives=tuple(map(later, november.initiatives)))
-    >>> story = Timeline([november, february]).find("mot-carve-in-live")
-    >>> story.first_seen, story.last_seen, story.shifts, story.slip_months
-    ('2021-11', '2022-02', 1, 2)
+    Examples:
+        >>> import attrs
+        >>> from calaim_timeline import Archive, Period
+        >>> november = Archive.bundled()["2021-11"]
+        >>> def later(initiative):  # the MOT carve-in moves from January to March
+        ...     return attrs.evolve(initiative, milestones=tuple(
+        ...         attrs.evolve(m, when=Period.parse("2022-03"))
+        ...         if m.id == "mot-carve-in-live" else m
+        ...         for m in initiative.milestones))
+        >>> february = attrs.evolve(november, id="2022-02", as_of=Period.parse("2022-02"),
+        ...                         initiatives=tuple(map(later, november.initiatives)))
+        >>> story = Timeline([november, february]).find("mot-carve-in-live")
+        >>> story.first_seen, story.last_seen, story.shifts, story.slip_months
+        ('2021-11', '2022-02', 1, 2)
     """
 
     key: str
@@ -173,18 +179,20 @@ class History:
 class InitiativeSlip:
     """How far one initiative's milestones slipped, summed over its tracked milestones.
 
-    >>> import attrs
-    >>> from calaim_timeline import Archive, Period
-    >>> november = Archive.bundled()["2021-11"]
-    >>> def later(initiative):  # the MOT carve-in moves from January to March
-    ...     return attrs.evolve(initiative, milestones=tuple(
-    ...         attrs.evolve(m, when=Period.parse("2022-03")) if m.id == "mot-carve-in-live" else m
-    ...         for m in initiative.milestones))
-    >>> february = attrs.evolve(november, id="2022-02", as_of=Period.parse("2022-02"),
-    ...                         initiatives=tuple(map(later, november.initiatives)))
-    >>> slip = Timeline([november, february]).slips()[0]  # the most slipped first
-    >>> slip.name, slip.slipped, slip.slip_months
-    ('Benefits Standardization', 1, 2)
+    Examples:
+        >>> import attrs
+        >>> from calaim_timeline import Archive, Period
+        >>> november = Archive.bundled()["2021-11"]
+        >>> def later(initiative):  # the MOT carve-in moves from January to March
+        ...     return attrs.evolve(initiative, milestones=tuple(
+        ...         attrs.evolve(m, when=Period.parse("2022-03"))
+        ...         if m.id == "mot-carve-in-live" else m
+        ...         for m in initiative.milestones))
+        >>> february = attrs.evolve(november, id="2022-02", as_of=Period.parse("2022-02"),
+        ...                         initiatives=tuple(map(later, november.initiatives)))
+        >>> slip = Timeline([november, february]).slips()[0]  # the most slipped first
+        >>> slip.name, slip.slipped, slip.slip_months
+        ('Benefits Standardization', 1, 2)
     """
 
     initiative: str
@@ -198,11 +206,12 @@ class InitiativeSlip:
 class Timeline:
     """The histories of every milestone of ``editions`` (any order; sorted by as-of month).
 
-    >>> from calaim_timeline import Archive
-    >>> timeline = Timeline(Archive.bundled().editions)
-    >>> story = timeline.find("mot-carve-in-live")
-    >>> story.first_seen, str(story.latest.milestone.when), story.slip_months
-    ('2021-11', '2022-01', 0)
+    Examples:
+        >>> from calaim_timeline import Archive
+        >>> timeline = Timeline(Archive.bundled().editions)
+        >>> story = timeline.find("mot-carve-in-live")
+        >>> story.first_seen, str(story.latest.milestone.when), story.slip_months
+        ('2021-11', '2022-01', 0)
     """
 
     def __init__(self, editions: Iterable[Edition], *, options: DiffOptions | None = None) -> None:
@@ -307,9 +316,10 @@ def changelog(
 ) -> tuple[EditionDiff, ...]:
     """Each edition against the one before it, newest first (after ``since``, if given).
 
-    >>> from calaim_timeline import Archive
-    >>> [(d.old.header.id, d.new.header.id) for d in changelog(Archive.bundled().editions)]
-    [('2021-01', '2021-11')]
+    Examples:
+        >>> from calaim_timeline import Archive
+        >>> [(d.old.header.id, d.new.header.id) for d in changelog(Archive.bundled().editions)]
+        [('2021-01', '2021-11')]
     """
     ordered = sorted(editions, key=lambda e: (e.as_of, e.id))
     if since is not None:
@@ -327,12 +337,13 @@ def changelog(
 def known_at(editions: Iterable[Edition], day: date) -> Edition:
     """The newest edition already out on ``day`` (as of a month starting on or before it).
 
-    >>> from datetime import date
-    >>> from calaim_timeline import Archive
-    >>> known_at(Archive.bundled().editions, date(2021, 6, 1)).id
-    '2021-01'
-    >>> known_at(Archive.bundled().editions, date(2021, 11, 1)).id
-    '2021-11'
+    Examples:
+        >>> from datetime import date
+        >>> from calaim_timeline import Archive
+        >>> known_at(Archive.bundled().editions, date(2021, 6, 1)).id
+        '2021-01'
+        >>> known_at(Archive.bundled().editions, date(2021, 11, 1)).id
+        '2021-11'
     """
     known = [e for e in editions if e.as_of.start <= day]
     if not known:
@@ -353,12 +364,13 @@ def upcoming(
     A milestone is due when its period has not ended before ``day`` and starts before
     the window closes; ``kinds`` keeps only those kinds (None for unmarked).
 
-    >>> from datetime import date
-    >>> from calaim_timeline import Archive, MilestoneKind
-    >>> due = upcoming(Archive.bundled()["2021-11"], date(2022, 1, 1), within=1,
-    ...                kinds=[MilestoneKind.PROGRAM_LAUNCH])
-    >>> [m.id for _, m in due][:3]
-    ['mot-carve-in-live', 'mssp-carve-out-live', 'waiver-effective-date']
+    Examples:
+        >>> from datetime import date
+        >>> from calaim_timeline import Archive, MilestoneKind
+        >>> due = upcoming(Archive.bundled()["2021-11"], date(2022, 1, 1), within=1,
+        ...                kinds=[MilestoneKind.PROGRAM_LAUNCH])
+        >>> [m.id for _, m in due][:3]
+        ['mot-carve-in-live', 'mssp-carve-out-live', 'waiver-effective-date']
     """
     year, month = divmod(day.year * 12 + day.month - 1 + within, 12)
     last = min(day.day, calendar.monthrange(year, month + 1)[1])

@@ -60,8 +60,9 @@ At 85, "MOT Carve-In goes live" and "MSSP Carve-Out goes live" (83) stay apart, 
 class Stage(enum.Enum):
     """How a pair was found.
 
-    >>> [stage.value for stage in Stage]
-    ['id', 'lineage', 'alias', 'title', 'similar', 'moved']
+    Examples:
+        >>> [stage.value for stage in Stage]
+        ['id', 'lineage', 'alias', 'title', 'similar', 'moved']
     """
 
     ID = "id"
@@ -82,8 +83,9 @@ def normalise(text: str) -> str:
 
     Two titles that normalise alike differ only editorially.
 
-    >>> normalise("Final  <b>PATH</b> Program Requirements & Parameters*")
-    'final path program requirements parameters'
+    Examples:
+        >>> normalise("Final  <b>PATH</b> Program Requirements & Parameters*")
+        'final path program requirements parameters'
     """
     text = unicodedata.normalize("NFKC", _MARKUP.sub(" ", text)).casefold()
     return " ".join(_PUNCTUATION.sub(" ", text).split())
@@ -92,8 +94,9 @@ def normalise(text: str) -> str:
 def similarity(left: str, right: str) -> float:
     """How alike two texts are, 0 to 100, after normalising; symmetric.
 
-    >>> similarity("MOT Carve-In goes live", "MOT carve-in goes live!")
-    100.0
+    Examples:
+        >>> similarity("MOT Carve-In goes live", "MOT carve-in goes live!")
+        100.0
     """
     from rapidfuzz import fuzz  # noqa: PLC0415 - only matching needs it
 
@@ -106,8 +109,9 @@ def numbers(text: str) -> tuple[str, ...]:
     "Program Year 1 goes live" and "Program Year 2 goes live" are 96% alike but are two
     milestones; so are "CY 2022 rates" and "CY 2023 rates".
 
-    >>> numbers("Updated Information Notice 19-026 for CY 2022")
-    ('026', '19', '2022')
+    Examples:
+        >>> numbers("Updated Information Notice 19-026 for CY 2022")
+        ('026', '19', '2022')
     """
     return tuple(sorted(_NUMBER.findall(normalise(text))))
 
@@ -116,11 +120,12 @@ def numbers(text: str) -> tuple[str, ...]:
 class InitiativePair:
     """An initiative of the old edition and its counterpart in the new one.
 
-    >>> from calaim_timeline import Archive
-    >>> archive = Archive.bundled()
-    >>> pair = match(archive["2021-01"], archive["2021-11"]).initiatives[1]
-    >>> pair.old.id, pair.new.id, pair.stage.value
-    ('ecm-ilos', 'ecm-community-supports', 'alias')
+    Examples:
+        >>> from calaim_timeline import Archive
+        >>> archive = Archive.bundled()
+        >>> pair = match(archive["2021-01"], archive["2021-11"]).initiatives[1]
+        >>> pair.old.id, pair.new.id, pair.stage.value
+        ('ecm-ilos', 'ecm-community-supports', 'alias')
     """
 
     old: Initiative
@@ -133,18 +138,20 @@ class InitiativePair:
 class MilestonePair:
     """A milestone of the old edition, its counterpart in the new one, and where each is.
 
-    >>> import attrs
-    >>> from calaim_timeline import Archive, Period
-    >>> november = Archive.bundled()["2021-11"]
-    >>> def later(initiative):  # the MOT carve-in moves from January to March
-    ...     return attrs.evolve(initiative, milestones=tuple(
-    ...         attrs.evolve(m, when=Period.parse("2022-03")) if m.id == "mot-carve-in-live" else m
-    ...         for m in initiative.milestones))
-    >>> february = attrs.evolve(november, id="2022-02", as_of=Period.parse("2022-02"),
-    ...                         initiatives=tuple(map(later, november.initiatives)))
-    >>> (pair,) = [p for p in match(november, february).milestones if p.old != p.new]
-    >>> pair.old.id, str(pair.old.when), str(pair.new.when), pair.stage.value
-    ('mot-carve-in-live', '2022-01', '2022-03', 'lineage')
+    Examples:
+        >>> import attrs
+        >>> from calaim_timeline import Archive, Period
+        >>> november = Archive.bundled()["2021-11"]
+        >>> def later(initiative):  # the MOT carve-in moves from January to March
+        ...     return attrs.evolve(initiative, milestones=tuple(
+        ...         attrs.evolve(m, when=Period.parse("2022-03"))
+        ...         if m.id == "mot-carve-in-live" else m
+        ...         for m in initiative.milestones))
+        >>> february = attrs.evolve(november, id="2022-02", as_of=Period.parse("2022-02"),
+        ...                         initiatives=tuple(map(later, november.initiatives)))
+        >>> (pair,) = [p for p in match(november, february).milestones if p.old != p.new]
+        >>> pair.old.id, str(pair.old.when), str(pair.new.when), pair.stage.value
+        ('mot-carve-in-live', '2022-01', '2022-03', 'lineage')
     """
 
     old_initiative: Initiative
@@ -159,11 +166,12 @@ class MilestonePair:
 class Matching:
     """The pairs found, and what stayed unmatched on either side (in document order).
 
-    >>> from calaim_timeline import Archive
-    >>> archive = Archive.bundled()
-    >>> found = match(archive["2021-01"], archive["2021-11"])
-    >>> len(found.milestones), len(found.old_milestones), len(found.new_milestones)
-    (0, 14, 56)
+    Examples:
+        >>> from calaim_timeline import Archive
+        >>> archive = Archive.bundled()
+        >>> found = match(archive["2021-01"], archive["2021-11"])
+        >>> len(found.milestones), len(found.old_milestones), len(found.new_milestones)
+        (0, 14, 56)
     """
 
     initiatives: tuple[InitiativePair, ...]
@@ -300,11 +308,12 @@ def _aliased(pool: _Pool[Initiative]) -> list[tuple[str, str]]:
 def match(old: Edition, new: Edition, *, threshold: float = DEFAULT_THRESHOLD) -> Matching:
     """Pair the initiatives and milestones of ``old`` with those of ``new``.
 
-    >>> from calaim_timeline import Archive
-    >>> archive = Archive.bundled()
-    >>> found = match(archive["2021-01"], archive["2021-11"])
-    >>> [(p.old.id, p.stage.value) for p in found.initiatives]
-    [('cross-initiative-milestones', 'id'), ('ecm-ilos', 'alias')]
+    Examples:
+        >>> from calaim_timeline import Archive
+        >>> archive = Archive.bundled()
+        >>> found = match(archive["2021-01"], archive["2021-11"])
+        >>> [(p.old.id, p.stage.value) for p in found.initiatives]
+        [('cross-initiative-milestones', 'id'), ('ecm-ilos', 'alias')]
     """
     initiative_pairs, initiative_pool = _match_initiatives(old, new, threshold)
     old_all, new_all = old.milestones(), new.milestones()  # each built once: they are long

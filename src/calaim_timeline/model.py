@@ -33,8 +33,9 @@ __all__ = [
 class MilestoneKind(enum.Enum):
     """What a milestone is, as the source marks it: ``*``, ``^`` or ``+``.
 
-    >>> MilestoneKind("program-launch")
-    <MilestoneKind.PROGRAM_LAUNCH: 'program-launch'>
+    Examples:
+        >>> MilestoneKind("program-launch")
+        <MilestoneKind.PROGRAM_LAUNCH: 'program-launch'>
     """
 
     DOCUMENT_RELEASE = "document-release"
@@ -45,8 +46,9 @@ class MilestoneKind(enum.Enum):
     def mark(self) -> str:
         """The symbol the published calendar uses for this kind.
 
-        >>> MilestoneKind.PROGRAM_LAUNCH.mark
-        '+'
+        Examples:
+            >>> MilestoneKind.PROGRAM_LAUNCH.mark
+            '+'
         """
         return _MARKS[self]
 
@@ -54,8 +56,9 @@ class MilestoneKind(enum.Enum):
     def from_mark(cls, mark: str) -> MilestoneKind:
         """The kind a symbol stands for.
 
-        >>> MilestoneKind.from_mark("^")
-        <MilestoneKind.SUBMISSION_DEADLINE: 'submission-deadline'>
+        Examples:
+            >>> MilestoneKind.from_mark("^")
+            <MilestoneKind.SUBMISSION_DEADLINE: 'submission-deadline'>
         """
         for kind, symbol in _MARKS.items():
             if symbol == mark:
@@ -74,8 +77,9 @@ _MARKS: Final = {
 class Status(enum.Enum):
     """Whether a milestone is still ahead or reported done (e.g. "LIVE!").
 
-    >>> Status("done"), Status.PLANNED.value
-    (<Status.DONE: 'done'>, 'planned')
+    Examples:
+        >>> Status("done"), Status.PLANNED.value
+        (<Status.DONE: 'done'>, 'planned')
     """
 
     PLANNED = "planned"
@@ -132,8 +136,9 @@ _KIND: Final = _Is((MilestoneKind,), "a MilestoneKind or None", optional=True)
 class Footnote:
     """A numbered note of the edition; others refer to it by ``number``.
 
-    >>> Footnote(number=4, text="RFP timeline is being finalized and is subject to change.")
-    Footnote(number=4, text='RFP timeline is being finalized and is subject to change.')
+    Examples:
+        >>> Footnote(number=4, text="RFP timeline is being finalized and is subject to change.")
+        Footnote(number=4, text='RFP timeline is being finalized and is subject to change.')
     """
 
     number: int = attrs.field(validator=_Is((int,), "a footnote number"))
@@ -147,8 +152,9 @@ class SubItem:
     ``kind`` is the mark the sub-item carries itself, if any (the published calendar
     marks some sub-items ``+``); ``footnotes`` are footnote numbers.
 
-    >>> SubItem(text="Orange County", kind=MilestoneKind.PROGRAM_LAUNCH).footnotes
-    ()
+    Examples:
+        >>> SubItem(text="Orange County", kind=MilestoneKind.PROGRAM_LAUNCH).footnotes
+        ()
     """
 
     text: str = attrs.field(validator=_STR)
@@ -163,10 +169,11 @@ class Milestone:
     ``lineage`` is the id that follows the milestone across editions; it defaults to
     ``id``.
 
-    >>> m = Milestone(id="mot-carve-in-live", title="MOT Carve-In goes live",
-    ...               kind=MilestoneKind.PROGRAM_LAUNCH, when=Period.month(2022, 1))
-    >>> m.lineage, str(m.when), m.status.value
-    ('mot-carve-in-live', '2022-01', 'planned')
+    Examples:
+        >>> m = Milestone(id="mot-carve-in-live", title="MOT Carve-In goes live",
+        ...               kind=MilestoneKind.PROGRAM_LAUNCH, when=Period.month(2022, 1))
+        >>> m.lineage, str(m.when), m.status.value
+        ('mot-carve-in-live', '2022-01', 'planned')
     """
 
     id: str = attrs.field(validator=_STR)
@@ -187,8 +194,9 @@ class Milestone:
 class Category:
     """A group of initiatives ("Behavioral Health Initiatives").
 
-    >>> Category(id="behavioral-health", name="Behavioral Health Initiatives").name
-    'Behavioral Health Initiatives'
+    Examples:
+        >>> Category(id="behavioral-health", name="Behavioral Health Initiatives").name
+        'Behavioral Health Initiatives'
     """
 
     id: str = attrs.field(validator=_STR)
@@ -203,9 +211,10 @@ class Initiative:
     any category (the calendar's "Cross-Initiative Milestones"). ``aliases`` are
     former names and ids, so that a rename is recognised as one event.
 
-    >>> dental = Initiative(id="dental", name="Dental", category="county")
-    >>> dental.milestones, dental.aliases
-    ((), ())
+    Examples:
+        >>> dental = Initiative(id="dental", name="Dental", category="county")
+        >>> dental.milestones, dental.aliases
+        ((), ())
     """
 
     id: str = attrs.field(validator=_STR)
@@ -228,8 +237,9 @@ class Source:
     ``sources/``); ``url`` where it was published, when known; ``notes`` how the
     snapshot was made from it.
 
-    >>> Source(document="sources/2021-11_calaim-milestones-calendar.md").url is None
-    True
+    Examples:
+        >>> Source(document="sources/2021-11_calaim-milestones-calendar.md").url is None
+        True
     """
 
     document: str = attrs.field(validator=_STR)
@@ -241,10 +251,11 @@ class Source:
 class Edition:
     """One published edition of the calendar, as of a month, covering a window.
 
-    >>> from calaim_timeline import Archive
-    >>> edition = Archive.bundled()["2021-11"]
-    >>> str(edition.as_of), str(edition.window), len(edition.initiatives)
-    ('2021-11', '2021-11/2022-03', 18)
+    Examples:
+        >>> from calaim_timeline import Archive
+        >>> edition = Archive.bundled()["2021-11"]
+        >>> str(edition.as_of), str(edition.window), len(edition.initiatives)
+        ('2021-11', '2021-11/2022-03', 18)
     """
 
     id: str = attrs.field(validator=_STR)

@@ -36,8 +36,9 @@ __all__ = ["Period", "Precision", "Relation"]
 class Precision(enum.Enum):
     """The unit a period was given in; declaration order is the ordering tie-break.
 
-    >>> Period.parse("2022-Q1").precision, Period.parse("2022-01/2022-03").precision
-    (<Precision.QUARTER: 'quarter'>, <Precision.SPAN: 'span'>)
+    Examples:
+        >>> Period.parse("2022-Q1").precision, Period.parse("2022-01/2022-03").precision
+        (<Precision.QUARTER: 'quarter'>, <Precision.SPAN: 'span'>)
     """
 
     DAY = "day"
@@ -58,10 +59,11 @@ class Relation(enum.Enum):
     or wording. ``narrowed``: new lies inside old. ``widened``: old lies inside new.
     ``delayed`` / ``advanced``: both bounds moved later / earlier.
 
-    >>> Period.relation(Period.parse("2022-01"), Period.parse("2022-03"))
-    <Relation.DELAYED: 'delayed'>
-    >>> Period.relation(Period.parse("2022-Q1"), Period.parse("2022-02"))
-    <Relation.NARROWED: 'narrowed'>
+    Examples:
+        >>> Period.relation(Period.parse("2022-01"), Period.parse("2022-03"))
+        <Relation.DELAYED: 'delayed'>
+        >>> Period.relation(Period.parse("2022-Q1"), Period.parse("2022-02"))
+        <Relation.NARROWED: 'narrowed'>
     """
 
     SAME = "same"
@@ -75,8 +77,9 @@ class Relation(enum.Enum):
     def inverse(self) -> Relation:
         """The relation seen from the other side (delayed <-> advanced, ...).
 
-        >>> Relation.NARROWED.inverse
-        <Relation.WIDENED: 'widened'>
+        Examples:
+            >>> Relation.NARROWED.inverse
+            <Relation.WIDENED: 'widened'>
         """
         return _INVERSE.get(self, self)
 
@@ -125,13 +128,14 @@ class Period:
     Build one with :meth:`parse` or the unit constructors; the constructor checks that
     the bounds fit the precision (a month starts on the 1st and ends on its last day).
 
-    >>> p = Period.parse("2021-02-11/2021-02-28", text="mid to late February")
-    >>> p.precision, p.start, p.end
-    (<Precision.SPAN: 'span'>, datetime.date(2021, 2, 11), datetime.date(2021, 2, 28))
-    >>> str(Period.quarter(2022, 1)), Period.parse("2021-H2").end
-    ('2022-Q1', datetime.date(2021, 12, 31))
-    >>> Period.parse("2022-01") < Period.parse("2022-Q1") < Period.parse("2022-02")
-    True
+    Examples:
+        >>> p = Period.parse("2021-02-11/2021-02-28", text="mid to late February")
+        >>> p.precision, p.start, p.end
+        (<Precision.SPAN: 'span'>, datetime.date(2021, 2, 11), datetime.date(2021, 2, 28))
+        >>> str(Period.quarter(2022, 1)), Period.parse("2021-H2").end
+        ('2022-Q1', datetime.date(2021, 12, 31))
+        >>> Period.parse("2022-01") < Period.parse("2022-Q1") < Period.parse("2022-02")
+        True
     """
 
     start: date = attrs.field(validator=_is_plain_date)
@@ -204,8 +208,9 @@ class Period:
     def months(cls, first: Period, last: Period, *, text: str | None = None) -> Period:
         """The span from the start of ``first`` to the end of ``last``.
 
-        >>> str(Period.months(Period.month(2021, 11), Period.month(2022, 3)))
-        '2021-11/2022-03'
+        Examples:
+            >>> str(Period.months(Period.month(2021, 11), Period.month(2022, 3)))
+            '2021-11/2022-03'
         """
         return cls.span(first.start, last.end, text=text)
 
@@ -283,12 +288,13 @@ class Period:
     def relation(old: Period, new: Period) -> Relation:
         """Classify the move from ``old`` to ``new``.
 
-        >>> Period.relation(Period.parse("2022-01"), Period.parse("2022-03"))
-        <Relation.DELAYED: 'delayed'>
-        >>> Period.relation(Period.parse("2022-Q1"), Period.parse("2022-02"))
-        <Relation.NARROWED: 'narrowed'>
-        >>> Period.relation(Period.parse("2022-Q1"), Period.parse("2022-01/2022-03"))
-        <Relation.RESTATED: 'restated'>
+        Examples:
+            >>> Period.relation(Period.parse("2022-01"), Period.parse("2022-03"))
+            <Relation.DELAYED: 'delayed'>
+            >>> Period.relation(Period.parse("2022-Q1"), Period.parse("2022-02"))
+            <Relation.NARROWED: 'narrowed'>
+            >>> Period.relation(Period.parse("2022-Q1"), Period.parse("2022-01/2022-03"))
+            <Relation.RESTATED: 'restated'>
         """
         if old == new:
             return Relation.SAME
@@ -309,8 +315,9 @@ class Period:
         the precisions: ``2021-H2`` (ends December 2021) to ``2022-01`` is +1;
         ``2022-Q1`` to ``2022-01`` is -2; two days in the same month give 0.
 
-        >>> Period.shift_months(Period.parse("2021-H2"), Period.parse("2022-01"))
-        1
+        Examples:
+            >>> Period.shift_months(Period.parse("2021-H2"), Period.parse("2022-01"))
+            1
         """
         return _month_index(new.end) - _month_index(old.end)
 

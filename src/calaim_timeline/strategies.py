@@ -5,12 +5,13 @@ produces values the library accepts; :func:`editions` produces editions that
 :func:`~calaim_timeline.validate.validate` finds sound: unique ids and lineages,
 footnote references that resolve, known categories, milestones inside the window.
 
->>> from hypothesis import given
->>> from calaim_timeline import validate
->>> @given(editions())
-... def test_my_report_accepts_any_edition(edition):
-...     assert validate(edition) == ()
->>> test_my_report_accepts_any_edition()
+Examples:
+    >>> from hypothesis import given
+    >>> from calaim_timeline import validate
+    >>> @given(editions())
+    ... def test_my_report_accepts_any_edition(edition):
+    ...     assert validate(edition) == ()
+    >>> test_my_report_accepts_any_edition()
 """
 
 from __future__ import annotations
@@ -73,9 +74,10 @@ def _month_at(day: date, offset: int) -> Period:
 def slugs() -> st.SearchStrategy[str]:
     """Ids as the library wants them: ``mot-carve-in-live``.
 
-    >>> from hypothesis import find
-    >>> find(slugs(), lambda slug: "-" in slug)
-    '0-0'
+    Examples:
+        >>> from hypothesis import find
+        >>> find(slugs(), lambda slug: "-" in slug)
+        '0-0'
     """
     word = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max_size=6)
     return st.lists(word, min_size=1, max_size=4).map("-".join)
@@ -84,9 +86,10 @@ def slugs() -> st.SearchStrategy[str]:
 def texts(*, max_size: int = 40) -> st.SearchStrategy[str]:
     """Titles, names and wording: one line, not empty, no surrounding spaces.
 
-    >>> from hypothesis import find
-    >>> find(texts(), lambda text: " " in text)
-    '0 0'
+    Examples:
+        >>> from hypothesis import find
+        >>> find(texts(), lambda text: " " in text)
+        '0 0'
     """
     return (
         st.text(
@@ -102,9 +105,10 @@ def texts(*, max_size: int = 40) -> st.SearchStrategy[str]:
 def precisions() -> st.SearchStrategy[Precision]:
     """Any precision.
 
-    >>> from hypothesis import find
-    >>> find(precisions(), lambda precision: precision.value == "span")
-    <Precision.SPAN: 'span'>
+    Examples:
+        >>> from hypothesis import find
+        >>> find(precisions(), lambda precision: precision.value == "span")
+        <Precision.SPAN: 'span'>
     """
     return st.sampled_from(Precision)
 
@@ -112,9 +116,10 @@ def precisions() -> st.SearchStrategy[Precision]:
 def milestone_kinds() -> st.SearchStrategy[MilestoneKind | None]:
     """A milestone kind, or None for an unmarked milestone.
 
-    >>> from hypothesis import find
-    >>> find(milestone_kinds(), lambda kind: kind is None) is None
-    True
+    Examples:
+        >>> from hypothesis import find
+        >>> find(milestone_kinds(), lambda kind: kind is None) is None
+        True
     """
     return st.none() | st.sampled_from(MilestoneKind)
 
@@ -122,9 +127,10 @@ def milestone_kinds() -> st.SearchStrategy[MilestoneKind | None]:
 def statuses() -> st.SearchStrategy[Status]:
     """Planned or done.
 
-    >>> from hypothesis import find
-    >>> find(statuses(), lambda status: status.value == "done")
-    <Status.DONE: 'done'>
+    Examples:
+        >>> from hypothesis import find
+        >>> find(statuses(), lambda status: status.value == "done")
+        <Status.DONE: 'done'>
     """
     return st.sampled_from(Status)
 
@@ -160,11 +166,12 @@ def _periods(draw: st.DrawFn, within: Period | None, *, wording: bool) -> Period
 def periods(*, within: Period | None = None, wording: bool = True) -> st.SearchStrategy[Period]:
     """Periods of every precision, inside ``within`` when given, some with wording.
 
-    >>> from hypothesis import find
-    >>> from calaim_timeline import Period, Precision
-    >>> half = Period.parse("2022-01/2022-06")
-    >>> find(periods(within=half), lambda p: p.precision is Precision.QUARTER)
-    Period('2022-Q1')
+    Examples:
+        >>> from hypothesis import find
+        >>> from calaim_timeline import Period, Precision
+        >>> half = Period.parse("2022-01/2022-06")
+        >>> find(periods(within=half), lambda p: p.precision is Precision.QUARTER)
+        Period('2022-Q1')
     """
     return _periods(within, wording=wording)
 
@@ -173,9 +180,10 @@ def periods(*, within: Period | None = None, wording: bool = True) -> st.SearchS
 def windows(draw: st.DrawFn) -> Period:
     """An edition window: one month or a span of whole months.
 
-    >>> from hypothesis import find
-    >>> find(windows(), lambda window: window.precision.value == "span").precision
-    <Precision.SPAN: 'span'>
+    Examples:
+        >>> from hypothesis import find
+        >>> find(windows(), lambda window: window.precision.value == "span").precision
+        <Precision.SPAN: 'span'>
     """
     year = draw(st.integers(_MIN.year, _MAX.year - 3))
     month = draw(st.integers(1, 12))
@@ -187,9 +195,10 @@ def windows(draw: st.DrawFn) -> Period:
 def footnotes() -> st.SearchStrategy[tuple[Footnote, ...]]:
     """An edition's footnotes: unique numbers in ascending order.
 
-    >>> from hypothesis import find
-    >>> [note.number for note in find(footnotes(), lambda notes: len(notes) > 2)]
-    [1, 2, 3]
+    Examples:
+        >>> from hypothesis import find
+        >>> [note.number for note in find(footnotes(), lambda notes: len(notes) > 2)]
+        [1, 2, 3]
     """
     return st.lists(
         st.builds(Footnote, number=st.integers(1, 60), text=texts()),
@@ -207,9 +216,10 @@ def _references(numbers: tuple[int, ...]) -> st.SearchStrategy[tuple[int, ...]]:
 def sub_items(*, footnote_numbers: tuple[int, ...] = ()) -> st.SearchStrategy[SubItem]:
     """Sub-bullets, referring only to ``footnote_numbers``.
 
-    >>> from hypothesis import find
-    >>> find(sub_items(footnote_numbers=(1, 2)), lambda item: len(item.footnotes) > 1).footnotes
-    (1, 2)
+    Examples:
+        >>> from hypothesis import find
+        >>> find(sub_items(footnote_numbers=(1, 2)), lambda item: len(item.footnotes) > 1).footnotes
+        (1, 2)
     """
     return st.builds(
         SubItem,
@@ -226,11 +236,12 @@ def milestones(
 
     About a third carry a lineage other than their id.
 
-    >>> from hypothesis import find
-    >>> from calaim_timeline import Period
-    >>> quarter = Period.parse("2022-Q1")
-    >>> find(milestones(within=quarter), lambda m: True).when
-    Period('2022-01-01')
+    Examples:
+        >>> from hypothesis import find
+        >>> from calaim_timeline import Period
+        >>> quarter = Period.parse("2022-Q1")
+        >>> find(milestones(within=quarter), lambda m: True).when
+        Period('2022-01-01')
     """
     return st.builds(
         Milestone,
@@ -251,9 +262,10 @@ def milestones(
 def categories() -> st.SearchStrategy[Category]:
     """A category.
 
-    >>> from hypothesis import find
-    >>> find(categories(), lambda category: True)
-    Category(id='0', name='0')
+    Examples:
+        >>> from hypothesis import find
+        >>> find(categories(), lambda category: True)
+        Category(id='0', name='0')
     """
     return st.builds(Category, id=slugs(), name=texts())
 
@@ -266,13 +278,14 @@ def initiatives(
 ) -> st.SearchStrategy[Initiative]:
     """An initiative with milestones of unique ids and lineages.
 
-    >>> from hypothesis import given, settings
-    >>> @settings(max_examples=20)
-    ... @given(initiatives(category_ids=("county",)))
-    ... def test_ids_are_unique(initiative):
-    ...     assert len({m.id for m in initiative.milestones}) == len(initiative.milestones)
-    ...     assert initiative.category in (None, "county")
-    >>> test_ids_are_unique()
+    Examples:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=20)
+        ... @given(initiatives(category_ids=("county",)))
+        ... def test_ids_are_unique(initiative):
+        ...     assert len({m.id for m in initiative.milestones}) == len(initiative.milestones)
+        ...     assert initiative.category in (None, "county")
+        >>> test_ids_are_unique()
     """
     return st.builds(
         Initiative,
@@ -292,9 +305,10 @@ def initiatives(
 def sources() -> st.SearchStrategy[Source]:
     """Where an edition comes from.
 
-    >>> from hypothesis import find
-    >>> find(sources(), lambda source: source.url is not None)
-    Source(document='0', url='0', notes=None)
+    Examples:
+        >>> from hypothesis import find
+        >>> find(sources(), lambda source: source.url is not None)
+        Source(document='0', url='0', notes=None)
     """
     return st.builds(Source, document=texts(), url=st.none() | texts(), notes=st.none() | texts())
 
@@ -309,11 +323,12 @@ def _unique_milestones(parts: list[Initiative]) -> bool:
 def editions(draw: st.DrawFn, *, max_initiatives: int = 5) -> Edition:
     """A sound edition: everything :func:`~calaim_timeline.validate.validate` checks holds.
 
-    >>> from hypothesis import find
-    >>> from calaim_timeline import validate
-    >>> edition = find(editions(), lambda e: len(e.milestones()) > 2)
-    >>> len(edition.milestones()), validate(edition)
-    (3, ())
+    Examples:
+        >>> from hypothesis import find
+        >>> from calaim_timeline import validate
+        >>> edition = find(editions(), lambda e: len(e.milestones()) > 2)
+        >>> len(edition.milestones()), validate(edition)
+        (3, ())
     """
     window = draw(windows())
     as_of = Period.month(window.start.year, window.start.month)
@@ -379,10 +394,11 @@ class Revision:
     ``old`` and ``new`` must report it: ids are the new edition's (the old one's for a
     drop), reason is the add or drop reason's value.
 
-    >>> from hypothesis import find
-    >>> revision = find(revisions(), lambda r: len(r.edits) > 1)
-    >>> revision.old.id != revision.new.id
-    True
+    Examples:
+        >>> from hypothesis import find
+        >>> revision = find(revisions(), lambda r: len(r.edits) > 1)
+        >>> revision.old.id != revision.new.id
+        True
     """
 
     old: Edition
@@ -496,13 +512,14 @@ def revisions(draw: st.DrawFn) -> Revision:
     right reading; retitled milestones get new ids and lineages, so that matching must
     find them by their titles.
 
-    >>> from hypothesis import given, settings
-    >>> from calaim_timeline.diff import diff
-    >>> @settings(max_examples=10)
-    ... @given(revisions())
-    ... def test_apply_rebuilds_the_new_edition(revision):
-    ...     assert diff(revision.old, revision.new).apply(revision.old) == revision.new
-    >>> test_apply_rebuilds_the_new_edition()
+    Examples:
+        >>> from hypothesis import given, settings
+        >>> from calaim_timeline.diff import diff
+        >>> @settings(max_examples=10)
+        ... @given(revisions())
+        ... def test_apply_rebuilds_the_new_edition(revision):
+        ...     assert diff(revision.old, revision.new).apply(revision.old) == revision.new
+        >>> test_apply_rebuilds_the_new_edition()
     """
     words = list(draw(st.permutations(WORDS)))
     old = _retitled(draw(editions(max_initiatives=4)), words)
@@ -563,14 +580,16 @@ def grid_editions(draw: st.DrawFn) -> Edition:
     initiative (once normalised), and the publisher and source are those the importer
     writes.
 
-    >>> from hypothesis import find
-    >>> from calaim_timeline.render.grid import GridMarkdown
-    >>> from calaim_timeline.importers import import_table
-    >>> edition = find(grid_editions(), lambda e: len(e.milestones()) > 1)
-    >>> table = GridMarkdown()(edition)
-    >>> again = import_table(table, edition_id=edition.id, source="calendar.md", previous=edition)
-    >>> again == edition
-    True
+    Examples:
+        >>> from hypothesis import find
+        >>> from calaim_timeline.render.grid import GridMarkdown
+        >>> from calaim_timeline.importers import import_table
+        >>> edition = find(grid_editions(), lambda e: len(e.milestones()) > 1)
+        >>> table = GridMarkdown()(edition)
+        >>> import_table(
+        ...     table, edition_id=edition.id, source="calendar.md", previous=edition
+        ... ) == edition
+        True
     """
     from calaim_timeline.importers.dhcs_table import IMPORT_NOTES, PUBLISHER  # noqa: PLC0415
 
@@ -702,15 +721,16 @@ def mutations(text: str, *, max_edits: int = 3) -> st.SearchStrategy[str]:
     it either reads the text or raises a
     :class:`~calaim_timeline.errors.CalaimTimelineError`, nothing else:
 
-    >>> from hypothesis import given
-    >>> from calaim_timeline import CalaimTimelineError, Period
-    >>> @given(mutations("2022-01/2022-03"))
-    ... def test_periods_fail_cleanly(text):
-    ...     try:
-    ...         Period.parse(text)
-    ...     except CalaimTimelineError:
-    ...         pass
-    >>> test_periods_fail_cleanly()
+    Examples:
+        >>> from hypothesis import given
+        >>> from calaim_timeline import CalaimTimelineError, Period
+        >>> @given(mutations("2022-01/2022-03"))
+        ... def test_periods_fail_cleanly(text):
+        ...     try:
+        ...         Period.parse(text)
+        ...     except CalaimTimelineError:
+        ...         pass
+        >>> test_periods_fail_cleanly()
     """
     return _mutations(text, max_edits)
 
@@ -718,9 +738,10 @@ def mutations(text: str, *, max_edits: int = 3) -> st.SearchStrategy[str]:
 def plain_values() -> st.SearchStrategy[object]:
     """Any value a JSON or TOML document can hold: tables, lists, text, numbers, dates.
 
-    >>> from hypothesis import find
-    >>> find(plain_values(), lambda v: isinstance(v, dict) and len(v) > 1) is not None
-    True
+    Examples:
+        >>> from hypothesis import find
+        >>> find(plain_values(), lambda v: isinstance(v, dict) and len(v) > 1) is not None
+        True
     """
     scalars = (
         st.none()
@@ -773,9 +794,10 @@ def tweaked_documents(document: object) -> st.SearchStrategy[object]:
     of crashing: :func:`~calaim_timeline.codec.from_dict` of the result returns an
     edition or raises our error.
 
-    >>> from hypothesis import find
-    >>> original = {"id": "a", "n": 1}
-    >>> find(tweaked_documents(original), lambda d: isinstance(d, dict) and d != original)
-    {'id': None, 'n': 1}
+    Examples:
+        >>> from hypothesis import find
+        >>> original = {"id": "a", "n": 1}
+        >>> find(tweaked_documents(original), lambda d: isinstance(d, dict) and d != original)
+        {'id': None, 'n': 1}
     """
     return _tweaked(document)

@@ -26,9 +26,10 @@ ID_PATTERN: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 def validate(edition: Edition) -> tuple[Problem, ...]:
     """Every problem of ``edition``, in document order; empty when it is sound.
 
-    >>> from calaim_timeline import Archive
-    >>> validate(Archive.bundled()["2021-11"])
-    ()
+    Examples:
+        >>> from calaim_timeline import Archive
+        >>> validate(Archive.bundled()["2021-11"])
+        ()
     """
     return tuple(_problems(edition))
 
@@ -36,15 +37,16 @@ def validate(edition: Edition) -> tuple[Problem, ...]:
 def check(edition: Edition, *, source: str | None = None) -> Edition:
     """Return ``edition`` unchanged, or raise ValidationError with every problem.
 
-    >>> from calaim_timeline import Archive
-    >>> november = Archive.bundled()["2021-11"]
-    >>> check(november) is november
-    True
-    >>> import attrs
-    >>> check(attrs.evolve(november, id="Nov 2021"), source="nov.toml")
-    Traceback (most recent call last):
-    ...
-    calaim_timeline.errors.ValidationError: nov.toml: 1 problem: id: must be a slug ...
+    Examples:
+        >>> from calaim_timeline import Archive
+        >>> november = Archive.bundled()["2021-11"]
+        >>> check(november) is november
+        True
+        >>> import attrs
+        >>> check(attrs.evolve(november, id="Nov 2021"), source="nov.toml")
+        Traceback (most recent call last):
+        ...
+        calaim_timeline.errors.ValidationError: nov.toml: 1 problem: id: must be a slug ...
     """
     problems = validate(edition)
     if problems:

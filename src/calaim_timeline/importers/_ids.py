@@ -20,10 +20,11 @@ _MAX_LENGTH: Final = 48
 def slug(text: str) -> str:
     """A readable id from text: ASCII words, lowercase, at most six words.
 
-    >>> slug("Final Approval of MCP Deliverables List re: Transition Readiness")
-    'final-approval-of-mcp-deliverables-list'
-    >>> slug("Governor’s budget (2022–2023)")
-    'governor-s-budget-2022-2023'
+    Examples:
+        >>> slug("Final Approval of MCP Deliverables List re: Transition Readiness")
+        'final-approval-of-mcp-deliverables-list'
+        >>> slug("Governor’s budget (2022–2023)")
+        'governor-s-budget-2022-2023'
     """
     words = [
         folded

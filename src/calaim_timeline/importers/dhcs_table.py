@@ -135,10 +135,11 @@ def import_table_file(
     :class:`~calaim_timeline.errors.ParseError` naming it, as does every problem of
     the table.
 
-    >>> edition = import_table_file("sources/2021-11_calaim-milestones-calendar.md",
-    ...                             edition_id="2021-11")
-    >>> str(edition.as_of), len(edition.milestones())
-    ('2021-11', 56)
+    Examples:
+        >>> edition = import_table_file("sources/2021-11_calaim-milestones-calendar.md",
+        ...                             edition_id="2021-11")
+        >>> str(edition.as_of), len(edition.milestones())
+        ('2021-11', 56)
     """
     path = Path(path)
     return import_table(
@@ -165,17 +166,18 @@ def import_table(
     milestone keeps its lineage). ``source`` names the document in errors and in the
     edition's ``source.document``. Raises :class:`~calaim_timeline.errors.ParseError`.
 
-    >>> table = '''## CalAIM Milestones Calendar as of May 2022
-    ...
-    ... | Initiatives | CalAIM Major Milestones | |
-    ... |---|---|---|
-    ... | | Q2 2022 | |
-    ... | | May | June |
-    ... | <b>Dental</b> | • Dental All Plan Letter* | -- |
-    ... '''
-    >>> edition = import_table(table, edition_id="2022-05")
-    >>> [(m.id, str(m.when), m.kind.value) for _, m in edition.milestones()]
-    [('dental-all-plan-letter', '2022-05', 'document-release')]
+    Examples:
+        >>> table = '''## CalAIM Milestones Calendar as of May 2022
+        ...
+        ... | Initiatives | CalAIM Major Milestones | |
+        ... |---|---|---|
+        ... | | Q2 2022 | |
+        ... | | May | June |
+        ... | <b>Dental</b> | • Dental All Plan Letter* | -- |
+        ... '''
+        >>> edition = import_table(table, edition_id="2022-05")
+        >>> [(m.id, str(m.when), m.kind.value) for _, m in edition.milestones()]
+        [('dental-all-plan-letter', '2022-05', 'document-release')]
     """
     reader = _Reader(source, text.splitlines())
     _read(reader)

@@ -45,13 +45,14 @@ def _month_ticks(first: date, last: date) -> list[tuple[int, str]]:
 class ChartError(CalaimTimelineError, RuntimeError):
     """A chart that cannot be drawn: matplotlib missing, or a file type it cannot write.
 
-    >>> from calaim_timeline import Archive
-    >>> from calaim_timeline.history import Timeline
-    >>> story = Timeline(Archive.bundled().editions).find("mot-carve-in-live")
-    >>> TrendChart()(story, "chart.pdf")
-    Traceback (most recent call last):
-    ...
-    calaim_timeline.render.chart.ChartError: cannot draw a chart as '.pdf': use .svg or .png
+    Examples:
+        >>> from calaim_timeline import Archive
+        >>> from calaim_timeline.history import Timeline
+        >>> story = Timeline(Archive.bundled().editions).find("mot-carve-in-live")
+        >>> TrendChart()(story, "chart.pdf")
+        Traceback (most recent call last):
+        ...
+        calaim_timeline.render.chart.ChartError: cannot draw a chart as '.pdf': use .svg or .png
     """
 
 
@@ -61,14 +62,15 @@ class TrendChart:
 
     Each band has the SVG id ``band-<edition id>``.
 
-    >>> import pathlib, tempfile
-    >>> from calaim_timeline import Archive
-    >>> from calaim_timeline.history import Timeline
-    >>> story = Timeline(Archive.bundled().editions).find("mot-carve-in-live")
-    >>> with tempfile.TemporaryDirectory() as directory:
-    ...     TrendChart()(story, pathlib.Path(directory) / "mot.svg")
-    ...     'id="band-2021-11"' in (pathlib.Path(directory) / "mot.svg").read_text()
-    True
+    Examples:
+        >>> import pathlib, tempfile
+        >>> from calaim_timeline import Archive
+        >>> from calaim_timeline.history import Timeline
+        >>> story = Timeline(Archive.bundled().editions).find("mot-carve-in-live")
+        >>> with tempfile.TemporaryDirectory() as directory:
+        ...     TrendChart()(story, pathlib.Path(directory) / "mot.svg")
+        ...     'id="band-2021-11"' in (pathlib.Path(directory) / "mot.svg").read_text()
+        True
     """
 
     width: float = 8.0

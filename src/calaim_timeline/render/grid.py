@@ -29,13 +29,14 @@ _ESCAPES: Final = str.maketrans(
 class GridError(CalaimTimelineError, ValueError):
     r"""An edition the month grid cannot show exactly.
 
-    >>> from calaim_timeline import Archive
-    >>> try:
-    ...     GridMarkdown()(Archive.bundled()["2021-01"])
-    ... except GridError as error:
-    ...     print(error.args[0].replace(": ", ":\n"))
-    cross-initiative-milestones/waiver-renewal-public-comment:
-    a grid cannot show the wording 'during these months' of its period
+    Examples:
+        >>> from calaim_timeline import Archive
+        >>> try:
+        ...     GridMarkdown()(Archive.bundled()["2021-01"])
+        ... except GridError as error:
+        ...     print(error.args[0].replace(": ", ":\n"))
+        cross-initiative-milestones/waiver-renewal-public-comment:
+        a grid cannot show the wording 'during these months' of its period
     """
 
 
@@ -115,13 +116,14 @@ def _cut(atoms: list[_Atom]) -> tuple[list[_Atom], list[_Atom]]:
 class GridMarkdown:
     """Render an edition as the calendar's month-grid markdown table.
 
-    >>> from calaim_timeline import Archive
-    >>> from calaim_timeline.importers import import_table
-    >>> november = Archive.bundled()["2021-11"]
-    >>> text = GridMarkdown(rows_per_page=5, split=True)(november)
-    >>> import_table(text, edition_id="2021-11", source=november.source.document,
-    ...              previous=november) == november
-    True
+    Examples:
+        >>> from calaim_timeline import Archive
+        >>> from calaim_timeline.importers import import_table
+        >>> november = Archive.bundled()["2021-11"]
+        >>> text = GridMarkdown(rows_per_page=5, split=True)(november)
+        >>> import_table(text, edition_id="2021-11", source=november.source.document,
+        ...              previous=november) == november
+        True
     """
 
     rows_per_page: int | None = None

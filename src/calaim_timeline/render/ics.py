@@ -23,8 +23,9 @@ PRODID = "-//calaim-timeline//CalAIM Milestones Calendar//EN"
 def uid(key: str) -> str:
     """The event UID of the milestone whose history key is ``key``.
 
-    >>> uid("mot-carve-in-live")
-    'mot-carve-in-live@calaim-timeline'
+    Examples:
+        >>> uid("mot-carve-in-live")
+        'mot-carve-in-live@calaim-timeline'
     """
     return f"{key}@calaim-timeline"
 
@@ -46,12 +47,13 @@ class EditionIcs:
 
     Without a timeline the UID comes from the milestone's lineage and SEQUENCE is 0.
 
-    >>> from calaim_timeline import Archive
-    >>> from icalendar import Calendar
-    >>> archive = Archive.bundled()
-    >>> text = EditionIcs(Timeline(archive.editions))(archive["2021-11"])
-    >>> len(Calendar.from_ical(text).walk("VEVENT"))
-    56
+    Examples:
+        >>> from calaim_timeline import Archive
+        >>> from icalendar import Calendar
+        >>> archive = Archive.bundled()
+        >>> text = EditionIcs(Timeline(archive.editions))(archive["2021-11"])
+        >>> len(Calendar.from_ical(text).walk("VEVENT"))
+        56
     """
 
     timeline: Timeline | None = None

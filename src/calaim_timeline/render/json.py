@@ -23,9 +23,10 @@ __all__ = ["ChangelogJson", "DiffJson", "EditionJson", "HistoryJson"]
 class EditionJson:
     """Render an edition as canonical JSON: two-space indent, UTF-8, fixed key order.
 
-    >>> from calaim_timeline import Archive
-    >>> EditionJson()(Archive.bundled()["2021-11"]).splitlines()[1]
-    '  "id": "2021-11",'
+    Examples:
+        >>> from calaim_timeline import Archive
+        >>> EditionJson()(Archive.bundled()["2021-11"]).splitlines()[1]
+        '  "id": "2021-11",'
     """
 
     def __call__(self, edition: Edition) -> str:
@@ -37,11 +38,12 @@ class EditionJson:
 class DiffJson:
     """Render a diff as its JSON document (``EditionDiff.to_json``), two-space indented.
 
-    >>> from calaim_timeline import Archive
-    >>> from calaim_timeline.diff import diff
-    >>> archive = Archive.bundled()
-    >>> print(DiffJson(indent=None)(diff(archive["2021-11"], archive["2021-11"])), end="")
-    {"old": "2021-11", "new": "2021-11", "summary": {}, "changes": []}
+    Examples:
+        >>> from calaim_timeline import Archive
+        >>> from calaim_timeline.diff import diff
+        >>> archive = Archive.bundled()
+        >>> print(DiffJson(indent=None)(diff(archive["2021-11"], archive["2021-11"])), end="")
+        {"old": "2021-11", "new": "2021-11", "summary": {}, "changes": []}
     """
 
     indent: int | None = 2
@@ -59,12 +61,13 @@ def _text(data: object) -> str:
 class ChangelogJson:
     """Render a change log as a JSON array of diff documents, newest first.
 
-    >>> import json
-    >>> from calaim_timeline import Archive
-    >>> from calaim_timeline.history import changelog
-    >>> (entry,) = json.loads(ChangelogJson()(changelog(Archive.bundled().editions)))
-    >>> entry["old"], entry["new"], entry["summary"]["milestone-added"]
-    ('2021-01', '2021-11', 56)
+    Examples:
+        >>> import json
+        >>> from calaim_timeline import Archive
+        >>> from calaim_timeline.history import changelog
+        >>> (entry,) = json.loads(ChangelogJson()(changelog(Archive.bundled().editions)))
+        >>> entry["old"], entry["new"], entry["summary"]["milestone-added"]
+        ('2021-01', '2021-11', 56)
     """
 
     def __call__(self, diffs: Sequence[EditionDiff]) -> str:
@@ -76,13 +79,14 @@ class ChangelogJson:
 class HistoryJson:
     """Render a milestone's history as JSON: the milestone, its figures, every edition.
 
-    >>> import json
-    >>> from calaim_timeline import Archive
-    >>> from calaim_timeline.history import Timeline
-    >>> story = Timeline(Archive.bundled().editions).find("mot-carve-in-live")
-    >>> document = json.loads(HistoryJson()(story))
-    >>> document["title"], document["first_seen"], document["slip_months"]
-    ('MOT Carve-In goes live', '2021-11', 0)
+    Examples:
+        >>> import json
+        >>> from calaim_timeline import Archive
+        >>> from calaim_timeline.history import Timeline
+        >>> story = Timeline(Archive.bundled().editions).find("mot-carve-in-live")
+        >>> document = json.loads(HistoryJson()(story))
+        >>> document["title"], document["first_seen"], document["slip_months"]
+        ('MOT Carve-In goes live', '2021-11', 0)
     """
 
     def __call__(self, story: History) -> str:

@@ -22,8 +22,9 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 def escape(text: str) -> str:
     r"""Escape the characters markdown would read as markup.
 
-    >>> escape("Section 1115 *draft* [v2]")
-    'Section 1115 \\*draft\\* \\[v2\\]'
+    Examples:
+        >>> escape("Section 1115 *draft* [v2]")
+        'Section 1115 \\*draft\\* \\[v2\\]'
     """
     return _SPECIAL.sub(r"\\\1", text)
 
@@ -40,9 +41,10 @@ def _kind(kind: MilestoneKind | None) -> str:
 class EditionMarkdown:
     """Render an edition as markdown: a section per category, a list per initiative.
 
-    >>> from calaim_timeline import Archive
-    >>> print(EditionMarkdown()(Archive.bundled()["2021-11"]).splitlines()[0])
-    # California Advancing and Innovating Medi-Cal (CalAIM) Milestones Calendar as of November 2021
+    Examples:
+        >>> from calaim_timeline import Archive
+        >>> print(EditionMarkdown()(Archive.bundled()["2021-11"]).splitlines()[0][:60])
+        # California Advancing and Innovating Medi-Cal (CalAIM) Mile
     """
 
     heading_level: int = 1
@@ -90,13 +92,14 @@ def _milestone(milestone: Milestone) -> str:
 class DiffMarkdown:
     """Render a diff as markdown: a heading, the summary, a section per initiative.
 
-    >>> from calaim_timeline import Archive
-    >>> from calaim_timeline.diff import diff
-    >>> archive = Archive.bundled()
-    >>> print(DiffMarkdown()(diff(archive["2021-11"], archive["2021-11"])), end="")
-    # 2021-11 → 2021-11
-    <BLANKLINE>
-    No changes.
+    Examples:
+        >>> from calaim_timeline import Archive
+        >>> from calaim_timeline.diff import diff
+        >>> archive = Archive.bundled()
+        >>> print(DiffMarkdown()(diff(archive["2021-11"], archive["2021-11"])), end="")
+        # 2021-11 → 2021-11
+        <BLANKLINE>
+        No changes.
     """
 
     heading_level: int = 1
@@ -135,11 +138,12 @@ class ChangelogMarkdown:
     per initiative), Renamed, Changed. Call it with the diffs, newest first, and the
     oldest edition (shown as the first edition).
 
-    >>> from calaim_timeline import Archive
-    >>> from calaim_timeline.history import changelog
-    >>> text = ChangelogMarkdown()(changelog(Archive.bundled().editions))
-    >>> [line for line in text.splitlines() if line.startswith("## ")]
-    ['## [2021-11] as of 2021-11 (since 2021-01)']
+    Examples:
+        >>> from calaim_timeline import Archive
+        >>> from calaim_timeline.history import changelog
+        >>> text = ChangelogMarkdown()(changelog(Archive.bundled().editions))
+        >>> [line for line in text.splitlines() if line.startswith("## ")]
+        ['## [2021-11] as of 2021-11 (since 2021-01)']
     """
 
     title: str = "CalAIM Milestones Calendar: change log"

@@ -26,9 +26,10 @@ class EditionText:
     Each milestone is one line: its period, its kind mark, its title, its footnote
     references, and the source's wording of the period when it has one.
 
-    >>> from calaim_timeline import Archive
-    >>> print(EditionText(width=72)(Archive.bundled()["2021-11"]).splitlines()[5])
-    Key: * document release   ^ submission deadline   + program launch
+    Examples:
+        >>> from calaim_timeline import Archive
+        >>> print(EditionText(width=72)(Archive.bundled()["2021-11"]).splitlines()[5])
+        Key: * document release   ^ submission deadline   + program launch
     """
 
     width: int = 100
@@ -94,11 +95,12 @@ class DiffText:
     ``+`` added, ``-`` dropped, ``~`` changed; shifts read ``2022-01 → 2022-03 (+2 months,
     delayed)``.
 
-    >>> from calaim_timeline import Archive
-    >>> from calaim_timeline.diff import diff
-    >>> archive = Archive.bundled()
-    >>> print(DiffText()(diff(archive["2021-11"], archive["2021-11"])), end="")
-    2021-11 → 2021-11: no changes
+    Examples:
+        >>> from calaim_timeline import Archive
+        >>> from calaim_timeline.diff import diff
+        >>> archive = Archive.bundled()
+        >>> print(DiffText()(diff(archive["2021-11"], archive["2021-11"])), end="")
+        2021-11 → 2021-11: no changes
     """
 
     width: int = 100
@@ -123,18 +125,19 @@ def _refs(numbers: tuple[int, ...]) -> str:
 class HistoryText:
     """Render one milestone's history: a row per edition, then first/last seen and slip.
 
-    >>> from calaim_timeline import Archive
-    >>> from calaim_timeline.history import Timeline
-    >>> story = Timeline(Archive.bundled().editions).find("mot-carve-in-live")
-    >>> print(HistoryText()(story), end="")
-    mot-carve-in-live: MOT Carve-In goes live
-    Benefits Standardization; program launch
-    <BLANKLINE>
-    edition  as of    target   change
-    2021-01  2021-01  -        absent
-    2021-11  2021-11  2022-01  first listed
-    <BLANKLINE>
-    First seen 2021-11, last seen 2021-11: 0 shifts, total slip 0 months.
+    Examples:
+        >>> from calaim_timeline import Archive
+        >>> from calaim_timeline.history import Timeline
+        >>> story = Timeline(Archive.bundled().editions).find("mot-carve-in-live")
+        >>> print(HistoryText()(story), end="")
+        mot-carve-in-live: MOT Carve-In goes live
+        Benefits Standardization; program launch
+        <BLANKLINE>
+        edition  as of    target   change
+        2021-01  2021-01  -        absent
+        2021-11  2021-11  2022-01  first listed
+        <BLANKLINE>
+        First seen 2021-11, last seen 2021-11: 0 shifts, total slip 0 months.
     """
 
     def __call__(self, story: History) -> str:
@@ -195,10 +198,11 @@ def _change(previous: Period | None, when: Period) -> str:
 class SlipText:
     """Render the archive-wide slip table: which initiatives slipped most.
 
-    >>> from calaim_timeline import Archive
-    >>> from calaim_timeline.history import Timeline
-    >>> print(SlipText()(Timeline(Archive.bundled().editions).slips()), end="")
-    No milestone is listed in more than one edition yet.
+    Examples:
+        >>> from calaim_timeline import Archive
+        >>> from calaim_timeline.history import Timeline
+        >>> print(SlipText()(Timeline(Archive.bundled().editions).slips()), end="")
+        No milestone is listed in more than one edition yet.
     """
 
     def __call__(self, rows: tuple[InitiativeSlip, ...]) -> str:
@@ -226,16 +230,17 @@ class SlipText:
 class UpcomingText:
     """Render what is due: one line per milestone, by period.
 
-    >>> from datetime import date
-    >>> from calaim_timeline import Archive
-    >>> from calaim_timeline.history import upcoming
-    >>> november = Archive.bundled()["2021-11"]
-    >>> due = upcoming(november, date(2022, 3, 1), within=1)
-    >>> for line in UpcomingText()(november, due).splitlines():
-    ...     print(line[:60])
-    According to edition 2021-11 (as of 2021-11):
-      2022-03    Population Health Management (including Service
-      2022-03  * Transition to Statewide LTSS and D-SNP (CCI end
+    Examples:
+        >>> from datetime import date
+        >>> from calaim_timeline import Archive
+        >>> from calaim_timeline.history import upcoming
+        >>> november = Archive.bundled()["2021-11"]
+        >>> due = upcoming(november, date(2022, 3, 1), within=1)
+        >>> for line in UpcomingText()(november, due).splitlines():
+        ...     print(line[:60])
+        According to edition 2021-11 (as of 2021-11):
+          2022-03    Population Health Management (including Service
+          2022-03  * Transition to Statewide LTSS and D-SNP (CCI end
     """
 
     def __call__(self, edition: Edition, due: tuple[tuple[Initiative, Milestone], ...]) -> str:
