@@ -400,3 +400,48 @@ def test_filtering_by_initiative_finds_moves_and_renames_by_their_old_id() -> No
         "initiative-renamed",
     ]
     assert [c.change for c in changes.filter(initiatives=["cross"])] == ["milestone-moved"]
+
+
+def test_every_change_of_one_milestone_in_report_order() -> None:
+    """Retitle, shift, rekind, then edits by field; footnote changes before them all."""
+    notes = (Footnote(number=1, text="Subject to CMS approval."), Footnote(number=2, text="APL."))
+    old = edition(footnotes=notes)
+    benefits = old.initiatives[1]
+    changed = attrs.evolve(
+        benefits.milestones[0],
+        title="MOT Carve-In goes live statewide",
+        kind=MilestoneKind.DOCUMENT_RELEASE,
+        when=Period.month(2022, 3),
+        footnotes=(2,),
+        status=Status.DONE,
+    )
+    new = attrs.evolve(
+        old,
+        footnotes=(
+            Footnote(number=1, text="Subject to CMS approval!"),
+            Footnote(number=2, text="The APL."),
+        ),
+        initiatives=(
+            old.initiatives[0],
+            attrs.evolve(benefits, milestones=(changed, benefits.milestones[1])),
+        ),
+    )
+    changes = diff(old, new)
+    assert [(c.change, getattr(c, "field", None)) for c in changes] == [
+        ("footnote-changed", None),
+        ("footnote-changed", None),
+        ("milestone-retitled", None),
+        ("milestone-shifted", None),
+        ("milestone-rekinded", None),
+        ("milestone-edited", "footnotes"),
+        ("milestone-edited", "status"),
+    ]
+    assert [(link.old, link.new, link.stage.value) for link in changes.milestone_links] == [
+        ("mot-live", "mot-live", "lineage"),
+        ("ecm-hhp", "ecm-hhp", "lineage"),
+    ]
+    assert [(link.old, link.stage.value) for link in changes.initiative_links] == [
+        ("cross", "id"),
+        ("benefits", "id"),
+    ]
+    assert changes.filter().changes == changes.changes
