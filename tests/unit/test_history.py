@@ -13,7 +13,7 @@ from calaim_timeline.history import (
     known_at,
     upcoming,
 )
-from calaim_timeline.render import HistoryJson, HistoryText, SlipText
+from calaim_timeline.render import ChangelogMarkdown, HistoryJson, HistoryText, SlipText
 from tests.builders import february_2022
 
 EDITIONS = (*Archive.bundled().editions, february_2022())
@@ -168,4 +168,14 @@ def test_known_at_and_upcoming() -> None:
         ("ecm-live-wpc-counties", "2022-01"),
         ("phm-service-vendor-rfp", "2022-02"),
         ("phm-strategy-roadmap", "2022-03"),
+    ]
+
+
+def test_the_change_log_lists_each_shift_under_its_direction() -> None:
+    """Shifted milestones appear under their direction with both periods and the months."""
+    text = ChangelogMarkdown()(changelog(EDITIONS))
+    section = text.split("### Delayed\n\n", 1)[1].split("\n\n", 1)[0]
+    assert section.splitlines() == [
+        "- **Enhanced Care Management (ECM)/ Community Supports (ILOS)**: MCPs send the ECM New Benefit Notice: 2021-12 → 2022-02 (+2 months)",
+        "- **Benefits Standardization**: MOT Carve-In goes live: 2022-01 → 2022-03 (+2 months)",
     ]
