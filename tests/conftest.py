@@ -1,11 +1,14 @@
-"""Shared test settings: Hypothesis profiles and paths to the project's data."""
+"""Shared test settings: Hypothesis profiles, paths to the project's data, a cold parse cache."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
+
+from calaim_timeline.period import _parse
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "sources"
@@ -22,3 +25,14 @@ settings.register_profile(
 settings.load_profile(
     os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "default")
 )
+
+
+@pytest.fixture(autouse=True)
+def _cold_period_cache() -> None:
+    """Each test parses its periods itself.
+
+    ``Period.parse`` caches its results; without this, a test could pass on periods
+    that an earlier test parsed, and under mutmut (which forks each mutant's run from
+    a process that already ran the suite) on periods the unmutated code parsed.
+    """
+    _parse.cache_clear()

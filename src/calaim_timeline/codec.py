@@ -263,10 +263,11 @@ def _format_error(error: BaseException, kind: type | None) -> str:
 
 def _keys(cls: type) -> list[str]:
     """The keys a table of ``cls`` may have, in document order."""
+    worded = _period_fields(cls)
     keys = []
     for field in attrs.fields(cls):
         keys.append(field.name)
-        if field.name in _period_fields(cls):
+        if field.name in worded:
             keys.append(field.name + _TEXT_SUFFIX)
     return keys
 

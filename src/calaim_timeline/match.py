@@ -139,19 +139,13 @@ class MilestonePair:
     """A milestone of the old edition, its counterpart in the new one, and where each is.
 
     Examples:
-        >>> import attrs
-        >>> from calaim_timeline import Archive, Period
+        >>> from calaim_timeline import Archive
         >>> november = Archive.bundled()["2021-11"]
-        >>> def later(initiative):  # the MOT carve-in moves from January to March
-        ...     return attrs.evolve(initiative, milestones=tuple(
-        ...         attrs.evolve(m, when=Period.parse("2022-03"))
-        ...         if m.id == "mot-carve-in-live" else m
-        ...         for m in initiative.milestones))
-        >>> february = attrs.evolve(november, id="2022-02", as_of=Period.parse("2022-02"),
-        ...                         initiatives=tuple(map(later, november.initiatives)))
-        >>> (pair,) = [p for p in match(november, february).milestones if p.old != p.new]
-        >>> pair.old.id, str(pair.old.when), str(pair.new.when), pair.stage.value
-        ('mot-carve-in-live', '2022-01', '2022-03', 'lineage')
+        >>> pair = match(november, november).milestones[0]
+        >>> pair.old_initiative.id, pair.old.id, pair.new.id
+        ('cross-initiative-milestones', 'waiver-cms-approval', 'waiver-cms-approval')
+        >>> pair.stage.value, pair.score
+        ('lineage', 100.0)
     """
 
     old_initiative: Initiative

@@ -59,12 +59,13 @@ def test_every_operator_agrees_with_the_sorted_positions(
 
 
 def test_wording_breaks_ties_after_precision() -> None:
-    """Two periods differing only in wording are unequal and ordered: none first."""
+    """Periods differing only in wording are unequal: none first, then by the wording."""
     plain = Period.parse("2021-02")
-    worded = Period.parse("2021-02", text="February")
-    assert plain != worded
-    assert plain < worded
-    assert sorted([worded, plain]) == [plain, worded]
+    early = Period.parse("2021-02", text="early February")
+    late = Period.parse("2021-02", text="late February")
+    assert plain != early
+    assert sorted([late, early, plain]) == [plain, early, late]
+    assert (early < late, late < early, early <= late, late >= early) == (True, False, True, True)
 
 
 @pytest.mark.parametrize("op", [operator.lt, operator.le, operator.gt, operator.ge])
@@ -88,6 +89,8 @@ def test_equality_with_a_foreign_type_is_false() -> None:
         ("2022-01", date(2022, 1, 1), date(2022, 1, 31), Precision.MONTH),
         ("2024-02", date(2024, 2, 1), date(2024, 2, 29), Precision.MONTH),
         ("2022-Q1", date(2022, 1, 1), date(2022, 3, 31), Precision.QUARTER),
+        ("2022-Q2", date(2022, 4, 1), date(2022, 6, 30), Precision.QUARTER),
+        ("2022-Q3", date(2022, 7, 1), date(2022, 9, 30), Precision.QUARTER),
         ("2022-Q4", date(2022, 10, 1), date(2022, 12, 31), Precision.QUARTER),
         ("2021-H1", date(2021, 1, 1), date(2021, 6, 30), Precision.HALF),
         ("2021-H2", date(2021, 7, 1), date(2021, 12, 31), Precision.HALF),
@@ -153,6 +156,11 @@ def test_wording_is_kept_and_shown_in_repr() -> None:
         ("2022-01/2022-02-15", "invalid period '2022-01/2022-02-15': a span's two ends must both be days (2021-02-11) or both months (2021-11)"),
         ("2022-Q1/2022-Q2", "invalid period '2022-Q1/2022-Q2': a span's two ends must both be days (2021-02-11) or both months (2021-11)"),
         ("2022-01/2022-02/2022-03", "invalid period '2022-01/2022-02/2022-03': a span is START/END with exactly one '/'"),
+        # A bad end of a span is reported with the whole span, whichever end it is.
+        ("2021-02-30/2021-03-01", "invalid period '2021-02-30/2021-03-01': 2021-02-30 is not a calendar day (day is out of range for month)"),
+        ("2021-02-01/2021-02-30", "invalid period '2021-02-01/2021-02-30': 2021-02-30 is not a calendar day (day is out of range for month)"),
+        ("2021-13/2022-01", "invalid period '2021-13/2022-01': month must be 01 to 12 (got 13)"),
+        ("2021-11/2021-13", "invalid period '2021-11/2021-13': month must be 01 to 12 (got 13)"),
     ],
 )  # fmt: skip
 def test_invalid_notations_are_rejected_with_the_input_quoted(notation: str, message: str) -> None:
@@ -187,8 +195,26 @@ def test_parsing_a_non_string_is_a_period_error() -> None:
             lambda: Period.span(date(2022, 3, 1), date(2022, 3, 1)),
             "a span must cover more than one day; use the day form 2022-03-01",
         ),
+        (
+            lambda: Period(start=date(2022, 5, 15), end=date(2022, 6, 30), precision=Precision.QUARTER),
+            "bounds 2022-05-15 to 2022-06-30 are not one quarter (a quarter starting there runs 2022-04-01 to 2022-06-30)",
+        ),
+        (
+            lambda: Period(start=date(2022, 6, 1), end=date(2022, 12, 31), precision=Precision.HALF),
+            "bounds 2022-06-01 to 2022-12-31 are not one half (a half starting there runs 2022-01-01 to 2022-06-30)",
+        ),
+        (
+            lambda: Period(start=date(2022, 7, 15), end=date(2022, 12, 31), precision=Precision.HALF),
+            "bounds 2022-07-15 to 2022-12-31 are not one half (a half starting there runs 2022-07-01 to 2022-12-31)",
+        ),
+        (lambda: Period.quarter(2022, 0), "quarter must be 1 to 4 (got 0)"),
         (lambda: Period.quarter(2022, 5), "quarter must be 1 to 4 (got 5)"),
         (lambda: Period.half(2022, 0), "half must be 1 or 2 (got 0)"),
+        (lambda: Period.half(2022, 3), "half must be 1 or 2 (got 3)"),
+        (
+            lambda: Period.month(2022, 1, text="early\nJanuary"),
+            "'text' must be non-empty, on one line, without surrounding spaces (got 'early\\nJanuary')",
+        ),
         (
             lambda: Period.month(2022, 1, text=" January"),
             "'text' must be non-empty, on one line, without surrounding spaces (got ' January')",
@@ -206,6 +232,28 @@ def test_constructors_refuse_bounds_that_do_not_fit(
     with pytest.raises(PeriodError) as raised:
         build()
     assert str(raised.value) == message
+
+
+def test_every_constructor_keeps_the_wording() -> None:
+    """The text given to a constructor is the period's wording."""
+    made = [
+        Period.day(date(2021, 2, 4), text="Thursday, February 4"),
+        Period.month(2022, 1, text="January"),
+        Period.quarter(2022, 1, text="early 2022"),
+        Period.half(2021, 2, text="the last half of 2021"),
+        Period.year(2022, text="in 2022"),
+        Period.span(date(2021, 2, 11), date(2021, 2, 28), text="mid to late February"),
+        Period.months(Period.month(2021, 4), Period.month(2021, 6), text="April to June"),
+    ]
+    assert [(str(p), p.text) for p in made] == [
+        ("2021-02-04", "Thursday, February 4"),
+        ("2022-01", "January"),
+        ("2022-Q1", "early 2022"),
+        ("2021-H2", "the last half of 2021"),
+        ("2022", "in 2022"),
+        ("2021-02-11/2021-02-28", "mid to late February"),
+        ("2021-04/2021-06", "April to June"),
+    ]
 
 
 def test_constructors_refuse_datetimes_and_non_strings() -> None:
