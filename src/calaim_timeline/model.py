@@ -11,6 +11,7 @@ every problem at once.
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from typing import Any, Final
 
 import attrs
@@ -90,46 +91,44 @@ def _got(value: object) -> str:
     return f"(got {type(value).__name__} {value!r})"
 
 
-@attrs.frozen
-class _Is:
+_Validator = Callable[[object, "attrs.Attribute[Any]", object], None]
+
+
+def _is(kinds: tuple[type, ...], description: str, *, optional: bool = False) -> _Validator:
     """Validator: the value is one of ``kinds`` (bool never counts as int)."""
+    exact = frozenset(kinds)  # the quick test, for the common case
 
-    kinds: tuple[type, ...]
-    description: str
-    optional: bool = False
-
-    def __call__(self, _instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is None and self.optional:
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) in exact or (value is None and optional):
             return
-        if not isinstance(value, self.kinds) or (
-            isinstance(value, bool) and bool not in self.kinds
-        ):
-            msg = f"'{attribute.name}' must be {self.description} {_got(value)}"
+        if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
+            msg = f"'{attribute.name}' must be {description} {_got(value)}"
             raise TypeError(msg)
 
+    return check
 
-@attrs.frozen
-class _TupleOf:
+
+def _tuple_of(kind: type, plural: str, singular: str) -> _Validator:
     """Validator: the value is a tuple whose members are all of ``kind``."""
 
-    kind: type
-    plural: str
-    singular: str
-
-    def __call__(self, _instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, tuple):
-            msg = f"'{attribute.name}' must be a tuple of {self.plural} {_got(value)}"
+            msg = f"'{attribute.name}' must be a tuple of {plural} {_got(value)}"
             raise TypeError(msg)
         for k, member in enumerate(value):
-            if not isinstance(member, self.kind) or (isinstance(member, bool) and self.kind is int):
-                msg = f"'{attribute.name}[{k}]' must be {self.singular} {_got(member)}"
+            if type(member) is not kind and (
+                not isinstance(member, kind) or (isinstance(member, bool) and kind is int)
+            ):
+                msg = f"'{attribute.name}[{k}]' must be {singular} {_got(member)}"
                 raise TypeError(msg)
 
+    return check
 
-_STR: Final = _Is((str,), "a string")
-_OPTIONAL_STR: Final = _Is((str,), "a string or None", optional=True)
-_NUMBERS: Final = _TupleOf(int, "footnote numbers", "a footnote number")
-_KIND: Final = _Is((MilestoneKind,), "a MilestoneKind or None", optional=True)
+
+_STR: Final = _is((str,), "a string")
+_OPTIONAL_STR: Final = _is((str,), "a string or None", optional=True)
+_NUMBERS: Final = _tuple_of(int, "footnote numbers", "a footnote number")
+_KIND: Final = _is((MilestoneKind,), "a MilestoneKind or None", optional=True)
 
 
 @attrs.frozen(kw_only=True)
@@ -141,7 +140,7 @@ class Footnote:
         Footnote(number=4, text='RFP timeline is being finalized and is subject to change.')
     """
 
-    number: int = attrs.field(validator=_Is((int,), "a footnote number"))
+    number: int = attrs.field(validator=_is((int,), "a footnote number"))
     text: str = attrs.field(validator=_STR)
 
 
@@ -179,12 +178,12 @@ class Milestone:
     id: str = attrs.field(validator=_STR)
     title: str = attrs.field(validator=_STR)
     kind: MilestoneKind | None = attrs.field(default=None, validator=_KIND)
-    when: Period = attrs.field(validator=_Is((Period,), "a Period"))
+    when: Period = attrs.field(validator=_is((Period,), "a Period"))
     sub_items: tuple[SubItem, ...] = attrs.field(
-        default=(), validator=_TupleOf(SubItem, "SubItem", "a SubItem")
+        default=(), validator=_tuple_of(SubItem, "SubItem", "a SubItem")
     )
     footnotes: tuple[int, ...] = attrs.field(default=(), validator=_NUMBERS)
-    status: Status = attrs.field(default=Status.PLANNED, validator=_Is((Status,), "a Status"))
+    status: Status = attrs.field(default=Status.PLANNED, validator=_is((Status,), "a Status"))
     lineage: str = attrs.field(
         default=attrs.Factory(lambda self: self.id, takes_self=True), validator=_STR
     )
@@ -221,11 +220,11 @@ class Initiative:
     name: str = attrs.field(validator=_STR)
     category: str | None = attrs.field(default=None, validator=_OPTIONAL_STR)
     aliases: tuple[str, ...] = attrs.field(
-        default=(), validator=_TupleOf(str, "strings", "a string")
+        default=(), validator=_tuple_of(str, "strings", "a string")
     )
     footnotes: tuple[int, ...] = attrs.field(default=(), validator=_NUMBERS)
     milestones: tuple[Milestone, ...] = attrs.field(
-        default=(), validator=_TupleOf(Milestone, "Milestone", "a Milestone")
+        default=(), validator=_tuple_of(Milestone, "Milestone", "a Milestone")
     )
 
 
@@ -260,21 +259,21 @@ class Edition:
 
     id: str = attrs.field(validator=_STR)
     title: str = attrs.field(validator=_STR)
-    as_of: Period = attrs.field(validator=_Is((Period,), "a Period"))
-    window: Period = attrs.field(validator=_Is((Period,), "a Period"))
+    as_of: Period = attrs.field(validator=_is((Period,), "a Period"))
+    window: Period = attrs.field(validator=_is((Period,), "a Period"))
     publisher: str = attrs.field(validator=_STR)
-    source: Source = attrs.field(validator=_Is((Source,), "a Source"))
+    source: Source = attrs.field(validator=_is((Source,), "a Source"))
     categories: tuple[Category, ...] = attrs.field(
-        default=(), validator=_TupleOf(Category, "Category", "a Category")
+        default=(), validator=_tuple_of(Category, "Category", "a Category")
     )
     initiatives: tuple[Initiative, ...] = attrs.field(
-        default=(), validator=_TupleOf(Initiative, "Initiative", "a Initiative")
+        default=(), validator=_tuple_of(Initiative, "Initiative", "a Initiative")
     )
     footnotes: tuple[Footnote, ...] = attrs.field(
-        default=(), validator=_TupleOf(Footnote, "Footnote", "a Footnote")
+        default=(), validator=_tuple_of(Footnote, "Footnote", "a Footnote")
     )
     excluded_initiatives: tuple[str, ...] = attrs.field(
-        default=(), validator=_TupleOf(str, "strings", "a string")
+        default=(), validator=_tuple_of(str, "strings", "a string")
     )
 
     def milestones(self) -> tuple[tuple[Initiative, Milestone], ...]:

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Iterator
 from datetime import timedelta
 from typing import Final
 
+import attrs
+
 from calaim_timeline.errors import Problem, ValidationError
 from calaim_timeline.model import Edition, Initiative, Milestone
 from calaim_timeline.period import Period, Precision
@@ -31,7 +33,7 @@ def validate(edition: Edition) -> tuple[Problem, ...]:
         >>> validate(Archive.bundled()["2021-11"])
         ()
     """
-    return tuple(_problems(edition))
+    return () if _sound(edition) else tuple(_problems(edition))
 
 
 def check(edition: Edition, *, source: str | None = None) -> Edition:
@@ -52,6 +54,62 @@ def check(edition: Edition, *, source: str | None = None) -> Edition:
     if problems:
         raise ValidationError(source, problems)
     return edition
+
+
+def _sound(edition: Edition) -> bool:
+    """A quick test that :func:`_problems` would find nothing, for large editions.
+
+    True only when every check of :func:`_problems` passes (the property tests hold
+    the two to agreeing); on False the detailed checks run and say what is wrong.
+    """
+    window, slug = edition.window, ID_PATTERN.fullmatch
+    categories = {c.id for c in edition.categories}
+    notes = {f.number for f in edition.footnotes}
+    ids: list[str] = []
+    lineages: list[str] = []
+    for initiative in edition.initiatives:
+        if not (
+            _plain(initiative.id, initiative.name)
+            and (initiative.category is None or initiative.category in categories)
+            and all(map(_clean, initiative.aliases))
+            and notes.issuperset(initiative.footnotes)
+        ):
+            return False
+        for m in initiative.milestones:
+            ids.append(m.id)
+            lineages.append(m.lineage)
+            when = m.when
+            if (
+                slug(m.id) is None
+                or (m.lineage != m.id and slug(m.lineage) is None)
+                or not _clean(m.title)
+                or (when.text is not None and not _encodes(when.text))
+                or when.end < window.start
+                or when.start > window.end
+                or not notes.issuperset(m.footnotes)
+                or not all(_clean(i.text) and notes.issuperset(i.footnotes) for i in m.sub_items)
+            ):
+                return False
+    initiative_ids = [i.id for i in edition.initiatives]
+    return (
+        len(set(ids)) == len(ids)
+        and len(set(lineages)) == len(lineages)
+        and len(set(initiative_ids)) == len(initiative_ids)
+        and not any(True for _ in _problems(attrs.evolve(edition, initiatives=())))
+    )
+
+
+def _plain(identifier: str, name: str) -> bool:
+    return ID_PATTERN.fullmatch(identifier) is not None and _clean(name)
+
+
+def _clean(text: str) -> bool:
+    """Not empty, no surrounding spaces, storable: what :func:`_text` asks."""
+    return bool(text) and text.strip() == text and _encodes(text)
+
+
+def _encodes(text: str) -> bool:
+    return text.isascii() or not any(True for _ in _storable("", text))
 
 
 def _problems(edition: Edition) -> Iterator[Problem]:
