@@ -16,18 +16,13 @@ import contextlib
 import json
 import os
 import re
-import tempfile
 import tomllib
 from collections.abc import Callable, Mapping
+from functools import cache
 from pathlib import Path
-from typing import Any, Final, Literal, NamedTuple, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple, get_args, get_origin
 
 import attrs
-import cattrs
-from cattrs.cols import homogenous_tuple_structure_factory
-from cattrs.errors import ForbiddenExtraKeysError
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
-from cattrs.v import format_exception, transform_error
 
 from calaim_timeline._build import build
 from calaim_timeline._files import line_of, read_text
@@ -35,6 +30,12 @@ from calaim_timeline.errors import CalaimTimelineError, SnapshotError, WriteErro
 from calaim_timeline.model import Edition, MilestoneKind, Status
 from calaim_timeline.period import Period
 from calaim_timeline.validate import check
+
+if TYPE_CHECKING:
+    import cattrs
+
+# cattrs is imported where it is used: reading a regular document and checking it
+# (what the command line mostly does) never needs it.
 
 __all__ = [
     "Format",
@@ -111,6 +112,8 @@ def _strict_tuple_factory(
     kind: Any,  # noqa: ANN401 - a typing form such as tuple[int, ...]
     converter: cattrs.Converter,
 ) -> Callable[[object, type], object]:
+    from cattrs.cols import homogenous_tuple_structure_factory  # noqa: PLC0415
+
     # cattrs turns any iterable into a tuple, so "abc" would become ('a', 'b', 'c').
     structure = homogenous_tuple_structure_factory(kind, converter)
 
@@ -139,6 +142,8 @@ def _period_fields(cls: type) -> tuple[str, ...]:
 
 
 def _class_structure(cls: type, converter: cattrs.Converter) -> Callable[[object, type], object]:
+    from cattrs.gen import make_dict_structure_fn  # noqa: PLC0415
+
     structure: Callable[[Mapping[str, Any], Any], Any] = make_dict_structure_fn(
         cls, converter, _cattrs_forbid_extra_keys=True
     )
@@ -163,6 +168,8 @@ def _class_structure(cls: type, converter: cattrs.Converter) -> Callable[[object
 
 
 def _class_unstructure(cls: type, converter: cattrs.Converter) -> Callable[[Any], dict[str, Any]]:
+    from cattrs.gen import make_dict_unstructure_fn  # noqa: PLC0415
+
     unstructure: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(
         cls, converter, _cattrs_omit_if_default=True
     )
@@ -218,12 +225,17 @@ def make_converter() -> cattrs.Converter:
         >>> make_converter().unstructure(Footnote(number=1, text="Pending CMS approval."))
         {'number': 1, 'text': 'Pending CMS approval.'}
     """
+    import cattrs  # noqa: PLC0415
+
     converter = cattrs.Converter(omit_if_default=True, forbid_extra_keys=True)
     configure_converter(converter)
     return converter
 
 
-_CONVERTER: Final = make_converter()
+@cache
+def _converter() -> cattrs.Converter:
+    """The converter of this module, made on first use."""
+    return make_converter()
 
 
 def to_dict(edition: Edition) -> dict[str, Any]:
@@ -234,7 +246,7 @@ def to_dict(edition: Edition) -> dict[str, Any]:
         >>> list(to_dict(Archive.bundled()["2021-11"]))[:4]
         ['id', 'title', 'as_of', 'window']
     """
-    document: dict[str, Any] = _CONVERTER.unstructure(edition, Edition)
+    document: dict[str, Any] = _converter().unstructure(edition, Edition)
     return document
 
 
@@ -248,10 +260,13 @@ def to_plain(value: object) -> Any:  # noqa: ANN401 - plain data of any shape
         >>> to_plain(Period.parse("2022-Q1"))
         '2022-Q1'
     """
-    return _CONVERTER.unstructure(value)
+    return _converter().unstructure(value)
 
 
 def _format_error(error: BaseException, kind: type | None) -> str:
+    from cattrs.errors import ForbiddenExtraKeysError  # noqa: PLC0415
+    from cattrs.v import format_exception  # noqa: PLC0415
+
     if isinstance(error, ForbiddenExtraKeysError):
         unknown = ", ".join(repr(key) for key in sorted(error.extra_fields))
         noun = "key" if len(error.extra_fields) == 1 else "keys"
@@ -302,8 +317,11 @@ def from_dict(document: object, *, source: str | None = None, validate: bool = T
 
 def _structure(document: Mapping[str, Any], source: str | None) -> Edition:
     """The cattrs path: slower than :func:`build`, and it names what is wrong."""
+    import cattrs  # noqa: PLC0415
+    from cattrs.v import transform_error  # noqa: PLC0415
+
     try:
-        edition: Edition = _CONVERTER.structure(document, Edition)
+        edition: Edition = _converter().structure(document, Edition)
     except cattrs.BaseValidationError as error:
         first = transform_error(error, path="$", format_exception=_format_error)[0]
         message, _, path = first.rpartition(" @ ")
@@ -453,6 +471,8 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
         ...     path.read_text()
         'second\n'
     """
+    import tempfile  # noqa: PLC0415 - only writing needs it
+
     path = Path(path)
     temporary: str | None = None
     try:
