@@ -8,6 +8,7 @@ derived from them, so that a record's inverse is the same record with the sides 
 from __future__ import annotations
 
 import enum
+from functools import cached_property
 from typing import Any, ClassVar, Final, Self
 
 import attrs
@@ -93,24 +94,34 @@ def bare(initiative: Initiative) -> Initiative:
 
 @attrs.frozen
 class Side:
-    """One edition as a diff sees it: its header and the order of its contents.
+    """One edition as a diff sees it: the edition, its header and the order of its contents.
 
     ``header`` is the edition with its initiatives bare (no milestones) and no
     footnotes; ``layout`` lists each initiative id with its milestones' (id, lineage),
-    in document order.
+    in document order. Both are worked out on first use: a diff of large editions
+    that is only read never builds them.
     """
 
-    header: Edition
-    layout: Layout
+    edition: Edition
 
     @classmethod
     def of(cls, edition: Edition) -> Side:
         """The side of ``edition``."""
-        return cls(
-            attrs.evolve(edition, initiatives=tuple(map(bare, edition.initiatives)), footnotes=()),
-            tuple(
-                (i.id, tuple((m.id, m.lineage) for m in i.milestones)) for i in edition.initiatives
-            ),
+        return cls(edition)
+
+    @cached_property
+    def header(self) -> Edition:
+        """The edition without milestones and footnotes."""
+        edition = self.edition
+        return attrs.evolve(
+            edition, initiatives=tuple(map(bare, edition.initiatives)), footnotes=()
+        )
+
+    @cached_property
+    def layout(self) -> Layout:
+        """Each initiative id with its milestones' (id, lineage), in document order."""
+        return tuple(
+            (i.id, tuple((m.id, m.lineage) for m in i.milestones)) for i in self.edition.initiatives
         )
 
     def initiative(self, initiative_id: str) -> Initiative:

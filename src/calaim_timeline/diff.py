@@ -7,7 +7,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from itertools import groupby
+from functools import cached_property
+from itertools import chain, groupby
 from typing import Any, Final
 
 import attrs
@@ -40,7 +41,7 @@ from calaim_timeline._changes import (
     bare,
 )
 from calaim_timeline.errors import DiffError
-from calaim_timeline.match import DEFAULT_THRESHOLD, Matching, match
+from calaim_timeline.match import DEFAULT_THRESHOLD, Pairing, Stage, pairing
 from calaim_timeline.model import Edition, Initiative, MilestoneKind
 from calaim_timeline.period import Relation
 
@@ -132,8 +133,25 @@ class EditionDiff:
     old: Side
     new: Side
     initiative_links: tuple[Link, ...]
-    milestone_links: tuple[Link, ...]
+    relinked: tuple[Link, ...]
+    """The matched milestones whose lineage differs (found by title or similarity)."""
     changes: tuple[Change, ...]
+
+    @cached_property
+    def milestone_links(self) -> tuple[Link, ...]:
+        """Every matched pair of milestones, in the new edition's order.
+
+        The milestones whose lineage is in both editions, then :attr:`relinked`: built
+        on first use, as a large diff that is only read never needs them.
+        """
+        old_lineages = {m.lineage for i in self.old.edition.initiatives for m in i.milestones}
+        partner = {link.new: link for link in self.relinked}
+        return tuple(
+            partner.get(m.lineage) or Link(m.lineage, m.lineage, Stage.LINEAGE, 100.0)
+            for i in self.new.edition.initiatives
+            for m in i.milestones
+            if m.lineage in partner or m.lineage in old_lineages
+        )
 
     def __len__(self) -> int:
         """How many changes there are."""
@@ -203,7 +221,7 @@ class EditionDiff:
             self.new,
             self.old,
             [link.inverse() for link in self.initiative_links],
-            [link.inverse() for link in self.milestone_links],
+            [link.inverse() for link in self.relinked],
             [_invert(change, self.old.header, self.new.header) for change in self.changes],
         )
 
@@ -269,12 +287,12 @@ def diff(old: Edition, new: Edition, *, options: DiffOptions | None = None) -> E
         (1, 0)
     """
     options = options or DiffOptions()
-    found = match(old, new, threshold=options.threshold)
+    found = pairing(old, new, threshold=options.threshold)
     return _assemble(
         Side.of(old),
         Side.of(new),
         [Link(p.old.id, p.new.id, p.stage, p.score) for p in found.initiatives],
-        [Link(p.old.lineage, p.new.lineage, p.stage, p.score) for p in found.milestones],
+        [Link(*pair) for pair in found.pairs],
         [
             *_edition_changes(old, new),
             *_initiative_changes(found),
@@ -297,10 +315,10 @@ def _edition_changes(old: Edition, new: Edition) -> Iterator[Change]:
             yield FootnoteChanged(old=before[number], new=after[number])
 
 
-def _initiative_changes(found: Matching) -> Iterator[Change]:
-    for initiative in found.old_initiatives:
+def _initiative_changes(found: Pairing) -> Iterator[Change]:
+    for initiative in found.old_initiatives.values():
         yield InitiativeDropped(item=bare(initiative))
-    for initiative in found.new_initiatives:
+    for initiative in found.new_initiatives.values():
         yield InitiativeAdded(item=bare(initiative))
     for pair in found.initiatives:
         old, new = bare(pair.old), bare(pair.new)
@@ -315,30 +333,46 @@ def _initiative_changes(found: Matching) -> Iterator[Change]:
             yield InitiativeEdited(old=old, new=new, field="aliases")
 
 
-def _milestone_changes(old: Edition, new: Edition, found: Matching) -> Iterator[Change]:
-    for initiative, milestone in found.old_milestones:
+def _milestone_changes(old: Edition, new: Edition, found: Pairing) -> Iterator[Change]:
+    old_home, new_home = found.old_home, found.new_home
+    for lineage, milestone in found.old_left.items():
         reason = DropReason.of(milestone.when, new.window)
-        yield MilestoneDropped(initiative=initiative.id, item=milestone, reason=reason)
-    for initiative, milestone in found.new_milestones:
+        yield MilestoneDropped(initiative=old_home[lineage].id, item=milestone, reason=reason)
+    for lineage, milestone in found.new_left.items():
         added = AddReason.of(milestone.when, old.window)
-        yield MilestoneAdded(initiative=initiative.id, item=milestone, reason=added)
+        yield MilestoneAdded(initiative=new_home[lineage].id, item=milestone, reason=added)
     partner = {p.old.id: p.new.id for p in found.initiatives}
-    for pair in found.milestones:
-        before, after = (
-            Placed(pair.old_initiative.id, pair.old),
-            Placed(pair.new_initiative.id, pair.new),
+    before, after = found.old_milestones, found.new_milestones
+    for lineage in found.same:  # most milestones: unchanged ones cost one comparison
+        a, b = before[lineage], after[lineage]
+        home, new_home_id = old_home[lineage].id, new_home[lineage].id
+        if a == b and partner.get(home) == new_home_id:
+            continue
+        yield from _pair_changes(Placed(home, a), Placed(new_home_id, b), Stage.LINEAGE, partner)
+    for old_key, new_key, stage, _ in found.pairs:
+        yield from _pair_changes(
+            Placed(old_home[old_key].id, before[old_key]),
+            Placed(new_home[new_key].id, after[new_key]),
+            stage,
+            partner,
         )
-        if partner.get(before.initiative) != after.initiative:
-            yield MilestoneMoved(old=before, new=after)
-        if pair.old.title != pair.new.title:
-            yield MilestoneRetitled(old=before, new=after, stage=pair.stage)
-        if pair.old.when != pair.new.when:
-            yield MilestoneShifted(old=before, new=after)
-        if pair.old.kind != pair.new.kind:
-            yield MilestoneRekinded(old=before, new=after)
-        for name in MILESTONE_FIELDS:
-            if getattr(pair.old, name) != getattr(pair.new, name):
-                yield MilestoneEdited(old=before, new=after, field=name)
+
+
+def _pair_changes(
+    before: Placed, after: Placed, stage: Stage, partner: dict[str, str]
+) -> Iterator[Change]:
+    old, new = before.milestone, after.milestone
+    if partner.get(before.initiative) != after.initiative:
+        yield MilestoneMoved(old=before, new=after)
+    if old.title != new.title:
+        yield MilestoneRetitled(old=before, new=after, stage=stage)
+    if old.when != new.when:
+        yield MilestoneShifted(old=before, new=after)
+    if old.kind != new.kind:
+        yield MilestoneRekinded(old=before, new=after)
+    for name in MILESTONE_FIELDS:
+        if getattr(old, name) != getattr(new, name):
+            yield MilestoneEdited(old=before, new=after, field=name)
 
 
 def _placement(change: Change, partner: dict[str, str]) -> tuple[int, str | None]:
@@ -357,15 +391,17 @@ def _assemble(
     old: Side,
     new: Side,
     initiative_links: list[Link],
-    milestone_links: list[Link],
+    relinked: list[Link],
     changes: list[Change],
 ) -> EditionDiff:
     """Put links and changes in their canonical order (the same whichever way round)."""
-    initiative_rank = {init: k for k, (init, _) in enumerate(new.layout)}
-    old_rank = {init: k for k, (init, _) in enumerate(old.layout)}
-    new_position = {m: k for _, entries in new.layout for k, (m, _) in enumerate(entries)}
-    old_position = {m: k for _, entries in old.layout for k, (m, _) in enumerate(entries)}
-    lineage_rank = {lin: k for k, lin in enumerate(lin for _, e in new.layout for _, lin in e)}
+    initiative_rank = {i.id: k for k, i in enumerate(new.edition.initiatives)}
+    old_rank = {i.id: k for k, i in enumerate(old.edition.initiatives)}
+    new_position = {m.id: k for i in new.edition.initiatives for k, m in enumerate(i.milestones)}
+    old_position = {m.id: k for i in old.edition.initiatives for k, m in enumerate(i.milestones)}
+    wanted = {link.new for link in relinked}
+    every = chain.from_iterable(i.milestones for i in new.edition.initiatives)
+    lineage_rank = {m.lineage: k for k, m in enumerate(every) if m.lineage in wanted}
     partner = {link.old: link.new for link in initiative_links}
 
     def key(change: Change) -> tuple[int, int, int, int, int, int]:
@@ -390,7 +426,7 @@ def _assemble(
         initiative_links=tuple(
             sorted(initiative_links, key=lambda link: initiative_rank[link.new])
         ),
-        milestone_links=tuple(sorted(milestone_links, key=lambda link: lineage_rank[link.new])),
+        relinked=tuple(sorted(relinked, key=lambda link: lineage_rank[link.new])),
         changes=tuple(sorted(changes, key=key)),
     )
 

@@ -31,6 +31,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Final, Generic, TypeVar
 
 import attrs
@@ -78,6 +79,7 @@ _NUMBER: Final = re.compile(r"\d+")
 _PUNCTUATION: Final = re.compile(r"[\W_]+")
 
 
+@lru_cache(maxsize=1 << 16)  # matching asks again for the same titles at every stage
 def normalise(text: str) -> str:
     """The text with case, punctuation, whitespace and markup ignored.
 
@@ -299,34 +301,60 @@ def _aliased(pool: _Pool[Initiative]) -> list[tuple[str, str]]:
     return found
 
 
-def match(old: Edition, new: Edition, *, threshold: float = DEFAULT_THRESHOLD) -> Matching:
-    """Pair the initiatives and milestones of ``old`` with those of ``new``.
+@attrs.frozen
+class Pairing:
+    """What :func:`match` finds, kept compact for large editions (used by ``diff``).
+
+    ``same`` lists the lineages found in both editions (the ``lineage`` stage, which
+    pairs most milestones), in no particular order; ``pairs`` the other milestone
+    pairs as (old lineage, new lineage, stage, score); ``old_home`` and ``new_home``
+    map each lineage to its milestone's initiative, ``old_milestones`` and
+    ``new_milestones`` to the milestone.
+    """
+
+    initiatives: list[InitiativePair]
+    old_initiatives: dict[str, Initiative]
+    new_initiatives: dict[str, Initiative]
+    old_milestones: dict[str, Milestone]
+    new_milestones: dict[str, Milestone]
+    old_home: dict[str, Initiative]
+    new_home: dict[str, Initiative]
+    same: set[str]
+    pairs: list[tuple[str, str, Stage, float]]
+    old_left: dict[str, Milestone]
+    new_left: dict[str, Milestone]
+
+
+def pairing(old: Edition, new: Edition, *, threshold: float = DEFAULT_THRESHOLD) -> Pairing:
+    """Pair the initiatives and milestones of ``old`` with those of ``new``, compactly.
 
     Examples:
         >>> from calaim_timeline import Archive
-        >>> archive = Archive.bundled()
-        >>> found = match(archive["2021-01"], archive["2021-11"])
-        >>> [(p.old.id, p.stage.value) for p in found.initiatives]
-        [('cross-initiative-milestones', 'id'), ('ecm-ilos', 'alias')]
+        >>> november = Archive.bundled()["2021-11"]
+        >>> found = pairing(november, november)
+        >>> len(found.same), found.pairs, found.old_left
+        (56, [], {})
     """
     initiative_pairs, initiative_pool = _match_initiatives(old, new, threshold)
-    old_all, new_all = old.milestones(), new.milestones()  # each built once: they are long
-    home_old = {m.lineage: i for i, m in old_all}
-    home_new = {m.lineage: i for i, m in new_all}
-    pool = _Pool({m.lineage: m for _, m in old_all}, {m.lineage: m for _, m in new_all})
-    pairs: list[MilestonePair] = []
+    old_milestones = {m.lineage: m for i in old.initiatives for m in i.milestones}
+    new_milestones = {m.lineage: m for i in new.initiatives for m in i.milestones}
+    home_old = {m.lineage: i for i in old.initiatives for m in i.milestones}
+    home_new = {m.lineage: i for i in new.initiatives for m in i.milestones}
+    same = old_milestones.keys() & new_milestones.keys()
+    pool = _Pool(
+        {k: m for k, m in old_milestones.items() if k not in same},
+        {k: m for k, m in new_milestones.items() if k not in same},
+    )
+    pairs: list[tuple[str, str, Stage, float]] = []
 
     def keep(found: Iterable[tuple[str, str, float]], stage: Stage) -> None:
         for old_key, new_key, score in found:
-            before, after = pool.take(old_key, new_key)
-            pairs.append(
-                MilestonePair(home_old[old_key], before, home_new[new_key], after, stage, score)
-            )
+            pool.take(old_key, new_key)
+            pairs.append((old_key, new_key, stage, score))
 
     def titles(side: dict[str, Milestone], keys: list[str]) -> dict[str, str]:
         return {k: side[k].title for k in keys if k in side}
 
-    keep(((k, k, 100.0) for k in sorted(pool.old.keys() & pool.new.keys())), Stage.LINEAGE)
     old_groups = _grouped(pool.old, home_old)
     new_groups = _grouped(pool.new, home_new)
     for pair in initiative_pairs:
@@ -349,15 +377,50 @@ def match(old: Edition, new: Edition, *, threshold: float = DEFAULT_THRESHOLD) -
         ),
         Stage.MOVED,
     )
-    new_order = {m.lineage: k for k, (_, m) in enumerate(new_all)}
+    return Pairing(
+        initiatives=initiative_pairs,
+        old_initiatives=initiative_pool.old,
+        new_initiatives=initiative_pool.new,
+        old_milestones=old_milestones,
+        new_milestones=new_milestones,
+        old_home=home_old,
+        new_home=home_new,
+        same=same,
+        pairs=pairs,
+        old_left=pool.old,
+        new_left=pool.new,
+    )
+
+
+def match(old: Edition, new: Edition, *, threshold: float = DEFAULT_THRESHOLD) -> Matching:
+    """Pair the initiatives and milestones of ``old`` with those of ``new``.
+
+    Examples:
+        >>> from calaim_timeline import Archive
+        >>> archive = Archive.bundled()
+        >>> found = match(archive["2021-01"], archive["2021-11"])
+        >>> [(p.old.id, p.stage.value) for p in found.initiatives]
+        [('cross-initiative-milestones', 'id'), ('ecm-ilos', 'alias')]
+    """
+    found = pairing(old, new, threshold=threshold)
+    before, after = found.old_milestones, found.new_milestones
+    old_home, new_home = found.old_home, found.new_home
+    pairs = [
+        MilestonePair(old_home[o], before[o], new_home[n], after[n], stage, score)
+        for o, n, stage, score in [
+            *((k, k, Stage.LINEAGE, 100.0) for k in found.same),
+            *found.pairs,
+        ]
+    ]
+    new_order = {lineage: k for k, lineage in enumerate(after)}
     new_initiative_order = {i.id: k for k, i in enumerate(new.initiatives)}
     return Matching(
-        initiatives=tuple(sorted(initiative_pairs, key=lambda p: new_initiative_order[p.new.id])),
+        initiatives=tuple(sorted(found.initiatives, key=lambda p: new_initiative_order[p.new.id])),
         milestones=tuple(sorted(pairs, key=lambda p: new_order[p.new.lineage])),
-        old_initiatives=tuple(i for i in old.initiatives if i.id in initiative_pool.old),
-        new_initiatives=tuple(i for i in new.initiatives if i.id in initiative_pool.new),
-        old_milestones=tuple((i, m) for i, m in old_all if m.lineage in pool.old),
-        new_milestones=tuple((i, m) for i, m in new_all if m.lineage in pool.new),
+        old_initiatives=tuple(i for i in old.initiatives if i.id in found.old_initiatives),
+        new_initiatives=tuple(i for i in new.initiatives if i.id in found.new_initiatives),
+        old_milestones=tuple((old_home[k], m) for k, m in before.items() if k in found.old_left),
+        new_milestones=tuple((new_home[k], m) for k, m in after.items() if k in found.new_left),
     )
 
 
