@@ -79,7 +79,6 @@ _NUMBER: Final = re.compile(r"\d+")
 _PUNCTUATION: Final = re.compile(r"[\W_]+")
 
 
-@lru_cache(maxsize=1 << 16)  # matching asks again for the same titles at every stage
 def normalise(text: str) -> str:
     """The text with case, punctuation, whitespace and markup ignored.
 
@@ -89,6 +88,11 @@ def normalise(text: str) -> str:
         >>> normalise("Final  <b>PATH</b> Program Requirements & Parameters*")
         'final path program requirements parameters'
     """
+    return _normalise(text)
+
+
+@lru_cache(maxsize=1 << 16)  # matching asks again for the same titles at every stage
+def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", _MARKUP.sub(" ", text)).casefold()
     return " ".join(_PUNCTUATION.sub(" ", text).split())
 
