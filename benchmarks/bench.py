@@ -3,23 +3,31 @@
     python benchmarks/bench.py --sizes 60,1000,10000,100000 --json benchmarks/results.json
 
 For each N: a synthetic edition and its next edition (benchmarks/synth.py) are written
-as canonical JSON snapshots; then the medians of repeated runs of
+as snapshots, in TOML and in canonical JSON; then the medians of repeated runs of
 
-- json_floor_s: reading both files and json.loads (the cost of just reading the data);
-- load_s: calaim_timeline.load of both files into checked editions;
+- json_floor_s: reading both JSON files and json.loads (the cost of just reading the data);
+- load_s: calaim_timeline.load of both TOML snapshot files into checked editions;
+- load_json_s: the same from the JSON snapshot files;
 - diff_s: calaim_timeline.diff.diff of the two loaded editions, matching included;
 - deepdiff_ignore_order_s: DeepDiff of the two JSON documents with ignore_order=True,
   run in a child process and given up (null) after two minutes;
 - deepdiff_group_by_s: DeepDiff of the flat milestone lists with group_by="id";
 
-plus the peak memory (tracemalloc) of our load and of our diff, and the precision and
-recall of the milestone changes our diff reports against the edits the generator made.
+plus the peak memory (tracemalloc) of our load (JSON) and of our diff, and the precision
+and recall of the milestone changes our diff reports against the edits the generator made.
+
+Then the start-up of the command line: the median wall time of
+``python -m calaim_timeline diff 2021-01 2021-11`` against
+``python -c "import attrs, cattrs, tomllib"``, run alternately. Last, each target of the
+issue with its verdict.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
+import math
 import statistics
 import subprocess
 import sys
@@ -39,6 +47,11 @@ from calaim_timeline.diff import diff
 
 DEEPDIFF_LIMIT_S = 120.0
 LARGE = 10_000
+TARGET_N = 100_000
+DEEPDIFF_N = 1000
+CLI_RUNS = 40
+CLI = ("-m", "calaim_timeline", "diff", "2021-01", "2021-11")
+BASELINE = ("-c", "import attrs, cattrs, tomllib")
 MILESTONE_CHANGES = {
     "milestone-shifted",
     "milestone-dropped",
@@ -92,22 +105,31 @@ def measure(n: int, repeats: int, *, deepdiff_order: bool) -> dict[str, Any]:
     new, expected = next_edition(old)
     with tempfile.TemporaryDirectory() as folder:
         paths = [Path(folder) / "synth-a.json", Path(folder) / "synth-b.json"]
-        save(old, paths[0])
-        save(new, paths[1])
+        snapshots = [path.with_suffix(".toml") for path in paths]
+        for edition_, path, snapshot in zip((old, new), paths, snapshots, strict=True):
+            save(edition_, path)
+            save(edition_, snapshot)
         size_mb = sum(p.stat().st_size for p in paths) / 1e6
 
         def floor() -> object:
             return [json.loads(p.read_text(encoding="utf-8")) for p in paths]
 
         def ours() -> object:
+            return [load(p) for p in snapshots]
+
+        def ours_json() -> object:
             return [load(p) for p in paths]
 
-        loaded = ours()
+        loaded = ours_json()
+        if loaded != ours():
+            msg = "the TOML and JSON snapshots must load alike"
+            raise RuntimeError(msg)
         result: dict[str, Any] = {"n": n, "megabytes": round(size_mb, 1)}
         result["json_floor_s"] = median_time(floor, repeats)
         result["load_s"] = median_time(ours, repeats)
+        result["load_json_s"] = median_time(ours_json, repeats)
         result["diff_s"] = median_time(lambda: diff(*loaded), repeats)
-        result["load_peak_mib"] = peak_mib(ours)
+        result["load_peak_mib"] = peak_mib(ours_json)
         result["diff_peak_mib"] = peak_mib(lambda: diff(*loaded))
         result["deepdiff_ignore_order_s"] = (
             deepdiff_child("DeepDiff(a, b, ignore_order=True)", paths) if deepdiff_order else None
@@ -134,6 +156,7 @@ def table(results: list[dict[str, Any]]) -> str:
         ("megabytes", "{:>6}"),
         ("json_floor_s", "{:>9.4f}"),
         ("load_s", "{:>8.4f}"),
+        ("load_json_s", "{:>8.4f}"),
         ("diff_s", "{:>8.4f}"),
         ("deepdiff_ignore_order_s", "{:>9.4f}"),
         ("deepdiff_group_by_s", "{:>9.4f}"),
@@ -146,7 +169,8 @@ def table(results: list[dict[str, Any]]) -> str:
         "N",
         "MB",
         "json floor",
-        "load",
+        "load (TOML)",
+        "load (JSON)",
         "diff",
         "dd order",
         "dd group",
@@ -165,12 +189,84 @@ def table(results: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def cli_times(runs: int) -> dict[str, float]:
+    """Median wall times of the command line and of the import baseline, run alternately."""
+    times: dict[str, list[float]] = {"cli_s": [], "baseline_s": []}
+    for _ in range(runs):
+        for key, arguments in (("cli_s", CLI), ("baseline_s", BASELINE)):
+            start = time.perf_counter()
+            subprocess.run([sys.executable, *arguments], capture_output=True, check=True)
+            times[key].append(time.perf_counter() - start)
+    return {key: statistics.median(values) for key, values in times.items()}
+
+
+def per_doubling(small: dict[str, Any], large: dict[str, Any]) -> float:
+    """How many times diff_s grows each time N doubles, between two sizes."""
+    doublings = math.log2(large["n"] / small["n"])
+    return float((large["diff_s"] / small["diff_s"]) ** (1 / doublings))
+
+
+def verdicts(results: list[dict[str, Any]], cli: dict[str, float]) -> list[str]:
+    """Each target of the benchmark issue, measured, with yes or no."""
+    by_n = {row["n"]: row for row in results}
+    lines = []
+
+    def say(target: str, measured: str, *, met: bool) -> None:
+        lines.append(f"- {target}: {measured}: {'yes' if met else 'NO'}")
+
+    if TARGET_N in by_n:
+        row = by_n[TARGET_N]
+        floor = row["json_floor_s"]
+        say(
+            f"N={TARGET_N}, diff_s <= 0.5 x json_floor_s",
+            f"{row['diff_s']:.3f} s = {row['diff_s'] / floor:.1f} x {floor:.3f} s",
+            met=row["diff_s"] <= 0.5 * floor,
+        )
+        for key, name in (("load_s", "TOML"), ("load_json_s", "JSON")):
+            say(
+                f"N={TARGET_N}, load_s ({name} snapshots) <= 8 x json_floor_s",
+                f"{row[key]:.3f} s = {row[key] / floor:.1f} x {floor:.3f} s",
+                met=row[key] <= 8 * floor,
+            )
+        say(
+            f"N={TARGET_N}, matching precision and recall 100%",
+            f"{row['precision']:.3f} and {row['recall']:.3f}",
+            met=row["precision"] == row["recall"] == 1.0,
+        )
+    if DEEPDIFF_N in by_n and by_n[DEEPDIFF_N]["deepdiff_ignore_order_s"] is not None:
+        row = by_n[DEEPDIFF_N]
+        ratio = row["deepdiff_ignore_order_s"] / row["diff_s"]
+        say(
+            f"N={DEEPDIFF_N}, diff at least 1000 x faster than DeepDiff ignore_order",
+            f"{ratio:.0f} x ({row['diff_s'] * 1e3:.2f} ms against"
+            f" {row['deepdiff_ignore_order_s'] * 1e3:.0f} ms)",
+            met=ratio >= 1000,  # noqa: PLR2004 - the target
+        )
+    large = [row for row in results if row["n"] >= LARGE]
+    for small, big in itertools.pairwise(large):
+        growth = per_doubling(small, big)
+        say(
+            f"diff_s growth per doubling of N, {small['n']} to {big['n']} (n log n allows 2.2)",
+            f"{growth:.2f} x",
+            met=growth <= 2.2,  # noqa: PLR2004 - about double
+        )
+    if cli:
+        say(
+            "command line within 1.5 x the import of attrs, cattrs, tomllib",
+            f"{cli['cli_s'] * 1e3:.0f} ms = {cli['cli_s'] / cli['baseline_s']:.2f}"
+            f" x {cli['baseline_s'] * 1e3:.0f} ms",
+            met=cli["cli_s"] <= 1.5 * cli["baseline_s"],
+        )
+    return lines
+
+
 def main() -> None:
-    """Run the sizes asked for; print the table; write the JSON."""
+    """Run the sizes asked for; print the table and the targets; write the JSON."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="60,1000,10000,100000")
     parser.add_argument("--json", metavar="FILE", help="write the results here")
     parser.add_argument("--repeats", type=int, default=5, help="runs per figure (3 from N=10000)")
+    parser.add_argument("--cli-runs", type=int, default=CLI_RUNS, help="0 to skip the CLI")
     args = parser.parse_args()
     results = []
     deepdiff_order = True
@@ -180,11 +276,15 @@ def main() -> None:
         deepdiff_order = row["deepdiff_ignore_order_s"] is not None  # it only gets slower
         results.append(row)
         print(f"N={n}: done", file=sys.stderr)
+    cli = cli_times(args.cli_runs) if args.cli_runs else {}
     print(table(results))
+    print("\nTargets:")
+    print("\n".join(verdicts(results, cli)))
     if args.json:
-        Path(args.json).write_text(
-            json.dumps({"results": results}, indent=2) + "\n", encoding="utf-8"
-        )
+        document: dict[str, Any] = {"results": results}
+        if cli:
+            document["cli"] = cli
+        Path(args.json).write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

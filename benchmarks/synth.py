@@ -62,8 +62,10 @@ def _period(rng: random.Random) -> Period:
         return Period.quarter(first.start.year, (first.start.month + 2) // 3)
     if roll < 0.8:  # noqa: PLR2004
         return Period.half(first.start.year, 1 if first.start.month <= 6 else 2)  # noqa: PLR2004
-    if roll < 0.9:  # noqa: PLR2004
+    if roll < 0.88:  # noqa: PLR2004
         return Period.day(first.start + timedelta(days=rng.randrange(28)))
+    if roll < 0.9:  # noqa: PLR2004
+        return Period.year(first.start.year)
     return Period.span(first.start, first.end + timedelta(days=rng.choice((31, 59, 90))))
 
 

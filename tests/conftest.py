@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+from calaim_timeline.match import _normalise
 from calaim_timeline.period import _parse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,11 +29,13 @@ settings.load_profile(
 
 
 @pytest.fixture(autouse=True)
-def _cold_period_cache() -> None:
-    """Each test parses its periods itself.
+def _cold_caches() -> None:
+    """Each test parses its periods and normalises its titles itself.
 
-    ``Period.parse`` caches its results; without this, a test could pass on periods
-    that an earlier test parsed, and under mutmut (which forks each mutant's run from
-    a process that already ran the suite) on periods the unmutated code parsed.
+    ``Period.parse`` and ``normalise`` cache their results; without this, a test could
+    pass on results an earlier test computed, and under mutmut (which forks each
+    mutant's run from a process that already ran the suite) on results of the
+    unmutated code.
     """
     _parse.cache_clear()
+    _normalise.cache_clear()
