@@ -328,15 +328,7 @@ def test_apply_refuses_another_edition() -> None:
 
 def test_apply_refuses_an_edition_that_differs_in_a_milestone() -> None:
     """Same id and layout, one title edited: not the diff's old edition either."""
-    first = BASE.initiatives[0]
-    edited = attrs.evolve(
-        first,
-        milestones=(
-            attrs.evolve(first.milestones[0], title="Edited"),
-            *first.milestones[1:],
-        ),
-    )
-    other = attrs.evolve(BASE, initiatives=(edited, *BASE.initiatives[1:]))
+    other = _benefits(BASE, milestones=(attrs.evolve(MOT, title="Edited"), HHP))
     with pytest.raises(DiffError, match=r"which is not the edition given \('2021-11'\)$"):
         _mixed().apply(other)
 
