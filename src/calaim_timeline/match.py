@@ -340,14 +340,13 @@ def pairing(old: Edition, new: Edition, *, threshold: float = DEFAULT_THRESHOLD)
         (56, [], {})
     """
     initiative_pairs, initiative_pool = _match_initiatives(old, new, threshold)
-    old_milestones = {m.lineage: m for i in old.initiatives for m in i.milestones}
-    new_milestones = {m.lineage: m for i in new.initiatives for m in i.milestones}
-    home_old = {m.lineage: i for i in old.initiatives for m in i.milestones}
-    home_new = {m.lineage: i for i in new.initiatives for m in i.milestones}
+    old_milestones, home_old = _index(old)
+    new_milestones, home_new = _index(new)
     same = old_milestones.keys() & new_milestones.keys()
+    # The unmatched are few: set arithmetic finds them without a pass over every milestone.
     pool = _Pool(
-        {k: m for k, m in old_milestones.items() if k not in same},
-        {k: m for k, m in new_milestones.items() if k not in same},
+        {k: old_milestones[k] for k in sorted(old_milestones.keys() - same)},
+        {k: new_milestones[k] for k in sorted(new_milestones.keys() - same)},
     )
     pairs: list[tuple[str, str, Stage, float]] = []
 
@@ -426,6 +425,21 @@ def match(old: Edition, new: Edition, *, threshold: float = DEFAULT_THRESHOLD) -
         old_milestones=tuple((old_home[k], m) for k, m in before.items() if k in found.old_left),
         new_milestones=tuple((new_home[k], m) for k, m in after.items() if k in found.new_left),
     )
+
+
+def _index(edition: Edition) -> tuple[dict[str, Milestone], dict[str, Initiative]]:
+    """Each lineage's milestone and its initiative, in document order.
+
+    Each milestone is read once; the dicts are filled by C loops, which matters at
+    100,000 milestones.
+    """
+    milestones: dict[str, Milestone] = {}
+    home: dict[str, Initiative] = {}
+    for initiative in edition.initiatives:
+        lineages = [m.lineage for m in initiative.milestones]
+        milestones.update(zip(lineages, initiative.milestones, strict=True))
+        home.update(dict.fromkeys(lineages, initiative))
+    return milestones, home
 
 
 def _grouped(pool: dict[str, Milestone], home: dict[str, Initiative]) -> dict[str, list[str]]:
