@@ -5,7 +5,7 @@ None) at the first thing out of the ordinary: a missing or unknown key, a value 
 unexpected type, a period or value the model refuses. ``from_dict`` then takes the
 cattrs path, which names the problem exactly, so this path never decides what an error
 says. It is several times faster than cattrs on large files and keeps cattrs off the
-command line's start-up; ``tests/property/test_build.py`` checks that for any document
+command line's start-up; ``tests/property/test_fast_paths.py`` checks that for any document
 both paths agree.
 """
 
@@ -28,6 +28,8 @@ from calaim_timeline.period import Period
 
 __all__ = ["build"]
 
+# The keys each table may have: exactly the keys this module reads, and (a test holds
+# them to it) the keys the model's fields give, so that a new field cannot be dropped.
 _EDITION_KEYS: Final = frozenset(
     (
         *("id", "title", "as_of", "as_of_text", "window", "window_text", "publisher"),
@@ -153,7 +155,7 @@ def _milestone(value: object) -> Milestone:
         when=_period(value, "when"),
         sub_items=() if sub_items is _NONE else tuple(map(_sub_item, _list(sub_items))),
         footnotes=() if footnotes is _NONE else _numbers(footnotes),
-        status=_STATUSES[value.get("status", "planned")],
+        status=_STATUSES[value.get("status", Status.PLANNED.value)],
         lineage=value.get("lineage", identifier),
     )
 

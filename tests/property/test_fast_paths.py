@@ -11,12 +11,31 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from calaim_timeline import Edition, SnapshotError
-from calaim_timeline._build import build
-from calaim_timeline.codec import _structure, to_dict
+from calaim_timeline import (
+    Category,
+    Edition,
+    Footnote,
+    Initiative,
+    Milestone,
+    SnapshotError,
+    Source,
+    SubItem,
+)
+from calaim_timeline._build import (
+    _EDITION_KEYS,
+    _FOOTNOTE_KEYS,
+    _INITIATIVE_KEYS,
+    _MILESTONE_KEYS,
+    _PAIR_KEYS,
+    _SOURCE_KEYS,
+    _SUB_ITEM_KEYS,
+    build,
+)
+from calaim_timeline.codec import _keys, _structure, to_dict
 from calaim_timeline.strategies import editions, tweaked_documents
 from calaim_timeline.validate import _problems, _sound
 
@@ -29,6 +48,23 @@ def _slow(document: Any) -> Edition | None:  # noqa: ANN401 - any document
         return _structure(document, None)
     except SnapshotError:
         return None
+
+
+@pytest.mark.parametrize(
+    ("keys", "model"),
+    [
+        (_EDITION_KEYS, Edition),
+        (_SOURCE_KEYS, Source),
+        (_PAIR_KEYS, Category),
+        (_FOOTNOTE_KEYS, Footnote),
+        (_INITIATIVE_KEYS, Initiative),
+        (_MILESTONE_KEYS, Milestone),
+        (_SUB_ITEM_KEYS, SubItem),
+    ],
+)
+def test_the_builder_reads_every_key_of_the_model(keys: frozenset[str], model: type) -> None:
+    """A field added to the model must be added to the builder too, or this fails."""
+    assert keys == frozenset(_keys(model))
 
 
 @given(editions())
