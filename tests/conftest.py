@@ -16,16 +16,16 @@ SOURCES = ROOT / "sources"
 DOCS = ROOT / "docs"
 DATA = Path(__file__).resolve().parent / "data"
 
-settings.register_profile(
-    "default", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
-settings.register_profile(
-    "ci", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
-# CI (which sets CI=true) explores more examples; HYPOTHESIS_PROFILE overrides both.
-settings.load_profile(
-    os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "default")
-)
+# The profiles (docs/testing.md): "dev" by default, "ci" when CI is set, "deep" on demand
+# (HYPOTHESIS_PROFILE=deep). No profile times a test: deadlines and the too_slow health
+# check depend on the machine's load, not on our code; a plain user test in
+# tests/integration/test_user_suite.py keeps the strategies within the default health checks.
+_UNTIMED = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("dev", _UNTIMED, max_examples=100)
+# CI runs the same examples every time: derandomized, with no example database.
+settings.register_profile("ci", _UNTIMED, max_examples=300, derandomize=True, database=None)
+settings.register_profile("deep", _UNTIMED, max_examples=3000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 from calaim_timeline import Edition
 from calaim_timeline.importers import import_table
 from calaim_timeline.render.grid import GridMarkdown
-from calaim_timeline.strategies import grid_editions
+from tests.strategies import grid_editions
 
 
 def _reimported(edition: Edition, grid: GridMarkdown) -> Edition:

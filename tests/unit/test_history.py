@@ -2,9 +2,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import attrs
 import pytest
 
-from calaim_timeline import Archive, MilestoneKind
+from calaim_timeline import Archive, Initiative, Milestone, MilestoneKind, Period
 from calaim_timeline.history import (
     InitiativeSlip,
     MilestoneNotFoundError,
@@ -14,7 +15,7 @@ from calaim_timeline.history import (
     upcoming,
 )
 from calaim_timeline.render import ChangelogMarkdown, HistoryJson, HistoryText, SlipText
-from tests.builders import february_2022
+from tests.builders import edition, february_2022, milestone
 
 EDITIONS = (*Archive.bundled().editions, february_2022())
 TIMELINE = Timeline(reversed(EDITIONS))
@@ -178,4 +179,39 @@ def test_the_change_log_lists_each_shift_under_its_direction() -> None:
     assert section.splitlines() == [
         "- **Enhanced Care Management (ECM)/ Community Supports (ILOS)**: MCPs send the ECM New Benefit Notice: 2021-12 → 2022-02 (+2 months)",
         "- **Benefits Standardization**: MOT Carve-In goes live: 2022-01 → 2022-03 (+2 months)",
+    ]
+
+
+def test_the_change_log_words_a_narrowed_shift_and_a_drop_beyond_the_window() -> None:
+    """A quarter narrowed to a month, and a milestone past the new window's end."""
+
+    def benefits(*milestones: Milestone) -> tuple[Initiative, ...]:
+        return tuple(
+            attrs.evolve(i, milestones=milestones) if i.id == "benefits" else i
+            for i in edition().initiatives
+        )
+
+    guide = milestone("mot-guide", title="MOT guide released", when=Period.month(2022, 3))
+    old = edition(initiatives=benefits(milestone(when=Period.parse("2022-Q1")), guide))
+    new = edition(
+        id="2021-12",
+        as_of=Period.month(2021, 12),
+        window=Period.parse("2021-12/2022-02"),
+        initiatives=benefits(milestone(when=Period.month(2022, 2))),
+    )
+    text = ChangelogMarkdown()(changelog((old, new)))
+    assert text.split("## [2021-12] as of 2021-12 (since 2021-11)\n\n", 1)[1].splitlines() == [
+        "2021-11 → 2021-12: 3 changes (1 window-changed, 1 milestone-dropped, 1 milestone-shifted).",
+        "",
+        "### Narrowed/Widened",
+        "",
+        "- **Benefits Standardization**: MOT Carve-In goes live: 2022-Q1 → 2022-02 (-1 month, narrowed)",
+        "",
+        "### Dropped",
+        "",
+        "- **Benefits Standardization**: MOT guide released — 2022-03 (beyond the window)",
+        "",
+        "### Changed",
+        "",
+        "- **Edition**: window 2021-11/2022-03 → 2021-12/2022-02",
     ]

@@ -1,0 +1,69 @@
+"""Hypothesis strategies for every model type, so you can test your own code too.
+
+Needs Hypothesis (``pip install calaim-timeline[strategies]``). Three kinds:
+
+- the model types: :func:`periods`, :func:`milestones`, :func:`initiatives`,
+  :func:`editions` and the rest; every value is one the library accepts, and
+  :func:`editions` produces editions that :func:`~calaim_timeline.validate.validate`
+  finds sound (unique ids and lineages, footnote references that resolve, known
+  categories, milestones inside the window);
+- the derived-edition oracle :func:`revisions`: an edition, a next edition made from it
+  by known edits, and the changes a diff must report;
+- the fuzzers :func:`mutations`, :func:`plain_values` and :func:`tweaked_documents`:
+  damaged text and documents, for checking that a reader fails cleanly.
+
+Installing the package also registers the model strategies with Hypothesis, so
+``st.from_type(Edition)`` and ``st.builds(MyReport, edition=...)`` with an ``Edition``
+annotation work with no setup. Every strategy passes Hypothesis's health checks under
+its default settings.
+
+Examples:
+    >>> from hypothesis import given, strategies as st
+    >>> from calaim_timeline import Edition, validate
+    >>> @given(st.from_type(Edition))
+    ... def test_my_report_accepts_any_edition(edition):
+    ...     assert validate(edition) == ()
+    >>> test_my_report_accepts_any_edition()
+"""
+
+from calaim_timeline.strategies._fuzz import mutations, plain_values, tweaked_documents
+from calaim_timeline.strategies._model import (
+    categories,
+    editions,
+    footnotes,
+    initiatives,
+    milestone_kinds,
+    milestones,
+    periods,
+    precisions,
+    slugs,
+    sources,
+    statuses,
+    sub_items,
+    texts,
+    windows,
+)
+from calaim_timeline.strategies._revisions import Edit, Revision, revisions
+
+__all__ = [
+    "Edit",
+    "Revision",
+    "categories",
+    "editions",
+    "footnotes",
+    "initiatives",
+    "milestone_kinds",
+    "milestones",
+    "mutations",
+    "periods",
+    "plain_values",
+    "precisions",
+    "revisions",
+    "slugs",
+    "sources",
+    "statuses",
+    "sub_items",
+    "texts",
+    "tweaked_documents",
+    "windows",
+]
