@@ -13,13 +13,16 @@ import attrs
 
 __all__ = [
     "CalaimTimelineError",
+    "ChartError",
     "DiffError",
     "EditionNotFoundError",
+    "GridError",
     "MilestoneNotFoundError",
     "ParseError",
     "PeriodError",
     "Problem",
     "SnapshotError",
+    "UnknownChangeError",
     "ValidationError",
     "WriteError",
     "format_errors",
@@ -250,6 +253,51 @@ class DiffError(CalaimTimelineError, ValueError):
         ... except DiffError as error:
         ...     print(error)
         the diff is from edition '2021-01', which is not the edition given ('2021-11')
+    """
+
+
+class UnknownChangeError(CalaimTimelineError, ValueError):
+    """A change name that is not one of ``CHANGE_NAMES`` (in a filter, for instance).
+
+    Examples:
+        >>> from calaim_timeline import Archive
+        >>> from calaim_timeline.diff import diff
+        >>> changes = diff(Archive.bundled()["2021-01"], Archive.bundled()["2021-11"])
+        >>> try:
+        ...     changes.filter(changes=["milestone-slipped"])
+        ... except UnknownChangeError as error:
+        ...     print(str(error)[:60])
+        unknown change name 'milestone-slipped': expected one of win
+    """
+
+
+class GridError(CalaimTimelineError, ValueError):
+    r"""An edition the month grid cannot show exactly.
+
+    Examples:
+        >>> from calaim_timeline import Archive
+        >>> from calaim_timeline.render.grid import GridMarkdown
+        >>> try:
+        ...     GridMarkdown()(Archive.bundled()["2021-01"])
+        ... except GridError as error:
+        ...     print(error.args[0].replace(": ", ":\n"))
+        cross-initiative-milestones/waiver-renewal-public-comment:
+        a grid cannot show the wording 'during these months' of its period
+    """
+
+
+class ChartError(CalaimTimelineError, RuntimeError):
+    """A chart that cannot be drawn: matplotlib missing, or a file type it cannot write.
+
+    Examples:
+        >>> from calaim_timeline import Archive
+        >>> from calaim_timeline.history import Timeline
+        >>> from calaim_timeline.render.chart import TrendChart
+        >>> story = Timeline(Archive.bundled().editions).find("mot-carve-in-live")
+        >>> TrendChart()(story, "chart.pdf")
+        Traceback (most recent call last):
+        ...
+        calaim_timeline.errors.ChartError: cannot draw a chart as '.pdf': use .svg or .png
     """
 
 

@@ -18,6 +18,7 @@ from calaim_timeline.diff import (
     apply,
     diff,
 )
+from calaim_timeline.errors import UnknownChangeError
 from calaim_timeline.render import DiffText
 from tests.builders import edition, milestone
 
@@ -304,7 +305,7 @@ def test_filters() -> None:
     ]
     assert len(changes.filter(kinds=[None])) == 0
     with pytest.raises(
-        DiffError,
+        UnknownChangeError,
         match=r"^unknown change name 'milestone-moved-away': expected one of window-changed, ",
     ):
         changes.filter(changes=["milestone-moved-away"])

@@ -3,25 +3,39 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Final
+from collections.abc import Callable
+from typing import Any, Final
 
-from calaim_timeline.diff import (
+import attrs
+
+from calaim_timeline.changes import (
     AddReason,
+    Change,
+    ChangeRecord,
     DropReason,
-    EditionDiff,
+    FootnoteAdded,
+    FootnoteChanged,
+    FootnoteDropped,
     InitiativeAdded,
     InitiativeDropped,
+    InitiativeEdited,
+    InitiativeRecategorized,
     InitiativeRenamed,
     MilestoneAdded,
     MilestoneDropped,
+    MilestoneEdited,
+    MilestoneMoved,
+    MilestoneRekinded,
     MilestoneRetitled,
     MilestoneShifted,
+    WindowChanged,
 )
+from calaim_timeline.diff import EditionDiff
 from calaim_timeline.model import MilestoneKind
 from calaim_timeline.period import Relation
 from calaim_timeline.render._describe import describe, months, period
 
-__all__ = ["SECTIONS", "Entry", "sections"]
+__all__ = ["SECTIONS", "Entry", "sections", "sorts"]
 
 SECTIONS: Final = (
     "Delayed",
@@ -48,50 +62,121 @@ def _kind(kind: MilestoneKind | None) -> str:
     return f", {kind.value.replace('-', ' ')}" if kind else ""
 
 
-def sections(changes: EditionDiff) -> list[tuple[str, list[Entry]]]:  # noqa: C901, PLR0912 - a branch per kind
+@attrs.define
+class _Log:
+    """The entries of one diff as they are sorted into sections."""
+
+    found: defaultdict[str, list[Entry]] = attrs.Factory(lambda: defaultdict(list))
+    aged: defaultdict[str, list[str]] = attrs.Factory(lambda: defaultdict(list))
+    beyond: list[Entry] = attrs.Factory(list)
+
+    def add(self, section: str, name: str, text: str) -> None:
+        self.found[section].append((name, text))
+
+
+_Sorter = Callable[[Any, str, _Log], None]
+_SORTERS: dict[type[ChangeRecord], _Sorter] = {}
+
+
+def _sorts(*kinds: type[ChangeRecord]) -> Callable[[_Sorter], _Sorter]:
+    """Register the function that puts records of ``kinds`` in their section."""
+
+    def register(function: _Sorter) -> _Sorter:
+        for kind in kinds:
+            _SORTERS[kind] = function
+        return function
+
+    return register
+
+
+def sorts(kind: type[ChangeRecord]) -> bool:
+    """Whether the change log has a section for records of ``kind`` (a test holds every type).
+
+    Examples:
+        >>> from calaim_timeline.changes import CHANGE_TYPES
+        >>> all(sorts(kind) for kind in CHANGE_TYPES)
+        True
+    """
+    return kind in _SORTERS
+
+
+def sections(changes: EditionDiff) -> list[tuple[str, list[Entry]]]:
     """The non-empty sections in :data:`SECTIONS` order, each with its entries.
 
     Dropped milestones come unlisted first, then beyond the window, then those that aged
     out, folded into one entry per initiative.
     """
-    found: dict[str, list[Entry]] = defaultdict(list)
-    aged: dict[str, list[str]] = defaultdict(list)
-    beyond: list[Entry] = []
+    log = _Log()
     for initiative, members in changes.groups():
         name = initiative.name if initiative else "Edition"
         for change in members:
-            if isinstance(change, MilestoneShifted) and change.direction in _SHIFTS:
-                old, new = change.old.milestone.when, change.new.milestone.when
-                how = months(change.months)
-                if change.direction not in {Relation.DELAYED, Relation.ADVANCED}:
-                    how += f", {change.direction.value}"
-                text = f"{change.title}: {period(old)} → {period(new)} ({how})"
-                found[_SHIFTS[change.direction]].append((name, text))
-            elif isinstance(change, MilestoneAdded):
-                reason = "new" if change.reason is AddReason.NEW else "entered the window"
-                text = f"{change.title} — {period(change.item.when)}{_kind(change.kind)} ({reason})"
-                found["Added"].append((name, text))
-            elif isinstance(change, InitiativeAdded):
-                found["Added"].append((name, "new initiative"))
-            elif isinstance(change, MilestoneDropped):
-                when = period(change.item.when)
-                if change.reason is DropReason.AGED_OUT:
-                    aged[name].append(f"{change.title} ({when})")
-                elif change.reason is DropReason.BEYOND_WINDOW:
-                    beyond.append((name, f"{change.title} — {when} (beyond the window)"))
-                else:
-                    text = (
-                        f"UNLISTED: {change.title} — {when} (due in the window, no longer listed)"
-                    )
-                    found["Dropped"].append((name, text))
-            elif isinstance(change, InitiativeDropped):
-                found["Dropped"].append((name, "initiative no longer listed"))
-            elif isinstance(change, InitiativeRenamed | MilestoneRetitled):
-                found["Renamed"].append((name, describe(change).text))
-            else:
-                found["Changed"].append((name, describe(change).text))
-    found["Dropped"] += beyond
-    for name, titles in aged.items():
+            _SORTERS[type(change)](change, name, log)
+    log.found["Dropped"] += log.beyond
+    for name, titles in log.aged.items():
         count = "1 milestone" if len(titles) == 1 else f"{len(titles)} milestones"
-        found["Dropped"].append((name, f"{count} aged out: {'; '.join(titles)}"))
-    return [(title, found[title]) for title in SECTIONS if found[title]]
+        log.found["Dropped"].append((name, f"{count} aged out: {'; '.join(titles)}"))
+    return [(title, log.found[title]) for title in SECTIONS if log.found[title]]
+
+
+@_sorts(MilestoneShifted)
+def _shifted(change: MilestoneShifted, name: str, log: _Log) -> None:
+    if change.direction not in _SHIFTS:  # restated: the same days in other words
+        log.add("Changed", name, describe(change).text)
+        return
+    old, new = change.old.milestone.when, change.new.milestone.when
+    how = months(change.months)
+    if change.direction not in {Relation.DELAYED, Relation.ADVANCED}:
+        how += f", {change.direction.value}"
+    log.add(
+        _SHIFTS[change.direction], name, f"{change.title}: {period(old)} → {period(new)} ({how})"
+    )
+
+
+@_sorts(MilestoneAdded)
+def _added(change: MilestoneAdded, name: str, log: _Log) -> None:
+    reason = "new" if change.reason is AddReason.NEW else "entered the window"
+    log.add(
+        "Added", name, f"{change.title} — {period(change.item.when)}{_kind(change.kind)} ({reason})"
+    )
+
+
+@_sorts(InitiativeAdded)
+def _initiative_added(_change: InitiativeAdded, name: str, log: _Log) -> None:
+    log.add("Added", name, "new initiative")
+
+
+@_sorts(MilestoneDropped)
+def _dropped(change: MilestoneDropped, name: str, log: _Log) -> None:
+    when = period(change.item.when)
+    if change.reason is DropReason.AGED_OUT:
+        log.aged[name].append(f"{change.title} ({when})")
+    elif change.reason is DropReason.BEYOND_WINDOW:
+        log.beyond.append((name, f"{change.title} — {when} (beyond the window)"))
+    else:
+        text = f"UNLISTED: {change.title} — {when} (due in the window, no longer listed)"
+        log.add("Dropped", name, text)
+
+
+@_sorts(InitiativeDropped)
+def _initiative_dropped(_change: InitiativeDropped, name: str, log: _Log) -> None:
+    log.add("Dropped", name, "initiative no longer listed")
+
+
+@_sorts(InitiativeRenamed, MilestoneRetitled)
+def _renamed(change: InitiativeRenamed | MilestoneRetitled, name: str, log: _Log) -> None:
+    log.add("Renamed", name, describe(change).text)
+
+
+@_sorts(
+    MilestoneRekinded,
+    MilestoneMoved,
+    MilestoneEdited,
+    InitiativeRecategorized,
+    InitiativeEdited,
+    FootnoteAdded,
+    FootnoteDropped,
+    FootnoteChanged,
+    WindowChanged,
+)
+def _changed(change: Change, name: str, log: _Log) -> None:
+    log.add("Changed", name, describe(change).text)

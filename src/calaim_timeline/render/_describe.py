@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
-from calaim_timeline.diff import (
+from calaim_timeline.changes import (
     Change,
+    ChangeRecord,
     FootnoteAdded,
     FootnoteChanged,
     FootnoteDropped,
@@ -26,7 +28,7 @@ from calaim_timeline.diff import (
 from calaim_timeline.model import MilestoneKind
 from calaim_timeline.period import Period
 
-__all__ = ["Line", "describe", "months", "period"]
+__all__ = ["Line", "describe", "describes", "months", "period"]
 
 
 class Line(NamedTuple):
@@ -67,65 +69,142 @@ def _numbers(values: tuple[int, ...] | tuple[str, ...]) -> str:
     return ", ".join(map(str, values)) if values else "none"
 
 
-def describe(change: Change) -> Line:  # noqa: C901, PLR0911, PLR0912 - one branch per record type
-    """The change in one line of words."""
-    if isinstance(change, MilestoneAdded):
-        reason = "new" if change.reason.value == "new" else "entered the window"
-        text = f"{period(change.item.when)}  {_marked(change.title, change.kind)} ({reason})"
-        return Line("+", "Added", text)
-    if isinstance(change, MilestoneDropped):
-        reason = {
-            "aged-out": "aged out",
-            "beyond-window": "beyond the window",
-            "unlisted": "UNLISTED: gone while still inside the window",
-        }[change.reason.value]
-        text = f"{period(change.item.when)}  {_marked(change.title, change.kind)} ({reason})"
-        return Line("-", "Dropped", text)
-    if isinstance(change, MilestoneShifted):
-        old, new = change.old.milestone.when, change.new.milestone.when
-        how = f"({months(change.months)}, {change.direction.value})"
-        return Line("~", "Shifted", f"{_subject(change)}: {period(old)} → {period(new)} {how}")
-    if isinstance(change, MilestoneRetitled):
-        how = "editorial" if change.editorial else f"similarity {change.similarity:.0f}%"
-        before, after = change.old.milestone.title, change.new.milestone.title
-        return Line("~", "Retitled", f'"{before}" → "{after}" ({how})')
-    if isinstance(change, MilestoneRekinded):
-        old_kind, new_kind = change.old.milestone.kind, change.new.milestone.kind
-        return Line("~", "Kind", f"{_subject(change)}: {_kind(old_kind)} → {_kind(new_kind)}")
-    if isinstance(change, MilestoneMoved):
-        return Line("~", "Moved", f"{_subject(change)}: moved here from {change.old.initiative}")
-    if isinstance(change, MilestoneEdited):
-        details = "; ".join(
-            f"{d.path} {d.kind}" + (f": {d.old!r} → {d.new!r}" if d.kind == "changed" else "")
-            for d in change.details()
-        )
-        return Line("~", "Edited", f"{_subject(change)}: {change.field} ({details})")
-    if isinstance(change, InitiativeAdded):
-        where = f"category {change.item.category}" if change.item.category else "no category"
-        return Line("+", "Initiative added", f"new initiative ({where})")
-    if isinstance(change, InitiativeDropped):
-        return Line("-", "Initiative dropped", "initiative no longer listed")
-    if isinstance(change, InitiativeRenamed):
-        text = (
-            f'renamed from "{change.old.name}" ({change.old.id}, matched by {change.stage.value})'
-        )
-        return Line("~", "Renamed", text)
-    if isinstance(change, InitiativeRecategorized):
-        before, after = change.old.category or "none", change.new.category or "none"
-        return Line("~", "Category", f"category {before} → {after}")
-    if isinstance(change, InitiativeEdited):
-        before, after = getattr(change.old, change.field), getattr(change.new, change.field)
-        return Line("~", "Edited", f"{change.field}: {_numbers(before)} → {_numbers(after)}")
-    if isinstance(change, FootnoteAdded):
-        return Line(
-            "+", "Footnote added", f"footnote {change.note.number} added: {change.note.text}"
-        )
-    if isinstance(change, FootnoteDropped):
-        return Line(
-            "-", "Footnote dropped", f"footnote {change.note.number} dropped: {change.note.text}"
-        )
-    if isinstance(change, FootnoteChanged):
-        text = f'footnote {change.new.number} changed: "{change.old.text}" → "{change.new.text}"'
-        return Line("~", "Footnote changed", text)
-    assert isinstance(change, WindowChanged)  # noqa: S101 - the union is exhausted
+_Describer = Callable[[Any], Line]
+_DESCRIBERS: dict[type[ChangeRecord], _Describer] = {}
+
+
+def _words(*kinds: type[ChangeRecord]) -> Callable[[_Describer], _Describer]:
+    """Register the function that words records of ``kinds``."""
+
+    def register(function: _Describer) -> _Describer:
+        for kind in kinds:
+            _DESCRIBERS[kind] = function
+        return function
+
+    return register
+
+
+def describe(change: Change) -> Line:
+    """The change in one line of words.
+
+    Examples:
+        >>> from calaim_timeline import Footnote
+        >>> from calaim_timeline.changes import FootnoteAdded
+        >>> describe(FootnoteAdded(note=Footnote(number=7, text="Subject to CMS approval.")))
+        Line(symbol='+', label='Footnote added', text='footnote 7 added: Subject to CMS approval.')
+    """
+    return _DESCRIBERS[type(change)](change)
+
+
+def describes(kind: type[ChangeRecord]) -> bool:
+    """Whether :func:`describe` words records of ``kind`` (a test holds every type to it).
+
+    Examples:
+        >>> from calaim_timeline.changes import CHANGE_TYPES
+        >>> all(describes(kind) for kind in CHANGE_TYPES)
+        True
+    """
+    return kind in _DESCRIBERS
+
+
+@_words(MilestoneAdded)
+def _added(change: MilestoneAdded) -> Line:
+    reason = "new" if change.reason.value == "new" else "entered the window"
+    text = f"{period(change.item.when)}  {_marked(change.title, change.kind)} ({reason})"
+    return Line("+", "Added", text)
+
+
+@_words(MilestoneDropped)
+def _dropped(change: MilestoneDropped) -> Line:
+    reason = {
+        "aged-out": "aged out",
+        "beyond-window": "beyond the window",
+        "unlisted": "UNLISTED: gone while still inside the window",
+    }[change.reason.value]
+    text = f"{period(change.item.when)}  {_marked(change.title, change.kind)} ({reason})"
+    return Line("-", "Dropped", text)
+
+
+@_words(MilestoneShifted)
+def _shifted(change: MilestoneShifted) -> Line:
+    old, new = change.old.milestone.when, change.new.milestone.when
+    how = f"({months(change.months)}, {change.direction.value})"
+    return Line("~", "Shifted", f"{_subject(change)}: {period(old)} → {period(new)} {how}")
+
+
+@_words(MilestoneRetitled)
+def _retitled(change: MilestoneRetitled) -> Line:
+    how = "editorial" if change.editorial else f"similarity {change.similarity:.0f}%"
+    before, after = change.old.milestone.title, change.new.milestone.title
+    return Line("~", "Retitled", f'"{before}" → "{after}" ({how})')
+
+
+@_words(MilestoneRekinded)
+def _rekinded(change: MilestoneRekinded) -> Line:
+    old_kind, new_kind = change.old.milestone.kind, change.new.milestone.kind
+    return Line("~", "Kind", f"{_subject(change)}: {_kind(old_kind)} → {_kind(new_kind)}")
+
+
+@_words(MilestoneMoved)
+def _moved(change: MilestoneMoved) -> Line:
+    return Line("~", "Moved", f"{_subject(change)}: moved here from {change.old.initiative}")
+
+
+@_words(MilestoneEdited)
+def _edited(change: MilestoneEdited) -> Line:
+    details = "; ".join(
+        f"{d.path} {d.kind}" + (f": {d.old!r} → {d.new!r}" if d.kind == "changed" else "")
+        for d in change.details()
+    )
+    return Line("~", "Edited", f"{_subject(change)}: {change.field} ({details})")
+
+
+@_words(InitiativeAdded)
+def _initiative_added(change: InitiativeAdded) -> Line:
+    where = f"category {change.item.category}" if change.item.category else "no category"
+    return Line("+", "Initiative added", f"new initiative ({where})")
+
+
+@_words(InitiativeDropped)
+def _initiative_dropped(_change: InitiativeDropped) -> Line:
+    return Line("-", "Initiative dropped", "initiative no longer listed")
+
+
+@_words(InitiativeRenamed)
+def _renamed(change: InitiativeRenamed) -> Line:
+    text = f'renamed from "{change.old.name}" ({change.old.id}, matched by {change.stage.value})'
+    return Line("~", "Renamed", text)
+
+
+@_words(InitiativeRecategorized)
+def _recategorized(change: InitiativeRecategorized) -> Line:
+    before, after = change.old.category or "none", change.new.category or "none"
+    return Line("~", "Category", f"category {before} → {after}")
+
+
+@_words(InitiativeEdited)
+def _initiative_edited(change: InitiativeEdited) -> Line:
+    before, after = getattr(change.old, change.field), getattr(change.new, change.field)
+    return Line("~", "Edited", f"{change.field}: {_numbers(before)} → {_numbers(after)}")
+
+
+@_words(FootnoteAdded)
+def _note_added(change: FootnoteAdded) -> Line:
+    return Line("+", "Footnote added", f"footnote {change.note.number} added: {change.note.text}")
+
+
+@_words(FootnoteDropped)
+def _note_dropped(change: FootnoteDropped) -> Line:
+    text = f"footnote {change.note.number} dropped: {change.note.text}"
+    return Line("-", "Footnote dropped", text)
+
+
+@_words(FootnoteChanged)
+def _note_changed(change: FootnoteChanged) -> Line:
+    text = f'footnote {change.new.number} changed: "{change.old.text}" → "{change.new.text}"'
+    return Line("~", "Footnote changed", text)
+
+
+@_words(WindowChanged)
+def _window(change: WindowChanged) -> Line:
     return Line("~", "Window", f"window {change.old} → {change.new}")

@@ -17,7 +17,7 @@ from typing import Final
 import attrs
 
 from calaim_timeline.codec import write_atomic
-from calaim_timeline.errors import CalaimTimelineError
+from calaim_timeline.errors import ChartError
 from calaim_timeline.history import History
 
 __all__ = ["ChartError", "TrendChart"]
@@ -40,20 +40,6 @@ def _month_ticks(first: date, last: date) -> list[tuple[int, str]]:
         day = date(index // 12, index % 12 + 1, 1)
         ticks.append(((day - _EPOCH).days, day.strftime("%Y-%m")))
     return ticks
-
-
-class ChartError(CalaimTimelineError, RuntimeError):
-    """A chart that cannot be drawn: matplotlib missing, or a file type it cannot write.
-
-    Examples:
-        >>> from calaim_timeline import Archive
-        >>> from calaim_timeline.history import Timeline
-        >>> story = Timeline(Archive.bundled().editions).find("mot-carve-in-live")
-        >>> TrendChart()(story, "chart.pdf")
-        Traceback (most recent call last):
-        ...
-        calaim_timeline.render.chart.ChartError: cannot draw a chart as '.pdf': use .svg or .png
-    """
 
 
 @attrs.frozen

@@ -13,7 +13,7 @@ from typing import Final
 
 import attrs
 
-from calaim_timeline.errors import CalaimTimelineError
+from calaim_timeline.errors import GridError
 from calaim_timeline.model import Edition, Initiative, Milestone, MilestoneKind, Status
 from calaim_timeline.period import Period, Precision
 
@@ -24,20 +24,6 @@ _KEY: Final = r"**KEY: \* Document Release; ^ Submission Deadline; + Program Lau
 _ESCAPES: Final = str.maketrans(
     {c: f"&#{ord(c)};" for c in "|*^+•○\\[]"} | {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 )
-
-
-class GridError(CalaimTimelineError, ValueError):
-    r"""An edition the month grid cannot show exactly.
-
-    Examples:
-        >>> from calaim_timeline import Archive
-        >>> try:
-        ...     GridMarkdown()(Archive.bundled()["2021-01"])
-        ... except GridError as error:
-        ...     print(error.args[0].replace(": ", ":\n"))
-        cross-initiative-milestones/waiver-renewal-public-comment:
-        a grid cannot show the wording 'during these months' of its period
-    """
 
 
 def _escape(text: str) -> str:

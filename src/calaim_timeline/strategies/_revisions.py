@@ -8,7 +8,7 @@ from typing import Final
 import attrs
 from hypothesis import strategies as st
 
-from calaim_timeline._changes import AddReason, DropReason
+from calaim_timeline.changes import AddReason, DropReason
 from calaim_timeline.model import Edition, Initiative, Milestone, MilestoneKind
 from calaim_timeline.period import Period, Precision
 from calaim_timeline.strategies._model import (

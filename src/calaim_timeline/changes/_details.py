@@ -10,7 +10,7 @@ from typing import Final
 
 from deepdiff import DeepDiff
 
-from calaim_timeline._changes import FieldChange
+from calaim_timeline.changes._base import FieldChange
 from calaim_timeline.codec import to_plain
 from calaim_timeline.model import Milestone
 

@@ -1,0 +1,97 @@
+"""The report order of a diff's links and changes: the same whichever way round it is read."""
+
+from __future__ import annotations
+
+from itertools import chain
+from typing import Final, NamedTuple
+
+from calaim_timeline.changes import (
+    CHANGE_TYPES,
+    MILESTONE_FIELDS,
+    Change,
+    FootnoteAdded,
+    FootnoteChanged,
+    FootnoteDropped,
+    InitiativeDropped,
+    Link,
+    MilestoneDropped,
+    Side,
+)
+
+__all__ = ["Ordered", "ordered", "placement"]
+
+_RANK: Final = {kind: k for k, kind in enumerate(CHANGE_TYPES)}
+_FIELD_RANK: Final = {name: k for k, name in enumerate((*MILESTONE_FIELDS, "aliases"))}
+
+
+class Ordered(NamedTuple):
+    """Links and changes in report order."""
+
+    initiative_links: tuple[Link, ...]
+    relinked: tuple[Link, ...]
+    changes: tuple[Change, ...]
+
+
+def placement(change: Change, partner: dict[str, str]) -> tuple[int, str | None]:
+    """Where a change is reported: (1, new initiative), (2, dropped initiative) or (0, None)."""
+    if change.initiative is None:
+        return (0, None)
+    if isinstance(change, InitiativeDropped):
+        return (2, change.initiative)
+    if isinstance(change, MilestoneDropped):
+        group = partner.get(change.initiative)
+        return (2, change.initiative) if group is None else (1, group)
+    return (1, change.initiative)
+
+
+class _Slot(NamedTuple):
+    """Where a change stands in the report, compared field by field."""
+
+    block: int  # 0 the edition as a whole, 1 an initiative of the new edition, 2 a dropped one
+    group: int  # the initiative's position in its edition
+    section: int  # 0 the initiative itself (or a footnote's number), 1 its milestones, 2 drops
+    position: int  # the milestone's position in its initiative (the old one for a drop)
+    rank: int  # the change type's place in CHANGE_TYPES
+    field: int  # the edited field's place in MILESTONE_FIELDS (then aliases)
+
+
+def ordered(
+    old: Side,
+    new: Side,
+    initiative_links: list[Link],
+    relinked: list[Link],
+    changes: list[Change],
+) -> Ordered:
+    """Links and changes in their canonical order (the same whichever way round)."""
+    initiative_rank = {i.id: k for k, i in enumerate(new.edition.initiatives)}
+    old_rank = {i.id: k for k, i in enumerate(old.edition.initiatives)}
+    new_position = {m.id: k for i in new.edition.initiatives for k, m in enumerate(i.milestones)}
+    old_position = {m.id: k for i in old.edition.initiatives for k, m in enumerate(i.milestones)}
+    wanted = {link.new for link in relinked}
+    every = chain.from_iterable(i.milestones for i in new.edition.initiatives)
+    lineage_rank = {m.lineage: k for k, m in enumerate(every) if m.lineage in wanted}
+    partner = {link.old: link.new for link in initiative_links}
+
+    def slot(change: Change) -> _Slot:
+        rank = _RANK[type(change)]
+        block, group = placement(change, partner)
+        if group is None:  # the edition as a whole: the window, then footnotes by number
+            number = change.old.number if isinstance(change, FootnoteChanged) else 0
+            if isinstance(change, FootnoteAdded | FootnoteDropped):
+                number = change.note.number
+            return _Slot(0, 0, number, 0, rank, 0)
+        group_rank = (initiative_rank if block == 1 else old_rank)[group]
+        if isinstance(change, MilestoneDropped):
+            return _Slot(block, group_rank, 2, old_position[change.milestone], rank, 0)
+        field = _FIELD_RANK.get(getattr(change, "field", ""), 0)
+        if change.milestone is None:
+            return _Slot(block, group_rank, 0, 0, rank, field)
+        return _Slot(block, group_rank, 1, new_position[change.milestone], rank, field)
+
+    return Ordered(
+        initiative_links=tuple(
+            sorted(initiative_links, key=lambda link: initiative_rank[link.new])
+        ),
+        relinked=tuple(sorted(relinked, key=lambda link: lineage_rank[link.new])),
+        changes=tuple(sorted(changes, key=slot)),
+    )

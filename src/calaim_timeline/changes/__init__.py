@@ -1,0 +1,128 @@
+"""The change records of a diff: one frozen class per kind of change, owning its behaviour.
+
+Every record type is a :class:`ChangeRecord`: its JSON name (``change``), its inverse,
+how it is applied when the new edition is rebuilt, and its own JSON fields all live on
+the class. :data:`CHANGE_TYPES` lists every type in report order; a test checks that
+each implements all of that and that every output format words each one.
+
+To add a kind of change: a class here (in ``_milestone.py`` for milestones, else
+``_initiative.py``), its place in :data:`CHANGE_TYPES`, where the diff finds it
+(``calaim_timeline._compare``), and its words in ``render/_describe.py`` and the change
+log's sections (``render/_changelog.py``).
+
+Examples:
+    >>> CHANGE_NAMES[:3]
+    ('window-changed', 'footnote-added', 'footnote-dropped')
+"""
+
+from typing import Final
+
+from calaim_timeline.changes._base import (
+    MILESTONE_FIELDS,
+    AddReason,
+    ChangeRecord,
+    DropReason,
+    FieldChange,
+    Layout,
+    Link,
+    Placed,
+    Rebuild,
+    Side,
+    bare,
+)
+from calaim_timeline.changes._initiative import (
+    FootnoteAdded,
+    FootnoteChanged,
+    FootnoteDropped,
+    InitiativeAdded,
+    InitiativeDropped,
+    InitiativeEdited,
+    InitiativeRecategorized,
+    InitiativeRenamed,
+    WindowChanged,
+)
+from calaim_timeline.changes._milestone import (
+    MilestoneAdded,
+    MilestoneDropped,
+    MilestoneEdited,
+    MilestoneMoved,
+    MilestoneRekinded,
+    MilestoneRetitled,
+    MilestoneShifted,
+)
+
+__all__ = [
+    "CHANGE_NAMES",
+    "CHANGE_TYPES",
+    "MILESTONE_FIELDS",
+    "AddReason",
+    "Change",
+    "ChangeRecord",
+    "DropReason",
+    "FieldChange",
+    "FootnoteAdded",
+    "FootnoteChanged",
+    "FootnoteDropped",
+    "InitiativeAdded",
+    "InitiativeDropped",
+    "InitiativeEdited",
+    "InitiativeRecategorized",
+    "InitiativeRenamed",
+    "Layout",
+    "Link",
+    "MilestoneAdded",
+    "MilestoneDropped",
+    "MilestoneEdited",
+    "MilestoneMoved",
+    "MilestoneRekinded",
+    "MilestoneRetitled",
+    "MilestoneShifted",
+    "Placed",
+    "Rebuild",
+    "Side",
+    "WindowChanged",
+    "bare",
+]
+
+Change = (
+    MilestoneAdded
+    | MilestoneDropped
+    | MilestoneShifted
+    | MilestoneRetitled
+    | MilestoneRekinded
+    | MilestoneMoved
+    | MilestoneEdited
+    | InitiativeAdded
+    | InitiativeDropped
+    | InitiativeRenamed
+    | InitiativeRecategorized
+    | InitiativeEdited
+    | FootnoteAdded
+    | FootnoteDropped
+    | FootnoteChanged
+    | WindowChanged
+)
+"""Any change record (the union, for exhaustive type checks)."""
+
+CHANGE_TYPES: Final[tuple[type[Change], ...]] = (
+    WindowChanged,
+    FootnoteAdded,
+    FootnoteDropped,
+    FootnoteChanged,
+    InitiativeAdded,
+    InitiativeDropped,
+    InitiativeRenamed,
+    InitiativeRecategorized,
+    InitiativeEdited,
+    MilestoneAdded,
+    MilestoneDropped,
+    MilestoneMoved,
+    MilestoneRetitled,
+    MilestoneShifted,
+    MilestoneRekinded,
+    MilestoneEdited,
+)
+"""Every record type, in the order summaries list them and a milestone's changes are reported."""
+
+CHANGE_NAMES: Final = tuple(kind.change for kind in CHANGE_TYPES)
+"""Every change name, in summary order."""

@@ -1,0 +1,270 @@
+"""What every change record shares: the sides of a diff, links, reasons, and the record base.
+
+A record owns everything that varies with its kind: its JSON name (``change``), its
+inverse, how it is applied when the new edition is rebuilt, and its own fields in JSON
+output (:meth:`ChangeRecord.fields`). Output formats that word records (text, markdown,
+the change log) keep one table of every record type each, which a test holds complete.
+"""
+
+from __future__ import annotations
+
+import abc
+import enum
+from functools import cached_property
+from typing import Any, ClassVar, Final
+
+import attrs
+
+from calaim_timeline.match import Stage
+from calaim_timeline.model import Edition, Footnote, Initiative, Milestone
+from calaim_timeline.period import Period
+
+__all__ = [
+    "MILESTONE_FIELDS",
+    "AddReason",
+    "ChangeRecord",
+    "DropReason",
+    "FieldChange",
+    "Layout",
+    "Link",
+    "Placed",
+    "Rebuild",
+    "Side",
+    "bare",
+]
+
+MILESTONE_FIELDS: Final = ("sub_items", "footnotes", "status")
+"""The milestone fields a ``milestone-edited`` record may be about, in report order."""
+
+
+class DropReason(enum.Enum):
+    """Why a milestone is absent from the new edition.
+
+    Examples:
+        >>> window = Period.parse("2022-01/2022-06")
+        >>> [DropReason.of(Period.parse(p), window).value for p in ("2021-12", "2022-03")]
+        ['aged-out', 'unlisted']
+    """
+
+    AGED_OUT = "aged-out"
+    """Its period ended before the new window starts."""
+    BEYOND_WINDOW = "beyond-window"
+    """It starts after the new window ends."""
+    UNLISTED = "unlisted"
+    """It falls in the new window, yet the new edition does not list it."""
+
+    @classmethod
+    def of(cls, when: Period, window: Period) -> DropReason:
+        """The reason a milestone ``when`` is missing from an edition covering ``window``."""
+        if when.end < window.start:
+            return cls.AGED_OUT
+        if when.start > window.end:
+            return cls.BEYOND_WINDOW
+        return cls.UNLISTED
+
+
+class AddReason(enum.Enum):
+    """Why a milestone is present in the new edition but not the old.
+
+    Examples:
+        >>> AddReason.of(Period.parse("2022-09"), Period.parse("2022-01/2022-06"))
+        <AddReason.ENTERED_WINDOW: 'entered-window'>
+    """
+
+    NEW = "new"
+    """It falls in the old window: the old edition could have listed it."""
+    ENTERED_WINDOW = "entered-window"
+    """It lies outside the old window: it has come into view."""
+
+    @classmethod
+    def of(cls, when: Period, old_window: Period) -> AddReason:
+        """The reason a milestone ``when`` is new against an old edition's ``old_window``."""
+        return cls.NEW if when.overlaps(old_window) else cls.ENTERED_WINDOW
+
+
+Layout = tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
+"""Each initiative id with its milestones' (id, lineage), in document order."""
+
+
+def bare(initiative: Initiative) -> Initiative:
+    """The initiative without its milestones.
+
+    Examples:
+        >>> bare(Initiative(id="ecm", name="ECM", milestones=())).milestones
+        ()
+    """
+    return attrs.evolve(initiative, milestones=())
+
+
+@attrs.frozen
+class Side:
+    """One edition as a diff sees it: the edition, its header and the order of its contents.
+
+    ``header`` is the edition with its initiatives bare (no milestones) and no
+    footnotes; ``layout`` lists each initiative id with its milestones' (id, lineage),
+    in document order. Both are worked out on first use: a diff of large editions
+    that is only read never builds them.
+
+    Examples:
+        >>> from calaim_timeline import Archive
+        >>> side = Side.of(Archive.bundled()["2021-01"])
+        >>> side.edition.id, side.layout[0][0], side.header.initiatives[0].milestones
+        ('2021-01', 'cross-initiative-milestones', ())
+    """
+
+    edition: Edition
+
+    @classmethod
+    def of(cls, edition: Edition) -> Side:
+        """The side of ``edition``."""
+        return cls(edition)
+
+    @cached_property
+    def header(self) -> Edition:
+        """The edition without milestones and footnotes."""
+        edition = self.edition
+        return attrs.evolve(
+            edition, initiatives=tuple(map(bare, edition.initiatives)), footnotes=()
+        )
+
+    @cached_property
+    def layout(self) -> Layout:
+        """Each initiative id with its milestones' (id, lineage), in document order."""
+        return tuple(
+            (i.id, tuple((m.id, m.lineage) for m in i.milestones)) for i in self.edition.initiatives
+        )
+
+    def initiative(self, initiative_id: str) -> Initiative:
+        """The (bare) initiative with this id."""
+        return bare(next(i for i in self.edition.initiatives if i.id == initiative_id))
+
+
+@attrs.frozen
+class Link:
+    """A matched pair: initiative ids, or milestone lineages, with how they were matched.
+
+    Examples:
+        >>> Link("ilos", "community-supports", Stage.ALIAS, 100.0).inverse().old
+        'community-supports'
+    """
+
+    old: str
+    new: str
+    stage: Stage
+    score: float
+
+    def inverse(self) -> Link:
+        """The same pair seen from the other edition."""
+        return Link(self.new, self.old, self.stage, self.score)
+
+
+@attrs.frozen
+class Placed:
+    """A milestone and the id of the initiative it stands in.
+
+    Examples:
+        >>> from calaim_timeline import Archive
+        >>> initiative, milestone = Archive.bundled()["2021-11"].milestones()[0]
+        >>> Placed(initiative.id, milestone).initiative
+        'cross-initiative-milestones'
+    """
+
+    initiative: str
+    milestone: Milestone
+
+
+@attrs.frozen
+class FieldChange:
+    """One field-level difference inside a milestone-edited change.
+
+    Examples:
+        >>> FieldChange("status", "changed", "planned", "done").kind
+        'changed'
+    """
+
+    path: str
+    kind: str  # "added", "removed" or "changed"
+    old: Any = None
+    new: Any = None
+
+
+@attrs.define
+class Rebuild:
+    """The new edition's parts while a diff is applied: keyed by id, lineage and number.
+
+    Each record's :meth:`ChangeRecord.apply` updates these; the layout of the diff's new
+    side then puts them in order.
+
+    Examples:
+        >>> Rebuild(initiatives={}, milestones={}, notes={}).notes
+        {}
+    """
+
+    initiatives: dict[str, Initiative]
+    milestones: dict[str, Milestone]
+    notes: dict[int, Footnote]
+
+    def edit_initiative(self, initiative_id: str, **fields: Any) -> None:  # noqa: ANN401
+        """Set ``fields`` of the initiative ``initiative_id`` (its id now)."""
+        self.initiatives[initiative_id] = attrs.evolve(self.initiatives[initiative_id], **fields)
+
+    def edit_milestone(self, lineage: str, **fields: Any) -> None:  # noqa: ANN401
+        """Set ``fields`` of the milestone of ``lineage`` (its lineage now)."""
+        self.milestones[lineage] = attrs.evolve(self.milestones[lineage], **fields)
+
+
+class ChangeRecord(abc.ABC):
+    """What every change record provides; one frozen attrs class per kind of change.
+
+    ``change`` is the JSON name; ``initiative``, ``milestone``, ``title`` and ``kind``
+    say what the change is about (None where it is not about one).
+
+    Examples:
+        >>> from calaim_timeline.changes import CHANGE_TYPES
+        >>> all(issubclass(kind, ChangeRecord) for kind in CHANGE_TYPES)
+        True
+    """
+
+    __slots__ = ()
+    change: ClassVar[str]
+
+    @property
+    def editorial(self) -> bool:
+        """Whether only wording changed (``--substantive`` leaves these changes out).
+
+        Case, punctuation, whitespace or markup of a title or footnote, or a period
+        restated in other words.
+        """
+        return False
+
+    @abc.abstractmethod
+    def initiative_ids(self) -> frozenset[str]:
+        """The ids of the initiatives this change is about, old and new (for filters)."""
+
+    @abc.abstractmethod
+    def inverse(self, old_window: Period, new_window: Period) -> ChangeRecord:
+        """The same change seen from the new edition to the old one.
+
+        ``old_window`` and ``new_window`` are the windows of this record's diff (an
+        added milestone's inverse is a drop, whose reason depends on the old window).
+        """
+
+    @abc.abstractmethod
+    def apply(self, parts: Rebuild) -> None:
+        """Make this change to the parts of the edition being rebuilt."""
+
+    @abc.abstractmethod
+    def fields(self) -> dict[str, Any]:
+        """This record's own fields in JSON output, after the common ones."""
+
+
+class Swappable(ChangeRecord):
+    """A record with an ``old`` and a ``new`` side: its inverse swaps them."""
+
+    __slots__ = ()
+    old: Any
+    new: Any
+
+    def inverse(self, old_window: Period, new_window: Period) -> ChangeRecord:  # noqa: ARG002
+        """The same change seen from the other edition: the sides swapped."""
+        return attrs.evolve(self, old=self.new, new=self.old)  # type: ignore[misc]

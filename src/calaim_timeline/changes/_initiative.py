@@ -1,0 +1,321 @@
+"""The records of changes to initiatives, to footnotes and to the edition's window."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+import attrs
+
+from calaim_timeline.changes._base import ChangeRecord, Rebuild, Swappable
+from calaim_timeline.changes._milestone import period_fields
+from calaim_timeline.codec import to_plain
+from calaim_timeline.match import Stage, normalise
+from calaim_timeline.model import Footnote, Initiative
+from calaim_timeline.period import Period
+
+__all__ = [
+    "FootnoteAdded",
+    "FootnoteChanged",
+    "FootnoteDropped",
+    "InitiativeAdded",
+    "InitiativeDropped",
+    "InitiativeEdited",
+    "InitiativeRecategorized",
+    "InitiativeRenamed",
+    "WindowChanged",
+]
+
+
+@attrs.frozen(kw_only=True)
+class _InitiativeSingle(ChangeRecord):
+    """An initiative present on one side only; ``item`` has no milestones."""
+
+    milestone: ClassVar[None] = None
+    kind: ClassVar[None] = None
+    item: Initiative
+
+    @property
+    def initiative(self) -> str:
+        """The initiative's id."""
+        return self.item.id
+
+    @property
+    def title(self) -> str:
+        """The initiative's name."""
+        return self.item.name
+
+    def initiative_ids(self) -> frozenset[str]:
+        """The initiative."""
+        return frozenset((self.item.id,))
+
+    def fields(self) -> dict[str, Any]:
+        """Its category."""
+        return {"category": self.item.category}
+
+
+@attrs.frozen(kw_only=True)
+class InitiativeAdded(_InitiativeSingle):
+    """An initiative the old edition did not have (its milestones are added separately).
+
+    Examples:
+        >>> added = InitiativeAdded(item=Initiative(id="dental", name="Dental"))
+        >>> added.inverse(Period.parse("2022"), Period.parse("2022")).change
+        'initiative-dropped'
+    """
+
+    change: ClassVar[str] = "initiative-added"
+
+    def inverse(self, old_window: Period, new_window: Period) -> ChangeRecord:  # noqa: ARG002
+        """The initiative dropped."""
+        return InitiativeDropped(item=self.item)
+
+    def apply(self, parts: Rebuild) -> None:
+        """Add the initiative."""
+        parts.initiatives[self.item.id] = self.item
+
+
+@attrs.frozen(kw_only=True)
+class InitiativeDropped(_InitiativeSingle):
+    """An initiative the new edition no longer has (its milestones are dropped separately).
+
+    Examples:
+        >>> InitiativeDropped.change
+        'initiative-dropped'
+    """
+
+    change: ClassVar[str] = "initiative-dropped"
+
+    def inverse(self, old_window: Period, new_window: Period) -> ChangeRecord:  # noqa: ARG002
+        """The initiative added."""
+        return InitiativeAdded(item=self.item)
+
+    def apply(self, parts: Rebuild) -> None:
+        """Remove the initiative."""
+        parts.initiatives.pop(self.item.id, None)
+
+
+@attrs.frozen(kw_only=True)
+class _InitiativePaired(Swappable):
+    """A change to a matched initiative; ``old`` and ``new`` have no milestones."""
+
+    milestone: ClassVar[None] = None
+    kind: ClassVar[None] = None
+    old: Initiative
+    new: Initiative
+
+    @property
+    def initiative(self) -> str:
+        """The initiative's id now."""
+        return self.new.id
+
+    @property
+    def title(self) -> str:
+        """The initiative's name now."""
+        return self.new.name
+
+    def initiative_ids(self) -> frozenset[str]:
+        """The initiative's id now."""
+        return frozenset((self.new.id,))
+
+
+@attrs.frozen(kw_only=True)
+class InitiativeRenamed(_InitiativePaired):
+    """The initiative's name or id changed (its aliases follow): one event, not N drops and adds.
+
+    Examples:
+        >>> from calaim_timeline import Archive
+        >>> from calaim_timeline.diff import diff
+        >>> changes = diff(Archive.bundled()["2021-01"], Archive.bundled()["2021-11"])
+        >>> renamed = changes.filter(changes=["initiative-renamed"]).changes[0]
+        >>> renamed.old.id, renamed.new.id
+        ('ecm-ilos', 'ecm-community-supports')
+    """
+
+    change: ClassVar[str] = "initiative-renamed"
+    stage: Stage
+    score: float
+
+    def initiative_ids(self) -> frozenset[str]:
+        """The initiative's old and new ids."""
+        return frozenset((self.old.id, self.new.id))
+
+    def apply(self, parts: Rebuild) -> None:
+        """Give the initiative its new id, name and aliases."""
+        new = self.new
+        parts.edit_initiative(new.id, id=new.id, name=new.name, aliases=new.aliases)
+
+    def fields(self) -> dict[str, Any]:
+        """The old id, both names and alias lists, the stage and the score."""
+        return {
+            "old_initiative": self.old.id,
+            "old_name": self.old.name,
+            "new_name": self.new.name,
+            "old_aliases": list(self.old.aliases),
+            "new_aliases": list(self.new.aliases),
+            "stage": self.stage.value,
+            "score": self.score,
+        }
+
+
+@attrs.frozen(kw_only=True)
+class InitiativeRecategorized(_InitiativePaired):
+    """The initiative moved to another category.
+
+    Examples:
+        >>> InitiativeRecategorized.change
+        'initiative-recategorized'
+    """
+
+    change: ClassVar[str] = "initiative-recategorized"
+
+    def apply(self, parts: Rebuild) -> None:
+        """Give the initiative its new category."""
+        parts.edit_initiative(self.new.id, category=self.new.category)
+
+    def fields(self) -> dict[str, Any]:
+        """Both categories (None for none)."""
+        return {"old_category": self.old.category, "new_category": self.new.category}
+
+
+@attrs.frozen(kw_only=True)
+class InitiativeEdited(_InitiativePaired):
+    """The initiative's footnotes, or its aliases without a rename, changed.
+
+    Examples:
+        >>> InitiativeEdited.change
+        'initiative-edited'
+    """
+
+    change: ClassVar[str] = "initiative-edited"
+    field: str
+
+    def apply(self, parts: Rebuild) -> None:
+        """Give the initiative the new value of the field."""
+        parts.edit_initiative(self.new.id, **{self.field: getattr(self.new, self.field)})
+
+    def fields(self) -> dict[str, Any]:
+        """The field and both values."""
+        return {
+            "field": self.field,
+            "old": to_plain(getattr(self.old, self.field)),
+            "new": to_plain(getattr(self.new, self.field)),
+        }
+
+
+@attrs.frozen(kw_only=True)
+class _EditionChange(ChangeRecord):
+    """A change to the edition as a whole."""
+
+    initiative: ClassVar[None] = None
+    milestone: ClassVar[None] = None
+    title: ClassVar[None] = None
+    kind: ClassVar[None] = None
+
+    def initiative_ids(self) -> frozenset[str]:
+        """None: the change is about the edition as a whole."""
+        return frozenset()
+
+
+@attrs.frozen(kw_only=True)
+class _FootnoteSingle(_EditionChange):
+    note: Footnote
+
+    def fields(self) -> dict[str, Any]:
+        """The footnote's number and text."""
+        return {"number": self.note.number, "text": self.note.text}
+
+
+@attrs.frozen(kw_only=True)
+class FootnoteAdded(_FootnoteSingle):
+    """A footnote number the old edition did not have.
+
+    Examples:
+        >>> FootnoteAdded(note=Footnote(number=3, text="Pending CMS approval.")).fields()
+        {'number': 3, 'text': 'Pending CMS approval.'}
+    """
+
+    change: ClassVar[str] = "footnote-added"
+
+    def inverse(self, old_window: Period, new_window: Period) -> ChangeRecord:  # noqa: ARG002
+        """The footnote dropped."""
+        return FootnoteDropped(note=self.note)
+
+    def apply(self, parts: Rebuild) -> None:
+        """Add the footnote."""
+        parts.notes[self.note.number] = self.note
+
+
+@attrs.frozen(kw_only=True)
+class FootnoteDropped(_FootnoteSingle):
+    """A footnote number the new edition no longer has.
+
+    Examples:
+        >>> FootnoteDropped.change
+        'footnote-dropped'
+    """
+
+    change: ClassVar[str] = "footnote-dropped"
+
+    def inverse(self, old_window: Period, new_window: Period) -> ChangeRecord:  # noqa: ARG002
+        """The footnote added."""
+        return FootnoteAdded(note=self.note)
+
+    def apply(self, parts: Rebuild) -> None:
+        """Remove the footnote."""
+        parts.notes.pop(self.note.number, None)
+
+
+@attrs.frozen(kw_only=True)
+class FootnoteChanged(_EditionChange, Swappable):
+    """The text of a footnote number changed.
+
+    Examples:
+        >>> FootnoteChanged(
+        ...     old=Footnote(number=1, text="Subject to CMS approval"),
+        ...     new=Footnote(number=1, text="Subject to CMS approval."),
+        ... ).editorial
+        True
+    """
+
+    change: ClassVar[str] = "footnote-changed"
+    old: Footnote
+    new: Footnote
+
+    @property
+    def editorial(self) -> bool:
+        """Whether the texts differ only in case, punctuation, whitespace or markup."""
+        return normalise(self.old.text) == normalise(self.new.text)
+
+    def apply(self, parts: Rebuild) -> None:
+        """Give the footnote its new text."""
+        parts.notes[self.new.number] = self.new
+
+    def fields(self) -> dict[str, Any]:
+        """The number, both texts and whether the change is editorial."""
+        return {
+            "number": self.new.number,
+            "old_text": self.old.text,
+            "new_text": self.new.text,
+            "editorial": self.editorial,
+        }
+
+
+@attrs.frozen(kw_only=True)
+class WindowChanged(_EditionChange, Swappable):
+    """The edition covers other months.
+
+    Examples:
+        >>> WindowChanged(old=Period.parse("2021"), new=Period.parse("2021-11/2022-03")).fields()
+        {'old_window': '2021', 'new_window': '2021-11/2022-03'}
+    """
+
+    change: ClassVar[str] = "window-changed"
+    old: Period
+    new: Period
+
+    def apply(self, parts: Rebuild) -> None:
+        """Nothing to set: the new edition's header carries the window."""
+
+    def fields(self) -> dict[str, Any]:
+        """Both windows."""
+        return {**period_fields("old_window", self.old), **period_fields("new_window", self.new)}

@@ -1,0 +1,334 @@
+"""The records of changes to milestones: added, dropped, and the changes to a matched pair.
+
+Records of a matched milestone hold both sides (``old`` and ``new``, each a
+:class:`~calaim_timeline.changes.Placed` milestone), and every other figure (direction,
+months, editorial) is derived from them, so that a record's inverse is the same record
+with the sides swapped.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+import attrs
+
+from calaim_timeline.changes._base import (
+    AddReason,
+    ChangeRecord,
+    DropReason,
+    FieldChange,
+    Placed,
+    Rebuild,
+    Swappable,
+)
+from calaim_timeline.codec import to_plain
+from calaim_timeline.match import Stage, normalise, similarity
+from calaim_timeline.model import Milestone, MilestoneKind
+from calaim_timeline.period import Period, Relation
+
+__all__ = [
+    "MilestoneAdded",
+    "MilestoneDropped",
+    "MilestoneEdited",
+    "MilestoneMoved",
+    "MilestoneRekinded",
+    "MilestoneRetitled",
+    "MilestoneShifted",
+    "period_fields",
+]
+
+
+def period_fields(name: str, period: Period) -> dict[str, str]:
+    """A period in JSON: ``{name: notation}``, and ``{name}_text`` for its wording."""
+    plain = {name: str(period)}
+    if period.text is not None:
+        plain[f"{name}_text"] = period.text
+    return plain
+
+
+def _kind(kind: MilestoneKind | None) -> str | None:
+    return kind.value if kind else None
+
+
+@attrs.frozen(kw_only=True)
+class _Paired(Swappable):
+    """A change to a matched milestone; initiative, milestone and title are the new side's."""
+
+    old: Placed
+    new: Placed
+
+    @property
+    def initiative(self) -> str:
+        """The id of the initiative the milestone is in now."""
+        return self.new.initiative
+
+    @property
+    def milestone(self) -> str:
+        """The milestone's id now."""
+        return self.new.milestone.id
+
+    @property
+    def title(self) -> str:
+        """The milestone's title now."""
+        return self.new.milestone.title
+
+    @property
+    def kind(self) -> MilestoneKind | None:
+        """The milestone's kind now."""
+        return self.new.milestone.kind
+
+    def initiative_ids(self) -> frozenset[str]:
+        """The initiative the milestone is in now."""
+        return frozenset((self.new.initiative,))
+
+    def _set(self, parts: Rebuild, **fields: Any) -> None:  # noqa: ANN401
+        parts.edit_milestone(self.new.milestone.lineage, **fields)
+
+
+@attrs.frozen(kw_only=True)
+class MilestoneShifted(_Paired):
+    """The milestone's period moved.
+
+    Examples:
+        >>> from calaim_timeline import Milestone
+        >>> def version(when):
+        ...     return Placed("mot", Milestone(id="mot", title="MOT", when=Period.parse(when)))
+        >>> shift = MilestoneShifted(old=version("2022-01"), new=version("2022-Q1"))
+        >>> shift.direction, shift.months, shift.fields()["new_when"]
+        (<Relation.WIDENED: 'widened'>, 2, '2022-Q1')
+    """
+
+    change: ClassVar[str] = "milestone-shifted"
+
+    @property
+    def direction(self) -> Relation:
+        """How the period moved: delayed, advanced, narrowed, widened or restated."""
+        return Period.relation(self.old.milestone.when, self.new.milestone.when)
+
+    @property
+    def months(self) -> int:
+        """The signed move of the period's last month (see Period.shift_months)."""
+        return Period.shift_months(self.old.milestone.when, self.new.milestone.when)
+
+    @property
+    def editorial(self) -> bool:
+        """Whether the period is only restated: the same days in other words."""
+        return self.direction is Relation.RESTATED
+
+    def apply(self, parts: Rebuild) -> None:
+        """Give the milestone its new period."""
+        self._set(parts, when=self.new.milestone.when)
+
+    def fields(self) -> dict[str, Any]:
+        """Both periods, the direction and the months."""
+        return {
+            **period_fields("old_when", self.old.milestone.when),
+            **period_fields("new_when", self.new.milestone.when),
+            "direction": self.direction.value,
+            "months": self.months,
+        }
+
+
+@attrs.frozen(kw_only=True)
+class MilestoneRetitled(_Paired):
+    """The milestone's title changed; ``editorial`` when only case, punctuation or markup did.
+
+    Examples:
+        >>> from calaim_timeline.changes import Placed
+        >>> from calaim_timeline.match import Stage
+        >>> from calaim_timeline import Milestone, Period
+        >>> def version(title):
+        ...     return Placed("ecm", Milestone(id="n", title=title, when=Period.parse("2022-01")))
+        >>> retitled = MilestoneRetitled(
+        ...     old=version("ECM goes live"), new=version("ECM Goes Live."), stage=Stage.LINEAGE
+        ... )
+        >>> retitled.editorial, retitled.inverse(Period.parse("2022"), Period.parse("2022")).title
+        (True, 'ECM goes live')
+    """
+
+    change: ClassVar[str] = "milestone-retitled"
+    stage: Stage
+
+    @property
+    def similarity(self) -> float:
+        """How alike the two titles are, 0 to 100 (whatever stage matched the milestone)."""
+        return similarity(self.old.milestone.title, self.new.milestone.title)
+
+    @property
+    def editorial(self) -> bool:
+        """Whether the titles differ only in case, punctuation, whitespace or markup."""
+        return normalise(self.old.milestone.title) == normalise(self.new.milestone.title)
+
+    def apply(self, parts: Rebuild) -> None:
+        """Give the milestone its new title."""
+        self._set(parts, title=self.new.milestone.title)
+
+    def fields(self) -> dict[str, Any]:
+        """Both titles, their similarity, whether the change is editorial, and the stage."""
+        return {
+            "old_title": self.old.milestone.title,
+            "new_title": self.new.milestone.title,
+            "similarity": self.similarity,
+            "editorial": self.editorial,
+            "stage": self.stage.value,
+        }
+
+
+@attrs.frozen(kw_only=True)
+class MilestoneRekinded(_Paired):
+    """The milestone's kind mark changed.
+
+    Examples:
+        >>> MilestoneRekinded.change
+        'milestone-rekinded'
+    """
+
+    change: ClassVar[str] = "milestone-rekinded"
+
+    def apply(self, parts: Rebuild) -> None:
+        """Give the milestone its new kind."""
+        self._set(parts, kind=self.new.milestone.kind)
+
+    def fields(self) -> dict[str, Any]:
+        """Both kinds (None for unmarked)."""
+        return {
+            "old_kind": _kind(self.old.milestone.kind),
+            "new_kind": _kind(self.new.milestone.kind),
+        }
+
+
+@attrs.frozen(kw_only=True)
+class MilestoneMoved(_Paired):
+    """The milestone now stands in another initiative.
+
+    Examples:
+        >>> MilestoneMoved.change
+        'milestone-moved'
+    """
+
+    change: ClassVar[str] = "milestone-moved"
+
+    def initiative_ids(self) -> frozenset[str]:
+        """The initiative the milestone left and the one it is in now."""
+        return frozenset((self.old.initiative, self.new.initiative))
+
+    def apply(self, parts: Rebuild) -> None:
+        """Nothing to set: the new layout puts the milestone in its new initiative."""
+
+    def fields(self) -> dict[str, Any]:
+        """Both initiatives."""
+        return {"old_initiative": self.old.initiative, "new_initiative": self.new.initiative}
+
+
+@attrs.frozen(kw_only=True)
+class MilestoneEdited(_Paired):
+    """One of the milestone's sub-items, footnotes or status changed.
+
+    Examples:
+        >>> MilestoneEdited.change
+        'milestone-edited'
+    """
+
+    change: ClassVar[str] = "milestone-edited"
+    field: str
+
+    def details(self) -> tuple[FieldChange, ...]:
+        """The field-level differences, as found by deepdiff (imported on first use)."""
+        from calaim_timeline.changes._details import field_changes  # noqa: PLC0415 - heavy
+
+        return field_changes(self.field, self.old.milestone, self.new.milestone)
+
+    def apply(self, parts: Rebuild) -> None:
+        """Give the milestone the new value of the field."""
+        self._set(parts, **{self.field: getattr(self.new.milestone, self.field)})
+
+    def fields(self) -> dict[str, Any]:
+        """The field, both values and the field-level details."""
+        return {
+            "field": self.field,
+            "old": to_plain(getattr(self.old.milestone, self.field)),
+            "new": to_plain(getattr(self.new.milestone, self.field)),
+            "details": [to_plain(detail) for detail in self.details()],
+        }
+
+
+@attrs.frozen(kw_only=True)
+class _Single(ChangeRecord):
+    """A milestone present on one side only."""
+
+    initiative: str
+    item: Milestone
+
+    @property
+    def milestone(self) -> str:
+        """The milestone's id."""
+        return self.item.id
+
+    @property
+    def title(self) -> str:
+        """The milestone's title."""
+        return self.item.title
+
+    @property
+    def kind(self) -> MilestoneKind | None:
+        """The milestone's kind."""
+        return self.item.kind
+
+    def initiative_ids(self) -> frozenset[str]:
+        """The initiative the milestone stands in."""
+        return frozenset((self.initiative,))
+
+    def fields(self) -> dict[str, Any]:
+        """Its period and the reason."""
+        reason: AddReason | DropReason = self.reason  # type: ignore[attr-defined]
+        return {**period_fields("when", self.item.when), "reason": reason.value}
+
+
+@attrs.frozen(kw_only=True)
+class MilestoneAdded(_Single):
+    """A milestone the old edition did not have.
+
+    Examples:
+        >>> from calaim_timeline import Milestone, Period
+        >>> added = MilestoneAdded(
+        ...     initiative="ecm",
+        ...     item=Milestone(id="x", title="X", when=Period.parse("2022-08")),
+        ...     reason=AddReason.ENTERED_WINDOW,
+        ... )
+        >>> added.inverse(Period.parse("2022-01/2022-06"), Period.parse("2022-03/2022-08")).reason
+        <DropReason.BEYOND_WINDOW: 'beyond-window'>
+    """
+
+    change: ClassVar[str] = "milestone-added"
+    reason: AddReason
+
+    def inverse(self, old_window: Period, new_window: Period) -> ChangeRecord:  # noqa: ARG002
+        """A drop, for the reason the old window gives."""
+        reason = DropReason.of(self.item.when, old_window)
+        return MilestoneDropped(initiative=self.initiative, item=self.item, reason=reason)
+
+    def apply(self, parts: Rebuild) -> None:
+        """Add the milestone."""
+        parts.milestones[self.item.lineage] = self.item
+
+
+@attrs.frozen(kw_only=True)
+class MilestoneDropped(_Single):
+    """A milestone the new edition no longer has.
+
+    Examples:
+        >>> MilestoneDropped.change
+        'milestone-dropped'
+    """
+
+    change: ClassVar[str] = "milestone-dropped"
+    reason: DropReason
+
+    def inverse(self, old_window: Period, new_window: Period) -> ChangeRecord:  # noqa: ARG002
+        """An addition, for the reason the new window gives."""
+        reason = AddReason.of(self.item.when, new_window)
+        return MilestoneAdded(initiative=self.initiative, item=self.item, reason=reason)
+
+    def apply(self, parts: Rebuild) -> None:
+        """Remove the milestone."""
+        parts.milestones.pop(self.item.lineage, None)
