@@ -20,7 +20,7 @@ import tomllib
 from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple, TextIO, get_args, get_origin
 
 import attrs
 
@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Format",
     "configure_converter",
+    "dump",
     "dumps",
     "from_dict",
     "load",
@@ -349,6 +350,22 @@ def dumps(edition: Edition, *, format: Format = "toml") -> str:  # noqa: A002 - 
     import tomli_w  # noqa: PLC0415 - only writing TOML needs it
 
     return str(tomli_w.dumps(document))
+
+
+def dump(edition: Edition, stream: TextIO, *, format: Format = "toml") -> None:  # noqa: A002
+    """Write the canonical text of ``edition`` to an open text ``stream`` (see :func:`dumps`).
+
+    For a file, prefer :func:`save`: it writes atomically.
+
+    Examples:
+        >>> import io
+        >>> from calaim_timeline import Archive
+        >>> stream = io.StringIO()
+        >>> dump(Archive.bundled()["2021-11"], stream, format="json")
+        >>> stream.getvalue() == dumps(Archive.bundled()["2021-11"], format="json")
+        True
+    """
+    stream.write(dumps(edition, format=format))
 
 
 _TOML_WHERE: Final = re.compile(r"\s*\((?:at line (\d+), column (\d+)|at end of document)\)$")

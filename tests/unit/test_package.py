@@ -3,11 +3,13 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
+import re
 
 import pytest
 
 import calaim_timeline
 from calaim_timeline import render
+from tests.conftest import DOCS
 
 
 def test_every_public_name_is_importable_from_the_package() -> None:
@@ -17,11 +19,38 @@ def test_every_public_name_is_importable_from_the_package() -> None:
             assert getattr(module, name) is not None, name
 
 
-def test_validate_stays_the_function_after_its_module_is_imported() -> None:
-    """Importing calaim_timeline.validate does not hide the validate function."""
-    importlib.import_module("calaim_timeline.validate")
-    assert callable(calaim_timeline.validate)
-    assert calaim_timeline.validate.__module__ == "calaim_timeline.validate"
+@pytest.mark.parametrize("name", ["diff", "match", "validate"])
+def test_a_function_stays_the_function_after_its_module_is_imported(name: str) -> None:
+    """Importing calaim_timeline.diff (say) does not hide the diff function, in any order."""
+    module = importlib.import_module(f"calaim_timeline.{name}")
+    assert getattr(calaim_timeline, name) is getattr(module, name)
+    assert getattr(calaim_timeline, name).__module__ == f"calaim_timeline.{name}"
+
+
+def test_the_package_exports_exactly_what_the_api_page_lists() -> None:
+    """__all__ is the set of names in the table of docs/api.md's first section."""
+    page = (DOCS / "api.md").read_text(encoding="utf-8")
+    table = page.split("## The package (`calaim_timeline`)", 1)[1].split("\n## ", 1)[0]
+    rows = [line.split("|")[2] for line in table.splitlines() if line.startswith("| ")][1:]
+    listed = {name for row in rows for name in re.findall(r"`(\w+)`", row)}
+    assert sorted(calaim_timeline.__all__) == sorted(listed)
+    assert len(calaim_timeline.__all__) == len(set(calaim_timeline.__all__))
+
+
+def test_every_error_is_defined_in_errors_and_exported() -> None:
+    """Each exception class of the package lives in calaim_timeline.errors and the top."""
+    found = []
+    for info in pkgutil.walk_packages(calaim_timeline.__path__, "calaim_timeline."):
+        if info.name == "calaim_timeline.__main__":  # importing it runs the command
+            continue
+        module = importlib.import_module(info.name)
+        found += [
+            (value.__name__, value.__module__)
+            for value in vars(module).values()
+            if inspect.isclass(value) and issubclass(value, calaim_timeline.CalaimTimelineError)
+        ]
+    assert {module for _, module in found} == {"calaim_timeline.errors"}
+    assert {name for name, _ in found} <= set(calaim_timeline.__all__)
 
 
 def test_unknown_names_raise_attribute_error() -> None:

@@ -1,0 +1,127 @@
+"""The layers of the package (docs/architecture.md): no upward import, no import cycle.
+
+Every import counts, deferred ones inside functions and ``TYPE_CHECKING`` ones too: a
+cycle hidden behind a deferred import is still a cycle a reader has to untangle.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from graphlib import CycleError, TopologicalSorter
+from pathlib import Path
+
+import pytest
+
+from calaim_timeline.changes import CHANGE_TYPES, ChangeRecord
+from calaim_timeline.render._changelog import sorts
+from calaim_timeline.render._describe import describes
+from tests.conftest import ROOT
+
+PACKAGE = ROOT / "src" / "calaim_timeline"
+
+# Each module's layer, lowest first; a module imports only from lower layers, or from its
+# own subpackage. The top-level name of a subpackage stands for all its modules.
+LAYERS: dict[str, int] = {
+    "errors": 0,
+    "_lazy": 0,
+    "period": 1,
+    "_files": 1,
+    "model": 2,
+    "validate": 3,
+    "_build": 3,
+    "match": 3,
+    "codec": 4,
+    "archive": 5,
+    "changes": 6,
+    "_compare": 7,
+    "_order": 7,
+    "diff": 8,
+    "history": 9,
+    "importers": 10,
+    "render": 10,
+    "strategies": 10,
+    "_hypothesis_plugin": 11,
+    "": 11,  # the package itself: the public API, re-exported
+    "_commands": 12,
+    "cli": 13,
+    "__main__": 14,
+}
+
+
+def _module(path: Path) -> str:
+    """``changes._base`` for src/calaim_timeline/changes/_base.py; "" for the package."""
+    parts = path.relative_to(PACKAGE).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imports(path: Path) -> Iterator[str]:
+    """Every module of ours that ``path`` imports, wherever the import statement stands."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        names = []
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names = [node.module]
+        elif isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        for name in names:
+            if name == "calaim_timeline" or name.startswith("calaim_timeline."):
+                yield name.removeprefix("calaim_timeline").removeprefix(".")
+
+
+GRAPH = {_module(path): set(_imports(path)) - {_module(path)} for path in PACKAGE.rglob("*.py")}
+
+
+def _layer(module: str) -> int:
+    return LAYERS[module.split(".", maxsplit=1)[0]]
+
+
+def test_every_module_has_a_layer() -> None:
+    """A new module must be given its place in LAYERS (and in docs/architecture.md)."""
+    assert sorted(m for m in GRAPH if m.split(".")[0] not in LAYERS) == []
+
+
+@pytest.mark.parametrize("module", sorted(GRAPH))
+def test_no_module_imports_from_a_layer_above_its_own(module: str) -> None:
+    """Imports go down the layers, or sideways inside one subpackage."""
+    home = module.split(".", maxsplit=1)[0]
+    upward = sorted(
+        target
+        for target in GRAPH[module]
+        if target.split(".")[0] != home and _layer(target) >= _layer(module)
+    )
+    assert upward == []
+
+
+def test_there_is_no_import_cycle() -> None:
+    """The modules can be ordered so that each imports only modules before it."""
+    try:
+        order = list(TopologicalSorter(GRAPH).static_order())
+    except CycleError as error:  # pragma: no cover - the message names the cycle
+        pytest.fail(f"import cycle: {' -> '.join(error.args[1])}")
+    assert set(order) >= set(GRAPH)
+
+
+def test_the_layers_of_the_docs_are_the_layers_tested() -> None:
+    """docs/architecture.md lists each layer's modules as LAYERS does."""
+    page = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    rows = [line for line in page.splitlines() if line.startswith("| ") and line[2].isdigit()]
+    documented = {
+        name.strip("` "): int(row.split("|")[1])
+        for row in rows
+        for name in row.split("|")[2].split(",")
+    }
+    assert documented == {name or "calaim_timeline": layer for name, layer in LAYERS.items()}
+
+
+@pytest.mark.parametrize("kind", CHANGE_TYPES, ids=lambda kind: kind.change)
+def test_every_change_type_has_all_its_behaviour(kind: type[ChangeRecord]) -> None:
+    """A record type implements every ChangeRecord method, and every output words it."""
+    assert (issubclass(kind, ChangeRecord), kind.__abstractmethods__) == (True, frozenset())
+    assert kind.change.split("-")[0] in {"milestone", "initiative", "footnote", "window"}
+    assert (describes(kind), sorts(kind)) == (True, True)
+
+
+def test_change_names_are_unique() -> None:
+    """No two record types share a JSON name."""
+    names = [kind.change for kind in CHANGE_TYPES]
+    assert len(set(names)) == len(names) == 16
