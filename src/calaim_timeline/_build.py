@@ -1,18 +1,20 @@
-"""The fast path from a document to an edition, for documents in regular form.
+"""From a document (plain dicts and lists) to an edition: the one way to build one.
 
-:func:`calaim_timeline.codec.from_dict` tries :func:`build` first. It gives up (returns
-None) at the first thing out of the ordinary: a missing or unknown key, a value of an
-unexpected type, a period or value the model refuses. ``from_dict`` then takes the
-cattrs path, which names the problem exactly, so this path never decides what an error
-says. It is several times faster than cattrs on large files and keeps cattrs off the
-command line's start-up; ``tests/property/test_fast_paths.py`` checks that for any document
-both paths agree.
+Written for the regular document, the common case of a large file: each value costs a
+type test, and where a value is wrong the first problem, in the order of the model's
+fields (a table's unknown keys after its fields), is raised as a
+:class:`~calaim_timeline.errors.SnapshotError` naming its path in the document,
+``initiatives[3].milestones[0].when``. Paths are put together only on the way out of a
+failure, so a sound document pays nothing for them. The edition is built, not
+validated: :func:`calaim_timeline.codec.from_dict` checks its invariants.
 """
 
 from __future__ import annotations
 
-from typing import Any, Final
+from collections.abc import Callable, Mapping
+from typing import Any, Final, TypeVar
 
+from calaim_timeline.errors import PeriodError, SnapshotError
 from calaim_timeline.model import (
     Category,
     Edition,
@@ -26,145 +28,312 @@ from calaim_timeline.model import (
 )
 from calaim_timeline.period import Period
 
-__all__ = ["build"]
+__all__ = ["KEYS", "build", "describe", "structure"]
 
-# The keys each table may have: exactly the keys this module reads, and (a test holds
-# them to it) the keys the model's fields give, so that a new field cannot be dropped.
-_EDITION_KEYS: Final = frozenset(
-    (
+_T = TypeVar("_T")
+_TEXT: Final = "_text"  # the suffix of a period's wording: when, when_text
+_SHOWN: Final = 40
+_MISSING: Final = object()
+
+KEYS: Final[dict[type, tuple[str, ...]]] = {
+    Edition: (
         *("id", "title", "as_of", "as_of_text", "window", "window_text", "publisher"),
         *("source", "categories", "initiatives", "footnotes", "excluded_initiatives"),
-    )
-)
-_SOURCE_KEYS: Final = frozenset(("document", "url", "notes"))
-_PAIR_KEYS: Final = frozenset(("id", "name"))
-_FOOTNOTE_KEYS: Final = frozenset(("number", "text"))
-_INITIATIVE_KEYS: Final = frozenset(
-    ("id", "name", "category", "aliases", "footnotes", "milestones")
-)
-_MILESTONE_KEYS: Final = frozenset(
-    ("id", "title", "kind", "when", "when_text", "sub_items", "footnotes", "status", "lineage")
-)
-_SUB_ITEM_KEYS: Final = frozenset(("text", "footnotes", "kind"))
+    ),
+    Source: ("document", "url", "notes"),
+    Category: ("id", "name"),
+    Footnote: ("number", "text"),
+    Initiative: ("id", "name", "category", "aliases", "footnotes", "milestones"),
+    Milestone: (
+        *("id", "title", "kind", "when", "when_text", "sub_items", "footnotes", "status"),
+        "lineage",
+    ),
+    SubItem: ("text", "footnotes", "kind"),
+}
+"""The keys a table of each model class may have, in document order (a test holds them to
+the model's fields, so that a new field cannot be forgotten here)."""
+_ALLOWED: Final = {kind: frozenset(keys) for kind, keys in KEYS.items()}
 _KINDS: Final = {kind.value: kind for kind in MilestoneKind}
 _STATUSES: Final = {status.value: status for status in Status}
-_NONE: Final[list[Any]] = []  # an absent list, told apart from a present None
 
 
-class _IrregularError(Exception):
-    """The document is not in the form this path handles."""
+class _Problem(Exception):  # noqa: N818 - internal: never leaves this module
+    """A problem with a value, and the path to it, built up as it propagates."""
+
+    def __init__(self, message: str, *path: str | int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+
+    def under(self, *steps: str | int) -> _Problem:
+        return _Problem(self.message, *steps, *self.path)
 
 
-def build(document: object) -> Edition | None:
-    """The edition ``document`` describes, or None to leave it to the cattrs path.
+def describe(value: object) -> str:
+    """A value's type and a short repr, for messages: ``int 7``, ``str 'abc…'``.
 
-    The edition is built but not validated: the caller checks its invariants.
+    Examples:
+        >>> describe(7), describe(None)
+        ('int 7', 'NoneType None')
+    """
+    shown = repr(value)
+    if len(shown) > _SHOWN:
+        shown = shown[: _SHOWN - 1] + "…"
+    return f"{type(value).__name__} {shown}"
+
+
+def _path(steps: tuple[str | int, ...]) -> str:
+    return "".join(f"[{s}]" if isinstance(s, int) else f".{s}" for s in steps).removeprefix(".")
+
+
+def build(document: Mapping[str, Any], *, source: str | None = None) -> Edition:
+    """The edition ``document`` describes; SnapshotError for its first problem.
 
     Examples:
         >>> build({"id": "x", "title": "T", "as_of": "2022-05", "window": "2022-05",
         ...        "publisher": "DHCS", "source": {"document": "calendar.md"}}).window
         Period('2022-05')
-        >>> build({"id": "x", "colour": "red"}) is None
-        True
+        >>> build({"id": "x", "title": 5})
+        Traceback (most recent call last):
+        ...
+        calaim_timeline.errors.SnapshotError: <input>: title: must be a string (got int 5)
     """
     try:
         return _edition(document)
-    except (_IrregularError, ArithmeticError, LookupError, TypeError, ValueError):
-        # PeriodError is a ValueError; the cattrs path reports it with its place.
-        return None
+    except _Problem as problem:
+        raise SnapshotError(problem.message, source=source, path=_path(problem.path)) from None
 
 
-def _table(value: object, keys: frozenset[str]) -> dict[str, Any]:
-    if type(value) is not dict or not value.keys() <= keys:
-        raise _IrregularError
-    return value
+def structure(value: object, kind: type[_T]) -> _T:
+    """A value of a model class ``kind`` (or a Period) from its document form.
+
+    For cattrs converters (:func:`calaim_timeline.codec.configure_converter`), so that
+    they build models exactly as :func:`build` does.
+
+    Examples:
+        >>> structure({"number": 2, "text": "Pending CMS approval."}, Footnote).number
+        2
+    """
+    read: Callable[[Any], Any] = _READERS[kind]
+    try:
+        value = read(value)
+    except _Problem as problem:
+        raise SnapshotError(problem.message, path=_path(problem.path)) from None
+    return value  # type: ignore[return-value]
 
 
-def _list(value: object) -> list[Any]:
-    if type(value) is not list:
-        raise _IrregularError
-    return value
+def _table(value: object, kind: type) -> Mapping[str, Any]:
+    if type(value) is dict or isinstance(value, Mapping):
+        return value
+    msg = f"must be a table of {kind.__name__} fields (got {describe(value)})"
+    raise _Problem(msg)
 
 
-def _period(table: dict[str, Any], key: str) -> Period:
-    notation = table[key]
-    text = table.get(key + "_text")
-    if type(notation) is not str or (text is not None and type(text) is not str):
-        raise _IrregularError
-    return Period.parse(notation, text=text)
+def _known(table: Mapping[str, Any], kind: type) -> None:
+    """Raise for keys the model does not know (checked after the fields, as reported)."""
+    if table.keys() <= _ALLOWED[kind]:
+        return
+    unknown = sorted(table.keys() - _ALLOWED[kind], key=str)
+    noun = "key" if len(unknown) == 1 else "keys"
+    names = ", ".join(repr(key) for key in unknown)
+    msg = f"unknown {noun} {names}: the keys of {kind.__name__} are {', '.join(KEYS[kind])}"
+    raise _Problem(msg)
 
 
-def _edition(document: object) -> Edition:
-    table = _table(document, _EDITION_KEYS)
-    source = _table(table["source"], _SOURCE_KEYS)
-    categories = [_table(c, _PAIR_KEYS) for c in _list(table.get("categories", []))]
-    footnotes = [_table(f, _FOOTNOTE_KEYS) for f in _list(table.get("footnotes", []))]
-    return Edition(
-        id=table["id"],
-        title=table["title"],
-        as_of=_period(table, "as_of"),
-        window=_period(table, "window"),
-        publisher=table["publisher"],
-        source=Source(
-            document=source["document"], url=source.get("url"), notes=source.get("notes")
-        ),
-        categories=tuple(Category(id=c["id"], name=c["name"]) for c in categories),
-        initiatives=tuple(map(_initiative, _list(table.get("initiatives", [])))),
-        footnotes=tuple(Footnote(number=_number(f["number"]), text=f["text"]) for f in footnotes),
-        excluded_initiatives=tuple(_list(table.get("excluded_initiatives", []))),
-    )
+def _str(table: Mapping[str, Any], key: str, default: object = _MISSING) -> Any:  # noqa: ANN401
+    value = table.get(key, default)
+    if type(value) is str or (value is None and default is None):
+        return value
+    if value is _MISSING:
+        msg = "required field missing"
+        raise _Problem(msg, key)
+    if isinstance(value, str):
+        return value
+    msg = f"must be a string (got {describe(value)})"
+    raise _Problem(msg, key)
 
 
 def _number(value: object) -> int:
-    if type(value) is not int:  # a bool is an int to isinstance, not here
-        raise _IrregularError
-    return value
+    if type(value) is int or (isinstance(value, int) and not isinstance(value, bool)):
+        return int(value)
+    msg = f"must be a whole number (got {describe(value)})"
+    raise _Problem(msg)
 
 
-def _numbers(value: object) -> tuple[int, ...]:
-    numbers = tuple(_list(value))
-    if any(type(n) is not int for n in numbers):
-        raise _IrregularError
-    return numbers
+def _text(value: object) -> str:
+    if isinstance(value, str):
+        return value
+    msg = f"must be a string (got {describe(value)})"
+    raise _Problem(msg)
+
+
+def _wordings(table: Mapping[str, Any], *keys: str) -> None:
+    """The wordings of a table's periods are strings (checked before its fields)."""
+    for key in keys:
+        text = table.get(key + _TEXT)
+        if text is not None and not isinstance(text, str):  # reported at the table
+            msg = f"{key}{_TEXT}: must be a string (got {describe(text)})"
+            raise _Problem(msg)
+
+
+def _period(table: Mapping[str, Any], key: str) -> Period:
+    notation = table.get(key, _MISSING)
+    if notation is _MISSING:
+        msg = "required field missing"
+        raise _Problem(msg, key)
+    try:
+        return _parsed(notation, table.get(key + _TEXT))
+    except _Problem as problem:
+        raise problem.under(key) from None
+
+
+def _parsed(notation: object, text: str | None = None) -> Period:
+    if not isinstance(notation, str):
+        msg = f"must be a period written as a string, such as '2022-01' (got {describe(notation)})"
+        raise _Problem(msg)
+    try:
+        return Period.parse(notation, text=text)
+    except PeriodError as error:
+        raise _Problem(str(error)) from None
+
+
+def _choice(value: object, choices: Mapping[str, _T], key: str) -> _T:
+    try:
+        return choices[value]  # type: ignore[index]
+    except (KeyError, TypeError):
+        names = ", ".join(choices)
+        msg = f"unknown value {value!r}: expected one of {names}"
+        raise _Problem(msg, key) from None
+
+
+def _items(table: Mapping[str, Any], key: str, read: Callable[[Any], _T]) -> tuple[_T, ...]:
+    values = table.get(key, ())
+    if type(values) is not list and not isinstance(values, list | tuple):
+        msg = f"must be a list (got {describe(values)})"
+        raise _Problem(msg, key)
+    try:
+        return tuple(map(read, values))
+    except _Problem as problem:  # find which item, now that speed no longer matters
+        for index, value in enumerate(values):
+            try:
+                read(value)
+            except _Problem as found:
+                raise found.under(key, index) from None
+        raise problem.under(key) from None  # pragma: no cover - the item failed above
+
+
+def _within(key: str, read: Callable[[Any], _T], value: object) -> _T:
+    try:
+        return read(value)
+    except _Problem as problem:
+        raise problem.under(key) from None
+
+
+def _edition(value: object) -> Edition:
+    table = _table(value, Edition)
+    _wordings(table, "as_of", "window")
+    edition = Edition(
+        id=_str(table, "id"),
+        title=_str(table, "title"),
+        as_of=_period(table, "as_of"),
+        window=_period(table, "window"),
+        publisher=_str(table, "publisher"),
+        source=_within("source", _source, table.get("source", _MISSING)),
+        categories=_items(table, "categories", _category),
+        initiatives=_items(table, "initiatives", _initiative),
+        footnotes=_items(table, "footnotes", _footnote),
+        excluded_initiatives=_items(table, "excluded_initiatives", _text),
+    )
+    _known(table, Edition)
+    return edition
+
+
+def _source(value: object) -> Source:
+    if value is _MISSING:
+        msg = "required field missing"
+        raise _Problem(msg)
+    table = _table(value, Source)
+    source = Source(
+        document=_str(table, "document"),
+        url=_str(table, "url", None),
+        notes=_str(table, "notes", None),
+    )
+    _known(table, Source)
+    return source
+
+
+def _category(value: object) -> Category:
+    table = _table(value, Category)
+    category = Category(id=_str(table, "id"), name=_str(table, "name"))
+    _known(table, Category)
+    return category
+
+
+def _footnote(value: object) -> Footnote:
+    table = _table(value, Footnote)
+    if "number" not in table:
+        msg = "required field missing"
+        raise _Problem(msg, "number")
+    note = Footnote(number=_within("number", _number, table["number"]), text=_str(table, "text"))
+    _known(table, Footnote)
+    return note
 
 
 def _initiative(value: object) -> Initiative:
-    table = _table(value, _INITIATIVE_KEYS)
-    return Initiative(
-        id=table["id"],
-        name=table["name"],
-        category=table.get("category"),
-        aliases=tuple(_list(table.get("aliases", []))),
-        footnotes=_numbers(table.get("footnotes", [])),
-        milestones=tuple(map(_milestone, _list(table.get("milestones", [])))),
+    table = _table(value, Initiative)
+    initiative = Initiative(
+        id=_str(table, "id"),
+        name=_str(table, "name"),
+        category=_str(table, "category", None),
+        aliases=_items(table, "aliases", _text),
+        footnotes=_items(table, "footnotes", _number),
+        milestones=_items(table, "milestones", _milestone),
     )
+    _known(table, Initiative)
+    return initiative
 
 
 def _milestone(value: object) -> Milestone:
-    # The hot loop of a large file: the common case costs a few dict lookups.
-    if type(value) is not dict or not value.keys() <= _MILESTONE_KEYS:
-        raise _IrregularError
-    identifier: str = value["id"]
-    kind = value.get("kind")
-    sub_items = value.get("sub_items", _NONE)
-    footnotes = value.get("footnotes", _NONE)
-    return Milestone(
+    # The hot loop of a large file: a few dict lookups and type tests.
+    table = _table(value, Milestone)
+    if "when_text" in table:
+        _wordings(table, "when")
+    identifier = _str(table, "id")
+    kind = table.get("kind")
+    milestone = Milestone(
         id=identifier,
-        title=value["title"],
-        kind=None if kind is None else _KINDS[kind],
-        when=_period(value, "when"),
-        sub_items=() if sub_items is _NONE else tuple(map(_sub_item, _list(sub_items))),
-        footnotes=() if footnotes is _NONE else _numbers(footnotes),
-        status=_STATUSES[value.get("status", Status.PLANNED.value)],
-        lineage=value.get("lineage", identifier),
+        title=_str(table, "title"),
+        kind=None if kind is None else _choice(kind, _KINDS, "kind"),
+        when=_period(table, "when"),
+        sub_items=_items(table, "sub_items", _sub_item) if "sub_items" in table else (),
+        footnotes=_items(table, "footnotes", _number) if "footnotes" in table else (),
+        status=_choice(table.get("status", Status.PLANNED.value), _STATUSES, "status"),
+        lineage=_str(table, "lineage", identifier),
     )
+    if not table.keys() <= _ALLOWED[Milestone]:
+        _known(table, Milestone)
+    return milestone
 
 
 def _sub_item(value: object) -> SubItem:
-    table = _table(value, _SUB_ITEM_KEYS)
+    table = _table(value, SubItem)
     kind = table.get("kind")
-    return SubItem(
-        text=table["text"],
-        footnotes=_numbers(table.get("footnotes", [])),
-        kind=None if kind is None else _KINDS[kind],
+    item = SubItem(
+        text=_str(table, "text"),
+        footnotes=_items(table, "footnotes", _number),
+        kind=None if kind is None else _choice(kind, _KINDS, "kind"),
     )
+    _known(table, SubItem)
+    return item
+
+
+_READERS: Final[dict[type, Callable[[Any], Any]]] = {
+    Edition: _edition,
+    Source: _source,
+    Category: _category,
+    Footnote: _footnote,
+    Initiative: _initiative,
+    Milestone: _milestone,
+    SubItem: _sub_item,
+    Period: _parsed,
+}

@@ -20,14 +20,14 @@ import tomllib
 from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple, TextIO, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Final, Literal, TextIO, get_args, get_origin
 
 import attrs
 
-from calaim_timeline._build import build
+from calaim_timeline._build import KEYS, build, describe, structure
 from calaim_timeline._files import line_of, read_text
-from calaim_timeline.errors import CalaimTimelineError, SnapshotError, WriteError
-from calaim_timeline.model import Edition, MilestoneKind, Status
+from calaim_timeline.errors import SnapshotError, WriteError
+from calaim_timeline.model import Edition
 from calaim_timeline.period import Period
 from calaim_timeline.validate import check
 
@@ -57,76 +57,6 @@ Format = Literal["toml", "json"]
 _TEXT_SUFFIX: Final = "_text"
 
 
-class _Worded(NamedTuple):
-    """A period's notation and its wording, joined before structuring."""
-
-    notation: object
-    text: str
-
-
-_SHOWN: Final = 40
-
-
-def _describe(value: object) -> str:
-    shown = repr(value)
-    if len(shown) > _SHOWN:
-        shown = shown[: _SHOWN - 1] + "…"
-    return f"{type(value).__name__} {shown}"
-
-
-def _structure_str(value: object, _: type) -> str:
-    if not isinstance(value, str):
-        msg = f"must be a string (got {_describe(value)})"
-        raise TypeError(msg)
-    return value
-
-
-def _structure_int(value: object, _: type) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        msg = f"must be a whole number (got {_describe(value)})"
-        raise TypeError(msg)
-    return value
-
-
-def _structure_period(value: object, _: type) -> Period:
-    notation, text = value if isinstance(value, _Worded) else (value, None)
-    if not isinstance(notation, str):
-        msg = f"must be a period written as a string, such as '2022-01' (got {_describe(notation)})"
-        raise TypeError(msg)
-    return Period.parse(notation, text=text)
-
-
-def _enum_hook(kind: type[MilestoneKind | Status]) -> Callable[[object, type], object]:
-    names = ", ".join(member.value for member in kind)
-
-    def structure(value: object, _: type) -> object:
-        try:
-            return kind(value)
-        except ValueError:
-            msg = f"unknown value {value!r}: expected one of {names}"
-            raise ValueError(msg) from None
-
-    return structure
-
-
-def _strict_tuple_factory(
-    kind: Any,  # noqa: ANN401 - a typing form such as tuple[int, ...]
-    converter: cattrs.Converter,
-) -> Callable[[object, type], object]:
-    from cattrs.cols import homogenous_tuple_structure_factory  # noqa: PLC0415
-
-    # cattrs turns any iterable into a tuple, so "abc" would become ('a', 'b', 'c').
-    structure = homogenous_tuple_structure_factory(kind, converter)
-
-    def strict(value: object, target: type) -> object:
-        if not isinstance(value, list | tuple):
-            msg = f"must be a list (got {_describe(value)})"
-            raise TypeError(msg)
-        return structure(value, target)
-
-    return strict
-
-
 def _is_homogeneous_tuple(kind: object) -> bool:
     args = get_args(kind)
     return get_origin(kind) is tuple and len(args) == 2 and args[1] is ...  # noqa: PLR2004
@@ -140,32 +70,6 @@ def _list_unstructure_factory(kind: Any, converter: cattrs.Converter) -> Callabl
 
 def _period_fields(cls: type) -> tuple[str, ...]:
     return tuple(a.name for a in attrs.fields(attrs.resolve_types(cls)) if a.type is Period)
-
-
-def _class_structure(cls: type, converter: cattrs.Converter) -> Callable[[object, type], object]:
-    from cattrs.gen import make_dict_structure_fn  # noqa: PLC0415
-
-    structure: Callable[[Mapping[str, Any], Any], Any] = make_dict_structure_fn(
-        cls, converter, _cattrs_forbid_extra_keys=True
-    )
-    fields = _period_fields(cls)
-
-    def hook(value: object, target: type) -> object:
-        if not isinstance(value, Mapping):
-            msg = f"must be a table of {cls.__name__} fields (got {_describe(value)})"
-            raise TypeError(msg)
-        if any(f + _TEXT_SUFFIX in value for f in fields):
-            value = dict(value)
-            for name in fields:
-                text = value.pop(name + _TEXT_SUFFIX, None)
-                if text is not None and not isinstance(text, str):
-                    msg = f"{name}{_TEXT_SUFFIX}: must be a string (got {_describe(text)})"
-                    raise TypeError(msg)
-                if text is not None and name in value:
-                    value[name] = _Worded(value[name], text)
-        return structure(value, target)
-
-    return hook
 
 
 def _class_unstructure(cls: type, converter: cattrs.Converter) -> Callable[[Any], dict[str, Any]]:
@@ -202,20 +106,14 @@ def configure_converter(converter: cattrs.Converter) -> None:
         Period('2022-Q1')
     """
     # Factories first: hooks registered later take precedence over them.
-    converter.register_structure_hook_factory(
-        attrs.has, lambda cls: _class_structure(cls, converter)
-    )
     converter.register_unstructure_hook_factory(
         attrs.has, lambda cls: _class_unstructure(cls, converter)
     )
-    converter.register_structure_hook(str, _structure_str)
-    converter.register_structure_hook(int, _structure_int)
-    converter.register_structure_hook(Period, _structure_period)
     converter.register_unstructure_hook(Period, Period.format)
-    for kind in (MilestoneKind, Status):
-        converter.register_structure_hook(kind, _enum_hook(kind))
-    converter.register_structure_hook_factory(_is_homogeneous_tuple, _strict_tuple_factory)
     converter.register_unstructure_hook_factory(_is_homogeneous_tuple, _list_unstructure_factory)
+    # Structuring is the one way the library builds models (errors name the path).
+    for kind in KEYS.keys() | {Period}:
+        converter.register_structure_hook(kind, structure)
 
 
 def make_converter() -> cattrs.Converter:
@@ -264,31 +162,6 @@ def to_plain(value: object) -> Any:  # noqa: ANN401 - plain data of any shape
     return _converter().unstructure(value)
 
 
-def _format_error(error: BaseException, kind: type | None) -> str:
-    from cattrs.errors import ForbiddenExtraKeysError  # noqa: PLC0415
-    from cattrs.v import format_exception  # noqa: PLC0415
-
-    if isinstance(error, ForbiddenExtraKeysError):
-        unknown = ", ".join(repr(key) for key in sorted(error.extra_fields))
-        noun = "key" if len(error.extra_fields) == 1 else "keys"
-        known = ", ".join(_keys(error.cl))
-        return f"unknown {noun} {unknown}: the keys of {error.cl.__name__} are {known}"
-    if isinstance(error, CalaimTimelineError | TypeError | ValueError):
-        return str(error)
-    return format_exception(error, kind)
-
-
-def _keys(cls: type) -> list[str]:
-    """The keys a table of ``cls`` may have, in document order."""
-    worded = _period_fields(cls)
-    keys = []
-    for field in attrs.fields(cls):
-        keys.append(field.name)
-        if field.name in worded:
-            keys.append(field.name + _TEXT_SUFFIX)
-    return keys
-
-
 def from_dict(document: object, *, source: str | None = None, validate: bool = True) -> Edition:
     """Build an edition from a document; with ``validate``, check every invariant.
 
@@ -308,30 +181,10 @@ def from_dict(document: object, *, source: str | None = None, validate: bool = T
         calaim_timeline.errors.SnapshotError: doc: id: must be a string (got int 7)
     """
     if not isinstance(document, Mapping):
-        msg = f"expected a table of edition fields (got {_describe(document)})"
+        msg = f"expected a table of edition fields (got {describe(document)})"
         raise SnapshotError(msg, source=source)
-    edition = build(document)
-    if edition is None:
-        edition = _structure(document, source)
+    edition = build(document, source=source)
     return check(edition, source=source) if validate else edition
-
-
-def _structure(document: Mapping[str, Any], source: str | None) -> Edition:
-    """The cattrs path: slower than :func:`build`, and it names what is wrong."""
-    import cattrs  # noqa: PLC0415
-    from cattrs.v import transform_error  # noqa: PLC0415
-
-    try:
-        edition: Edition = _converter().structure(document, Edition)
-    except cattrs.BaseValidationError as error:
-        first = transform_error(error, path="$", format_exception=_format_error)[0]
-        message, _, path = first.rpartition(" @ ")
-        raise SnapshotError(message, source=source, path=_plain_path(path)) from error
-    return edition
-
-
-def _plain_path(path: str) -> str:
-    return path.removeprefix("$").removeprefix(".")
 
 
 def dumps(edition: Edition, *, format: Format = "toml") -> str:  # noqa: A002 - the CLI's word

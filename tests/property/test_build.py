@@ -1,0 +1,57 @@
+"""Building editions from documents: the one way, shared by from_dict and converters."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from calaim_timeline import (
+    Category,
+    Edition,
+    Footnote,
+    Initiative,
+    Milestone,
+    Period,
+    SnapshotError,
+    Source,
+    SubItem,
+)
+from calaim_timeline._build import KEYS, build
+from calaim_timeline.codec import make_converter, to_dict
+from calaim_timeline.strategies import editions, tweaked_documents
+
+
+@pytest.mark.parametrize(
+    "model", [Edition, Source, Category, Footnote, Initiative, Milestone, SubItem]
+)
+def test_the_builder_reads_every_field_of_the_model(model: type) -> None:
+    """A field added to the model must be read by the builder too, or this fails."""
+    expected = []
+    for field in attrs.fields(attrs.resolve_types(model)):
+        expected.append(field.name)
+        if field.type is Period:
+            expected.append(f"{field.name}_text")
+    assert KEYS[model] == tuple(expected)
+
+
+@given(editions())
+def test_a_document_builds_back_into_its_edition(edition: Edition) -> None:
+    """to_dict then build gives the edition back."""
+    assert build(to_dict(edition)) == edition
+
+
+@given(st.data())
+def test_a_converter_builds_exactly_as_the_builder(data: st.DataObject) -> None:
+    """make_converter().structure and build agree on any document, errors included."""
+    document = data.draw(tweaked_documents(to_dict(data.draw(editions(max_initiatives=3)))))
+    if not isinstance(document, dict):
+        return
+    outcomes: list[object] = []
+    for read in (build, lambda d: make_converter().structure(d, Edition)):
+        try:
+            outcomes.append(read(document))
+        except SnapshotError as error:
+            outcomes.append((error.path, error.message))
+    assert outcomes[0] == outcomes[1]
