@@ -1,11 +1,16 @@
-"""Reading the text of a user's file, with an error for every way it can be unreadable."""
+"""Reading and writing users' files: an error for every way a file can be unreadable,
+and writes that replace a file whole or not at all.
+"""
 
 from __future__ import annotations
 
 import codecs
+import contextlib
+import os
+import secrets
 from pathlib import Path
 
-from calaim_timeline.errors import ParseError
+from calaim_timeline.errors import ParseError, WriteError
 
 _OTHER_ENCODINGS = (
     (codecs.BOM_UTF32_LE, "UTF-32"),
@@ -70,3 +75,52 @@ def line_of(text: str, line: int) -> str | None:
     """
     lines = text.split("\n")
     return lines[line - 1] if 1 <= line <= len(lines) else None
+
+
+def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
+    r"""Replace ``path`` with ``data`` (text is written as UTF-8) in one step: all or none.
+
+    The data goes to a new temporary file in the same directory, is flushed to disk, and
+    the file is renamed over ``path``; on any failure the temporary file is removed and
+    the previous file, if any, is left as it was. A rewritten file keeps its permissions;
+    a new one gets those of any new file (the process's umask applies, untouched). A
+    failure of the file system raises :class:`~calaim_timeline.errors.WriteError` naming
+    the file.
+
+    Examples:
+        >>> import tempfile, pathlib
+        >>> with tempfile.TemporaryDirectory() as directory:
+        ...     path = pathlib.Path(directory) / "notes.txt"
+        ...     write_atomic(path, "first\n")
+        ...     write_atomic(path, "second\n")
+        ...     path.read_text()
+        'second\n'
+    """
+    path = Path(path)
+    temporary: Path | None = None
+    try:
+        temporary, handle = _create_beside(path)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data.encode() if isinstance(data, str) else data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        with contextlib.suppress(FileNotFoundError):
+            temporary.chmod(path.stat().st_mode & 0o777)
+        temporary.replace(path)
+    except BaseException as error:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+        if isinstance(error, OSError):
+            raise WriteError(str(path), error.strerror or str(error)) from error
+        raise
+
+
+def _create_beside(path: Path) -> tuple[Path, int]:
+    """A new file next to ``path``, with a name no other file has, open for writing."""
+    while True:
+        candidate = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return candidate, os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:  # pragma: no cover - 32 random bits taken: draw again
+            continue

@@ -12,7 +12,6 @@ wording gets a sibling key with the suffix ``_text`` (``when`` and ``when_text``
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
@@ -25,8 +24,8 @@ from typing import TYPE_CHECKING, Any, Final, Literal, TextIO, get_args, get_ori
 import attrs
 
 from calaim_timeline._build import KEYS, build, describe, structure
-from calaim_timeline._files import line_of, read_text
-from calaim_timeline.errors import SnapshotError, WriteError
+from calaim_timeline._files import line_of, read_text, write_atomic
+from calaim_timeline.errors import SnapshotError
 from calaim_timeline.model import Edition
 from calaim_timeline.period import Period
 from calaim_timeline.validate import check
@@ -322,53 +321,3 @@ def save(edition: Edition, path: str | os.PathLike[str]) -> None:
     """
     path = Path(path)
     write_atomic(path, dumps(edition, format=_format_of(path)))
-
-
-def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
-    r"""Replace ``path`` with ``data`` (text is written as UTF-8) in one step: all or none.
-
-    The text goes to a temporary file in the same directory, is flushed to disk, and
-    is renamed over ``path``; on any failure the temporary file is removed and the
-    previous file, if any, is left as it was. A failure of the file system raises
-    :class:`~calaim_timeline.errors.WriteError` naming the file.
-
-    Examples:
-        >>> import tempfile, pathlib
-        >>> with tempfile.TemporaryDirectory() as directory:
-        ...     path = pathlib.Path(directory) / "notes.txt"
-        ...     write_atomic(path, "first\n")
-        ...     write_atomic(path, "second\n")
-        ...     path.read_text()
-        'second\n'
-    """
-    import tempfile  # noqa: PLC0415 - only writing needs it
-
-    path = Path(path)
-    temporary: str | None = None
-    try:
-        mode = _mode_for(path)
-        handle, temporary = tempfile.mkstemp(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
-        )
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data.encode() if isinstance(data, str) else data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        Path(temporary).chmod(mode)
-        Path(temporary).replace(path)
-    except BaseException as error:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                Path(temporary).unlink()
-        if isinstance(error, OSError):
-            raise WriteError(str(path), error.strerror or str(error)) from error
-        raise
-
-
-def _mode_for(path: Path) -> int:
-    try:
-        return path.stat().st_mode & 0o777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask

@@ -3,7 +3,6 @@ from __future__ import annotations
 import io
 import os
 import stat
-import tempfile
 from pathlib import Path
 from typing import NoReturn
 
@@ -283,7 +282,7 @@ def _fail_at(step: str, monkeypatch: pytest.MonkeyPatch) -> None:
     elif step == "interrupt":
         monkeypatch.setattr(os, "fsync", interrupted)
     else:
-        monkeypatch.setattr(tempfile, "mkstemp", disk_full)
+        monkeypatch.setattr(os, "open", disk_full)
 
 
 @pytest.mark.parametrize("step", ["create", "write", "fsync", "chmod", "rename", "interrupt"])
