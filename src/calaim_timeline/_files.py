@@ -1,5 +1,7 @@
-"""Reading and writing users' files: an error for every way a file can be unreadable,
-and writes that replace a file whole or not at all.
+"""Reading and writing users' files, safely.
+
+Reading names every way a file can be unreadable; writing replaces a file whole or not
+at all.
 """
 
 from __future__ import annotations
