@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from calaim_timeline.match import _normalise
-from calaim_timeline.period import _parse
+from calaim_timeline.period import _parsed
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "sources"
@@ -37,5 +37,5 @@ def _cold_caches() -> None:
     mutant's run from a process that already ran the suite) on results of the
     unmutated code.
     """
-    _parse.cache_clear()
+    _parsed.cache_clear()
     _normalise.cache_clear()

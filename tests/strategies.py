@@ -22,6 +22,7 @@ from calaim_timeline import (
     Source,
     SubItem,
 )
+from calaim_timeline._notation import month_index, month_start
 from calaim_timeline.importers.dhcs_table import IMPORT_NOTES, PUBLISHER
 from calaim_timeline.match import normalise
 from calaim_timeline.strategies import milestone_kinds, slugs, windows
@@ -121,8 +122,8 @@ class _Grid:
     """Places drawn drafts in one edition's months and footnotes."""
 
     def __init__(self, window: Period, numbers: tuple[int, ...]) -> None:
-        self.first = window.start.year * 12 + window.start.month - 1
-        self.months = window.end.year * 12 + window.end.month - self.first
+        self.first = month_index(window.start)
+        self.months = month_index(window.end) - self.first + 1
         self.numbers = numbers
 
     def references(self, slots: tuple[int, ...]) -> tuple[int, ...]:
@@ -131,8 +132,8 @@ class _Grid:
         return tuple(dict.fromkeys(self.numbers[s % len(self.numbers)] for s in slots))
 
     def month(self, slot: int) -> Period:
-        year, month = divmod(self.first + slot % self.months, 12)
-        return Period.month(year, month + 1)
+        first = month_start(self.first + slot % self.months)
+        return Period.month(first.year, first.month)
 
     def milestone(self, draft: _Milestone) -> Milestone:
         return Milestone(

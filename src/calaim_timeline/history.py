@@ -9,7 +9,6 @@ first and last seen, the number of shifts and the total slip in months.
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterable, Sequence
 from datetime import date
 from itertools import pairwise
@@ -17,6 +16,7 @@ from typing import Final
 
 import attrs
 
+from calaim_timeline._notation import last_day, month_index, month_start
 from calaim_timeline.diff import DiffOptions, EditionDiff, diff
 from calaim_timeline.errors import MilestoneNotFoundError
 from calaim_timeline.match import match
@@ -356,9 +356,8 @@ def upcoming(
         >>> [m.id for _, m in due][:3]
         ['mot-carve-in-live', 'mssp-carve-out-live', 'waiver-effective-date']
     """
-    year, month = divmod(day.year * 12 + day.month - 1 + within, 12)
-    last = min(day.day, calendar.monthrange(year, month + 1)[1])
-    horizon = date(year, month + 1, last)
+    month = month_start(month_index(day) + within)
+    horizon = month.replace(day=min(day.day, last_day(month.year, month.month).day))
     wanted = None if kinds is None else set(kinds)
     due = [
         (i, m)

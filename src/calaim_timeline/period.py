@@ -18,35 +18,17 @@ Parsing never coarsens: text that is not exactly one of these forms is a
 
 from __future__ import annotations
 
-import calendar
 import enum
-import re
-from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
 from typing import Any, Final
 
 import attrs
 
+from calaim_timeline._notation import Precision, month_index, read, unit_bounds, write
 from calaim_timeline.errors import PeriodError
 
 __all__ = ["Period", "Precision", "Relation"]
-
-
-class Precision(enum.Enum):
-    """The unit a period was given in; declaration order is the ordering tie-break.
-
-    Examples:
-        >>> Period.parse("2022-Q1").precision, Period.parse("2022-01/2022-03").precision
-        (<Precision.QUARTER: 'quarter'>, <Precision.SPAN: 'span'>)
-    """
-
-    DAY = "day"
-    MONTH = "month"
-    QUARTER = "quarter"
-    HALF = "half"
-    YEAR = "year"
-    SPAN = "span"
 
 
 _RANK: Final = {p: i for i, p in enumerate(Precision)}
@@ -90,14 +72,6 @@ _INVERSE: Final = {
     Relation.NARROWED: Relation.WIDENED,
     Relation.WIDENED: Relation.NARROWED,
 }
-
-
-def _last_day(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _month_index(day: date) -> int:
-    return day.year * 12 + day.month - 1
 
 
 def _is_plain_date(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -153,7 +127,7 @@ class Period:
                 msg = f"a span must cover more than one day; use the day form {self.start}"
                 raise PeriodError(msg)
             return
-        expected = _UNIT_BOUNDS[self.precision](self.start)
+        expected = unit_bounds(self.precision, self.start)
         if expected != (self.start, self.end):
             msg = (
                 f"bounds {self.start} to {self.end} are not one {self.precision.value}"
@@ -170,7 +144,7 @@ class Period:
 
     @classmethod
     def _unit(cls, precision: Precision, first: date, text: str | None) -> Period:
-        start, end = _UNIT_BOUNDS[precision](first)
+        start, end = unit_bounds(precision, first)
         return cls(start=start, end=end, precision=precision, text=text)
 
     @classmethod
@@ -227,12 +201,12 @@ class Period:
         Raises :class:`~calaim_timeline.errors.PeriodError`, quoting the input, for
         anything that is not exactly one of the notations.
         """
-        period = _parse(_require_text(value))
+        period = _parsed(_require_text(value))
         return period if text is None else period.with_text(text)
 
     def format(self) -> str:
         """The canonical notation; the inverse of :meth:`parse` (wording aside)."""
-        return _format(self.start, self.end, self.precision)
+        return write(self.start, self.end, self.precision)
 
     def __str__(self) -> str:
         """The canonical notation, as :meth:`format`."""
@@ -319,7 +293,7 @@ class Period:
             >>> Period.shift_months(Period.parse("2021-H2"), Period.parse("2022-01"))
             1
         """
-        return _month_index(new.end) - _month_index(old.end)
+        return month_index(new.end) - month_index(old.end)
 
 
 def _require_text(value: object) -> str:
@@ -329,133 +303,9 @@ def _require_text(value: object) -> str:
     return value
 
 
-def _day_bounds(day: date) -> tuple[date, date]:
-    return day, day
-
-
-def _month_bounds(day: date) -> tuple[date, date]:
-    return day.replace(day=1), _last_day(day.year, day.month)
-
-
-def _quarter_bounds(day: date) -> tuple[date, date]:
-    first = 3 * ((day.month - 1) // 3) + 1
-    return day.replace(month=first, day=1), _last_day(day.year, first + 2)
-
-
-def _half_bounds(day: date) -> tuple[date, date]:
-    first = 1 if day.month <= 6 else 7  # noqa: PLR2004 - June ends the first half
-    return day.replace(month=first, day=1), _last_day(day.year, first + 5)
-
-
-def _year_bounds(day: date) -> tuple[date, date]:
-    return date(day.year, 1, 1), date(day.year, 12, 31)
-
-
-_UNIT_BOUNDS: Final[dict[Precision, Callable[[date], tuple[date, date]]]] = {
-    Precision.DAY: _day_bounds,
-    Precision.MONTH: _month_bounds,
-    Precision.QUARTER: _quarter_bounds,
-    Precision.HALF: _half_bounds,
-    Precision.YEAR: _year_bounds,
-}
-
-_NOTATIONS: Final = "2022-01-01, 2022-01, 2022-Q1, 2021-H2, 2021, or START/END of days or months"
-_DAY_RE: Final = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_MONTH_RE: Final = re.compile(r"(\d{4})-(\d{2})")
-_UNIT_RE: Final = re.compile(r"(\d{4})(?:-([QH])(\d))?")
-
-
-def _fail(value: str, reason: str) -> PeriodError:
-    return PeriodError(f"invalid period {value!r}: {reason}")
-
-
-def _day(value: str, part: str) -> date | None:
-    match = _DAY_RE.fullmatch(part)
-    if match is None:
-        return None
-    year, month, day = (int(g) for g in match.groups())
-    try:
-        return date(year, month, day)
-    except ValueError as error:
-        raise _fail(value, f"{part} is not a calendar day ({error})") from None
-
-
-def _month(value: str, part: str) -> Period | None:
-    match = _MONTH_RE.fullmatch(part)
-    if match is None:
-        return None
-    year, month = (int(g) for g in match.groups())
-    if not 1 <= month <= 12:  # noqa: PLR2004 - months of the year
-        raise _fail(value, f"month must be 01 to 12 (got {match.group(2)})")
-    if year == 0:
-        raise _fail(value, "year must be 0001 to 9999")
-    return Period.month(year, month)
-
-
 @lru_cache(maxsize=4096)
-def _parse(value: str) -> Period:
+def _parsed(value: str) -> Period:
     # Cached: snapshots repeat a handful of periods many times, and a Period is
     # immutable, so the same object may be shared.
-    if "/" in value:
-        return _parse_span(value)
-    day = _day(value, value)
-    if day is not None:
-        return Period.day(day)
-    month = _month(value, value)
-    if month is not None:
-        return month
-    match = _UNIT_RE.fullmatch(value)
-    if match is None:
-        raise _fail(value, f"expected one of {_NOTATIONS}")
-    year = int(match.group(1))
-    if year == 0:
-        raise _fail(value, "year must be 0001 to 9999")
-    unit, number = match.group(2), match.group(3)
-    if unit is None:
-        return Period.year(year)
-    if unit == "Q":
-        if number not in "1234":
-            raise _fail(value, "quarter must be Q1 to Q4")
-        return Period.quarter(year, int(number))
-    if number not in "12":
-        raise _fail(value, "half must be H1 or H2")
-    return Period.half(year, int(number))
-
-
-def _parse_span(value: str) -> Period:
-    parts = value.split("/")
-    if len(parts) != 2:  # noqa: PLR2004 - START/END
-        raise _fail(value, "a span is START/END with exactly one '/'")
-    first, last = parts
-    start_day, end_day = _day(value, first), _day(value, last)
-    if start_day is not None and end_day is not None:
-        if start_day >= end_day:
-            raise _fail(value, "a span's end must come after its start")
-        return Period.span(start_day, end_day)
-    start_month, end_month = _month(value, first), _month(value, last)
-    if start_month is not None and end_month is not None:
-        if start_month.start >= end_month.start:
-            raise _fail(value, "a span's end month must come after its start month")
-        return Period.months(start_month, end_month)
-    raise _fail(value, "a span's two ends must both be days (2021-02-11) or both months (2021-11)")
-
-
-def _format(start: date, end: date, precision: Precision) -> str:  # noqa: PLR0911 - one per precision
-    if precision is Precision.DAY:
-        return start.isoformat()
-    if precision is Precision.MONTH:
-        return f"{start.year:04d}-{start.month:02d}"
-    if precision is Precision.QUARTER:
-        return f"{start.year:04d}-Q{(start.month + 2) // 3}"
-    if precision is Precision.HALF:
-        return f"{start.year:04d}-H{1 if start.month == 1 else 2}"
-    if precision is Precision.YEAR:
-        return f"{start.year:04d}"
-    whole_months = (
-        start.day == 1
-        and end == _last_day(end.year, end.month)
-        and (start.year, start.month) != (end.year, end.month)
-    )
-    if whole_months:
-        return f"{start.year:04d}-{start.month:02d}/{end.year:04d}-{end.month:02d}"
-    return f"{start.isoformat()}/{end.isoformat()}"
+    start, end, precision = read(value)
+    return Period(start=start, end=end, precision=precision)

@@ -16,6 +16,7 @@ from typing import Final
 
 import attrs
 
+from calaim_timeline._notation import month_index, month_start
 from calaim_timeline.codec import write_atomic
 from calaim_timeline.errors import ChartError
 from calaim_timeline.history import History
@@ -31,13 +32,12 @@ def _month_ticks(first: date, last: date) -> list[tuple[int, str]]:
 
     Every month for up to a year and a half, else every quarter, else every year.
     """
-    start = (first.year * 12 + first.month - 2, 1)
-    end = last.year * 12 + last.month + 1
-    span = end - start[0]
+    start, end = month_index(first) - 1, month_index(last) + 2
+    span = end - start
     step = 1 if span <= 18 else 3 if span <= 48 else 12  # noqa: PLR2004 - readable tick counts
     ticks = []
-    for index in range(start[0] - start[0] % step, end + step, step):
-        day = date(index // 12, index % 12 + 1, 1)
+    for index in range(start - start % step, end + step, step):
+        day = month_start(index)
         ticks.append(((day - _EPOCH).days, day.strftime("%Y-%m")))
     return ticks
 

@@ -16,6 +16,7 @@ from typing import Final, NamedTuple
 import attrs
 from hypothesis import strategies as st
 
+from calaim_timeline._notation import month_index, month_start
 from calaim_timeline.model import (
     Category,
     Edition,
@@ -401,8 +402,8 @@ def _window(year: int, month: int, extra_months: int) -> Period:
     first = Period.month(year, month)
     if not extra_months:
         return first
-    last_year, last_month = divmod(year * 12 + month - 1 + extra_months, 12)
-    return Period.months(first, Period.month(last_year, last_month + 1))
+    last = month_start(month_index(first.start) + extra_months)
+    return Period.months(first, Period.month(last.year, last.month))
 
 
 def _ascending(notes: list[Footnote]) -> tuple[Footnote, ...]:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import math
+from datetime import date
 from typing import Final
 
 import attrs
 from hypothesis import strategies as st
 
+from calaim_timeline._notation import month_index, month_start
 from calaim_timeline.changes import AddReason, DropReason
 from calaim_timeline.model import Edition, Initiative, Milestone, MilestoneKind
 from calaim_timeline.period import Period, Precision
@@ -184,14 +186,14 @@ def _retitled(base: Edition, words: list[str]) -> Edition:
 
 
 def _later(window: Period, months: int) -> Period:
-    def month_after(day: Period) -> Period:
-        year, month = divmod(day.start.year * 12 + day.start.month - 1 + months, 12)
-        return Period.month(year, month + 1)
+    def month_after(day: date) -> Period:
+        first = month_start(month_index(day) + months)
+        return Period.month(first.year, first.month)
 
-    start = month_after(window)
+    start = month_after(window.start)
     if window.precision is Precision.MONTH:
         return start
-    return Period.months(start, month_after(Period.month(window.end.year, window.end.month)))
+    return Period.months(start, month_after(window.end))
 
 
 @st.composite
