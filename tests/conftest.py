@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-from calaim_timeline.match import _normalise
+from calaim_timeline._similarity import _normalise
 from calaim_timeline.period import _parsed
 
 ROOT = Path(__file__).resolve().parent.parent

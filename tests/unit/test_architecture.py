@@ -27,6 +27,7 @@ LAYERS: dict[str, int] = {
     "_lazy": 0,
     "_notation": 1,
     "_files": 1,
+    "_similarity": 1,
     "period": 2,
     "model": 3,
     "validate": 4,

@@ -13,13 +13,13 @@ from calaim_timeline._notation import month_index, month_start
 from calaim_timeline.changes import AddReason, DropReason
 from calaim_timeline.model import Edition, Initiative, Milestone, MilestoneKind
 from calaim_timeline.period import Period, Precision
-from calaim_timeline.strategies._model import (
+from calaim_timeline.strategies._model import editions
+from calaim_timeline.strategies._shapes import (
     _MILESTONE_SHAPES,
     _PERIOD_SHAPES,
     _SLOTS,
     _MilestoneShape,
     _Place,
-    editions,
 )
 
 __all__ = ["Edit", "Revision", "revisions"]

@@ -1,0 +1,61 @@
+"""How alike two texts are: normalised text, similarity, and the numbers that keep apart.
+
+Matching (:mod:`calaim_timeline.match`) pairs titles and names with these; the change
+records use them to tell an editorial change from a real one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Final
+
+__all__ = ["normalise", "numbers", "similarity"]
+
+_MARKUP: Final = re.compile(r"<[^>]*>")
+_NUMBER: Final = re.compile(r"\d+")
+_PUNCTUATION: Final = re.compile(r"[\W_]+")
+
+
+def normalise(text: str) -> str:
+    """The text with case, punctuation, whitespace and markup ignored.
+
+    Two titles that normalise alike differ only editorially.
+
+    Examples:
+        >>> normalise("Final  <b>PATH</b> Program Requirements & Parameters*")
+        'final path program requirements parameters'
+    """
+    return _normalise(text)
+
+
+@lru_cache(maxsize=1 << 16)  # matching asks again for the same titles at every stage
+def _normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", _MARKUP.sub(" ", text)).casefold()
+    return " ".join(_PUNCTUATION.sub(" ", text).split())
+
+
+def similarity(left: str, right: str) -> float:
+    """How alike two texts are, 0 to 100, after normalising; symmetric.
+
+    Examples:
+        >>> similarity("MOT Carve-In goes live", "MOT carve-in goes live!")
+        100.0
+    """
+    from rapidfuzz import fuzz  # noqa: PLC0415 - only matching needs it
+
+    return float(fuzz.token_sort_ratio(normalise(left), normalise(right)))
+
+
+def numbers(text: str) -> tuple[str, ...]:
+    """The numbers in a text, sorted: titles whose numbers differ are never paired.
+
+    "Program Year 1 goes live" and "Program Year 2 goes live" are 96% alike but are two
+    milestones; so are "CY 2022 rates" and "CY 2023 rates".
+
+    Examples:
+        >>> numbers("Updated Information Notice 19-026 for CY 2022")
+        ('026', '19', '2022')
+    """
+    return tuple(sorted(_NUMBER.findall(normalise(text))))
