@@ -34,6 +34,7 @@ _T = TypeVar("_T")
 _TEXT: Final = "_text"  # the suffix of a period's wording: when, when_text
 _SHOWN: Final = 40
 _MISSING: Final = object()
+_REQUIRED: Final = "required field missing"
 
 KEYS: Final[dict[type, tuple[str, ...]]] = {
     Edition: (
@@ -145,8 +146,7 @@ def _str(table: Mapping[str, Any], key: str, default: object = _MISSING) -> Any:
     if type(value) is str or (value is None and default is None):
         return value
     if value is _MISSING:
-        msg = "required field missing"
-        raise _Problem(msg, key)
+        raise _Problem(_REQUIRED, key)
     if isinstance(value, str):
         return value
     msg = f"must be a string (got {describe(value)})"
@@ -179,8 +179,7 @@ def _wordings(table: Mapping[str, Any], *keys: str) -> None:
 def _period(table: Mapping[str, Any], key: str) -> Period:
     notation = table.get(key, _MISSING)
     if notation is _MISSING:
-        msg = "required field missing"
-        raise _Problem(msg, key)
+        raise _Problem(_REQUIRED, key)
     try:
         return _parsed(notation, table.get(key + _TEXT))
     except _Problem as problem:
@@ -229,10 +228,26 @@ def _within(key: str, read: Callable[[Any], _T], value: object) -> _T:
         raise problem.under(key) from None
 
 
-def _edition(value: object) -> Edition:
-    table = _table(value, Edition)
+def _reader(kind: type[_T], make: Callable[[Mapping[str, Any]], _T]) -> Callable[[object], _T]:
+    """Read a table of ``kind``: its fields with ``make``, then its keys."""
+
+    def read(value: object) -> _T:
+        table = _table(value, kind)
+        made = make(table)
+        _known(table, kind)
+        return made
+
+    return read
+
+
+def _kind(table: Mapping[str, Any]) -> MilestoneKind | None:
+    kind = table.get("kind")
+    return None if kind is None else _choice(kind, _KINDS, "kind")
+
+
+def _edition_fields(table: Mapping[str, Any]) -> Edition:
     _wordings(table, "as_of", "window")
-    edition = Edition(
+    return Edition(
         id=_str(table, "id"),
         title=_str(table, "title"),
         as_of=_period(table, "as_of"),
@@ -244,44 +259,24 @@ def _edition(value: object) -> Edition:
         footnotes=_items(table, "footnotes", _footnote),
         excluded_initiatives=_items(table, "excluded_initiatives", _text),
     )
-    _known(table, Edition)
-    return edition
 
 
-def _source(value: object) -> Source:
-    if value is _MISSING:
-        msg = "required field missing"
-        raise _Problem(msg)
-    table = _table(value, Source)
-    source = Source(
+def _source_fields(table: Mapping[str, Any]) -> Source:
+    return Source(
         document=_str(table, "document"),
         url=_str(table, "url", None),
         notes=_str(table, "notes", None),
     )
-    _known(table, Source)
-    return source
 
 
-def _category(value: object) -> Category:
-    table = _table(value, Category)
-    category = Category(id=_str(table, "id"), name=_str(table, "name"))
-    _known(table, Category)
-    return category
-
-
-def _footnote(value: object) -> Footnote:
-    table = _table(value, Footnote)
+def _footnote_fields(table: Mapping[str, Any]) -> Footnote:
     if "number" not in table:
-        msg = "required field missing"
-        raise _Problem(msg, "number")
-    note = Footnote(number=_within("number", _number, table["number"]), text=_str(table, "text"))
-    _known(table, Footnote)
-    return note
+        raise _Problem(_REQUIRED, "number")
+    return Footnote(number=_within("number", _number, table["number"]), text=_str(table, "text"))
 
 
-def _initiative(value: object) -> Initiative:
-    table = _table(value, Initiative)
-    initiative = Initiative(
+def _initiative_fields(table: Mapping[str, Any]) -> Initiative:
+    return Initiative(
         id=_str(table, "id"),
         name=_str(table, "name"),
         category=_str(table, "category", None),
@@ -289,42 +284,48 @@ def _initiative(value: object) -> Initiative:
         footnotes=_items(table, "footnotes", _number),
         milestones=_items(table, "milestones", _milestone),
     )
-    _known(table, Initiative)
-    return initiative
 
 
-def _milestone(value: object) -> Milestone:
+def _milestone_fields(table: Mapping[str, Any]) -> Milestone:
     # The hot loop of a large file: a few dict lookups and type tests.
-    table = _table(value, Milestone)
     if "when_text" in table:
         _wordings(table, "when")
     identifier = _str(table, "id")
-    kind = table.get("kind")
-    milestone = Milestone(
+    return Milestone(
         id=identifier,
         title=_str(table, "title"),
-        kind=None if kind is None else _choice(kind, _KINDS, "kind"),
+        kind=_kind(table),
         when=_period(table, "when"),
         sub_items=_items(table, "sub_items", _sub_item) if "sub_items" in table else (),
         footnotes=_items(table, "footnotes", _number) if "footnotes" in table else (),
         status=_choice(table.get("status", Status.PLANNED.value), _STATUSES, "status"),
         lineage=_str(table, "lineage", identifier),
     )
-    if not table.keys() <= _ALLOWED[Milestone]:
-        _known(table, Milestone)
-    return milestone
 
 
-def _sub_item(value: object) -> SubItem:
-    table = _table(value, SubItem)
-    kind = table.get("kind")
-    item = SubItem(
+def _sub_item_fields(table: Mapping[str, Any]) -> SubItem:
+    return SubItem(
         text=_str(table, "text"),
         footnotes=_items(table, "footnotes", _number),
-        kind=None if kind is None else _choice(kind, _KINDS, "kind"),
+        kind=_kind(table),
     )
-    _known(table, SubItem)
-    return item
+
+
+_edition = _reader(Edition, _edition_fields)
+_category = _reader(
+    Category, lambda table: Category(id=_str(table, "id"), name=_str(table, "name"))
+)
+_footnote = _reader(Footnote, _footnote_fields)
+_initiative = _reader(Initiative, _initiative_fields)
+_milestone = _reader(Milestone, _milestone_fields)
+_sub_item = _reader(SubItem, _sub_item_fields)
+_present_source = _reader(Source, _source_fields)
+
+
+def _source(value: object) -> Source:
+    if value is _MISSING:
+        raise _Problem(_REQUIRED)
+    return _present_source(value)
 
 
 _READERS: Final[dict[type, Callable[[Any], Any]]] = {

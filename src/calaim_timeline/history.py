@@ -18,7 +18,7 @@ import attrs
 
 from calaim_timeline._notation import last_day, month_index, month_start
 from calaim_timeline.diff import DiffOptions, EditionDiff, diff
-from calaim_timeline.errors import MilestoneNotFoundError
+from calaim_timeline.errors import EditionNotFoundError, MilestoneNotFoundError
 from calaim_timeline.match import match
 from calaim_timeline.model import Edition, Initiative, Milestone, MilestoneKind
 from calaim_timeline.period import Period, Relation
@@ -173,15 +173,16 @@ class InitiativeSlip:
         >>> from calaim_timeline import Archive
         >>> Timeline(Archive.bundled().editions).slips()  # no milestone is in both editions
         ()
-        >>> slip = InitiativeSlip(initiative="dental", name="Dental", milestones=4,
+        >>> slip = InitiativeSlip(initiative="dental", name="Dental", tracked=4,
         ...                       slipped=1, shifts=2, slip_months=3)
-        >>> f"{slip.slipped} of {slip.milestones} slipped, {slip.slip_months} months in all"
+        >>> f"{slip.slipped} of {slip.tracked} slipped, {slip.slip_months} months in all"
         '1 of 4 slipped, 3 months in all'
     """
 
     initiative: str
     name: str
-    milestones: int
+    tracked: int
+    """How many of its milestones are listed in more than one edition."""
     slipped: int
     shifts: int
     slip_months: int
@@ -281,7 +282,7 @@ class Timeline:
             InitiativeSlip(
                 initiative=initiative,
                 name=stories[-1].latest.initiative.name,
-                milestones=len(stories),
+                tracked=len(stories),
                 slipped=sum(1 for s in stories if s.slip_months > 0),
                 shifts=sum(s.shifts for s in stories),
                 slip_months=sum(s.slip_months for s in stories),
@@ -310,7 +311,7 @@ def changelog(
         ids = [e.id for e in ordered]
         if since not in ids:
             msg = f"no edition {since!r} to start the change log after (editions: {', '.join(ids)})"
-            raise MilestoneNotFoundError(msg)
+            raise EditionNotFoundError(msg)
         start = ids.index(since)
     else:
         start = 0
@@ -332,7 +333,7 @@ def known_at(editions: Iterable[Edition], day: date) -> Edition:
     known = [e for e in editions if e.as_of.start <= day]
     if not known:
         msg = f"no edition is as of a month on or before {day.isoformat()}"
-        raise MilestoneNotFoundError(msg)
+        raise EditionNotFoundError(msg)
     return max(known, key=lambda e: (e.as_of, e.id))
 
 

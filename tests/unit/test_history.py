@@ -5,7 +5,14 @@ from datetime import date
 import attrs
 import pytest
 
-from calaim_timeline import Archive, Initiative, Milestone, MilestoneKind, Period
+from calaim_timeline import (
+    Archive,
+    EditionNotFoundError,
+    Initiative,
+    Milestone,
+    MilestoneKind,
+    Period,
+)
 from calaim_timeline.history import (
     InitiativeSlip,
     MilestoneNotFoundError,
@@ -138,7 +145,7 @@ def test_changelog_is_newest_first_and_can_start_later() -> None:
     ]
     assert [d.new.header.id for d in changelog(EDITIONS, since="2021-11")] == ["2022-02"]
     with pytest.raises(
-        MilestoneNotFoundError, match="no edition '2020-01' to start the change log after"
+        EditionNotFoundError, match="no edition '2020-01' to start the change log after"
     ):
         changelog(EDITIONS, since="2020-01")
 
@@ -148,7 +155,7 @@ def test_known_at_and_upcoming() -> None:
     assert known_at(EDITIONS, date(2021, 12, 15)).id == "2021-11"
     assert known_at(EDITIONS, date(2022, 2, 1)).id == "2022-02"
     with pytest.raises(
-        MilestoneNotFoundError, match="no edition is as of a month on or before 2020-05-01"
+        EditionNotFoundError, match="no edition is as of a month on or before 2020-05-01"
     ):
         known_at(EDITIONS, date(2020, 5, 1))
     november = EDITIONS[1]

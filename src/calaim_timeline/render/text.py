@@ -211,7 +211,7 @@ class SlipText:
             return "No milestone is listed in more than one edition yet.\n"
         head = ("initiative", "tracked", "slipped", "shifts", "total slip")
         body = [
-            (r.name, str(r.milestones), str(r.slipped), str(r.shifts), months(r.slip_months))
+            (r.name, str(r.tracked), str(r.slipped), str(r.shifts), months(r.slip_months))
             for r in rows
         ]
         widths = [max(len(row[k]) for row in [head, *body]) for k in range(5)]
