@@ -28,7 +28,7 @@ from calaim_timeline.changes import (
     WindowChanged,
     bare,
 )
-from calaim_timeline.match import Pairing, Stage
+from calaim_timeline.match import Pairing, Stage, category_links
 from calaim_timeline.model import Edition
 
 __all__ = ["changes"]
@@ -38,7 +38,7 @@ def changes(old: Edition, new: Edition, found: Pairing) -> list[Change]:
     """Every change from ``old`` to ``new``, given how their contents were paired."""
     return [
         *_edition_changes(old, new),
-        *_initiative_changes(found),
+        *_initiative_changes(found, category_links(old, new)),
         *_milestone_changes(old, new, found),
     ]
 
@@ -57,17 +57,17 @@ def _edition_changes(old: Edition, new: Edition) -> Iterator[Change]:
             yield FootnoteChanged(old=before[number], new=after[number])
 
 
-def _initiative_changes(found: Pairing) -> Iterator[Change]:
+def _initiative_changes(found: Pairing, categories: dict[str, str]) -> Iterator[Change]:
     for initiative in found.old_initiatives.values():
         yield InitiativeDropped(item=bare(initiative))
     for initiative in found.new_initiatives.values():
         yield InitiativeAdded(item=bare(initiative))
     for pair in found.initiatives:
         old, new = bare(pair.old), bare(pair.new)
-        renamed = (old.id, old.name) != (new.id, new.name)
+        renamed = old.name != new.name  # a new id alone is no news to a reader
         if renamed:
             yield InitiativeRenamed(old=old, new=new, stage=pair.stage, score=pair.score)
-        if old.category != new.category:
+        if categories.get(old.category or "", old.category) != new.category:
             yield InitiativeRecategorized(old=old, new=new)
         if old.footnotes != new.footnotes:
             yield InitiativeEdited(old=old, new=new, field="footnotes")

@@ -46,7 +46,7 @@ from calaim_timeline.changes import (
     bare,
 )
 from calaim_timeline.errors import DiffError, UnknownChangeError
-from calaim_timeline.match import DEFAULT_THRESHOLD, Stage, pairing
+from calaim_timeline.match import DEFAULT_THRESHOLD, Stage, category_links, pairing
 from calaim_timeline.model import Edition, Initiative, MilestoneKind
 
 _T = TypeVar("_T")
@@ -290,8 +290,11 @@ def apply(edition: Edition, changes: EditionDiff) -> Edition:
         milestones={m.lineage: m for _, m in edition.milestones()},
         notes={n.number: n for n in edition.footnotes},
     )
-    for link in changes.initiative_links:  # re-key matched initiatives by their new id
-        parts.initiatives[link.new] = parts.initiatives.pop(link.old)
+    categories = category_links(changes.old.edition, changes.new.edition)
+    for link in changes.initiative_links:  # re-key matched initiatives by their new ids
+        before = parts.initiatives.pop(link.old)
+        category = categories.get(before.category or "", before.category)
+        parts.initiatives[link.new] = attrs.evolve(before, id=link.new, category=category)
     for link in changes.milestone_links:  # and matched milestones by their new lineage
         parts.milestones[link.new] = parts.milestones.pop(link.old)
     for change in changes.changes:

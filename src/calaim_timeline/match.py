@@ -27,14 +27,16 @@ matching ``old`` against ``new``.
 from __future__ import annotations
 
 import enum
+import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Final, Generic, TypeVar
 
 import attrs
 
 from calaim_timeline._similarity import normalise, numbers, similarity
-from calaim_timeline.model import Edition, Initiative, Milestone
+from calaim_timeline.model import Edition, Initiative, Milestone, MilestoneKind
+from calaim_timeline.period import Period
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -42,6 +44,7 @@ __all__ = [
     "Matching",
     "MilestonePair",
     "Stage",
+    "category_links",
     "match",
     "normalise",
     "numbers",
@@ -60,16 +63,31 @@ class Stage(enum.Enum):
     """How a pair was found.
 
     Examples:
-        >>> [stage.value for stage in Stage]
-        ['id', 'lineage', 'alias', 'title', 'similar', 'moved']
+        >>> [stage.value for stage in Stage]  # doctest: +NORMALIZE_WHITESPACE
+        ['id', 'lineage', 'alias', 'title', 'milestones', 'acronyms', 'contained', 'context',
+         'similar', 'moved']
     """
 
     ID = "id"
+    """Initiatives: the same id."""
     LINEAGE = "lineage"
+    """Milestones: the same lineage."""
     ALIAS = "alias"
+    """Initiatives: an alias names the other's id or name."""
     TITLE = "title"
+    """The same normalised name or title."""
+    MILESTONES = "milestones"
+    """Initiatives: the old one's milestones all went to the new one, which has no others."""
+    ACRONYMS = "acronyms"
+    """Initiatives: the same acronyms in parentheses, "(ECM)", "(ILOS)", and no other has them."""
+    CONTAINED = "contained"
+    """Initiatives: one name's words, in order, within the other's, and no other's."""
+    CONTEXT = "context"
+    """Milestones: the only two left in a pair of initiatives with the same period and kind."""
     SIMILAR = "similar"
+    """The most similar names or titles, at or above the threshold."""
     MOVED = "moved"
+    """Milestones: the most similar titles across initiatives."""
 
 
 @attrs.frozen
@@ -81,7 +99,7 @@ class InitiativePair:
         >>> archive = Archive.bundled()
         >>> pair = match(archive["2021-01"], archive["2021-11"]).initiatives[1]
         >>> pair.old.id, pair.new.id, pair.stage.value
-        ('ecm-ilos', 'ecm-community-supports', 'alias')
+        ('ecm-ilos', 'ecm-community-supports', 'acronyms')
     """
 
     old: Initiative
@@ -224,6 +242,9 @@ def _match_initiatives(
         ),
         Stage.TITLE,
     )
+    keep(_mutual(_followed(old, new, pool)), Stage.MILESTONES)
+    keep(_mutual(_related(pool, _same_acronyms)), Stage.ACRONYMS)
+    keep(_mutual(_related(pool, _one_within_other)), Stage.CONTAINED)
     for old_key, new_key, score in _by_similarity(
         {k: i.name for k, i in pool.old.items()},
         {k: i.name for k, i in pool.new.items()},
@@ -231,6 +252,79 @@ def _match_initiatives(
     ):
         pairs.append(InitiativePair(*pool.take(old_key, new_key), Stage.SIMILAR, score))
     return pairs, pool
+
+
+def _mutual(related: dict[str, set[str]]) -> list[tuple[str, str]]:
+    """The pairs (old, new) where each is the other's only candidate: one to one, symmetric."""
+    backward: dict[str, set[str]] = defaultdict(set)
+    for old_key, candidates in related.items():
+        for new_key in candidates:
+            backward[new_key].add(old_key)
+    return sorted(
+        (old_key, next(iter(candidates)))
+        for old_key, candidates in related.items()
+        if len(candidates) == 1 and backward[next(iter(candidates))] == {old_key}
+    )
+
+
+def _related(
+    pool: _Pool[Initiative], related: Callable[[Initiative, Initiative], bool]
+) -> dict[str, set[str]]:
+    """For each waiting old initiative, the waiting new ones ``related`` to it."""
+    return {
+        old_key: {new_key for new_key, after in pool.new.items() if related(before, after)}
+        for old_key, before in pool.old.items()
+    }
+
+
+_ACRONYM: Final = re.compile(r"\(([A-Z][A-Za-z0-9&/-]*[A-Z0-9])\)")
+
+
+def _same_acronyms(before: Initiative, after: Initiative) -> bool:
+    """The same acronyms in parentheses: "… (ECM) and … (ILOS)" and "… (ECM)/ … (ILOS)"."""
+    acronyms = set(_ACRONYM.findall(before.name))
+    return bool(acronyms) and acronyms == set(_ACRONYM.findall(after.name))
+
+
+def _one_within_other(before: Initiative, after: Initiative) -> bool:
+    """One name's words, in order, within the other's, with the same numbers."""
+    return _words_within(before.name, after.name)
+
+
+def _words_within(left: str, right: str) -> bool:
+    """Whether one text's words stand in order in the other's, and their numbers agree."""
+    old, new = normalise(left).split(), normalise(right).split()
+    shorter, longer = (old, new) if len(old) <= len(new) else (new, old)
+    words = iter(longer)
+    return numbers(left) == numbers(right) and all(w in words for w in shorter)
+
+
+def _followed(old: Edition, new: Edition, pool: _Pool[Initiative]) -> dict[str, set[str]]:
+    """For each waiting old initiative, where its milestones went (by lineage or title).
+
+    Only the initiatives still waiting on the new side are candidates, and only if every
+    milestone that went anywhere went there: a milestone that went to an initiative
+    already matched is evidence of a split, not of a rename.
+    """
+    new_home_of: dict[str, str] = {}
+    title_home: dict[str, set[str]] = defaultdict(set)
+    for initiative in new.initiatives:
+        for milestone in initiative.milestones:
+            new_home_of[milestone.lineage] = initiative.id
+            title_home[normalise(milestone.title)].add(initiative.id)
+    found: dict[str, set[str]] = {}
+    reached_by_matched: set[str] = set()
+    for initiative in old.initiatives:
+        homes: set[str] = set()
+        for milestone in initiative.milestones:
+            home = new_home_of.get(milestone.lineage)
+            titled = title_home.get(normalise(milestone.title), set())
+            homes |= {home} if home is not None else titled if len(titled) == 1 else set()
+        if initiative.id in pool.old:
+            found[initiative.id] = homes if homes <= pool.new.keys() else set()
+        else:
+            reached_by_matched |= homes
+    return {key: homes - reached_by_matched for key, homes in found.items()}
 
 
 def _aliased(pool: _Pool[Initiative]) -> list[tuple[str, str]]:
@@ -321,6 +415,7 @@ def pairing(old: Edition, new: Edition, *, threshold: float = DEFAULT_THRESHOLD)
             _by_similarity(titles(pool.old, before), titles(pool.new, after), threshold),
             Stage.SIMILAR,
         )
+        keep(_by_context(pool, before, after), Stage.CONTEXT)
     # Within matched initiatives nothing similar enough is left, so these are moves.
     keep(
         _by_similarity(
@@ -353,7 +448,7 @@ def match(old: Edition, new: Edition, *, threshold: float = DEFAULT_THRESHOLD) -
         >>> archive = Archive.bundled()
         >>> found = match(archive["2021-01"], archive["2021-11"])
         >>> [(p.old.id, p.stage.value) for p in found.initiatives]
-        [('cross-initiative-milestones', 'id'), ('ecm-ilos', 'alias')]
+        [('cross-initiative-milestones', 'id'), ('ecm-ilos', 'acronyms')]
     """
     found = pairing(old, new, threshold=threshold)
     before, after = found.old_milestones, found.new_milestones
@@ -375,6 +470,60 @@ def match(old: Edition, new: Edition, *, threshold: float = DEFAULT_THRESHOLD) -
         old_milestones=tuple((old_home[k], m) for k, m in before.items() if k in found.old_left),
         new_milestones=tuple((new_home[k], m) for k, m in after.items() if k in found.new_left),
     )
+
+
+def _by_context(
+    pool: _Pool[Milestone], before: list[str], after: list[str]
+) -> list[tuple[str, str, float]]:
+    """Pairs of a matched pair of initiatives left alone with the same period and kind.
+
+    A milestone retitled by inserting or removing words ("X policy goes live" and "X
+    benefits and pay-for-performance policy goes live") is too unlike itself for
+    similarity: if it is the only one left in its initiative with that period and kind
+    on each side, and one title's words stand in order in the other's, it is the same
+    milestone.
+    """
+    groups: dict[tuple[Period, MilestoneKind | None], tuple[list[str], list[str]]] = defaultdict(
+        lambda: ([], [])
+    )
+    for key in before:
+        if key in pool.old:
+            groups[pool.old[key].when, pool.old[key].kind][0].append(key)
+    for key in after:
+        if key in pool.new:
+            groups[pool.new[key].when, pool.new[key].kind][1].append(key)
+    found = []
+    for olds, news in groups.values():
+        if len(olds) == len(news) == 1:
+            old, new = pool.old[olds[0]], pool.new[news[0]]
+            if _words_within(old.title, new.title):
+                found.append((olds[0], news[0], similarity(old.title, new.title)))
+    return sorted(found)
+
+
+def category_links(old: Edition, new: Edition) -> dict[str, str]:
+    """Each old category id and the id of the same category in ``new``.
+
+    The same id, or else the same normalised name (one to one): a category that only
+    changed its id, as an importer's slug of its name does, is the same category.
+
+    Examples:
+        >>> import attrs
+        >>> from calaim_timeline import Archive, Category
+        >>> november = Archive.bundled()["2021-11"]
+        >>> slugged = attrs.evolve(
+        ...     november, categories=(Category(id="managed-care-initiatives",
+        ...                                    name="Managed Care Initiatives"),))
+        >>> category_links(november, slugged)
+        {'managed-care': 'managed-care-initiatives'}
+    """
+    new_ids = {c.id for c in new.categories}
+    links = {c.id: c.id for c in old.categories if c.id in new_ids}
+    found = _by_equal_key(
+        ((c.id, normalise(c.name)) for c in old.categories if c.id not in links),
+        ((c.id, normalise(c.name)) for c in new.categories if c.id not in links.values()),
+    )
+    return {**links, **dict(found)}
 
 
 def _index(edition: Edition) -> tuple[dict[str, Milestone], dict[str, Initiative]]:

@@ -153,10 +153,13 @@ def test_the_november_edition_keeps_the_calendar_s_metadata(november: Edition) -
     assert november.excluded_initiatives[-1] == "Improving Beneficiary Contact & Demographic Data"
 
 
-def test_ecm_keeps_its_former_name_as_an_alias(november: Edition) -> None:
-    """The ECM initiative remembers In Lieu of Services (ILOS) and its 2021-01 id."""
+def test_ecm_is_named_as_the_source_names_it(november: Edition) -> None:
+    """No alias written by hand: the diff finds the ILOS rename from the name itself."""
     ecm = next(i for i in november.initiatives if i.id == "ecm-community-supports")
-    assert ecm.aliases == ("ecm-ilos", "In Lieu of Services (ILOS)")
+    assert (ecm.name, ecm.aliases) == (
+        "Enhanced Care Management (ECM)/ Community Supports (ILOS)",
+        (),
+    )
     assert ecm.footnotes == (6,)
 
 

@@ -191,10 +191,10 @@ def test_the_bundled_diff_is_exactly_the_expected_change_list() -> None:
 
 
 def test_ilos_to_community_supports_is_one_rename() -> None:
-    """The ECM/ILOS initiative is renamed once, found through its alias."""
+    """The ECM/ILOS initiative is renamed once, found by the acronyms its names share."""
     renames = [c for c in _bundled() if isinstance(c, InitiativeRenamed)]
     assert [(r.old.id, r.new.id, r.stage.value) for r in renames] == [
-        ("ecm-ilos", "ecm-community-supports", "alias")
+        ("ecm-ilos", "ecm-community-supports", "acronyms")
     ]
     assert renames[0].old.name == "Enhanced Care Management (ECM) and In Lieu of Services (ILOS)"
 

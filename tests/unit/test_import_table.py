@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from calaim_timeline import Archive, Edition, ParseError, dumps
+from calaim_timeline import Archive, Edition, ParseError, diff, dumps
+from calaim_timeline.diff import InitiativeRenamed
 from calaim_timeline.importers import import_table
 from tests.conftest import ROOT, SOURCES
 
@@ -33,6 +34,28 @@ def _table_rows(page: str) -> tuple[list[str], list[str], list[str]]:
 def test_the_bundled_snapshot_is_what_the_importer_writes() -> None:
     """import-table SOURCE --previous 2021-11 writes snapshots/2021-11.toml exactly."""
     assert dumps(_import(TEXT)) == (ROOT / "snapshots" / "2021-11.toml").read_text(encoding="utf-8")
+
+
+def test_reimported_against_january_the_ilos_rename_is_found_with_no_alias() -> None:
+    """The source alone, imported against 2021-01, gives the ILOS → Community Supports rename.
+
+    No snapshot names an alias: the importer and the diff see that "Enhanced Care
+    Management (ECM) and In Lieu of Services (ILOS)" became "Enhanced Care Management
+    (ECM)/ Community Supports (ILOS)" from the acronyms the two names share. The edition
+    is the bundled one up to the id the importer keeps for the renamed initiative.
+    """
+    january = Archive.bundled()["2021-01"]
+    reimported = import_table(TEXT, edition_id="2021-11", source=SOURCE, previous=january)
+    assert [i.aliases for i in (*january.initiatives, *reimported.initiatives) if i.aliases] == []
+    renames = [c for c in diff(january, reimported) if isinstance(c, InitiativeRenamed)]
+    assert [(r.old.name, r.new.name) for r in renames] == [
+        (
+            "Enhanced Care Management (ECM) and In Lieu of Services (ILOS)",
+            "Enhanced Care Management (ECM)/ Community Supports (ILOS)",
+        )
+    ]
+    assert len(diff(NOVEMBER, reimported)) == 0
+    assert len(diff(january, reimported)) == len(diff(january, NOVEMBER)) == 108
 
 
 def test_without_a_previous_edition_ids_are_slugs() -> None:

@@ -123,6 +123,7 @@ def test_initiatives_pair_by_id_alias_name_and_similarity() -> None:
         Initiative(id="old-cs", name="Community Supports", aliases=("cs-renamed",)),
         Initiative(id="bh", name="Behavioral Health Payment Reform"),
         Initiative(id="dental", name="Dental (new benefits and P4P)"),
+        Initiative(id="bhqip", name="Behavioural Health Quality Improvement"),
         Initiative(id="gone", name="Gone entirely"),
     )
     new = _with(
@@ -133,6 +134,7 @@ def test_initiatives_pair_by_id_alias_name_and_similarity() -> None:
         Initiative(id="cs-renamed", name="Supports"),
         Initiative(id="behavioral", name="behavioral health payment reform"),
         Initiative(id="dental-2", name="Dental (new benefits and P4P) program"),
+        Initiative(id="bh-quality", name="Behavioral Health Quality Improvements"),
         Initiative(id="fresh", name="Something else"),
     )
     found = match(old, new)
@@ -141,10 +143,55 @@ def test_initiatives_pair_by_id_alias_name_and_similarity() -> None:
         ("ilos", "ecm-cs", Stage.ALIAS),
         ("old-cs", "cs-renamed", Stage.ALIAS),
         ("bh", "behavioral", Stage.TITLE),
-        ("dental", "dental-2", Stage.SIMILAR),
+        ("dental", "dental-2", Stage.CONTAINED),
+        ("bhqip", "bh-quality", Stage.SIMILAR),
     ]
     assert [i.id for i in found.old_initiatives] == ["gone"]
     assert [i.id for i in found.new_initiatives] == ["fresh"]
+
+
+def test_milestones_split_over_initiatives_are_no_evidence_of_a_rename() -> None:
+    """Milestones that went to two initiatives, or an initiative fed by two, pair nothing."""
+    phm = Initiative(id="phm", name="PHM", milestones=(milestone("a"), milestone("b", title="B")))
+    split = Initiative(id="split", name="Split", milestones=(milestone("c", title="C"),))
+    new = _with(
+        Initiative(id="pop-health", name="Population Health", milestones=(milestone("a"),)),
+        Initiative(
+            id="one",
+            name="One",
+            milestones=(milestone("b2", title="B", lineage="b2"), milestone("c", title="C")),
+        ),
+    )
+    assert match(_with(phm, split), new).initiatives == ()
+    # With the one milestone that went elsewhere gone, what is left is a rename.
+    renamed = _with(new.initiatives[0])
+    assert [(p.old.id, p.new.id, p.stage) for p in match(_with(phm), renamed).initiatives] == [
+        ("phm", "pop-health", Stage.MILESTONES)
+    ]
+
+
+def test_initiatives_pair_by_their_acronyms_and_their_milestones() -> None:
+    """The same acronyms in parentheses, or all milestones followed, pair two initiatives."""
+    old = _with(
+        Initiative(
+            id="ecm-ilos", name="Enhanced Care Management (ECM) and In Lieu of Services (ILOS)"
+        ),
+        Initiative(id="phm", name="PHM", milestones=(milestone("a"), milestone("b", title="Bee"))),
+    )
+    new = _with(
+        Initiative(id="ecm-cs", name="Enhanced Care Management (ECM)/ Community Supports (ILOS)"),
+        Initiative(id="ecm-only", name="Enhanced Care Management (ECM) Academy"),
+        Initiative(
+            id="population-health",
+            name="Population Health Management",
+            milestones=(milestone("a"), milestone("b2", title="Bee", lineage="b2")),
+        ),
+    )
+    found = match(old, new)
+    assert [(p.old.id, p.new.id, p.stage) for p in found.initiatives] == [
+        ("ecm-ilos", "ecm-cs", Stage.ACRONYMS),
+        ("phm", "population-health", Stage.MILESTONES),
+    ]
 
 
 def test_titles_with_other_numbers_are_never_paired() -> None:
