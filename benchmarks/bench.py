@@ -42,8 +42,10 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(1, str(Path(__file__).resolve().parent.parent))  # tests.matching_corpus
 
 from synth import edition, next_edition
+from tests.matching_corpus import cases, scores
 
 from calaim_timeline import Edition, load, save
 from calaim_timeline.diff import diff
@@ -273,6 +275,24 @@ def verdicts(results: list[dict[str, Any]], cli: dict[str, float]) -> list[str]:
     return lines
 
 
+def corpus_table() -> tuple[str, dict[str, dict[str, float]]]:
+    """Precision and recall of matching per class of the labelled corpus of edits."""
+    undecidable = {case.edit_class for case in cases() if not case.decidable}
+    found = scores()
+    lines = [f"{'edit class':42} {'precision':>9} {'recall':>7}  (pairs right/wrong/missed)"]
+    for name, score in found.items():
+        note = "  a reader cannot decide either" if name in undecidable else ""
+        lines.append(
+            f"{name:42} {score.precision:9.2f} {score.recall:7.2f}"
+            f"  ({score.right}/{score.wrong}/{score.missed}){note}"
+        )
+    plain = {
+        name: {"precision": s.precision, "recall": s.recall, "decidable": name not in undecidable}
+        for name, s in found.items()
+    }
+    return "\n".join(lines), plain
+
+
 def main() -> None:
     """Run the sizes asked for; print the table and the targets; write the JSON."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -293,8 +313,11 @@ def main() -> None:
     print(table(results))
     print("\nTargets:")
     print("\n".join(verdicts(results, cli)))
+    corpus, corpus_scores = corpus_table()
+    print("\nMatching corpus (tests/matching_corpus.py):")
+    print(corpus)
     if args.json:
-        document: dict[str, Any] = {"results": results}
+        document: dict[str, Any] = {"results": results, "matching_corpus": corpus_scores}
         if cli:
             document["cli"] = cli
         Path(args.json).write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")

@@ -34,7 +34,7 @@ from typing import Final, Generic, TypeVar
 
 import attrs
 
-from calaim_timeline._similarity import normalise, numbers, similarity
+from calaim_timeline._similarity import compared, glossary, normalise, numbers, similarity
 from calaim_timeline.model import Edition, Initiative, Milestone, MilestoneKind
 from calaim_timeline.period import Period
 
@@ -193,24 +193,34 @@ def _by_similarity(
     from rapidfuzz import fuzz, process  # noqa: PLC0415 - only matching needs it
 
     # Titles whose numbers differ are never paired: compare only within a numbers bucket.
-    buckets: dict[tuple[str, ...], tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
-    for key, title in new.items():
-        text = normalise(title)
-        bucket = buckets[numbers(text)]
-        bucket[0].append(key)
-        bucket[1].append(text)
-    candidates = []
-    for key, title in old.items():
-        text = normalise(title)
-        new_keys, new_texts = buckets.get(numbers(text), ([], []))
-        if not new_keys:
-            continue
-        found = process.extract(
-            text, new_texts, scorer=fuzz.token_sort_ratio, score_cutoff=threshold, limit=None
-        )
-        for _, score, index in found:
-            tie = sorted([(text, key), (new_texts[index], new_keys[index])])
-            candidates.append((-score, tie, key, new_keys[index]))
+    # Each title is compared as written and, where either side spells out an abbreviation
+    # ("American Society of Addiction Medicine (ASAM)"), with the long form cut to the
+    # acronym; the better of the two scores counts.
+    terms = glossary([*old.values(), *new.values()])
+    forms = [normalise] if not terms else [normalise, lambda title: compared(title, terms)]
+    best: dict[tuple[str, str], float] = {}
+    for form in forms:
+        buckets: dict[tuple[str, ...], tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
+        for key, title in new.items():
+            bucket = buckets[numbers(title)]
+            bucket[0].append(key)
+            bucket[1].append(form(title))
+        for key, title in old.items():
+            new_keys, new_texts = buckets.get(numbers(title), ([], []))
+            found = process.extract(
+                form(title),
+                new_texts,
+                scorer=fuzz.token_sort_ratio,
+                score_cutoff=threshold,
+                limit=None,
+            )
+            for _, score, index in found:
+                pair = (key, new_keys[index])
+                best[pair] = max(score, best.get(pair, 0.0))
+    candidates = [
+        (-score, sorted([(normalise(old[key]), key), (normalise(new[other]), other)]), key, other)
+        for (key, other), score in best.items()
+    ]
     candidates.sort()
     taken_old: set[str] = set()
     taken_new: set[str] = set()
