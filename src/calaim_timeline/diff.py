@@ -46,7 +46,13 @@ from calaim_timeline.changes import (
     bare,
 )
 from calaim_timeline.errors import DiffError, UnknownChangeError
-from calaim_timeline.match import DEFAULT_THRESHOLD, Stage, category_links, pairing
+from calaim_timeline.match import (
+    DEFAULT_THRESHOLD,
+    REVIEW_BELOW,
+    Stage,
+    category_links,
+    pairing,
+)
 from calaim_timeline.model import Edition, Initiative, MilestoneKind
 
 _T = TypeVar("_T")
@@ -144,6 +150,40 @@ class EditionDiff:
         """The changes, in report order."""
         return iter(self.changes)
 
+    def link_of(self, change: Change) -> Link | None:
+        """The pair a change to a matched milestone or initiative was found by, if not certain.
+
+        None for a change with one side only (added, dropped, footnotes, the window) and
+        for a milestone paired by its lineage.
+
+        Examples:
+            >>> from calaim_timeline import Archive
+            >>> changes = diff(Archive.bundled()["2021-01"], Archive.bundled()["2021-11"])
+            >>> renamed = changes.filter(changes=["initiative-renamed"]).changes[0]
+            >>> link = changes.link_of(renamed)
+            >>> link.stage.value, link.confidence, changes.needs_review(renamed)
+            ('acronyms', 0.9, False)
+        """
+        pair = getattr(change, "new", None)
+        if isinstance(pair, Placed):
+            return self._relinked_by_new.get(pair.milestone.lineage)
+        if isinstance(pair, Initiative):
+            return self._initiative_links_by_new.get(pair.id)
+        return None
+
+    def needs_review(self, change: Change) -> bool:
+        """Whether the pair behind ``change`` is less sure than :data:`REVIEW_BELOW`."""
+        link = self.link_of(change)
+        return link is not None and link.confidence < REVIEW_BELOW
+
+    @cached_property
+    def _relinked_by_new(self) -> dict[str, Link]:
+        return {link.new: link for link in self.relinked}
+
+    @cached_property
+    def _initiative_links_by_new(self) -> dict[str, Link]:
+        return {link.new: link for link in self.initiative_links}
+
     def groups(self) -> tuple[tuple[Initiative | None, tuple[Change, ...]], ...]:
         """The changes by the initiative they are reported under, in report order.
 
@@ -219,7 +259,12 @@ class EditionDiff:
             "old": self.old.edition.id,
             "new": self.new.edition.id,
             "summary": self.summary(),
-            "changes": [_change_json(change) for change in self.changes],
+            "changes": [
+                {**_change_json(change), "review": True}
+                if self.needs_review(change)
+                else _change_json(change)
+                for change in self.changes
+            ],
         }
 
 

@@ -303,7 +303,7 @@ def changelog(
 
     Examples:
         >>> from calaim_timeline import Archive
-        >>> [(d.old.header.id, d.new.header.id) for d in changelog(Archive.bundled().editions)]
+        >>> [(d.old.edition.id, d.new.edition.id) for d in changelog(Archive.bundled().editions)]
         [('2021-01', '2021-11')]
     """
     ordered = sorted(editions, key=lambda e: (e.as_of, e.id))

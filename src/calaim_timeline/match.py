@@ -40,11 +40,13 @@ from calaim_timeline.period import Period
 
 __all__ = [
     "DEFAULT_THRESHOLD",
+    "REVIEW_BELOW",
     "InitiativePair",
     "Matching",
     "MilestonePair",
     "Stage",
     "category_links",
+    "confidence",
     "match",
     "normalise",
     "numbers",
@@ -57,6 +59,30 @@ DEFAULT_THRESHOLD: Final = 85.0
 At 85, "MOT Carve-In goes live" and "MSSP Carve-Out goes live" (83) stay apart, while
 "Network Guidance to Plans" and "Final Network Guidance to Plans" (89) are paired.
 """
+
+
+REVIEW_BELOW: Final = 0.9
+"""Pairs less sure than this are flagged for review in every output (``"review": true``)."""
+
+_SURE: Final = {"milestones": 0.95, "acronyms": 0.9, "contained": 0.85, "context": 0.75}
+
+
+def confidence(stage: Stage, score: float) -> float:
+    """How sure a pair is, 0 to 1: what its stage proves, and its score where it has one.
+
+    Ids, lineages, aliases and equal titles are certain; milestones that followed an
+    initiative 0.95; shared acronyms 0.9; one name within the other 0.85; the only pair
+    left with the same period and kind 0.75; similarity its score (85 is 0.85).
+
+    Examples:
+        >>> confidence(Stage.LINEAGE, 100.0), confidence(Stage.SIMILAR, 88.0)
+        (1.0, 0.88)
+        >>> confidence(Stage.CONTEXT, 40.0) < REVIEW_BELOW
+        True
+    """
+    if stage in (Stage.SIMILAR, Stage.MOVED):
+        return score / 100
+    return _SURE.get(stage.value, 1.0)
 
 
 class Stage(enum.Enum):

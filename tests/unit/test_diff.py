@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import attrs
+import jsonschema
 import pytest
 
 from calaim_timeline import Edition, Footnote, Initiative, MilestoneKind, Period, Status, SubItem
@@ -19,8 +21,9 @@ from calaim_timeline.diff import (
     diff,
 )
 from calaim_timeline.errors import UnknownChangeError
-from calaim_timeline.render import DiffText
+from calaim_timeline.render import DiffMarkdown, DiffText
 from tests.builders import edition, milestone
+from tests.conftest import DOCS
 
 
 def _benefits(e: Edition, **fields: Any) -> Edition:  # noqa: ANN401
@@ -453,3 +456,37 @@ def test_every_change_of_one_milestone_in_report_order() -> None:
         ("benefits", "id"),
     ]
     assert changes.filter().changes == changes.changes
+
+
+def test_a_pair_found_by_context_is_flagged_for_review_in_every_output() -> None:
+    """A retitle found only by context is marked in JSON ("review": true), text and markdown."""
+    old = edition()
+    home = old.initiatives[1]
+    retitled = attrs.evolve(
+        home.milestones[0],
+        id="mot-benefits-live",
+        lineage="mot-benefits-live",
+        title="MOT Carve-In benefits and pay-for-performance goes live",
+    )
+    new = attrs.evolve(
+        old,
+        id="2021-12",
+        initiatives=(
+            old.initiatives[0],
+            attrs.evolve(home, milestones=(retitled, *home.milestones[1:])),
+        ),
+    )
+    changes = diff(old, new)
+    assert [(c["change"], c["stage"], c.get("review")) for c in changes.to_json()["changes"]] == [
+        ("milestone-retitled", "context", True)
+    ]
+    note = " [review: paired by context, 75% sure]"
+    assert DiffText(width=200)(changes).splitlines()[-1].endswith(note)
+    assert (
+        DiffMarkdown()(changes)
+        .splitlines()[-1]
+        .endswith(r" \[review: paired by context, 75% sure\]")
+    )
+    assert diff(old, old).to_json()["changes"] == []
+    schema = json.loads((DOCS / "diff.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(changes.to_json(), schema)

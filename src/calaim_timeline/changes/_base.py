@@ -15,7 +15,7 @@ from typing import Any, ClassVar, Final
 
 import attrs
 
-from calaim_timeline.match import Stage
+from calaim_timeline.match import Stage, confidence
 from calaim_timeline.model import Edition, Footnote, Initiative, Milestone
 from calaim_timeline.period import Period
 
@@ -156,6 +156,11 @@ class Link:
     def inverse(self) -> Link:
         """The same pair seen from the other edition."""
         return Link(self.new, self.old, self.stage, self.score)
+
+    @property
+    def confidence(self) -> float:
+        """How sure the pair is, 0 to 1 (see :func:`calaim_timeline.match.confidence`)."""
+        return confidence(self.stage, self.score)
 
 
 @attrs.frozen

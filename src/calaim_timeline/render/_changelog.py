@@ -33,7 +33,7 @@ from calaim_timeline.changes import (
 from calaim_timeline.diff import EditionDiff
 from calaim_timeline.model import MilestoneKind
 from calaim_timeline.period import Relation
-from calaim_timeline.render._describe import describe, months, period
+from calaim_timeline.render._describe import describe, months, period, review_note
 
 __all__ = ["SECTIONS", "Entry", "sections", "sorts"]
 
@@ -70,8 +70,11 @@ class _Log:
     aged: defaultdict[str, list[str]] = attrs.Factory(lambda: defaultdict(list))
     beyond: list[Entry] = attrs.Factory(list)
 
+    note: str = ""
+    """The review note of the change being sorted, added to its entries."""
+
     def add(self, section: str, name: str, text: str) -> None:
-        self.found[section].append((name, text))
+        self.found[section].append((name, text + self.note))
 
 
 _Sorter = Callable[[Any, str, _Log], None]
@@ -110,6 +113,7 @@ def sections(changes: EditionDiff) -> list[tuple[str, list[Entry]]]:
     for initiative, members in changes.groups():
         name = initiative.name if initiative else "Edition"
         for change in members:
+            log.note = review_note(changes, change)
             _SORTERS[type(change)](change, name, log)
     log.found["Dropped"] += log.beyond
     for name, titles in log.aged.items():

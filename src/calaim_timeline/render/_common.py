@@ -39,7 +39,7 @@ def sections(edition: Edition) -> Iterator[tuple[Category | None, tuple[Initiati
 
 def summary_line(changes: EditionDiff) -> str:
     """``2021-01 → 2021-11: 3 changes (1 milestone-added, 2 milestone-shifted)``."""
-    head = f"{changes.old.header.id} → {changes.new.header.id}"
+    head = f"{changes.old.edition.id} → {changes.new.edition.id}"
     if not changes.changes:
         return f"{head}: no changes"
     counts = ", ".join(f"{count} {name}" for name, count in changes.summary().items())

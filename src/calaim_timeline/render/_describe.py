@@ -25,10 +25,11 @@ from calaim_timeline.changes import (
     MilestoneShifted,
     WindowChanged,
 )
+from calaim_timeline.diff import EditionDiff
 from calaim_timeline.model import MilestoneKind
 from calaim_timeline.period import Period
 
-__all__ = ["Line", "describe", "describes", "months", "period"]
+__all__ = ["Line", "describe", "describes", "months", "period", "review_note"]
 
 
 class Line(NamedTuple):
@@ -94,6 +95,22 @@ def describe(change: Change) -> Line:
         Line(symbol='+', label='Footnote added', text='footnote 7 added: Subject to CMS approval.')
     """
     return _DESCRIBERS[type(change)](change)
+
+
+def review_note(changes: EditionDiff, change: Change) -> str:
+    """`` [review: paired by context, 75% sure]`` for a change whose pair needs review, else "".
+
+    Examples:
+        >>> from calaim_timeline import Archive
+        >>> from calaim_timeline.diff import diff
+        >>> changes = diff(Archive.bundled()["2021-01"], Archive.bundled()["2021-11"])
+        >>> [review_note(changes, change) for change in changes if review_note(changes, change)]
+        []
+    """
+    link = changes.link_of(change)
+    if link is None or not changes.needs_review(change):
+        return ""
+    return f" [review: paired by {link.stage.value}, {link.confidence:.0%} sure]"
 
 
 def describes(kind: type[ChangeRecord]) -> bool:

@@ -12,7 +12,7 @@ from calaim_timeline.diff import EditionDiff
 from calaim_timeline.model import Edition, Milestone, MilestoneKind, Status
 from calaim_timeline.render._changelog import sections as changelog_sections
 from calaim_timeline.render._common import sections, summary_line
-from calaim_timeline.render._describe import describe
+from calaim_timeline.render._describe import describe, review_note
 
 __all__ = ["ChangelogMarkdown", "DiffMarkdown", "EditionMarkdown", "escape"]
 
@@ -109,7 +109,7 @@ class DiffMarkdown:
         top = "#" * self.heading_level
         summary = summary_line(changes).split(": ", 1)[1]
         lines = [
-            f"{top} {changes.old.header.id} → {changes.new.header.id}",
+            f"{top} {changes.old.edition.id} → {changes.new.edition.id}",
             "",
             f"{summary[0].upper()}{summary[1:]}.",
         ]
@@ -118,7 +118,8 @@ class DiffMarkdown:
             lines += ["", f"{top}# {escape(name)}", ""]
             for change in members:
                 line = describe(change)
-                lines.append(f"- **{line.label}:** {escape(line.text)}")
+                note = escape(review_note(changes, change))
+                lines.append(f"- **{line.label}:** {escape(line.text)}{note}")
         return "\n".join(lines) + "\n"
 
 

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 from calaim_timeline.model import Edition, Initiative, Milestone, Status
 from calaim_timeline.period import Period
 from calaim_timeline.render._common import KEY, footnote_refs, mark, sections, summary_line
-from calaim_timeline.render._describe import describe, months, period
+from calaim_timeline.render._describe import describe, months, period, review_note
 
 __all__ = ["DiffText", "EditionText", "HistoryText", "SlipText", "UpcomingText"]
 
@@ -112,7 +112,8 @@ class DiffText:
             lines += ["", initiative.name if initiative else "Edition"]
             for change in members:
                 line = describe(change)
-                lines += _wrap(f"{line.symbol} {line.text}", self.width, "  ", "      ")
+                text = f"{line.symbol} {line.text}{review_note(changes, change)}"
+                lines += _wrap(text, self.width, "  ", "      ")
         return "\n".join(lines) + "\n"
 
 
