@@ -47,7 +47,7 @@ sys.path.insert(1, str(Path(__file__).resolve().parent.parent))  # tests.matchin
 from synth import edition, next_edition
 from tests.matching_corpus import cases, scores
 
-from calaim_timeline import Edition, load, save
+from calaim_timeline import Edition, Timeline, changelog, load, save
 from calaim_timeline.diff import diff
 
 DEEPDIFF_LIMIT_S = 120.0
@@ -275,6 +275,32 @@ def verdicts(results: list[dict[str, Any]], cli: dict[str, float]) -> list[str]:
     return lines
 
 
+def history_figures(editions: int = 200, milestones: int = 500) -> dict[str, float]:
+    """Timeline against the change log over a chain of editions, and its growth.
+
+    Best of three, at ``editions`` and at half as many, each of ``milestones``.
+    """
+    chain = [edition(milestones)]
+    for seed in range(editions - 1):
+        chain.append(next_edition(chain[-1], seed=seed)[0])
+    figures: dict[str, float] = {}
+    for count in (editions // 2, editions):
+        part = chain[:count]
+        figures[f"changelog_{count}_s"] = median_time(lambda part=part: changelog(part), 3)
+        figures[f"history_{count}_s"] = median_time(lambda part=part: Timeline(part), 3)
+    half = editions // 2
+    figures["history_per_changelog"] = (
+        figures[f"history_{editions}_s"] / figures[f"changelog_{editions}_s"]
+    )
+    figures["history_per_doubling"] = (
+        figures[f"history_{editions}_s"] / figures[f"history_{half}_s"]
+    )
+    figures["changelog_per_doubling"] = (
+        figures[f"changelog_{editions}_s"] / figures[f"changelog_{half}_s"]
+    )
+    return figures
+
+
 def corpus_table() -> tuple[str, dict[str, dict[str, float]]]:
     """Precision and recall of matching per class of the labelled corpus of edits."""
     undecidable = {case.edit_class for case in cases() if not case.decidable}
@@ -313,11 +339,23 @@ def main() -> None:
     print(table(results))
     print("\nTargets:")
     print("\n".join(verdicts(results, cli)))
+    history = history_figures()
+    print(
+        f"\nHistory of 200 editions x 500 milestones: {history['history_200_s']:.2f} s"
+        f" = {history['history_per_changelog']:.2f} x the change log"
+        f" ({history['changelog_200_s']:.2f} s; target <= 2); doubling the editions"
+        f" multiplies it by {history['history_per_doubling']:.2f}"
+        f" (the change log by {history['changelog_per_doubling']:.2f})"
+    )
     corpus, corpus_scores = corpus_table()
     print("\nMatching corpus (tests/matching_corpus.py):")
     print(corpus)
     if args.json:
-        document: dict[str, Any] = {"results": results, "matching_corpus": corpus_scores}
+        document: dict[str, Any] = {
+            "results": results,
+            "history": history,
+            "matching_corpus": corpus_scores,
+        }
         if cli:
             document["cli"] = cli
         Path(args.json).write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")

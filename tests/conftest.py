@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-from calaim_timeline._similarity import _normalise
+from calaim_timeline._similarity import _normalise, _numbers
 from calaim_timeline.period import _parsed
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,10 +32,11 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.ge
 def _cold_caches() -> None:
     """Each test parses its periods and normalises its titles itself.
 
-    ``Period.parse`` and ``normalise`` cache their results; without this, a test could
+    ``Period.parse``, ``normalise`` and ``numbers`` cache their results; without this, a test could
     pass on results an earlier test computed, and under mutmut (which forks each
     mutant's run from a process that already ran the suite) on results of the
     unmutated code.
     """
     _parsed.cache_clear()
     _normalise.cache_clear()
+    _numbers.cache_clear()

@@ -59,6 +59,11 @@ def numbers(text: str) -> tuple[str, ...]:
         >>> numbers("Updated Information Notice 19-026 for CY 2022")
         ('026', '19', '2022')
     """
+    return _numbers(text)
+
+
+@lru_cache(maxsize=1 << 16)  # asked again for the same titles at every stage and edition
+def _numbers(text: str) -> tuple[str, ...]:
     return tuple(sorted(_NUMBER.findall(normalise(text))))
 
 

@@ -225,23 +225,22 @@ def _by_similarity(
     terms = glossary([*old.values(), *new.values()])
     forms = [normalise] if not terms else [normalise, lambda title: compared(title, terms)]
     best: dict[tuple[str, str], float] = {}
+    # Each title of the smaller side is scored against the larger side at once, in C.
+    swap = len(old) > len(new)
+    queries, choices = (new, old) if swap else (old, new)
     for form in forms:
         buckets: dict[tuple[str, ...], tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
-        for key, title in new.items():
+        for key, title in choices.items():
             bucket = buckets[numbers(title)]
             bucket[0].append(key)
             bucket[1].append(form(title))
-        for key, title in old.items():
-            new_keys, new_texts = buckets.get(numbers(title), ([], []))
+        for key, title in queries.items():
+            keys, texts = buckets.get(numbers(title), ([], []))
             found = process.extract(
-                form(title),
-                new_texts,
-                scorer=fuzz.token_sort_ratio,
-                score_cutoff=threshold,
-                limit=None,
+                form(title), texts, scorer=fuzz.token_sort_ratio, score_cutoff=threshold, limit=None
             )
             for _, score, index in found:
-                pair = (key, new_keys[index])
+                pair = (keys[index], key) if swap else (key, keys[index])
                 best[pair] = max(score, best.get(pair, 0.0))
     candidates = [
         (-score, sorted([(normalise(old[key]), key), (normalise(new[other]), other)]), key, other)
@@ -342,6 +341,8 @@ def _followed(old: Edition, new: Edition, pool: _Pool[Initiative]) -> dict[str, 
     milestone that went anywhere went there: a milestone that went to an initiative
     already matched is evidence of a split, not of a rename.
     """
+    if not pool.old or not pool.new:
+        return {}
     new_home_of: dict[str, str] = {}
     title_home: dict[str, set[str]] = defaultdict(set)
     for initiative in new.initiatives:

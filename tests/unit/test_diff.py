@@ -490,3 +490,27 @@ def test_a_pair_found_by_context_is_flagged_for_review_in_every_output() -> None
     assert diff(old, old).to_json()["changes"] == []
     schema = json.loads((DOCS / "diff.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(changes.to_json(), schema)
+
+
+def test_writing_the_old_lineage_settles_a_pair_flagged_for_review() -> None:
+    """The new milestone given the old one's lineage is paired by lineage, with certainty."""
+    old = edition()
+    home = old.initiatives[1]
+    title = "MOT Carve-In benefits and pay-for-performance goes live"
+    for lineage, stage, review in (
+        ("mot-benefits-live", "context", True),
+        ("mot-live", "lineage", None),
+    ):
+        retitled = attrs.evolve(
+            home.milestones[0], id="mot-benefits-live", lineage=lineage, title=title
+        )
+        new = attrs.evolve(
+            old,
+            id="2021-12",
+            initiatives=(
+                old.initiatives[0],
+                attrs.evolve(home, milestones=(retitled, *home.milestones[1:])),
+            ),
+        )
+        [change] = diff(old, new).to_json()["changes"]
+        assert (change["stage"], change.get("review")) == (stage, review)

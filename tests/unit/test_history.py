@@ -116,7 +116,7 @@ def test_history_text_and_json() -> None:
         "\n"
         "First seen 2021-11, last seen 2022-02: 1 shift, total slip +2 months.\n"
     )
-    assert HistoryJson()(story).splitlines()[1:11] == [
+    assert HistoryJson()(story).splitlines()[1:12] == [
         '  "milestone": "mot-carve-in-live",',
         '  "lineage": "mot-carve-in-live",',
         '  "title": "MOT Carve-In goes live",',
@@ -126,6 +126,7 @@ def test_history_text_and_json() -> None:
         '  "last_seen": "2022-02",',
         '  "shifts": 1,',
         '  "slip_months": 2,',
+        '  "gaps": [],',
         '  "editions": [',
     ]
 

@@ -99,7 +99,6 @@ class HistoryJson:
             listing = sighting.listing
             if listing is None:
                 entry["listed"] = False
-                previous = None
             else:
                 when = listing.milestone.when
                 entry |= {"listed": True, "milestone": listing.milestone.id, "when": str(when)}
@@ -121,6 +120,7 @@ class HistoryJson:
                 "last_seen": story.last_seen,
                 "shifts": story.shifts,
                 "slip_months": story.slip_months,
+                "gaps": list(story.gaps),
                 "editions": editions,
             }
         )

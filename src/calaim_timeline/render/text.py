@@ -117,6 +117,12 @@ class DiffText:
         return "\n".join(lines) + "\n"
 
 
+def _gap_note(gaps: tuple[str, ...]) -> str:
+    if not gaps:
+        return ""
+    return f"; not listed in {len(gaps)} edition{'s' if len(gaps) > 1 else ''} between"
+
+
 def _refs(numbers: tuple[int, ...]) -> str:
     refs = footnote_refs(numbers)
     return f" {refs}" if refs else ""
@@ -149,11 +155,12 @@ class HistoryText:
         )
         rows = [("edition", "as of", "target", "change")]
         previous = None
+        gaps = set(story.gaps)
         for sighting in story.sightings:
             listing = sighting.listing
             if listing is None:
-                rows.append((sighting.edition, str(sighting.as_of), "-", "absent"))
-                previous = None
+                absent = "not listed (gap)" if sighting.edition in gaps else "absent"
+                rows.append((sighting.edition, str(sighting.as_of), "-", absent))
                 continue
             when = listing.milestone.when
             rows.append(
@@ -178,7 +185,7 @@ class HistoryText:
                     "",
                     (
                         f"First seen {story.first_seen}, last seen {story.last_seen}: {shifts},"
-                        f" total slip {months(story.slip_months)}."
+                        f" total slip {months(story.slip_months)}{_gap_note(story.gaps)}."
                     ),
                 ]
             )
