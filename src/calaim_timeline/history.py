@@ -9,7 +9,6 @@ first and last seen, the number of shifts and the total slip in months.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
 from functools import cached_property
@@ -18,10 +17,10 @@ from typing import Final
 
 import attrs
 
+from calaim_timeline._following import follow
 from calaim_timeline._notation import last_day, month_index, month_start
 from calaim_timeline.diff import DiffOptions, EditionDiff, diff
 from calaim_timeline.errors import EditionNotFoundError, MilestoneNotFoundError
-from calaim_timeline.match import pairing
 from calaim_timeline.model import Edition, Initiative, Milestone, MilestoneKind
 from calaim_timeline.period import Period, Relation
 
@@ -218,27 +217,7 @@ class Timeline:
         """Follow every milestone through ``editions``, across the editions that omit it."""
         self.editions = tuple(sorted(editions, key=lambda e: (e.as_of, e.id)))
         self.options = options or DiffOptions()
-        chains: list[list[tuple[int, Initiative, Milestone]]] = []
-        listed: dict[str, int] = {}  # lineage in the previous edition -> its chain
-        dormant = _Dormant()
-        for k, edition in enumerate(self.editions):
-            found: dict[str, int] = {}
-            if k:
-                found = self._continued(self.editions[k - 1], edition, listed, dormant)
-                for stopped in set(listed.values()) - set(found.values()):
-                    _, last_home, last_milestone = chains[stopped][-1]
-                    dormant.add(stopped, last_home, last_milestone)
-            now: dict[str, int] = {}
-            for initiative in edition.initiatives:
-                home = attrs.evolve(initiative, milestones=())
-                for milestone in initiative.milestones:
-                    chain = found.get(milestone.lineage)
-                    if chain is None:
-                        chain = len(chains)
-                        chains.append([])
-                    chains[chain].append((k, home, milestone))
-                    now[milestone.lineage] = chain
-            listed = now
+        chains = follow(self.editions, threshold=self.options.threshold)
         stubs = tuple((e.id, e.as_of) for e in self.editions)
         self.histories = tuple(self._history(chain, stubs) for chain in chains)
         # (edition id, lineage) -> (key, revision): what calendar exports ask for each event.
@@ -251,39 +230,6 @@ class Timeline:
                     changed += 1
                 self._revisions[listing.edition, listing.milestone.lineage] = (story.key, changed)
                 previous = listing
-
-    def _continued(
-        self, previous: Edition, edition: Edition, listed: dict[str, int], dormant: _Dormant
-    ) -> dict[str, int]:
-        """The chains that the milestones of ``edition`` continue, by their lineage there.
-
-        First those of the previous edition (matched as a diff matches); then, for what is
-        left, the chains last seen in an earlier edition, matched the same way against
-        their last listings: those of the same lineage anywhere, and those last listed
-        in the initiatives that what is left stands in (or was matched from). So a
-        milestone omitted for a while keeps its history, at a cost that grows with what
-        is left, not with every milestone ever dropped.
-        """
-        threshold = self.options.threshold
-        found = pairing(previous, edition, threshold=threshold)
-        continued = {lineage: listed[lineage] for lineage in found.same}
-        continued |= {new: listed[old] for old, new, _, _ in found.pairs}
-        if not dormant.last or not found.new_left:
-            return continued
-        homes = {found.new_home[key].id for key in found.new_left}
-        homes |= {pair.old.id for pair in found.initiatives if pair.new.id in homes}
-        pool = dormant.candidates(found.new_left.keys(), homes)
-        if not pool:
-            return continued
-        last_seen = _gathered(edition, pool.values())
-        rest = _gathered(edition, ((found.new_home[k], m) for k, m in found.new_left.items()))
-        chain_of = {m.lineage: chain for chain, (_, m) in pool.items()}
-        again = pairing(last_seen, rest, threshold=threshold)
-        resumed = {lineage: chain_of[lineage] for lineage in again.same}
-        resumed |= {new: chain_of[old] for old, new, _, _ in again.pairs}
-        for chain in resumed.values():
-            dormant.remove(chain)
-        return continued | resumed
 
     @staticmethod
     def _history(
@@ -349,49 +295,6 @@ class Timeline:
             for initiative, stories in table.items()
         ]
         return tuple(sorted(rows, key=lambda r: (-r.slip_months, -r.shifts, r.name)))
-
-
-@attrs.define
-class _Dormant:
-    """The chains whose milestone the editions since its last listing leave out."""
-
-    last: dict[int, tuple[Initiative, Milestone]] = attrs.Factory(dict)
-    by_lineage: dict[str, int] = attrs.Factory(dict)
-    by_home: defaultdict[str, set[int]] = attrs.Factory(lambda: defaultdict(set))
-
-    def add(self, chain: int, initiative: Initiative, milestone: Milestone) -> None:
-        self.last[chain] = (initiative, milestone)
-        self.by_lineage[milestone.lineage] = chain
-        self.by_home[initiative.id].add(chain)
-
-    def remove(self, chain: int) -> None:
-        initiative, milestone = self.last.pop(chain)
-        if self.by_lineage.get(milestone.lineage) == chain:
-            del self.by_lineage[milestone.lineage]
-        self.by_home[initiative.id].discard(chain)
-
-    def candidates(
-        self, lineages: Iterable[str], homes: Iterable[str]
-    ) -> dict[int, tuple[Initiative, Milestone]]:
-        """The chains of these lineages, and those last listed in these initiatives."""
-        chosen = {self.by_lineage[x] for x in lineages if x in self.by_lineage}
-        for home in homes:
-            chosen |= self.by_home.get(home, set())
-        return {chain: self.last[chain] for chain in sorted(chosen)}
-
-
-def _gathered(edition: Edition, placed: Iterable[tuple[Initiative, Milestone]]) -> Edition:
-    """``edition`` holding only the ``placed`` milestones, each in its initiative."""
-    homes: dict[str, tuple[Initiative, list[Milestone]]] = {}
-    for initiative, milestone in placed:
-        homes.setdefault(initiative.id, (initiative, []))[1].append(milestone)
-    return attrs.evolve(
-        edition,
-        initiatives=tuple(
-            attrs.evolve(initiative, milestones=tuple(milestones))
-            for initiative, milestones in homes.values()
-        ),
-    )
 
 
 def _differs(a: Listing, b: Listing) -> bool:

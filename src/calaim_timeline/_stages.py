@@ -1,0 +1,239 @@
+"""How each stage of matching finds its pairs (see :mod:`calaim_timeline.match`).
+
+Every function here pairs keys one to one, deterministically, and reads the same from
+either side: swapping old and new swaps the pairs and nothing else.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from typing import Final, Generic, TypeVar
+
+import attrs
+
+from calaim_timeline._similarity import compared, glossary, normalise, numbers, similarity
+from calaim_timeline.model import Edition, Initiative, Milestone, MilestoneKind
+from calaim_timeline.period import Period
+
+__all__ = [
+    "Pool",
+    "aliased",
+    "by_context",
+    "by_equal_key",
+    "by_similarity",
+    "followed",
+    "mutual",
+    "one_within_other",
+    "related",
+    "same_acronyms",
+]
+
+
+T = TypeVar("T")
+
+
+@attrs.define
+class Pool(Generic[T]):
+    """Items of both sides still waiting for a partner, by a stable key."""
+
+    old: dict[str, T]
+    new: dict[str, T]
+
+    def take(self, old_key: str, new_key: str) -> tuple[T, T]:
+        return self.old.pop(old_key), self.new.pop(new_key)
+
+
+def by_equal_key(
+    old: Iterable[tuple[str, str]], new: Iterable[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """Pair keys whose values are equal; equal values on one side pair in key order."""
+    groups: dict[str, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
+    for key, value in old:
+        groups[value][0].append(key)
+    for key, value in new:
+        groups[value][1].append(key)
+    return [
+        pair
+        for value in sorted(groups)
+        for pair in zip(sorted(groups[value][0]), sorted(groups[value][1]), strict=False)
+    ]
+
+
+def by_similarity(
+    old: dict[str, str], new: dict[str, str], threshold: float
+) -> list[tuple[str, str, float]]:
+    """One-to-one pairs of keys by descending similarity of their texts (at least ``threshold``).
+
+    Ties are broken by the unordered pair of (normalised text, key), which reads the same
+    from either side, so swapping ``old`` and ``new`` swaps the pairs and nothing else.
+    """
+    if not old or not new:
+        return []
+    from rapidfuzz import fuzz, process  # noqa: PLC0415 - only matching needs it
+
+    # Titles whose numbers differ are never paired: compare only within a numbers bucket.
+    # Each title is compared as written and, where either side spells out an abbreviation
+    # ("American Society of Addiction Medicine (ASAM)"), with the long form cut to the
+    # acronym; the better of the two scores counts.
+    terms = glossary([*old.values(), *new.values()])
+    forms = [normalise] if not terms else [normalise, lambda title: compared(title, terms)]
+    best: dict[tuple[str, str], float] = {}
+    # Each title of the smaller side is scored against the larger side at once, in C.
+    swap = len(old) > len(new)
+    queries, choices = (new, old) if swap else (old, new)
+    for form in forms:
+        buckets: dict[tuple[str, ...], tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
+        for key, title in choices.items():
+            bucket = buckets[numbers(title)]
+            bucket[0].append(key)
+            bucket[1].append(form(title))
+        for key, title in queries.items():
+            keys, texts = buckets.get(numbers(title), ([], []))
+            found = process.extract(
+                form(title), texts, scorer=fuzz.token_sort_ratio, score_cutoff=threshold, limit=None
+            )
+            for _, score, index in found:
+                pair = (keys[index], key) if swap else (key, keys[index])
+                best[pair] = max(score, best.get(pair, 0.0))
+    candidates = [
+        (-score, sorted([(normalise(old[key]), key), (normalise(new[other]), other)]), key, other)
+        for (key, other), score in best.items()
+    ]
+    candidates.sort()
+    taken_old: set[str] = set()
+    taken_new: set[str] = set()
+    pairs = []
+    for negative, _, key, other in candidates:
+        if key not in taken_old and other not in taken_new:
+            taken_old.add(key)
+            taken_new.add(other)
+            pairs.append((key, other, -negative))
+    return pairs
+
+
+def mutual(related: dict[str, set[str]]) -> list[tuple[str, str]]:
+    """The pairs (old, new) where each is the other's only candidate: one to one, symmetric."""
+    backward: dict[str, set[str]] = defaultdict(set)
+    for old_key, candidates in related.items():
+        for new_key in candidates:
+            backward[new_key].add(old_key)
+    return sorted(
+        (old_key, next(iter(candidates)))
+        for old_key, candidates in related.items()
+        if len(candidates) == 1 and backward[next(iter(candidates))] == {old_key}
+    )
+
+
+def related(
+    pool: Pool[Initiative], related: Callable[[Initiative, Initiative], bool]
+) -> dict[str, set[str]]:
+    """For each waiting old initiative, the waiting new ones ``related`` to it."""
+    return {
+        old_key: {new_key for new_key, after in pool.new.items() if related(before, after)}
+        for old_key, before in pool.old.items()
+    }
+
+
+_ACRONYM: Final = re.compile(r"\(([A-Z][A-Za-z0-9&/-]*[A-Z0-9])\)")
+
+
+def same_acronyms(before: Initiative, after: Initiative) -> bool:
+    """The same acronyms in parentheses: "… (ECM) and … (ILOS)" and "… (ECM)/ … (ILOS)"."""
+    acronyms = set(_ACRONYM.findall(before.name))
+    return bool(acronyms) and acronyms == set(_ACRONYM.findall(after.name))
+
+
+def one_within_other(before: Initiative, after: Initiative) -> bool:
+    """One name's words, in order, within the other's, with the same numbers."""
+    return _words_within(before.name, after.name)
+
+
+def _words_within(left: str, right: str) -> bool:
+    """Whether one text's words stand in order in the other's, and their numbers agree."""
+    old, new = normalise(left).split(), normalise(right).split()
+    shorter, longer = (old, new) if len(old) <= len(new) else (new, old)
+    words = iter(longer)
+    return numbers(left) == numbers(right) and all(w in words for w in shorter)
+
+
+def followed(old: Edition, new: Edition, pool: Pool[Initiative]) -> dict[str, set[str]]:
+    """For each waiting old initiative, where its milestones went (by lineage or title).
+
+    Only the initiatives still waiting on the new side are candidates, and only if every
+    milestone that went anywhere went there: a milestone that went to an initiative
+    already matched is evidence of a split, not of a rename.
+    """
+    if not pool.old or not pool.new:
+        return {}
+    new_home_of: dict[str, str] = {}
+    title_home: dict[str, set[str]] = defaultdict(set)
+    for initiative in new.initiatives:
+        for milestone in initiative.milestones:
+            new_home_of[milestone.lineage] = initiative.id
+            title_home[normalise(milestone.title)].add(initiative.id)
+    found: dict[str, set[str]] = {}
+    reached_by_matched: set[str] = set()
+    for initiative in old.initiatives:
+        homes: set[str] = set()
+        for milestone in initiative.milestones:
+            home = new_home_of.get(milestone.lineage)
+            titled = title_home.get(normalise(milestone.title), set())
+            homes |= {home} if home is not None else titled if len(titled) == 1 else set()
+        if initiative.id in pool.old:
+            found[initiative.id] = homes if homes <= pool.new.keys() else set()
+        else:
+            reached_by_matched |= homes
+    return {key: homes - reached_by_matched for key, homes in found.items()}
+
+
+def aliased(pool: Pool[Initiative]) -> list[tuple[str, str]]:
+    """Pairs where either side's aliases name the other's id or name."""
+
+    def names(initiative: Initiative) -> set[str]:
+        return {initiative.id, normalise(initiative.name)}
+
+    def aliases(initiative: Initiative) -> set[str]:
+        return {a for alias in initiative.aliases for a in (alias, normalise(alias))}
+
+    found = []
+    taken: set[str] = set()
+    for old_key in sorted(pool.old):
+        before = pool.old[old_key]
+        for new_key in sorted(pool.new.keys() - taken):
+            after = pool.new[new_key]
+            if aliases(after) & names(before) or aliases(before) & names(after):
+                found.append((old_key, new_key))
+                taken.add(new_key)
+                break
+    return found
+
+
+def by_context(
+    pool: Pool[Milestone], before: list[str], after: list[str]
+) -> list[tuple[str, str, float]]:
+    """Pairs of a matched pair of initiatives left alone with the same period and kind.
+
+    A milestone retitled by inserting or removing words ("X policy goes live" and "X
+    benefits and pay-for-performance policy goes live") is too unlike itself for
+    similarity: if it is the only one left in its initiative with that period and kind
+    on each side, and one title's words stand in order in the other's, it is the same
+    milestone.
+    """
+    groups: dict[tuple[Period, MilestoneKind | None], tuple[list[str], list[str]]] = defaultdict(
+        lambda: ([], [])
+    )
+    for key in before:
+        if key in pool.old:
+            groups[pool.old[key].when, pool.old[key].kind][0].append(key)
+    for key in after:
+        if key in pool.new:
+            groups[pool.new[key].when, pool.new[key].kind][1].append(key)
+    found = []
+    for olds, news in groups.values():
+        if len(olds) == len(news) == 1:
+            old, new = pool.old[olds[0]], pool.new[news[0]]
+            if _words_within(old.title, new.title):
+                found.append((olds[0], news[0], similarity(old.title, new.title)))
+    return sorted(found)
