@@ -223,3 +223,25 @@ def test_the_change_log_words_a_narrowed_shift_and_a_drop_beyond_the_window() ->
         "",
         "- **Edition**: window 2021-11/2022-03 → 2021-12/2022-02",
     ]
+
+
+def test_the_change_log_lists_a_restated_period_as_a_change() -> None:
+    """The same months in other words is no shift: it is listed under Changed."""
+
+    def benefits(*milestones: Milestone) -> tuple[Initiative, ...]:
+        return tuple(
+            attrs.evolve(i, milestones=milestones) if i.id == "benefits" else i
+            for i in edition().initiatives
+        )
+
+    old = edition(initiatives=benefits(milestone(when=Period.parse("2022-Q1"))))
+    new = edition(
+        id="2021-12",
+        as_of=Period.month(2021, 12),
+        initiatives=benefits(milestone(when=Period.parse("2022-01/2022-03"))),
+    )
+    text = ChangelogMarkdown()(changelog((old, new)))
+    assert text.split("### Changed\n\n", 1)[1].splitlines()[0] == (
+        "- **Benefits Standardization**: MOT Carve-In goes live: 2022-Q1 → 2022-01/2022-03"
+        " (0 months, restated)"
+    )

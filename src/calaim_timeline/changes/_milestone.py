@@ -8,6 +8,7 @@ with the sides swapped.
 
 from __future__ import annotations
 
+import abc
 from typing import Any, ClassVar
 
 import attrs
@@ -50,32 +51,48 @@ def _kind(kind: MilestoneKind | None) -> str | None:
     return kind.value if kind else None
 
 
+class _AboutMilestone(ChangeRecord):
+    """A change about one milestone: its id, title and kind are those of ``subject``."""
+
+    __slots__ = ()
+
+    @property
+    @abc.abstractmethod
+    def subject(self) -> Milestone:
+        """The milestone the change is reported under (the new one, where there are two)."""
+
+    @property
+    def milestone(self) -> str:
+        """The milestone's id."""
+        return self.subject.id
+
+    @property
+    def title(self) -> str:
+        """The milestone's title."""
+        return self.subject.title
+
+    @property
+    def kind(self) -> MilestoneKind | None:
+        """The milestone's kind."""
+        return self.subject.kind
+
+
 @attrs.frozen(kw_only=True)
-class _Paired(Swappable):
+class _Paired(_AboutMilestone, Swappable):
     """A change to a matched milestone; initiative, milestone and title are the new side's."""
 
     old: Placed
     new: Placed
 
     @property
+    def subject(self) -> Milestone:
+        """The milestone as it is now."""
+        return self.new.milestone
+
+    @property
     def initiative(self) -> str:
         """The id of the initiative the milestone is in now."""
         return self.new.initiative
-
-    @property
-    def milestone(self) -> str:
-        """The milestone's id now."""
-        return self.new.milestone.id
-
-    @property
-    def title(self) -> str:
-        """The milestone's title now."""
-        return self.new.milestone.title
-
-    @property
-    def kind(self) -> MilestoneKind | None:
-        """The milestone's kind now."""
-        return self.new.milestone.kind
 
     def initiative_ids(self) -> frozenset[str]:
         """The initiative the milestone is in now."""
@@ -253,26 +270,16 @@ class MilestoneEdited(_Paired):
 
 
 @attrs.frozen(kw_only=True)
-class _Single(ChangeRecord):
+class _Single(_AboutMilestone):
     """A milestone present on one side only."""
 
     initiative: str
     item: Milestone
 
     @property
-    def milestone(self) -> str:
-        """The milestone's id."""
-        return self.item.id
-
-    @property
-    def title(self) -> str:
-        """The milestone's title."""
-        return self.item.title
-
-    @property
-    def kind(self) -> MilestoneKind | None:
-        """The milestone's kind."""
-        return self.item.kind
+    def subject(self) -> Milestone:
+        """The milestone."""
+        return self.item
 
     def initiative_ids(self) -> frozenset[str]:
         """The initiative the milestone stands in."""
