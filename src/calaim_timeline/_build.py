@@ -11,6 +11,7 @@ validated: :func:`calaim_timeline.codec.from_dict` checks its invariants.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from typing import Any, Final, TypeVar
 
@@ -28,12 +29,16 @@ from calaim_timeline.model import (
 )
 from calaim_timeline.period import Period
 
-__all__ = ["KEYS", "build", "describe", "structure"]
+__all__ = ["KEYS", "MAX_NUMBER", "build", "describe", "structure"]
 
 _T = TypeVar("_T")
 _TEXT: Final = "_text"  # the suffix of a period's wording: when, when_text
 _SHOWN: Final = 40
 _MISSING: Final = object()
+_LONG_INT_BITS: Final = 64
+_WRITABLE_BITS: Final = 14_000  # below Python's 4,300-digit limit on writing an int
+MAX_NUMBER: Final = 999_999
+"""The largest footnote number a document may hold (a footnote is numbered in a page)."""
 _REQUIRED: Final = "required field missing"
 
 KEYS: Final[dict[type, tuple[str, ...]]] = {
@@ -74,9 +79,11 @@ def describe(value: object) -> str:
     """A value's type and a short repr, for messages: ``int 7``, ``str 'abc…'``.
 
     Examples:
-        >>> describe(7), describe(None)
-        ('int 7', 'NoneType None')
+        >>> describe(7), describe(None), describe(16**2000)
+        ('int 7', 'NoneType None', 'int of 2409 digits')
     """
+    if isinstance(value, int) and value.bit_length() > _LONG_INT_BITS:
+        return f"int of {_digits(value)} digits"
     shown = repr(value)
     if len(shown) > _SHOWN:
         shown = shown[: _SHOWN - 1] + "…"
@@ -153,8 +160,18 @@ def _str(table: Mapping[str, Any], key: str, default: object = _MISSING) -> Any:
     raise _Problem(msg, key)
 
 
+def _digits(value: int) -> int:
+    """How many decimal digits ``value`` has; past Python's limit, without writing it out."""
+    if value.bit_length() < _WRITABLE_BITS:
+        return len(str(abs(value)))
+    return int(abs(value).bit_length() * math.log10(2)) + 1
+
+
 def _number(value: object) -> int:
     if type(value) is int or (isinstance(value, int) and not isinstance(value, bool)):
+        if abs(value) > MAX_NUMBER:
+            msg = f"must be a whole number up to {MAX_NUMBER:,} (got {describe(value)})"
+            raise _Problem(msg)
         return int(value)
     msg = f"must be a whole number (got {describe(value)})"
     raise _Problem(msg)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
@@ -220,31 +220,33 @@ def upcoming(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _snapshot_files(paths: Sequence[str]) -> list[Path]:
-    files: list[Path] = []
-    for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            files += Archive(path).paths()
-        else:
-            files.append(path)
-    return files
-
-
 def validate(args: argparse.Namespace, out: TextIO) -> int:
     failed = False
-    for path in _snapshot_files(args.paths):
-        try:
-            edition = load(path)
-        except CalaimTimelineError as error:
-            failed = True
-            report(error)
-            continue
-        count = len(edition.milestones())
-        out.write(
-            f"ok {path}: edition {edition.id}, {len(edition.initiatives)} initiatives,"
-            f" {count} milestones\n"
-        )
+    for name in args.paths:
+        path = Path(name)
+        found: list[tuple[Path, Edition | CalaimTimelineError]]
+        if not path.exists() and not path.is_symlink():
+            found = [(path, SnapshotError("no such file or folder", source=name))]
+        elif path.is_dir():
+            found = list(Archive(path).survey())
+            if not found:
+                msg = f"no snapshot files (*.toml or *.json) in {path}"
+                found = [(path, SnapshotError(msg, source=str(path)))]
+        else:
+            try:
+                found = [(path, load(path))]
+            except CalaimTimelineError as error:
+                found = [(path, error)]
+        for where, result in found:
+            if isinstance(result, CalaimTimelineError):
+                failed = True
+                report(result)
+                continue
+            count = len(result.milestones())
+            out.write(
+                f"ok {where}: edition {result.id}, {len(result.initiatives)} initiatives,"
+                f" {count} milestones\n"
+            )
     return EXIT_BAD_INPUT if failed else EXIT_OK
 
 

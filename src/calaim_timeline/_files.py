@@ -10,9 +10,14 @@ import codecs
 import contextlib
 import os
 import secrets
+import stat
 from pathlib import Path
+from typing import Final
 
 from calaim_timeline.errors import ParseError, WriteError
+
+MAX_FILE_BYTES: Final = 64 * 2**20
+"""The most a snapshot or table file may hold; a larger (or endless) file is refused."""
 
 _OTHER_ENCODINGS = (
     (codecs.BOM_UTF32_LE, "UTF-32"),
@@ -30,10 +35,18 @@ def read_text(path: Path, error: type[ParseError] = ParseError) -> str:
     """
     source = str(path)
     try:
-        data = path.read_bytes()
+        kind = path.stat().st_mode
+        if not stat.S_ISREG(kind):
+            msg = f"not a regular file but {_kind_of(kind)}: give a snapshot or table file"
+            raise error(msg, source=source)
+        with path.open("rb") as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)
     except OSError as failure:
-        msg = f"cannot read the file: {failure.strerror}"
+        msg = f"cannot read the file: {failure.strerror or failure}"
         raise error(msg, source=source) from None
+    if len(data) > MAX_FILE_BYTES:
+        msg = f"the file is larger than {MAX_FILE_BYTES // 2**20} MiB, the most this reads"
+        raise error(msg, source=source)
     for mark, name in _OTHER_ENCODINGS:
         if data.startswith(mark):
             msg = f"the file is {name} text; save it as UTF-8"
@@ -50,6 +63,17 @@ def read_text(path: Path, error: type[ParseError] = ParseError) -> str:
         msg = "the file is empty"
         raise error(msg, source=source)
     return text
+
+
+def _kind_of(mode: int) -> str:
+    kinds = (
+        (stat.S_ISDIR, "a directory"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISFIFO, "a pipe"),
+        (stat.S_ISSOCK, "a socket"),
+    )
+    return next((name for test, name in kinds if test(mode)), "not a file")
 
 
 def _not_utf8(data: bytes, start: int, source: str, error: type[ParseError]) -> ParseError:
@@ -121,7 +145,8 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
 def _create_beside(path: Path) -> tuple[Path, int]:
     """A new file next to ``path``, with a name no other file has, open for writing."""
     while True:
-        candidate = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+        # Short, whatever the name: a legal long name plus a suffix could pass the limit.
+        candidate = path.with_name(f".calaim-{secrets.token_hex(6)}.tmp")
         try:
             return candidate, os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         except FileExistsError:  # pragma: no cover - 32 random bits taken: draw again

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Final
 
 from calaim_timeline.codec import load
-from calaim_timeline.errors import EditionNotFoundError, SnapshotError
+from calaim_timeline.errors import CalaimTimelineError, EditionNotFoundError, SnapshotError
 from calaim_timeline.model import Edition
 
 __all__ = ["BUNDLED_SNAPSHOTS", "Archive"]
@@ -55,31 +55,55 @@ class Archive:
         return f"Archive({str(self.directory)!r})"
 
     def paths(self) -> tuple[Path, ...]:
-        """The snapshot files of the directory, by name."""
+        """The snapshot files of the directory, by name.
+
+        Every entry named ``*.toml`` or ``*.json`` counts, whatever it is: a dangling link,
+        a directory or a device so named is reported when it is read, not passed over.
+        """
         if not self.directory.is_dir():
             msg = f"not a directory of snapshots: {self.directory}"
             raise SnapshotError(msg, source=str(self.directory))
-        return tuple(
-            sorted(p for p in self.directory.iterdir() if p.suffix in _SUFFIXES and p.is_file())
-        )
+        return tuple(sorted(p for p in self.directory.iterdir() if p.suffix in _SUFFIXES))
 
-    @cached_property
-    def editions(self) -> tuple[Edition, ...]:
-        """Every edition, oldest first (by ``as_of``, then id)."""
-        loaded = []
+    def survey(self) -> Iterator[tuple[Path, Edition | CalaimTimelineError]]:
+        """Each snapshot file with its edition or its error, then any error of the folder.
+
+        A file's error: it cannot be read, is not a valid snapshot, or its edition id is
+        not its name. The folder's: it holds one edition in two files.
+
+        Examples:
+            >>> [(path.name, result.id) for path, result in Archive.bundled().survey()]
+            [('2021-01.toml', '2021-01'), ('2021-11.toml', '2021-11')]
+        """
+        ids = []
         for path in self.paths():
-            edition = load(path)
+            try:
+                edition = load(path)
+            except CalaimTimelineError as error:
+                yield path, error
+                continue
+            ids.append(edition.id)
             if edition.id != path.stem:
                 msg = (
                     f"edition id {edition.id!r} does not match the file name;"
                     f" rename it {edition.id}{path.suffix}"
                 )
-                raise SnapshotError(msg, source=str(path), path="id")
-            loaded.append(edition)
-        ids = [e.id for e in loaded]
-        for twice in {i for i in ids if ids.count(i) > 1}:
-            msg = f"edition {twice!r} is stored twice (as .toml and .json); keep one"
-            raise SnapshotError(msg, source=str(self.directory))
+                yield path, SnapshotError(msg, source=str(path), path="id")
+            else:
+                yield path, edition
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        if twice:
+            msg = f"edition {twice[0]!r} is stored twice (as .toml and .json); keep one"
+            yield self.directory, SnapshotError(msg, source=str(self.directory))
+
+    @cached_property
+    def editions(self) -> tuple[Edition, ...]:
+        """Every edition, oldest first (by ``as_of``, then id); the first problem raises."""
+        loaded = []
+        for _, result in self.survey():
+            if isinstance(result, CalaimTimelineError):
+                raise result
+            loaded.append(result)
         return tuple(sorted(loaded, key=lambda e: (e.as_of, e.id)))
 
     @property

@@ -250,37 +250,70 @@ def loads(
             id = x
                  ^
     """
-    document: object
-    if format == "json":
-        try:
-            document = json.loads(text)
-        except json.JSONDecodeError as error:
-            msg = f"not valid JSON: {error.msg}"
-            raise SnapshotError(
-                msg,
-                source=source,
-                line=error.lineno,
-                column=error.colno,
-                text=line_of(text, error.lineno),
-            ) from None
-    else:
-        try:
-            document = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as error:
-            message = str(error)
-            where = _TOML_WHERE.search(message)
-            line = column = None
-            shown = None
-            if where is not None:
-                message = message[: where.start()]
-                if where.group(1) is None:  # at the end of the document
-                    line = text.count("\n") + (0 if text.endswith("\n") else 1)
-                else:
-                    line, column = int(where.group(1)), int(where.group(2))
-                    shown = line_of(text, line)
-            msg = f"not valid TOML: {message}"
-            raise SnapshotError(msg, source=source, line=line, column=column, text=shown) from None
+    name = "JSON" if format == "json" else "TOML"
+    try:
+        document = _parsed_json(text, source) if format == "json" else _parsed_toml(text, source)
+    except RecursionError:
+        msg = f"not valid {name}: nested too deeply (a snapshot nests a few tables deep)"
+        raise SnapshotError(msg, source=source) from None
+    except ValueError as error:  # an integer of thousands of digits, refused by Python
+        if isinstance(error, SnapshotError):
+            raise
+        msg = f"not valid {name}: a number too long to read ({_first_words(error)})"
+        raise SnapshotError(msg, source=source) from None
     return from_dict(document, source=source, validate=validate)
+
+
+class _DuplicateKeyError(ValueError):
+    """A JSON table that names one key twice."""
+
+
+def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    table = dict(pairs)
+    if len(table) != len(pairs):
+        repeated = next(key for key in table if sum(1 for k, _ in pairs if k == key) > 1)
+        raise _DuplicateKeyError(repeated)
+    return table
+
+
+def _parsed_json(text: str, source: str | None) -> object:
+    try:
+        return json.loads(text, object_pairs_hook=_unique_keys)
+    except json.JSONDecodeError as error:
+        msg = f"not valid JSON: {error.msg}"
+        raise SnapshotError(
+            msg,
+            source=source,
+            line=error.lineno,
+            column=error.colno,
+            text=line_of(text, error.lineno),
+        ) from None
+    except _DuplicateKeyError as error:
+        msg = f"not valid JSON: key {error.args[0]!r} appears twice in one table"
+        raise SnapshotError(msg, source=source) from None
+
+
+def _parsed_toml(text: str, source: str | None) -> object:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        where = _TOML_WHERE.search(message)
+        line = column = None
+        shown = None
+        if where is not None:
+            message = message[: where.start()]
+            if where.group(1) is None:  # at the end of the document
+                line = text.count("\n") + (0 if text.endswith("\n") else 1)
+            else:
+                line, column = int(where.group(1)), int(where.group(2))
+                shown = line_of(text, line)
+        msg = f"not valid TOML: {message}"
+        raise SnapshotError(msg, source=source, line=line, column=column, text=shown) from None
+
+
+def _first_words(error: BaseException) -> str:
+    return str(error).split(":")[0].lower()
 
 
 def _format_of(path: Path) -> Format:

@@ -75,11 +75,13 @@ def test_a_missing_directory_is_reported(tmp_path: Path) -> None:
 
 
 def test_other_files_in_the_directory_are_ignored(tmp_path: Path) -> None:
-    """Only .toml and .json files are snapshots."""
+    """Only entries named *.toml or *.json are snapshots; one that is no file is an error."""
     _store(tmp_path)
     (tmp_path / "README.md").write_text("notes", encoding="utf-8")
-    (tmp_path / "sub.toml").mkdir()
     assert Archive(tmp_path).ids == ("2021-11",)
+    (tmp_path / "sub.toml").mkdir()
+    with pytest.raises(SnapshotError, match=r"sub\.toml: not a regular file but a directory"):
+        _ = Archive(tmp_path).ids
 
 
 def test_default_prefers_the_local_snapshots_directory(

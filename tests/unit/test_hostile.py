@@ -1,0 +1,164 @@
+"""Hostile and broken input: one clear error naming the file, exit 2, never a traceback.
+
+Each class of fault goes through the API (``load``) and the command line (``validate``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from calaim_timeline import Archive, SnapshotError, dumps, load, save
+from calaim_timeline import _files as files
+from calaim_timeline.cli import main
+
+NOVEMBER = Archive.bundled()["2021-11"]
+TOML = dumps(NOVEMBER)
+JSON = dumps(NOVEMBER, format="json")
+
+
+def _write(name: str, text: str) -> Callable[[Path], Path]:
+    def make(folder: Path) -> Path:
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return make
+
+
+def _link(name: str, target: str) -> Callable[[Path], Path]:
+    def make(folder: Path) -> Path:
+        path = folder / name
+        path.symlink_to(target if target.startswith("/") else folder / target)
+        return path
+
+    return make
+
+
+def _directory(folder: Path) -> Path:
+    path = folder / "folder.toml"
+    path.mkdir()
+    return path
+
+
+CASES = [
+    # deep nesting: Python's parsers recurse
+    (_write("deep.json", "[" * 100_000 + "]" * 100_000), "not valid JSON: nested too deeply (a snapshot nests a few tables deep)"),
+    (_write("deep.toml", "a = " + "[" * 5_000 + "]" * 5_000), "not valid TOML: nested too deeply (a snapshot nests a few tables deep)"),
+    # integers too long for Python to read, in the text or in a value
+    (_write("long.json", '{"id": ' + "9" * 5_000 + "}"), "not valid JSON: a number too long to read (exceeds the limit (4300 digits) for integer string conversion)"),
+    (_write("long.toml", "id = " + "9" * 5_000), "not valid TOML: a number too long to read (exceeds the limit (4300 digits) for integer string conversion)"),
+    (_write("hex.toml", TOML.replace("number = 1\n", "number = 0x" + "f" * 3_000 + "\n", 1)), "footnotes[0].number: must be a whole number up to 999,999 (got int of 3613 digits)"),
+    (_write("big.json", JSON.replace('"number": 1,', '"number": 12345678901234567890,', 1)), "footnotes[0].number: must be a whole number up to 999,999 (got int 12345678901234567890)"),
+    # a JSON table naming a key twice (TOML refuses it itself)
+    (_write("twice.json", JSON.replace('"id": "2021-11",', '"id": "2021-11", "id": "2021-12",', 1)), "not valid JSON: key 'id' appears twice in one table"),
+    # files that are not files
+    (_link("zero.toml", "/dev/zero"), "not a regular file but a character device: give a snapshot or table file"),
+    (_link("loop.toml", "loop.toml"), "cannot read the file: Too many levels of symbolic links"),
+    (_link("dangling.toml", "nowhere.toml"), "cannot read the file: No such file or directory"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("make", "message"), CASES)
+def test_the_api_raises_one_clear_error(
+    make: Callable[[Path], Path], message: str, tmp_path: Path
+) -> None:
+    """Load raises a SnapshotError naming the file and what is wrong."""
+    path = make(tmp_path)
+    with pytest.raises(SnapshotError) as raised:
+        load(path)
+    assert str(raised.value).splitlines()[0] == f"{path}: {message}"
+
+
+@pytest.mark.parametrize(("make", "message"), CASES)
+def test_the_command_line_exits_2_with_one_line(
+    make: Callable[[Path], Path], message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Validate prints the error on one line and exits 2, with no traceback."""
+    path = make(tmp_path)
+    assert main(["validate", str(path)]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.splitlines()[0] == f"calaim-timeline: error: {path}: {message}"
+    assert "Traceback" not in captured.err
+
+
+def test_a_directory_is_not_a_snapshot(tmp_path: Path) -> None:
+    """Loading a directory named like a snapshot says what it is."""
+    path = _directory(tmp_path)
+    with pytest.raises(SnapshotError) as raised:
+        load(path)
+    assert str(raised.value) == (
+        f"{path}: not a regular file but a directory: give a snapshot or table file"
+    )
+
+
+def test_a_file_larger_than_the_cap_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past MAX_FILE_BYTES a file is refused with the cap named, not read whole."""
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", 2 * 2**20)
+    path = tmp_path / "huge.toml"
+    path.write_bytes(b"# filler\n" * (3 * 2**20 // 9))
+    with pytest.raises(SnapshotError) as raised:
+        load(path)
+    assert str(raised.value) == f"{path}: the file is larger than 2 MiB, the most this reads"
+
+
+def test_a_legal_long_file_name_can_be_written(tmp_path: Path) -> None:
+    """A 255-byte file name is written: the temporary name does not lengthen it."""
+    path = tmp_path / ("n" * 250 + ".toml")
+    save(NOVEMBER, path)
+    assert load(path) == NOVEMBER
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]
+
+
+def test_validate_reports_every_broken_entry_of_a_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A folder's loop, dangling link, device, directory, misnamed and doubled editions all show."""
+    save(NOVEMBER, tmp_path / "2021-11.toml")
+    save(NOVEMBER, tmp_path / "2021-11.json")
+    save(NOVEMBER, tmp_path / "2021-12.toml")
+    (tmp_path / "loop.toml").symlink_to(tmp_path / "loop.toml")
+    (tmp_path / "gone.json").symlink_to(tmp_path / "nowhere.json")
+    (tmp_path / "zero.toml").symlink_to("/dev/zero")
+    (tmp_path / "folder.toml").mkdir()
+    assert main(["validate", str(tmp_path)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == (
+        f"ok {tmp_path / '2021-11.json'}: edition 2021-11, 18 initiatives, 56 milestones\n"
+        f"ok {tmp_path / '2021-11.toml'}: edition 2021-11, 18 initiatives, 56 milestones\n"
+    )
+    prefix = "calaim-timeline: error: "
+    assert captured.err.splitlines() == [
+        (
+            f"{prefix}{tmp_path / '2021-12.toml'}: id: edition id '2021-11' does not match the"
+            " file name; rename it 2021-11.toml"
+        ),
+        (
+            f"{prefix}{tmp_path / 'folder.toml'}: not a regular file but a directory: give a"
+            " snapshot or table file"
+        ),
+        f"{prefix}{tmp_path / 'gone.json'}: cannot read the file: No such file or directory",
+        f"{prefix}{tmp_path / 'loop.toml'}: cannot read the file: Too many levels of symbolic links",
+        (
+            f"{prefix}{tmp_path / 'zero.toml'}: not a regular file but a character device: give"
+            " a snapshot or table file"
+        ),
+        f"{prefix}{tmp_path}: edition '2021-11' is stored twice (as .toml and .json); keep one",
+    ]
+
+
+def test_validate_refuses_an_empty_or_missing_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An empty folder and a path that is not there are errors, not a silent success."""
+    assert main(["validate", str(tmp_path)]) == 2
+    missing = tmp_path / "missing"
+    assert main(["validate", str(missing)]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"calaim-timeline: error: {tmp_path}: no snapshot files (*.toml or *.json) in {tmp_path}",
+        f"calaim-timeline: error: {missing}: no such file or folder",
+    ]
