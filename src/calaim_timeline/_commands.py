@@ -17,6 +17,7 @@ from calaim_timeline.errors import (
     MilestoneNotFoundError,
     ParseError,
     SnapshotError,
+    WriteError,
     format_errors,
 )
 from calaim_timeline.model import Edition, MilestoneKind
@@ -97,12 +98,38 @@ def import_table(args: argparse.Namespace, out: TextIO) -> int:
         args.source, edition_id=args.id, previous=previous, threshold=args.threshold
     )
     if args.output:
+        _check_target(Path(args.output), edition.id)
         save(edition, args.output)
     else:
         out.write(dumps(edition))
     summary = sys.stderr if not args.output else out
     summary.write(_import_summary(edition, previous, args.output))
     return EXIT_OK
+
+
+def _check_target(path: Path, edition_id: str) -> None:
+    """Refuse to write an edition over a file of another edition, or under another's name.
+
+    The name matters in a folder of snapshots, where a file is found by its edition's id.
+    """
+    if path.exists() or path.is_symlink():
+        try:
+            held = load(path, validate=False).id
+        except CalaimTimelineError as error:
+            msg = f"it exists and is not a snapshot ({format_errors(error)[0]}); remove it first"
+            raise WriteError(str(path), msg) from None
+        if held != edition_id:
+            msg = f"it holds edition {held!r}, not {edition_id!r}"
+            raise WriteError(str(path), msg)
+    others = path.parent.is_dir() and any(
+        p.suffix in {".toml", ".json"} and p != path for p in path.parent.iterdir()
+    )
+    if others and path.stem != edition_id:
+        msg = (
+            f"in a folder of snapshots a file is named for its edition, and this name is for"
+            f" {path.stem!r}: name it {edition_id}{path.suffix}"
+        )
+        raise WriteError(str(path), msg)
 
 
 def _import_summary(edition: Edition, previous: Edition | None, output: str | None) -> str:

@@ -110,6 +110,10 @@ class ValidationError(CalaimTimelineError, ValueError):
         return tuple(f"{where}{p}" for p in self.problems)
 
 
+EXCERPT_WIDTH = 160
+"""The most characters of a line an error shows; a longer line is cut around the place."""
+
+
 class ParseError(CalaimTimelineError, ValueError):
     """Text that cannot be read, with where and what.
 
@@ -172,12 +176,16 @@ class ParseError(CalaimTimelineError, ValueError):
         # One character per column, so that the marker stays under its place, and
         # nothing that a terminal would act on.
         line = self.text.rstrip("\r\n").replace("\t", " ")
-        shown = "    " + "".join(
-            c if c.isprintable() else "\N{REPLACEMENT CHARACTER}" for c in line
-        )
-        if self.column is None:
-            return (shown,)
-        return (shown, "    " + " " * (self.column - 1) + "^" * self.length)
+        line = "".join(c if c.isprintable() else "\N{REPLACEMENT CHARACTER}" for c in line)
+        column = self.column
+        if len(line) > EXCERPT_WIDTH:  # a long line: the part around the place, cut with …
+            start = max(0, min((column or 1) - 1 - EXCERPT_WIDTH // 2, len(line) - EXCERPT_WIDTH))
+            cut = line[start : start + EXCERPT_WIDTH]
+            line = ("…" if start else "") + cut + ("…" if start + EXCERPT_WIDTH < len(line) else "")
+            column = None if column is None else column - start + (1 if start else 0)
+        if column is None:
+            return ("    " + line,)
+        return ("    " + line, "    " + " " * (column - 1) + "^" * self.length)
 
     def _render(self) -> str:
         return "\n".join((self._head(), *self.excerpt()))

@@ -162,3 +162,56 @@ def test_validate_refuses_an_empty_or_missing_folder(
         f"calaim-timeline: error: {tmp_path}: no snapshot files (*.toml or *.json) in {tmp_path}",
         f"calaim-timeline: error: {missing}: no such file or folder",
     ]
+
+
+def test_a_parse_error_on_a_very_long_line_shows_the_part_around_the_place(
+    tmp_path: Path,
+) -> None:
+    """The excerpt of a 20,000-character line is cut to EXCERPT_WIDTH around the marker."""
+    path = tmp_path / "long.toml"
+    path.write_text("title = '" + "x" * 10_000 + "' ? '" + "y" * 10_000 + "'\n", encoding="utf-8")
+    with pytest.raises(SnapshotError) as raised:
+        load(path)
+    shown, marker = raised.value.excerpt()
+    assert (len(shown), shown[:6], shown[-1], marker.index("^") - shown.index("?")) == (
+        4 + 1 + 160 + 1,
+        "    …x",
+        "…",
+        0,
+    )
+
+
+SOURCE = "tests/data/good/calendar.md"
+
+
+@pytest.mark.parametrize(
+    ("existing", "name", "message"),
+    [
+        ("2021-01", "x.toml", "it holds edition '2021-01', not 'x'"),
+        (None, "2021-12.toml", "in a folder of snapshots a file is named for its edition, and this name is for '2021-12': name it x.toml"),
+        ("not a snapshot", "x.toml", "it exists and is not a snapshot ({path}:1:5: not valid TOML: Expected '=' after a key in a key/value pair); remove it first"),
+    ],
+)  # fmt: skip
+def test_import_table_will_not_write_over_another_edition(
+    existing: str | None,
+    name: str,
+    message: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """-o FILE holding another edition, or misnamed among snapshots: refused, nothing changed."""
+    save(NOVEMBER, tmp_path / "2021-11.toml")
+    target = tmp_path / name
+    if existing == "2021-01":
+        save(Archive.bundled()["2021-01"], target)
+    elif existing is not None:
+        target.write_text(existing, encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    assert main(["import-table", SOURCE, "--id", "x", "-o", str(target)]) == 2
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+    assert capsys.readouterr().err.splitlines() == [
+        (
+            f"calaim-timeline: error: {target}: cannot write the file:"
+            f" {message.format(path=target)} (nothing was changed)"
+        )
+    ]
