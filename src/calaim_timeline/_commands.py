@@ -21,6 +21,7 @@ from calaim_timeline.errors import (
     format_errors,
 )
 from calaim_timeline.model import Edition, MilestoneKind
+from calaim_timeline.validate import UNSAFE_CHARACTERS
 
 __all__ = [
     "EXIT_BAD_INPUT",
@@ -277,9 +278,22 @@ def validate(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_BAD_INPUT if failed else EXIT_OK
 
 
+def shown(text: str) -> str:
+    r"""``text`` safe for a terminal: controls and bidi controls written as escapes.
+
+    Error messages quote the input, file names included, and the input may hold escape
+    sequences; what reaches the terminal never does.
+
+    Examples:
+        >>> print(shown("title\x1b[2J: must not"))
+        title\x1b[2J: must not
+    """
+    return UNSAFE_CHARACTERS.sub(lambda found: ascii(found.group())[1:-1], text)
+
+
 def report(error: BaseException) -> None:
     """Print one line per problem of ``error`` on stderr, then any excerpt with its marker."""
     for line in format_errors(error):
-        sys.stderr.write(f"{PROG}: error: {line}\n")
+        sys.stderr.write(f"{PROG}: error: {shown(line)}\n")
     if isinstance(error, ParseError):
         sys.stderr.writelines(f"{line}\n" for line in error.excerpt())

@@ -17,10 +17,13 @@ from calaim_timeline.errors import Problem, ValidationError
 from calaim_timeline.model import Edition, Initiative, Milestone, SubItem
 from calaim_timeline.period import Period, Precision
 
-__all__ = ["ID_PATTERN", "check", "validate"]
+__all__ = ["ID_PATTERN", "UNSAFE_CHARACTERS", "check", "validate"]
 
 ID_PATTERN: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 """Ids are slugs: lowercase letters and digits in words joined by single hyphens."""
+
+UNSAFE_CHARACTERS: Final = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""Characters no text of an edition may hold: controls (C0, DEL, C1) and bidi controls."""
 
 
 def validate(edition: Edition) -> tuple[Problem, ...]:
@@ -85,6 +88,9 @@ def _clean(text: str) -> bool:
 
 
 def _encodes(text: str) -> bool:
+    """Safe to store and to show: what :func:`_storable` asks."""
+    if UNSAFE_CHARACTERS.search(text) is not None:
+        return False
     return text.isascii() or not any(True for _ in _storable("", text))
 
 
@@ -131,7 +137,17 @@ def _text(path: str, value: str) -> Iterator[Problem]:
 
 
 def _storable(path: str, value: str) -> Iterator[Problem]:
-    """Text that UTF-8 cannot encode (a lone surrogate) can never be saved."""
+    """Text that no file can store (a lone surrogate), or that outputs cannot show safely.
+
+    Control characters (C0, DEL, C1: a terminal acts on escape sequences, a calendar
+    file breaks at a NUL) and the bidirectional controls (they reorder what a reader
+    sees) have no place in a schedule's text.
+    """
+    unsafe = UNSAFE_CHARACTERS.search(value)
+    if unsafe is not None:
+        code = ord(unsafe.group())
+        kind = "a bidirectional control" if code > 0xFF else "a control character"  # noqa: PLR2004
+        yield Problem(path, f"contains U+{code:04X}, {kind}: remove it")
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as error:

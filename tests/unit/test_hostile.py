@@ -5,12 +5,13 @@ Each class of fault goes through the API (``load``) and the command line (``vali
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from calaim_timeline import Archive, SnapshotError, dumps, load, save
+from calaim_timeline import Archive, SnapshotError, ValidationError, dumps, load, save
 from calaim_timeline import _files as files
 from calaim_timeline.cli import main
 
@@ -215,3 +216,50 @@ def test_import_table_will_not_write_over_another_edition(
             f" {message.format(path=target)} (nothing was changed)"
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("character", "kind"),
+    [
+        ("\x1b", "a control character"),  # the start of a terminal escape sequence
+        ("\x00", "a control character"),  # NUL
+        ("\x85", "a control character"),  # C1: next line
+        ("\u202e", "a bidirectional control"),  # right-to-left override
+        ("\u2066", "a bidirectional control"),  # left-to-right isolate
+    ],
+)
+def test_control_characters_in_text_are_refused_and_never_printed_raw(
+    character: str, kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A title holding a control is a validation problem; the message escapes it."""
+    title = f"MOT Carve-In{character}[2J goes live"
+    path = tmp_path / "2021-11.json"
+    document = json.loads(JSON)
+    document["initiatives"][4]["milestones"][4]["title"] = title
+    path.write_text(json.dumps(document), encoding="utf-8")  # \u001b: valid JSON
+    code = ord(character)
+    with pytest.raises(ValidationError) as raised:
+        load(path)
+    assert [(p.path, p.message) for p in raised.value.problems] == [
+        ("initiatives[4].milestones[4].title", f"contains U+{code:04X}, {kind}: remove it")
+    ]
+    assert main(["validate", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.splitlines() == [
+        (
+            f"calaim-timeline: error: {path}: initiatives[4].milestones[4].title: contains"
+            f" U+{code:04X}, {kind}: remove it"
+        )
+    ]
+
+
+def test_a_file_name_with_an_escape_sequence_is_printed_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The name of a bad file is shown with its controls escaped."""
+    path = tmp_path / "evil\x1b[31m.toml"
+    path.write_text("id = ", encoding="utf-8")
+    assert main(["validate", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "\x1b" not in err
+    assert err.splitlines()[0].startswith(f"calaim-timeline: error: {tmp_path}/evil\\x1b[31m.toml:")
