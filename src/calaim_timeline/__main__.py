@@ -1,7 +1,5 @@
 """``python -m calaim_timeline``: the same as the ``calaim-timeline`` command."""
 
-import sys
+from calaim_timeline.cli import console
 
-from calaim_timeline.cli import main
-
-sys.exit(main())
+console()

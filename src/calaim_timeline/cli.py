@@ -7,10 +7,13 @@ problem on stderr and no traceback (``--debug`` shows it).
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
+import signal
 import sys
 from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING, NamedTuple, TextIO
+from typing import TYPE_CHECKING, NamedTuple, NoReturn, TextIO
 
 from calaim_timeline import _commands as run
 from calaim_timeline._commands import EXIT_BAD_INPUT, EXIT_DIFFERENCES, EXIT_OK, PROG
@@ -19,7 +22,14 @@ from calaim_timeline.errors import CalaimTimelineError
 from calaim_timeline.match import DEFAULT_THRESHOLD
 from calaim_timeline.model import MilestoneKind
 
-__all__ = ["EXIT_BAD_INPUT", "EXIT_DIFFERENCES", "EXIT_OK", "build_parser", "main"]
+__all__ = [
+    "EXIT_BAD_INPUT",
+    "EXIT_DIFFERENCES",
+    "EXIT_OK",
+    "build_parser",
+    "main",
+    "terminate",
+]
 
 if TYPE_CHECKING:  # argparse's own type for what add_subparsers() returns
     _Commands = argparse._SubParsersAction[argparse.ArgumentParser]  # noqa: SLF001
@@ -248,9 +258,13 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         ok snapshots/2021-11.toml: edition 2021-11, 18 initiatives, 56 milestones
     """
     args = build_parser().parse_args(argv)
-    stream = out if out is not None else sys.stdout
+    stream: TextIO | None = out if out is not None else sys.stdout
+    if stream is None:  # started with its standard output closed
+        run.report(CalaimTimelineError("cannot write the output: it is closed"))
+        return EXIT_BAD_INPUT
     try:
         code: int = args.run(args, stream)
+        stream.flush()  # a full disk or a failing device says so here, not at exit
     except CalaimTimelineError as error:
         if args.debug:
             raise
@@ -259,4 +273,48 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     except BrokenPipeError:  # the reader (say, `head`) went away: not an error of ours
         sys.stderr.close()
         return EXIT_OK
+    except OSError as error:  # the output cannot be written
+        run.report(CalaimTimelineError(f"cannot write the output: {error.strerror or error}"))
+        _abandon(stream)
+        return EXIT_BAD_INPUT
+    except ValueError:
+        if not stream.closed:
+            raise
+        run.report(CalaimTimelineError("cannot write the output: it is closed"))
+        return EXIT_BAD_INPUT
     return code
+
+
+def _abandon(stream: TextIO) -> None:
+    """Send what a failed standard output still buffers to nowhere, so exiting is quiet.
+
+    The way Python's documentation gives for a closed pipe: the descriptor is pointed
+    at the null device, and the flush at exit succeeds there.
+    """
+    if stream is sys.stdout:
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+
+
+def console() -> None:
+    """The ``calaim-timeline`` program: :func:`main`, ended cleanly by a termination signal.
+
+    SIGTERM ends the program as Ctrl-C does, through the code that cleans up (a write in
+    progress leaves the old file whole and no temporary file), with exit code 143.
+    """
+    signal.signal(signal.SIGTERM, terminate)
+    sys.exit(main())
+
+
+def terminate(signum: int, _frame: object) -> NoReturn:
+    """End the program by raising SystemExit(128 + signum), so that cleanup code runs.
+
+    Examples:
+        >>> import signal
+        >>> try:
+        ...     terminate(signal.SIGTERM, None)
+        ... except SystemExit as stop:
+        ...     print(stop.code)
+        143
+    """
+    raise SystemExit(128 + signum)

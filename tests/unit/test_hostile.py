@@ -5,7 +5,13 @@ Each class of fault goes through the API (``load``) and the command line (``vali
 
 from __future__ import annotations
 
+import io
 import json
+import os
+import shlex
+import signal
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,7 +19,7 @@ import pytest
 
 from calaim_timeline import Archive, SnapshotError, ValidationError, dumps, load, save
 from calaim_timeline import _files as files
-from calaim_timeline.cli import main
+from calaim_timeline.cli import main, terminate
 
 NOVEMBER = Archive.bundled()["2021-11"]
 TOML = dumps(NOVEMBER)
@@ -263,3 +269,48 @@ def test_a_file_name_with_an_escape_sequence_is_printed_escaped(
     err = capsys.readouterr().err
     assert "\x1b" not in err
     assert err.splitlines()[0].startswith(f"calaim-timeline: error: {tmp_path}/evil\\x1b[31m.toml:")
+
+
+class _FullDisk(io.StringIO):
+    def write(self, _text: str) -> int:
+        raise OSError(28, "No space left on device")
+
+
+def test_an_output_that_fails_is_one_error_line(capsys: pytest.CaptureFixture[str]) -> None:
+    """Standard output on a full disk: exit 2 and one line, in process."""
+    assert main(["show", "2021-11"], out=_FullDisk()) == 2
+    assert capsys.readouterr().err == (
+        "calaim-timeline: error: cannot write the output: No space left on device\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("redirect", "message"),
+    [
+        (">/dev/full", "cannot write the output: No space left on device"),
+        (">&-", "cannot write the output: it is closed"),
+    ],
+)
+def test_the_program_with_a_full_or_closed_output_exits_2(redirect: str, message: str) -> None:
+    """As a real process: a full disk or a closed standard output, no traceback."""
+    command = f"exec {shlex.quote(sys.executable)} -m calaim_timeline show 2021-11 {redirect}"
+    result = subprocess.run(["/bin/sh", "-c", command], capture_output=True, text=True, check=False)
+    assert (result.returncode, result.stderr) == (2, f"calaim-timeline: error: {message}\n")
+
+
+def test_a_termination_signal_during_a_write_leaves_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SIGTERM mid-write, with the program's handler: exit 143, old file whole, no temporary."""
+    target = tmp_path / "2021-11.toml"
+    target.write_text("old content\n", encoding="utf-8")
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        monkeypatch.setattr(os, "fsync", lambda _fd: os.kill(os.getpid(), signal.SIGTERM))
+        with pytest.raises(SystemExit) as stopped:
+            save(NOVEMBER, target)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert stopped.value.code == 143
+    assert target.read_text(encoding="utf-8") == "old content\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["2021-11.toml"]

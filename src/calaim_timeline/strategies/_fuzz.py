@@ -9,7 +9,21 @@ from hypothesis import strategies as st
 __all__ = ["mutations", "plain_values", "tweaked_documents"]
 
 _EDITS: Final = st.sampled_from(
-    ("delete", "insert", "replace", "drop-line", "double-line", "swap-lines", "cut")
+    ("delete", "insert", "replace", "drop-line", "double-line", "swap-lines", "cut", "hostile")
+)
+# What a hostile or broken file holds: nesting past a parser's recursion, numbers past
+# what Python will read (decimal and hex), controls and escape sequences, bidi overrides.
+_HOSTILE: Final = st.sampled_from(
+    (
+        "[" * 5_000,
+        "{" * 5_000,
+        "9" * 5_000,
+        "0x" + "f" * 5_000,
+        "\x1b[2J",
+        "\x00",
+        "\x85",
+        "\u202e",
+    )
 )
 # Any character a file can hold. An explicit alphabet, not st.text()'s default (the UTF-8
 # codec), whose first use costs seconds in a fresh project and trips too_slow.
@@ -33,6 +47,8 @@ def _edit(draw: st.DrawFn, text: str) -> str:
         text = text[:at] + draw(_CHARACTERS) + text[at + 1 :]
     elif edit == "cut":
         text = text[:at]
+    elif edit == "hostile":
+        text = text[:at] + draw(_HOSTILE) + text[at:]
     else:
         if edit == "drop-line":
             del lines[row]
@@ -56,8 +72,10 @@ def mutations(text: str, *, max_edits: int = 3) -> st.SearchStrategy[str]:
     """``text`` damaged by 1 to ``max_edits`` edits, as hand edits and converters do.
 
     Each edit deletes or inserts a few characters, replaces one, drops, doubles or
-    swaps lines, or cuts the text short. Feed the result to a reader to check that
-    it either reads the text or raises a
+    swaps lines (a doubled line repeats a key), cuts the text short, or inserts what a
+    hostile file holds: nesting deeper than a parser recurses, a number of thousands of
+    digits, a control character or escape sequence, a bidi override. Feed the result to
+    a reader to check that it either reads the text or raises a
     :class:`~calaim_timeline.errors.CalaimTimelineError`, nothing else:
 
     Examples:
