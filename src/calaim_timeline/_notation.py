@@ -17,6 +17,8 @@ from typing import Final, NamedTuple
 from calaim_timeline.errors import PeriodError
 
 __all__ = [
+    "FIRST_MONTH",
+    "LAST_MONTH",
     "Bounds",
     "Precision",
     "last_day",
@@ -70,6 +72,12 @@ def month_index(day: date) -> int:
         3
     """
     return day.year * 12 + day.month - 1
+
+
+FIRST_MONTH: Final = date.min.year * 12 + date.min.month - 1
+"""The :func:`month_index` of January of year 1, the first month a date can hold."""
+LAST_MONTH: Final = date.max.year * 12 + date.max.month - 1
+"""The :func:`month_index` of December 9999, the last month a date can hold."""
 
 
 def month_start(index: int) -> date:

@@ -18,7 +18,7 @@ from typing import Final
 import attrs
 
 from calaim_timeline._following import follow
-from calaim_timeline._notation import last_day, month_index, month_start
+from calaim_timeline._notation import LAST_MONTH, last_day, month_index, month_start
 from calaim_timeline.diff import DiffOptions, EditionDiff, diff
 from calaim_timeline.errors import EditionNotFoundError, MilestoneNotFoundError
 from calaim_timeline.model import Edition, Initiative, Milestone, MilestoneKind
@@ -371,12 +371,19 @@ def upcoming(
         >>> [m.id for _, m in due][:3]
         ['mot-carve-in-live', 'mssp-carve-out-live', 'waiver-effective-date']
     """
-    month = month_start(month_index(day) + within)
-    horizon = month.replace(day=min(day.day, last_day(month.year, month.month).day))
+    target = month_index(day) + within
+    if target > LAST_MONTH:  # past December 9999: everything to the end of the calendar
+        horizon, reached = date.max, date.__le__
+    else:
+        month = month_start(target)
+        horizon = month.replace(day=min(day.day, last_day(month.year, month.month).day))
+        reached = date.__lt__
     wanted = None if kinds is None else set(kinds)
     due = [
         (i, m)
         for i, m in edition.milestones()
-        if m.when.end >= day and m.when.start < horizon and (wanted is None or m.kind in wanted)
+        if m.when.end >= day
+        and reached(m.when.start, horizon)
+        and (wanted is None or m.kind in wanted)
     ]
     return tuple(sorted(due, key=lambda pair: (pair[1].when, pair[0].name, pair[1].title)))

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from datetime import timedelta
 from typing import Final
 
+from calaim_timeline._notation import last_day
 from calaim_timeline.errors import Problem, ValidationError
 from calaim_timeline.model import Edition, Initiative, Milestone, SubItem
 from calaim_timeline.period import Period, Precision
@@ -163,7 +163,9 @@ def _names(path: str, values: Iterable[str]) -> Iterator[Problem]:
 def _month_period(path: str, period: Period, *, allow_span: bool) -> Iterator[Problem]:
     if period.precision is Precision.MONTH:
         return
-    whole_months = period.start.day == 1 and (period.end + timedelta(days=1)).day == 1
+    whole_months = period.start.day == 1 and period.end == last_day(
+        period.end.year, period.end.month
+    )
     if allow_span and period.precision is Precision.SPAN and whole_months:
         return
     wanted = "a month or a span of whole months (2021-11/2022-03)" if allow_span else "a month"

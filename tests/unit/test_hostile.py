@@ -13,11 +13,26 @@ import signal
 import subprocess
 import sys
 from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
 
+import attrs
 import pytest
+from icalendar import Calendar
 
-from calaim_timeline import Archive, SnapshotError, ValidationError, dumps, load, save
+from calaim_timeline import (
+    Archive,
+    Edition,
+    ParseError,
+    Period,
+    SnapshotError,
+    ValidationError,
+    dumps,
+    import_table_file,
+    load,
+    save,
+    validate,
+)
 from calaim_timeline import _files as files
 from calaim_timeline.cli import main, terminate
 
@@ -314,3 +329,70 @@ def test_a_termination_signal_during_a_write_leaves_the_old_file(
     assert stopped.value.code == 143
     assert target.read_text(encoding="utf-8") == "old content\n"
     assert [p.name for p in tmp_path.iterdir()] == ["2021-11.toml"]
+
+
+EDGES = Archive.bundled()["2021-11"]
+
+
+def _at(edition_id: str, window: str, when: str) -> Edition:
+    """November's milestones all in ``when``, in an edition of ``window``."""
+    return attrs.evolve(
+        EDGES,
+        id=edition_id,
+        as_of=Period.parse(edition_id),
+        window=Period.parse(window),
+        initiatives=tuple(
+            attrs.evolve(
+                i, milestones=tuple(attrs.evolve(m, when=Period.parse(when)) for m in i.milestones)
+            )
+            for i in EDGES.initiatives
+        ),
+    )
+
+
+def test_the_edges_of_the_calendar_are_handled(tmp_path: Path) -> None:
+    """Years 1 and 9999: validation, upcoming past 9999, a calendar and a chart across them."""
+    first, last = (
+        _at("0001-01", "0001-01/0001-02", "0001-01"),
+        _at("9999-11", "9999-11/9999-12", "9999-12"),
+    )
+    assert (validate(first), validate(last)) == ((), ())
+    for edition in (first, last):
+        save(edition, tmp_path / f"{edition.id}.toml")
+    folder = str(tmp_path)
+    out = io.StringIO()
+    assert (
+        main(["upcoming", "--as-of", "9999-12-15", "--within", "3", "--snapshots", folder], out=out)
+        == 0
+    )
+    assert len(out.getvalue().splitlines()) > 50
+    target = tmp_path / "last.ics"
+    assert (
+        main(["ics", "9999-11", "-o", str(target), "--snapshots", folder], out=io.StringIO()) == 0
+    )
+    events = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+    assert {(e.decoded("dtstart"), e.decoded("duration")) for e in events} == {
+        (date(9999, 12, 1), timedelta(days=31))
+    }
+    chart = tmp_path / "span.svg"
+    args = ["history", "waiver-cms-approval", "--chart", str(chart), "--snapshots", folder]
+    assert main(args, out=io.StringIO()) == 0
+    assert chart.read_text(encoding="utf-8").startswith("<?xml")
+
+
+def test_a_table_of_year_0000_is_refused(tmp_path: Path) -> None:
+    """A quarter row naming year 0000 is an error naming the line, not a crash."""
+    source = tmp_path / "calendar.md"
+    source.write_text(
+        Path("tests/data/good/calendar.md")
+        .read_text(encoding="utf-8")
+        .replace("Q2 2022", "Q2 0000"),
+        encoding="utf-8",
+    )
+    with pytest.raises(ParseError) as raised:
+        import_table_file(source, edition_id="x")
+    assert (
+        str(raised.value)
+        .splitlines()[0]
+        .endswith("year 0000 is outside the calendar (0001 to 9999)")
+    )

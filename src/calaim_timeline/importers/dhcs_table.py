@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Final
 
@@ -288,6 +289,9 @@ def _months(reader: _Reader, names: list[str], quarters: str | None, number: int
         month = _MONTHS.index(name.lower()) + 1
         if found and month <= found[-1].start.month:
             year += 1
+        if not 1 <= year <= date.max.year:
+            msg = f"year {year:04d} is outside the calendar (0001 to 9999)"
+            raise reader.fail(msg, number)
         if found and (year, month) != _next_month(found[-1]):
             msg = f"the months skip from {found[-1]} to {year:04d}-{month:02d}"
             raise reader.fail(msg, number)

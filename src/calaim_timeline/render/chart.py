@@ -16,7 +16,7 @@ from typing import Final
 
 import attrs
 
-from calaim_timeline._notation import month_index, month_start
+from calaim_timeline._notation import FIRST_MONTH, LAST_MONTH, month_index, month_start
 from calaim_timeline.codec import write_atomic
 from calaim_timeline.errors import ChartError
 from calaim_timeline.history import History
@@ -25,18 +25,23 @@ __all__ = ["ChartError", "TrendChart"]
 
 INSTALL_HINT: Final = "pip install 'calaim-timeline[charts]'"
 _EPOCH: Final = date(1970, 1, 1)
+_MOST_TICKS: Final = 20
 
 
 def _month_ticks(first: date, last: date) -> list[tuple[int, str]]:
     """First-of-month ticks from the month before ``first`` to the month after ``last``.
 
-    Every month for up to a year and a half, else every quarter, else every year.
+    Every month for up to a year and a half, else every quarter, else whole years.
     """
-    start, end = month_index(first) - 1, month_index(last) + 2
+    start, end = max(month_index(first) - 1, FIRST_MONTH), min(month_index(last) + 2, LAST_MONTH)
     span = end - start
-    step = 1 if span <= 18 else 3 if span <= 48 else 12  # noqa: PLR2004 - readable tick counts
+    # Every month up to a year and a half, every quarter up to four years, else whole
+    # years, as many as keep the ticks to about twenty however long the history.
+    step = 1 if span <= 18 else 3 if span <= 48 else 12 * -(-span // (12 * _MOST_TICKS))  # noqa: PLR2004
     ticks = []
-    for index in range(start - start % step, end + step, step):
+    for index in range(
+        max(start - start % step, FIRST_MONTH), min(end + step, LAST_MONTH + 1), step
+    ):
         day = month_start(index)
         ticks.append(((day - _EPOCH).days, day.strftime("%Y-%m")))
     return ticks

@@ -13,6 +13,7 @@ from typing import Final
 
 import attrs
 
+from calaim_timeline._notation import month_index, month_start
 from calaim_timeline.errors import GridError
 from calaim_timeline.model import Edition, Initiative, Milestone, MilestoneKind, Status
 from calaim_timeline.period import Period, Precision
@@ -212,10 +213,9 @@ def _header(months: list[Period]) -> list[str]:
 def _months(edition: Edition) -> list[Period]:
     window = edition.window
     months = []
-    year, month = window.start.year, window.start.month
-    while (year, month) <= (window.end.year, window.end.month):
-        months.append(Period.month(year, month))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)  # noqa: PLR2004
+    for index in range(month_index(window.start), month_index(window.end) + 1):
+        first = month_start(index)
+        months.append(Period.month(first.year, first.month))
     for initiative, milestone in edition.milestones():
         where = f"{initiative.id}/{milestone.id}"
         if milestone.when.text is not None:

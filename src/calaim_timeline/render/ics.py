@@ -8,7 +8,7 @@ an event instead of adding a second one.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import attrs
 
@@ -78,7 +78,10 @@ class EditionIcs:
             event.add("uid", uid(key))
             event.add("dtstamp", stamp)
             event.add("dtstart", milestone.when.start)
-            event.add("dtend", milestone.when.end + timedelta(days=1))
+            if milestone.when.end < date.max:
+                event.add("dtend", milestone.when.end + timedelta(days=1))
+            else:  # the day after 9999-12-31 has no date: say how long instead (RFC 5545)
+                event.add("duration", milestone.when.end - milestone.when.start + timedelta(1))
             event.add("summary", f"{kind}: {milestone.title}" if kind else milestone.title)
             event.add("categories", [c for c in (kind, initiative.name) if c])
             event.add("description", _description(edition, initiative, milestone))
