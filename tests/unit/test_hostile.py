@@ -26,7 +26,9 @@ from calaim_timeline import (
     ParseError,
     Period,
     SnapshotError,
+    Timeline,
     ValidationError,
+    WriteError,
     dumps,
     import_table_file,
     load,
@@ -35,6 +37,7 @@ from calaim_timeline import (
 )
 from calaim_timeline import _files as files
 from calaim_timeline.cli import main, terminate
+from calaim_timeline.render.chart import TrendChart
 
 NOVEMBER = Archive.bundled()["2021-11"]
 TOML = dumps(NOVEMBER)
@@ -395,4 +398,38 @@ def test_a_table_of_year_0000_is_refused(tmp_path: Path) -> None:
         str(raised.value)
         .splitlines()[0]
         .endswith("year 0000 is outside the calendar (0001 to 9999)")
+    )
+
+
+def test_a_chart_draws_dollars_and_backslashes_as_written(tmp_path: Path) -> None:
+    """A title the chart library would read as mathtext (and fail on) is drawn literally."""
+    title = r"Rates $\frac{$ for MOT: $\undefined$ and \ back"
+    edition = attrs.evolve(
+        EDGES,
+        initiatives=tuple(
+            attrs.evolve(
+                i,
+                milestones=tuple(
+                    attrs.evolve(m, title=title) if m.id == "mot-carve-in-live" else m
+                    for m in i.milestones
+                ),
+            )
+            for i in EDGES.initiatives
+        ),
+    )
+    story = Timeline([edition]).find("mot-carve-in-live")
+    TrendChart()(story, tmp_path / "mot.png")
+    assert (tmp_path / "mot.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_a_path_too_long_for_the_file_system_is_one_error(tmp_path: Path) -> None:
+    """Reading or writing a 300-byte file name names the file and the reason."""
+    path = tmp_path / ("n" * 300 + ".toml")
+    with pytest.raises(SnapshotError) as read:
+        load(path)
+    assert str(read.value) == f"{path}: cannot read the file: File name too long"
+    with pytest.raises(WriteError) as written:
+        save(NOVEMBER, path)
+    assert str(written.value) == (
+        f"{path}: cannot write the file: File name too long (nothing was changed)"
     )

@@ -103,7 +103,9 @@ class TrendChart:
         axes.set_ylabel("target period")
         axes.grid(axis="y", alpha=0.3)
         latest = story.latest.milestone
-        axes.set_title(f"{latest.title}\n{story.latest.initiative.name}", fontsize=10)
+        # Drawn as written: "$...$" is a price or a code here, not mathtext to typeset.
+        title = f"{latest.title}\n{story.latest.initiative.name}"
+        axes.set_title(title, fontsize=10, parse_math=False)
         drawn = io.BytesIO()
         figure.savefig(drawn, format=kind, metadata={"Date": None} if kind == "svg" else None)
         write_atomic(path, drawn.getvalue())
