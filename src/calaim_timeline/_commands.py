@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -248,14 +249,25 @@ def upcoming(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _missing(path: Path) -> bool:
+    """Whether nothing is at ``path``; a path the system refuses (too long) is read, and says so."""
+    try:
+        path.lstat()
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return False
+
+
 def validate(args: argparse.Namespace, out: TextIO) -> int:
     failed = False
     for name in args.paths:
         path = Path(name)
         found: list[tuple[Path, Edition | CalaimTimelineError]]
-        if not path.exists() and not path.is_symlink():
+        if _missing(path):
             found = [(path, SnapshotError("no such file or folder", source=name))]
-        elif path.is_dir():
+        elif os.path.isdir(path):  # noqa: PTH112 - Path.is_dir raises for a path too long
             found = list(Archive(path).survey())
             if not found:
                 msg = f"no snapshot files (*.toml or *.json) in {path}"

@@ -13,7 +13,7 @@ import signal
 import sys
 from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING, NamedTuple, NoReturn, TextIO
+from typing import TYPE_CHECKING, NamedTuple, NoReturn, TextIO, cast
 
 from calaim_timeline import _commands as run
 from calaim_timeline._commands import EXIT_BAD_INPUT, EXIT_DIFFERENCES, EXIT_OK, PROG
@@ -262,9 +262,10 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     if stream is None:  # started with its standard output closed
         run.report(CalaimTimelineError("cannot write the output: it is closed"))
         return EXIT_BAD_INPUT
+    guarded = _Output(stream)
     try:
-        code: int = args.run(args, stream)
-        stream.flush()  # a full disk or a failing device says so here, not at exit
+        code: int = args.run(args, cast("TextIO", guarded))
+        guarded.flush()  # a full disk or a failing device says so here, not at exit
     except CalaimTimelineError as error:
         if args.debug:
             raise
@@ -273,8 +274,8 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     except BrokenPipeError:  # the reader (say, `head`) went away: not an error of ours
         sys.stderr.close()
         return EXIT_OK
-    except OSError as error:  # the output cannot be written
-        run.report(CalaimTimelineError(f"cannot write the output: {error.strerror or error}"))
+    except _OutputError as failed:  # the output cannot be written
+        run.report(CalaimTimelineError(f"cannot write the output: {failed.reason}"))
         _abandon(stream)
         return EXIT_BAD_INPUT
     except ValueError:
@@ -283,6 +284,40 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         run.report(CalaimTimelineError("cannot write the output: it is closed"))
         return EXIT_BAD_INPUT
     return code
+
+
+class _OutputError(Exception):
+    """Writing the command's output failed, for the reason ``error`` gives."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(error)
+        self.reason = error.strerror or str(error)
+
+
+class _Output:
+    """The output stream, whose failures are told apart from those of other files.
+
+    A closed pipe (the reader went away) stays a BrokenPipeError: it is no error of ours.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise _OutputError(error) from error
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise _OutputError(error) from error
 
 
 def _abandon(stream: TextIO) -> None:

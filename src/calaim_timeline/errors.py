@@ -185,7 +185,8 @@ class ParseError(CalaimTimelineError, ValueError):
             column = None if column is None else column - start + (1 if start else 0)
         if column is None:
             return ("    " + line,)
-        return ("    " + line, "    " + " " * (column - 1) + "^" * self.length)
+        length = max(1, min(self.length, len(line) - column + 1))  # no further than the line
+        return ("    " + line, "    " + " " * (column - 1) + "^" * length)
 
     def _render(self) -> str:
         return "\n".join((self._head(), *self.excerpt()))

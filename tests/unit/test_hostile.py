@@ -433,3 +433,70 @@ def test_a_path_too_long_for_the_file_system_is_one_error(tmp_path: Path) -> Non
     assert str(written.value) == (
         f"{path}: cannot write the file: File name too long (nothing was changed)"
     )
+
+
+GOOD_TABLE = Path("tests/data/good/calendar.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        (GOOD_TABLE.replace("Q2 2022", "Q2 0000"), "year 0000 is outside the calendar (0001 to 9999)"),
+        (GOOD_TABLE.replace("as of May 2022", "as of May 0000"), "the heading's year 0000 is outside the calendar (0001 to 9999)"),
+        (GOOD_TABLE.replace("Letter*", "Letter*<sup>" + "9" * 5_000 + "</sup>"), "footnote number 999999999999… is too large: at most 999,999"),
+    ],
+)  # fmt: skip
+def test_a_table_with_numbers_past_the_limits_is_one_error(
+    table: str, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Years outside 0001-9999 and huge footnote numbers in a table, via the API and the CLI."""
+    source = tmp_path / "calendar.md"
+    source.write_text(table, encoding="utf-8")
+    with pytest.raises(ParseError) as raised:
+        import_table_file(source, edition_id="x")
+    assert message in str(raised.value).splitlines()[0]
+    assert main(["import-table", str(source), "--id", "x"], out=io.StringIO()) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert message in err[0]
+    assert all(len(line) <= 4 + 2 + 160 for line in err[1:])
+
+
+def test_the_command_line_shows_a_long_line_cut_and_a_long_path_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Validate prints the cut excerpt of a long line, and one line for a path too long."""
+    long_line = tmp_path / "long.toml"
+    long_line.write_text(
+        "title = '" + "x" * 10_000 + "' ? '" + "y" * 10_000 + "'\n", encoding="utf-8"
+    )
+    too_long = tmp_path / ("n" * 300 + ".toml")
+    assert main(["validate", str(long_line), str(too_long)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert [len(line) for line in err[1:3]] == [4 + 1 + 160 + 1, 4 + 82]
+    assert err[3] == f"calaim-timeline: error: {too_long}: cannot read the file: File name too long"
+
+
+def test_the_chart_command_draws_a_mathtext_title_as_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """History --chart with a title full of dollars and backslashes writes the chart."""
+    title = r"Rates $\frac{$ for MOT: $\undefined$ and \ back"
+    edition = attrs.evolve(
+        EDGES,
+        initiatives=tuple(
+            attrs.evolve(
+                i,
+                milestones=tuple(
+                    attrs.evolve(m, title=title) if m.id == "mot-carve-in-live" else m
+                    for m in i.milestones
+                ),
+            )
+            for i in EDGES.initiatives
+        ),
+    )
+    save(edition, tmp_path / "2021-11.toml")
+    chart = tmp_path / "mot.svg"
+    args = ["history", "mot-carve-in-live", "--chart", str(chart), "--snapshots", str(tmp_path)]
+    assert main(args, out=io.StringIO()) == 0
+    assert chart.read_text(encoding="utf-8").startswith("<?xml")
+    assert capsys.readouterr().err == ""

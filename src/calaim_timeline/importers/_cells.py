@@ -14,6 +14,7 @@ from typing import Final
 
 import attrs
 
+from calaim_timeline._build import MAX_NUMBER
 from calaim_timeline.model import MilestoneKind
 
 __all__ = ["CellError", "Item", "Piece", "finish", "pieces", "plain_text"]
@@ -138,7 +139,10 @@ def finish(raw: str, offset: int = 0) -> Item:
                 continue
             if token in _MARKS:
                 marks.append(token)
-            elif token.isdigit():
+            elif token.isdecimal():
+                if len(token) > len(str(MAX_NUMBER)):
+                    msg = f"footnote number {token[:12]}… is too large: at most {MAX_NUMBER:,}"
+                    raise CellError(msg, offset + sup.start(), len(sup.group()))
                 notes.append(int(token))
             else:
                 msg = f"unknown mark {token!r} in {sup.group()!r}: expected *, ^, + or numbers"

@@ -23,6 +23,7 @@ from typing import Final
 
 import attrs
 
+from calaim_timeline._build import MAX_NUMBER
 from calaim_timeline._files import read_text
 from calaim_timeline.errors import ParseError
 from calaim_timeline.importers._cells import CellError, Item, Piece, finish, pieces, plain_text
@@ -215,6 +216,9 @@ def _as_of(reader: _Reader) -> Period:
     if found is None or month not in _MONTHS:
         msg = f"the heading does not say which month the edition is as of: {reader.title!r}"
         raise ParseError(msg, source=reader.source)
+    if int(found.group(2)) == 0:
+        msg = "the heading's year 0000 is outside the calendar (0001 to 9999)"
+        raise ParseError(msg, source=reader.source)
     return Period.month(int(found.group(2)), _MONTHS.index(month) + 1)
 
 
@@ -310,6 +314,9 @@ def _footnote(reader: _Reader, stripped: str, number: int) -> None:
         return
     text = plain_text(found.group(2))
     for value in found.group(1).split(","):
+        if len(value.strip()) > len(str(MAX_NUMBER)):
+            msg = f"footnote number {value.strip()[:12]}… is too large: at most {MAX_NUMBER:,}"
+            raise reader.fail(msg, number)
         note = int(value)
         if note in reader.notes:
             msg = f"footnote {note} is defined twice (also on line {reader.notes[note][1]})"
