@@ -268,7 +268,10 @@ def validate(args: argparse.Namespace, out: TextIO) -> int:
         if _missing(path):
             found = [(path, SnapshotError("no such file or folder", source=name))]
         elif os.path.isdir(path):  # noqa: PTH112 - Path.is_dir raises for a path too long
-            found = list(Archive(path).survey())
+            try:
+                found = list(Archive(path).survey())
+            except SnapshotError as error:  # the folder itself cannot be read
+                found = [(path, error)]
             if not found:
                 msg = f"no snapshot files (*.toml or *.json) in {path}"
                 found = [(path, SnapshotError(msg, source=str(path)))]

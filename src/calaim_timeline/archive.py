@@ -63,7 +63,11 @@ class Archive:
         if not self.directory.is_dir():
             msg = f"not a directory of snapshots: {self.directory}"
             raise SnapshotError(msg, source=str(self.directory))
-        return tuple(sorted(p for p in self.directory.iterdir() if p.suffix in _SUFFIXES))
+        try:
+            return tuple(sorted(p for p in self.directory.iterdir() if p.suffix in _SUFFIXES))
+        except OSError as error:
+            msg = f"cannot read the folder: {error.strerror or error}"
+            raise SnapshotError(msg, source=str(self.directory)) from None
 
     def survey(self) -> Iterator[tuple[Path, Edition | CalaimTimelineError]]:
         """Each snapshot file with its edition or its error, then any error of the folder.

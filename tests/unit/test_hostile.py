@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
+from typing import NoReturn
 
 import attrs
 import pytest
@@ -500,3 +501,25 @@ def test_the_chart_command_draws_a_mathtext_title_as_written(
     assert main(args, out=io.StringIO()) == 0
     assert chart.read_text(encoding="utf-8").startswith("<?xml")
     assert capsys.readouterr().err == ""
+
+
+def _denied(*_: object, **__: object) -> NoReturn:
+    raise PermissionError(13, "Permission denied")
+
+
+def test_an_unreadable_file_or_folder_is_one_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file or a folder the system will not read (simulated: the tests run as root)."""
+    save(NOVEMBER, tmp_path / "2021-11.toml")
+    monkeypatch.setattr(Path, "open", _denied)
+    with pytest.raises(SnapshotError) as raised:
+        load(tmp_path / "2021-11.toml")
+    assert (
+        str(raised.value) == f"{tmp_path / '2021-11.toml'}: cannot read the file: Permission denied"
+    )
+    monkeypatch.setattr(Path, "iterdir", _denied)
+    assert main(["validate", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == (
+        f"calaim-timeline: error: {tmp_path}: cannot read the folder: Permission denied\n"
+    )
