@@ -402,10 +402,9 @@ def test_a_table_of_year_0000_is_refused(tmp_path: Path) -> None:
     )
 
 
-def test_a_chart_draws_dollars_and_backslashes_as_written(tmp_path: Path) -> None:
-    """A title the chart library would read as mathtext (and fail on) is drawn literally."""
-    title = r"Rates $\frac{$ for MOT: $\undefined$ and \ back"
-    edition = attrs.evolve(
+def _mot_titled(title: str) -> Edition:
+    """November with the MOT carve-in retitled ``title``."""
+    return attrs.evolve(
         EDGES,
         initiatives=tuple(
             attrs.evolve(
@@ -418,6 +417,12 @@ def test_a_chart_draws_dollars_and_backslashes_as_written(tmp_path: Path) -> Non
             for i in EDGES.initiatives
         ),
     )
+
+
+def test_a_chart_draws_dollars_and_backslashes_as_written(tmp_path: Path) -> None:
+    """A title the chart library would read as mathtext (and fail on) is drawn literally."""
+    title = r"Rates $\frac{$ for MOT: $\undefined$ and \ back"
+    edition = _mot_titled(title)
     story = Timeline([edition]).find("mot-carve-in-live")
     TrendChart()(story, tmp_path / "mot.png")
     assert (tmp_path / "mot.png").read_bytes()[:4] == b"\x89PNG"
@@ -482,19 +487,7 @@ def test_the_chart_command_draws_a_mathtext_title_as_written(
 ) -> None:
     """History --chart with a title full of dollars and backslashes writes the chart."""
     title = r"Rates $\frac{$ for MOT: $\undefined$ and \ back"
-    edition = attrs.evolve(
-        EDGES,
-        initiatives=tuple(
-            attrs.evolve(
-                i,
-                milestones=tuple(
-                    attrs.evolve(m, title=title) if m.id == "mot-carve-in-live" else m
-                    for m in i.milestones
-                ),
-            )
-            for i in EDGES.initiatives
-        ),
-    )
+    edition = _mot_titled(title)
     save(edition, tmp_path / "2021-11.toml")
     chart = tmp_path / "mot.svg"
     args = ["history", "mot-carve-in-live", "--chart", str(chart), "--snapshots", str(tmp_path)]
