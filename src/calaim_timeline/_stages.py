@@ -173,14 +173,23 @@ def followed(old: Edition, new: Edition, pool: Pool[Initiative]) -> dict[str, se
         for milestone in initiative.milestones:
             new_home_of[milestone.lineage] = initiative.id
             title_home[normalise(milestone.title)].add(initiative.id)
+    # A title counts where it stands in one initiative on each side, so that the evidence
+    # reads the same from either edition.
+    old_title_home: dict[str, set[str]] = defaultdict(set)
+    for initiative in old.initiatives:
+        for milestone in initiative.milestones:
+            old_title_home[normalise(milestone.title)].add(initiative.id)
     found: dict[str, set[str]] = {}
     reached_by_matched: set[str] = set()
     for initiative in old.initiatives:
         homes: set[str] = set()
         for milestone in initiative.milestones:
             home = new_home_of.get(milestone.lineage)
-            titled = title_home.get(normalise(milestone.title), set())
-            homes |= {home} if home is not None else titled if len(titled) == 1 else set()
+            title = normalise(milestone.title)
+            titled = title_home.get(title, set())
+            if home is None and len(titled) == 1 and len(old_title_home[title]) == 1:
+                home = next(iter(titled))
+            homes |= {home} if home is not None else set()
         if initiative.id in pool.old:
             found[initiative.id] = homes if homes <= pool.new.keys() else set()
         else:
