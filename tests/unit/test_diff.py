@@ -7,7 +7,16 @@ import attrs
 import jsonschema
 import pytest
 
-from calaim_timeline import Edition, Footnote, Initiative, MilestoneKind, Period, Status, SubItem
+from calaim_timeline import (
+    Archive,
+    Edition,
+    Footnote,
+    Initiative,
+    MilestoneKind,
+    Period,
+    Status,
+    SubItem,
+)
 from calaim_timeline.diff import (
     CHANGE_NAMES,
     AddReason,
@@ -514,3 +523,23 @@ def test_writing_the_old_lineage_settles_a_pair_flagged_for_review() -> None:
         )
         [change] = diff(old, new).to_json()["changes"]
         assert (change["stage"], change.get("review")) == (stage, review)
+
+
+def test_filtering_by_initiative_reads_old_and_new_ids() -> None:
+    """An initiative's old id finds its rename and its drops; added and dropped ones their own."""
+    changes = diff(Archive.bundled()["2021-01"], Archive.bundled()["2021-11"])
+    found = {
+        ids: changes.filter(initiatives=[ids]).summary()
+        for ids in ("ecm-ilos", "ecm-community-supports", "dental", "county-inmate-pre-release")
+    }
+    assert found == {
+        "ecm-ilos": {"initiative-renamed": 1, "milestone-dropped": 8},
+        "ecm-community-supports": {
+            "initiative-renamed": 1,
+            "initiative-edited": 1,
+            "milestone-added": 6,
+        },
+        "dental": {"initiative-added": 1, "milestone-added": 4},
+        "county-inmate-pre-release": {"initiative-dropped": 1, "milestone-dropped": 1},
+    }
+    assert changes.filter(changes=["footnote-added"]).filter(initiatives=["dental"]).changes == ()

@@ -516,3 +516,20 @@ def test_an_unreadable_file_or_folder_is_one_error(
     assert capsys.readouterr().err == (
         f"calaim-timeline: error: {tmp_path}: cannot read the folder: Permission denied\n"
     )
+
+
+class _FlushFails(io.StringIO):
+    def flush(self) -> None:
+        raise OSError(5, "Input/output error")
+
+
+def test_every_way_the_output_can_fail(capsys: pytest.CaptureFixture[str]) -> None:
+    """A closed stream and a failing flush are errors (a closed pipe is not: test_cli)."""
+    closed = io.StringIO()
+    closed.close()
+    assert main(["show", "2021-11"], out=closed) == 2
+    assert main(["show", "2021-11"], out=_FlushFails()) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "calaim-timeline: error: cannot write the output: it is closed",
+        "calaim-timeline: error: cannot write the output: Input/output error",
+    ]
