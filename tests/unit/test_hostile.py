@@ -533,3 +533,43 @@ def test_every_way_the_output_can_fail(capsys: pytest.CaptureFixture[str]) -> No
         "calaim-timeline: error: cannot write the output: it is closed",
         "calaim-timeline: error: cannot write the output: Input/output error",
     ]
+
+
+def test_the_command_line_refuses_a_file_past_the_cap_and_writes_a_long_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Validate names the cap; import-table -o writes to a legal 255-byte name."""
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", 2**20)
+    huge = tmp_path / "huge.toml"
+    huge.write_bytes(b"# filler\n" * (2 * 2**20 // 9))
+    assert main(["validate", str(huge)]) == 2
+    assert capsys.readouterr().err == (
+        f"calaim-timeline: error: {huge}: the file is larger than 1 MiB, the most this reads\n"
+    )
+    long_name = tmp_path / "out" / ("x" * 250 + ".toml")
+    long_name.parent.mkdir()
+    assert main(["import-table", SOURCE, "--id", "x", "-o", str(long_name)], out=io.StringIO()) == 0
+    assert [p.name for p in long_name.parent.iterdir()] == [long_name.name]
+
+
+TERMINATED_WRITE = """
+import os, signal, sys
+from calaim_timeline import cli
+os.fsync = lambda _fd: os.kill(os.getpid(), signal.SIGTERM)
+sys.argv = ["calaim-timeline", "import-table", {source!r}, "--id", "x", "-o", {target!r}]
+cli.console()
+"""
+
+
+def test_the_program_terminated_mid_write_leaves_the_old_file(tmp_path: Path) -> None:
+    """As a real process: SIGTERM during import-table -o exits 143 and changes nothing."""
+    target = tmp_path / "x.toml"
+    save(attrs.evolve(NOVEMBER, id="x"), target)
+    before = target.read_bytes()
+    code = TERMINATED_WRITE.format(source=SOURCE, target=str(target))
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert (result.returncode, result.stderr) == (143, "")
+    assert target.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["x.toml"]
