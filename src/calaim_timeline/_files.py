@@ -35,12 +35,16 @@ def read_text(path: Path, error: type[ParseError] = ParseError) -> str:
     """
     source = str(path)
     try:
-        kind = path.stat().st_mode
-        if not stat.S_ISREG(kind):
-            msg = f"not a regular file but {_kind_of(kind)}: give a snapshot or table file"
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            msg = f"not a regular file but {_kind_of(info.st_mode)}: give a snapshot or table file"
             raise error(msg, source=source)
         with path.open("rb") as stream:
-            data = stream.read(MAX_FILE_BYTES + 1)
+            # As much as the file holds (not a buffer of the cap), then any growth since.
+            expected = min(info.st_size, MAX_FILE_BYTES) + 1
+            data = stream.read(expected)
+            if len(data) == expected:
+                data += stream.read(MAX_FILE_BYTES + 1 - len(data))
     except OSError as failure:
         msg = f"cannot read the file: {failure.strerror or failure}"
         raise error(msg, source=source) from None
