@@ -74,8 +74,6 @@ At 85, "MOT Carve-In goes live" and "MSSP Carve-Out goes live" (83) stay apart, 
 REVIEW_BELOW: Final = 0.9
 """Pairs less sure than this are flagged for review in every output (``"review": true``)."""
 
-_SURE: Final = {"milestones": 0.95, "acronyms": 0.9, "contained": 0.85, "context": 0.75}
-
 
 def confidence(stage: Stage, score: float) -> float:
     """How sure a pair is, 0 to 1: what its stage proves, and its score where it has one.
@@ -92,7 +90,7 @@ def confidence(stage: Stage, score: float) -> float:
     """
     if stage in (Stage.SIMILAR, Stage.MOVED):
         return score / 100
-    return _SURE.get(stage.value, 1.0)
+    return _SURE.get(stage, 1.0)
 
 
 class Stage(enum.Enum):
@@ -124,6 +122,15 @@ class Stage(enum.Enum):
     """The most similar names or titles, at or above the threshold."""
     MOVED = "moved"
     """Milestones: the most similar titles across initiatives."""
+
+
+_SURE: Final = {
+    Stage.MILESTONES: 0.95,
+    Stage.ACRONYMS: 0.9,
+    Stage.CONTAINED: 0.85,
+    Stage.CONTEXT: 0.75,
+}
+"""What the stages without a score prove; the others are certain or scored."""
 
 
 @attrs.frozen
