@@ -84,8 +84,8 @@ def diff_command(args: argparse.Namespace, out: TextIO) -> int:
         changes=args.only, substantive=args.substantive
     )
     renderers: dict[str, Callable[[EditionDiff], str]] = {
-        "text": render.DiffText(),
-        "markdown": render.DiffMarkdown(),
+        "text": render.DiffText(full=args.full),
+        "markdown": render.DiffMarkdown(full=args.full),
         "json": render.DiffJson(),
     }
     out.write(renderers[args.format](changes))
@@ -170,7 +170,7 @@ def changelog(args: argparse.Namespace, out: TextIO) -> int:
         out.write(render.ChangelogJson()(diffs))
     else:
         first = editions[0] if editions and args.since is None else None
-        out.write(render.ChangelogMarkdown()(diffs, first))
+        out.write(render.ChangelogMarkdown(full=args.full)(diffs, first))
     return EXIT_OK
 
 

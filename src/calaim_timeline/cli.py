@@ -70,6 +70,9 @@ def _edition_id(text: str) -> str:
     return text
 
 
+_FULL = "list every footnote and editorial change in full (the digest folds them)"
+
+
 class _Parents(NamedTuple):
     """The option groups that several commands share."""
 
@@ -111,6 +114,7 @@ def _add_compare(commands: _Commands, parents: _Parents) -> None:
         action="store_true",
         help="leave out editorial retitles and footnote edits and restated periods",
     )
+    compare.add_argument("--full", action="store_true", help=_FULL)
     compare.add_argument(
         "--exit-code", action="store_true", help="exit with 1 when there are changes to report"
     )
@@ -144,6 +148,7 @@ def _add_log(commands: _Commands, parents: _Parents) -> None:
     log.add_argument("--format", choices=("markdown", "json"), default="markdown")
     log.add_argument("--since", metavar="ID", help="only the editions after this one")
     log.add_argument("--substantive", action="store_true", help="leave out editorial changes")
+    log.add_argument("--full", action="store_true", help=_FULL)
     log.set_defaults(run=run.changelog)
 
 

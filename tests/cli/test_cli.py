@@ -175,18 +175,24 @@ def test_python_dash_m_runs_the_command() -> None:
     assert "Traceback" not in done.stderr
 
 
-def test_diff_text_starts_with_a_one_line_summary() -> None:
-    """The diff command prints the summary line first, then changes by initiative."""
+def test_diff_text_starts_with_the_digest() -> None:
+    """The diff command prints a headline, the digest, the changes by initiative, the terms."""
     code, out = run("diff", "2021-01", "2021-11")
     assert code == 0
     lines = out.splitlines()
-    assert lines[0] == (
-        "2021-01 → 2021-11: 108 changes (1 window-changed, 15 footnote-added,"
-        " 16 initiative-added, 3 initiative-dropped, 1 initiative-renamed, 2 initiative-edited,"
-        " 56 milestone-added, 14 milestone-dropped)"
-    )
-    assert lines[2:4] == ["Edition", "  ~ window 2021-01/2021-12 → 2021-11/2022-03"]
-    assert '~ renamed from "Enhanced Care Management (ECM) and In Lieu of Services (ILOS)"' in out
+    assert lines[:4] == [
+        "2021-01 → 2021-11: 108 changes",
+        "",
+        "In short:",
+        "  Gone while still due: 3 milestones are no longer listed though due inside this edition's window",
+    ]
+    assert lines[lines.index("Edition") : lines.index("Edition") + 2] == [
+        "Edition",
+        "  ~ Window: 2021-01/2021-12 → 2021-11/2022-03",
+    ]
+    assert '~ Renamed: was "Enhanced Care Management (ECM) and In Lieu of Services (ILOS)"' in out
+    assert "Footnote 1 added" not in out
+    assert "Footnote 1 added" in run("diff", "2021-01", "2021-11", "--full")[1]
 
 
 def test_diff_json_follows_the_contract() -> None:
@@ -205,7 +211,7 @@ def test_diff_json_follows_the_contract() -> None:
 
 
 def test_diff_markdown_lists_only_what_was_asked() -> None:
-    """--only keeps the named changes; markdown has a section per initiative."""
+    """--only keeps the named changes; markdown has the digest, then a section per initiative."""
     code, out = run(
         "diff", "2021-01", "2021-11", "--format", "markdown", "--only", "milestone-dropped"
     )
@@ -213,11 +219,12 @@ def test_diff_markdown_lists_only_what_was_asked() -> None:
     assert out.splitlines()[:5] == [
         "# 2021-01 → 2021-11",
         "",
-        "14 changes (14 milestone-dropped).",
+        "**In short:**",
         "",
-        "## Cross-Initiative Milestones",
+        "- **Gone while still due:** 3 milestones are no longer listed though due inside this edition's window",
     ]
-    assert out.count("UNLISTED") == 3
+    assert out.count("**Gone while still due:**") == 5  # digest, the three changes, the terms
+    assert "## Cross-Initiative Milestones" in out
 
 
 @pytest.mark.parametrize(
@@ -258,11 +265,21 @@ def test_diff_substantive_and_threshold(tmp_path: Path) -> None:
     save(old, tmp_path / "2021-11.toml")
     save(renamed, tmp_path / "2021-12.toml")
     argv = ["diff", "2021-11", "2021-12", "--snapshots", str(tmp_path)]
-    assert run(*argv)[1].splitlines()[0] == "2021-11 → 2021-12: 2 changes (2 milestone-retitled)"
-    assert (
-        run(*argv, "--substantive")[1].splitlines()[0]
-        == "2021-11 → 2021-12: 1 change (1 milestone-retitled)"
-    )
+    assert run(*argv)[1].splitlines()[:6] == [
+        "2021-11 → 2021-12: 2 changes",
+        "",
+        "In short:",
+        "  Renamed: 1 milestone reworded",
+        "  Editorial: 1 change of wording or of the footnotes cited only; listed in full with --full",
+        "",
+    ]
+    assert run(*argv, "--substantive")[1].splitlines()[:5] == [
+        "2021-11 → 2021-12: 1 change",
+        "",
+        "In short:",
+        "  Renamed: 1 milestone reworded",
+        "",
+    ]
     # Below the bar, the retitle "…Counties for:" → "…Counties:" is still found: it is
     # the only milestone left in its initiative with its month and kind (the context).
     strict = run(*argv, "--threshold", "99", "--format", "json")[1]
@@ -343,6 +360,8 @@ def test_import_table_refuses_an_id_that_is_not_a_slug(capsys: pytest.CaptureFix
     ("argv", "golden"),
     [
         (["changelog"], "changelog.md"),
+        (["diff", "2021-01", "2021-11"], "diff-2021-01-2021-11.txt"),
+        (["diff", "2021-01", "2021-11", "--format", "markdown"], "diff-2021-01-2021-11.md"),
         (["history", "mot-carve-in-live"], "history-mot-carve-in-live.txt"),
         (["history", "mot-carve-in-live", "--format", "json"], "history-mot-carve-in-live.json"),
         (["history", "ecm-ilos-readiness-documents"], "history-ecm-ilos-readiness-documents.txt"),
@@ -357,6 +376,22 @@ def test_the_documented_reports_are_what_the_commands_print(argv: list[str], gol
     code, out = run(*argv)
     assert code == 0
     assert out == (Path("docs/examples") / golden).read_text(encoding="utf-8")
+
+
+def test_substantive_removes_the_editorial_changes_from_the_bundled_change_log() -> None:
+    """The bundled change log has two editorial changes (footnotes cited); --substantive drops them."""
+    full = run("changelog", "--full")[1].splitlines()
+    substantive = run("changelog", "--full", "--substantive")[1].splitlines()
+    assert sorted(set(full) - set(substantive)) == [
+        "- **Cross-Initiative Milestones**: Footnotes: none → 3",
+        "- **Editorial:** 2 changes of wording or of the footnotes cited only",
+        "- **Enhanced Care Management (ECM)/ Community Supports (ILOS)**: Footnotes: none → 6",
+    ]
+    assert set(substantive) <= set(full)
+    folded = run("changelog", "--substantive")[1]
+    assert "Footnote 1 added" not in folded
+    assert "- **Footnotes:** 15 added; listed in full with --full" in folded
+    assert "**Editorial:**" not in folded.split("## Terms")[0]
 
 
 def test_changelog_json_since_and_substantive() -> None:

@@ -208,8 +208,13 @@ def test_the_change_log_words_a_narrowed_shift_and_a_drop_beyond_the_window() ->
         initiatives=benefits(milestone(when=Period.month(2022, 2))),
     )
     text = ChangelogMarkdown()(changelog((old, new)))
-    assert text.split("## [2021-12] as of 2021-12 (since 2021-11)\n\n", 1)[1].splitlines() == [
-        "2021-11 → 2021-12: 3 changes (1 window-changed, 1 milestone-dropped, 1 milestone-shifted).",
+    section = text.split("## [2021-12] as of 2021-12 (since 2021-11)\n\n", 1)[1]
+    assert section.split("\n## Terms\n")[0].splitlines() == [
+        "**In short:**",
+        "",
+        "- **Narrowed or widened:** 1 milestone with a shorter or longer period",
+        "- **Beyond the window:** 1 milestone whose period starts after this edition's window",
+        "- **Window:** now 2021-12/2022-02 (was 2021-11/2022-03)",
         "",
         "### Narrowed/Widened",
         "",
@@ -221,7 +226,7 @@ def test_the_change_log_words_a_narrowed_shift_and_a_drop_beyond_the_window() ->
         "",
         "### Changed",
         "",
-        "- **Edition**: window 2021-11/2022-03 → 2021-12/2022-02",
+        "- **Edition**: Window: 2021-11/2022-03 → 2021-12/2022-02",
     ]
 
 
@@ -240,8 +245,11 @@ def test_the_change_log_lists_a_restated_period_as_a_change() -> None:
         as_of=Period.month(2021, 12),
         initiatives=benefits(milestone(when=Period.parse("2022-01/2022-03"))),
     )
-    text = ChangelogMarkdown()(changelog((old, new)))
+    text = ChangelogMarkdown(full=True)(changelog((old, new)))
     assert text.split("### Changed\n\n", 1)[1].splitlines()[0] == (
-        "- **Benefits Standardization**: MOT Carve-In goes live: 2022-Q1 → 2022-01/2022-03"
-        " (0 months, restated)"
+        "- **Benefits Standardization**: Restated: MOT Carve-In goes live: 2022-Q1 →"
+        " 2022-01/2022-03 (0 months)"
     )
+    folded = ChangelogMarkdown()(changelog((old, new)))
+    assert "### Changed" not in folded
+    assert "- **Editorial:** 1 change of wording or of the footnotes cited only;" in folded

@@ -171,42 +171,63 @@ def test_diff_text_and_markdown_of_every_line_kind() -> None:
         ),
     )
     changes = diff(old, new)
+    text = DiffText(width=200, full=True)(changes)
     assert (
-        DiffText(width=200)(changes)
+        text.split("\nTerms:\n")[0]
         == """\
-2021-11 → 2021-11: 13 changes (1 window-changed, 1 footnote-added, 1 footnote-changed, 1 initiative-added, 1 initiative-renamed, 1 initiative-recategorized, 1 initiative-edited, 1 milestone-added, 1 milestone-dropped, 1 milestone-retitled, 1 milestone-shifted, 1 milestone-rekinded, 1 milestone-edited)
+2021-11 → 2021-11: 13 changes
+
+In short:
+  Gone while still due: 1 milestone is no longer listed though due inside this edition's window
+    - Draft MCP rates for Enhanced Care Management (Standard Benefits), due 2022-Q1 "between January and March"
+  Delayed: 1 milestone now due later, the biggest slip first
+    - +2 months: MOT Carve-In now goes live (Standard Benefits), 2022-01 → 2022-03
+  New: 1 initiative and 1 milestone (1 entered the window)
+    - Dental: new initiative, 1 milestone
+  Renamed: 1 initiative and 1 milestone reworded
+    - "Benefits Standardization" is now "Standard Benefits"
+  Window: now 2021-12/2022-04 (was 2021-11/2022-03)
+  Other changes: 3 changes of kind, initiative, category, sub-items or status
+  Footnotes: 1 added
+  Editorial: 2 changes of wording or of the footnotes cited only
 
 Edition
-  ~ window 2021-11/2022-03 → 2021-12/2022-04
-  ~ footnote 1 changed: "Subject to CMS approval." → "Subject to CMS approval!"
-  + footnote 2 added: New.
+  ~ Window: 2021-11/2022-03 → 2021-12/2022-04
+  ~ Footnote 1 changed: "Subject to CMS approval." → "Subject to CMS approval!"
+  + Footnote 2 added: New.
 
 Cross-Initiative Milestones
-  ~ category none → managed-care
-  ~ footnotes: 1 → none
+  ~ Category: none → managed-care
+  ~ Footnotes: 1 → none
 
 Standard Benefits
-  ~ renamed from "Benefits Standardization" (benefits, matched by alias)
-  ~ "MOT Carve-In goes live" → "MOT Carve-In now goes live" (similarity 92%)
-  ~ MOT Carve-In now goes live: 2022-01 → 2022-03 (+2 months, delayed)
-  ~ MOT Carve-In now goes live: program launch → unmarked
-  ~ ECM goes live in HHP Counties for: status (status changed: 'planned' → 'done')
-  - 2022-Q1 "between January and March"  Draft MCP rates for Enhanced Care Management (UNLISTED: gone while still inside the window)
+  ~ Renamed: was "Benefits Standardization" (recognised by an alias in the snapshot)
+  ~ Retitled: "MOT Carve-In goes live" → "MOT Carve-In now goes live" (similarity 92%)
+  ~ Delayed: MOT Carve-In now goes live: 2022-01 → 2022-03 (+2 months)
+  ~ Kind: MOT Carve-In now goes live: program launch → unmarked
+  ~ Edited: ECM goes live in HHP Counties for: Members enrolled in HHP: status (status changed: 'planned' → 'done')
+  - Gone while still due: 2022-Q1 "between January and March"  Draft MCP rates for Enhanced Care Management
 
 Dental
-  + new initiative (no category)
-  + 2022-04  Dental APL [+] (entered the window)
+  + New initiative: no category
+  + Added: 2022-04  Dental APL [+] (entered the window)
 """
     )
-    assert DiffMarkdown()(changes).splitlines()[:8] == [
-        "# 2021-11 → 2021-11",
-        "",
-        "13 changes (1 window-changed, 1 footnote-added, 1 footnote-changed, 1 initiative-added, 1 initiative-renamed, 1 initiative-recategorized, 1 initiative-edited, 1 milestone-added, 1 milestone-dropped, 1 milestone-retitled, 1 milestone-shifted, 1 milestone-rekinded, 1 milestone-edited).",
-        "",
+    assert text.split("\nTerms:\n")[1].splitlines()[0] == (
+        "  Period: when a milestone is due: 2022-01 a month, 2022-Q1 a quarter, 2021-H2 a half"
+        " year, 2022 a year, 2022-02-11/2022-02-28 a span of days; the source's own words"
+        " follow in quotes."
+    )
+    folded = DiffText(width=200)(changes)
+    assert "Footnote 2 added" not in folded
+    assert "  Footnotes: 1 added; listed in full with --full" in folded
+    assert DiffMarkdown(full=True)(changes).splitlines()[17:23] == [
         "## Edition",
         "",
-        "- **Window:** window 2021-11/2022-03 → 2021-12/2022-04",
-        '- **Footnote changed:** footnote 1 changed: "Subject to CMS approval." → "Subject to CMS approval!"',
+        "- **Window:** 2021-11/2022-03 → 2021-12/2022-04",
+        '- **Footnote 1 changed:** "Subject to CMS approval." → "Subject to CMS approval!"',
+        "- **Footnote 2 added:** New.",
+        "",
     ]
 
 
@@ -243,13 +264,21 @@ def test_diff_lines_for_moves_drops_and_sub_item_edits() -> None:
             ),
         ),
     )
-    lines = DiffText(width=200)(diff(old, new)).splitlines()
-    assert lines[5:] == [
+    text = DiffText(width=200)(diff(old, new))
+    assert text.split("\nTerms:\n")[0].splitlines()[3:] == [
+        "  Aged out: 1 milestone whose period ended before this edition's window",
+        "  Beyond the window: 1 milestone whose period starts after this edition's window",
+        "  Window: now 2021-12/2022-03 (was 2021-11/2022-06)",
+        "  Other changes: 2 changes of kind, initiative, category, sub-items or status",
+        "",
+        "Edition",
+        "  ~ Window: 2021-11/2022-06 → 2021-12/2022-03",
+        "",
         "Cross-Initiative Milestones",
-        "  ~ MOT Carve-In goes live: moved here from benefits",
+        "  ~ Moved: MOT Carve-In goes live: from initiative benefits",
         "",
         "Benefits Standardization",
-        "  ~ ECM goes live in HHP Counties for: sub_items (sub_items[0].footnotes removed)",
-        "  - 2022-06  Late item (beyond the window)",
-        "  - 2021-11  Early item [^] (aged out)",
+        "  ~ Edited: ECM goes live in HHP Counties for: Members enrolled in HHP: sub_items (sub_items[0].footnotes removed)",
+        "  - Dropped: 2022-06  Late item (beyond the window)",
+        "  - Dropped: 2021-11  Early item [^] (aged out)",
     ]

@@ -235,10 +235,10 @@ class ChangeRecord(abc.ABC):
 
     @property
     def editorial(self) -> bool:
-        """Whether only wording changed (``--substantive`` leaves these changes out).
+        """Whether no date, item or name changed (``--substantive`` leaves these out).
 
-        Case, punctuation, whitespace or markup of a title or footnote, or a period
-        restated in other words.
+        Case, punctuation, whitespace or markup of a title or footnote, a period
+        restated in other words, or only which footnotes (or aliases) something cites.
         """
         return False
 

@@ -189,6 +189,11 @@ class InitiativeEdited(_InitiativePaired):
     change: ClassVar[str] = "initiative-edited"
     field: str
 
+    @property
+    def editorial(self) -> bool:
+        """Always: which footnotes an initiative cites, or its aliases, move no date."""
+        return True
+
     def apply(self, parts: Rebuild) -> None:
         """Give the initiative the new value of the field."""
         parts.edit_initiative(self.new.id, **{self.field: getattr(self.new, self.field)})

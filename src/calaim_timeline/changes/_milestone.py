@@ -249,6 +249,11 @@ class MilestoneEdited(_Paired):
     change: ClassVar[str] = "milestone-edited"
     field: str
 
+    @property
+    def editorial(self) -> bool:
+        """Whether only the footnotes it cites changed (sub-items and status are substance)."""
+        return self.field == "footnotes"
+
     def details(self) -> tuple[FieldChange, ...]:
         """The field-level differences, as found by deepdiff (imported on first use)."""
         from calaim_timeline.changes._details import field_changes  # noqa: PLC0415 - heavy

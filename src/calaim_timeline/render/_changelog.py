@@ -33,7 +33,8 @@ from calaim_timeline.changes import (
 from calaim_timeline.diff import EditionDiff
 from calaim_timeline.model import MilestoneKind
 from calaim_timeline.period import Relation
-from calaim_timeline.render._describe import describe, months, period, review_note
+from calaim_timeline.render._describe import describe, months, named, period, review_note
+from calaim_timeline.render._digest import folded
 
 __all__ = ["SECTIONS", "Entry", "sections", "sorts"]
 
@@ -103,16 +104,19 @@ def sorts(kind: type[ChangeRecord]) -> bool:
     return kind in _SORTERS
 
 
-def sections(changes: EditionDiff) -> list[tuple[str, list[Entry]]]:
+def sections(changes: EditionDiff, *, full: bool = False) -> list[tuple[str, list[Entry]]]:
     """The non-empty sections in :data:`SECTIONS` order, each with its entries.
 
     Dropped milestones come unlisted first, then beyond the window, then those that aged
-    out, folded into one entry per initiative.
+    out, folded into one entry per initiative. Footnotes and editorial changes are left
+    to the digest's one line each, unless ``full``.
     """
     log = _Log()
     for initiative, members in changes.groups():
         name = initiative.name if initiative else "Edition"
         for change in members:
+            if folded(change) and not full:
+                continue
             log.note = review_note(changes, change)
             _SORTERS[type(change)](change, name, log)
     log.found["Dropped"] += log.beyond
@@ -125,14 +129,16 @@ def sections(changes: EditionDiff) -> list[tuple[str, list[Entry]]]:
 @_sorts(MilestoneShifted)
 def _shifted(change: MilestoneShifted, name: str, log: _Log) -> None:
     if change.direction not in _SHIFTS:  # restated: the same days in other words
-        log.add("Changed", name, describe(change).text)
+        log.add("Changed", name, str(describe(change)))
         return
     old, new = change.old.milestone.when, change.new.milestone.when
     how = months(change.months)
     if change.direction not in {Relation.DELAYED, Relation.ADVANCED}:
         how += f", {change.direction.value}"
     log.add(
-        _SHIFTS[change.direction], name, f"{change.title}: {period(old)} → {period(new)} ({how})"
+        _SHIFTS[change.direction],
+        name,
+        f"{named(change.subject)}: {period(old)} → {period(new)} ({how})",
     )
 
 
@@ -140,7 +146,9 @@ def _shifted(change: MilestoneShifted, name: str, log: _Log) -> None:
 def _added(change: MilestoneAdded, name: str, log: _Log) -> None:
     reason = "new" if change.reason is AddReason.NEW else "entered the window"
     log.add(
-        "Added", name, f"{change.title} — {period(change.item.when)}{_kind(change.kind)} ({reason})"
+        "Added",
+        name,
+        f"{named(change.item)} — {period(change.item.when)}{_kind(change.kind)} ({reason})",
     )
 
 
@@ -153,12 +161,11 @@ def _initiative_added(_change: InitiativeAdded, name: str, log: _Log) -> None:
 def _dropped(change: MilestoneDropped, name: str, log: _Log) -> None:
     when = period(change.item.when)
     if change.reason is DropReason.AGED_OUT:
-        log.aged[name].append(f"{change.title} ({when})")
+        log.aged[name].append(f"{named(change.item)} ({when})")
     elif change.reason is DropReason.BEYOND_WINDOW:
-        log.beyond.append((name, f"{change.title} — {when} (beyond the window)"))
+        log.beyond.append((name, f"{named(change.item)} — {when} (beyond the window)"))
     else:
-        text = f"UNLISTED: {change.title} — {when} (due in the window, no longer listed)"
-        log.add("Dropped", name, text)
+        log.add("Dropped", name, f"GONE WHILE STILL DUE: {named(change.item)} — {when}")
 
 
 @_sorts(InitiativeDropped)
@@ -168,7 +175,7 @@ def _initiative_dropped(_change: InitiativeDropped, name: str, log: _Log) -> Non
 
 @_sorts(InitiativeRenamed, MilestoneRetitled)
 def _renamed(change: InitiativeRenamed | MilestoneRetitled, name: str, log: _Log) -> None:
-    log.add("Renamed", name, describe(change).text)
+    log.add("Renamed", name, str(describe(change)))
 
 
 @_sorts(
@@ -183,4 +190,4 @@ def _renamed(change: InitiativeRenamed | MilestoneRetitled, name: str, log: _Log
     WindowChanged,
 )
 def _changed(change: Change, name: str, log: _Log) -> None:
-    log.add("Changed", name, describe(change).text)
+    log.add("Changed", name, str(describe(change)))

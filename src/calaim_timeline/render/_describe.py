@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from calaim_timeline.changes import (
     Change,
@@ -26,18 +26,36 @@ from calaim_timeline.changes import (
     WindowChanged,
 )
 from calaim_timeline.diff import EditionDiff
-from calaim_timeline.model import MilestoneKind
+from calaim_timeline.match import Stage
+from calaim_timeline.model import Milestone, MilestoneKind
 from calaim_timeline.period import Period
 
-__all__ = ["Line", "describe", "describes", "months", "period", "review_note"]
+__all__ = [
+    "BY",
+    "DROPPED",
+    "Line",
+    "describe",
+    "describes",
+    "months",
+    "named",
+    "period",
+    "review_note",
+]
 
 
 class Line(NamedTuple):
-    """A change in words: a terminal symbol, a label, and the text."""
+    """A change in words: a terminal symbol, a label, and the text after the label.
+
+    The text never repeats the label: renderers show ``label: text``.
+    """
 
     symbol: str
     label: str
     text: str
+
+    def __str__(self) -> str:
+        """``Label: text``."""
+        return f"{self.label}: {self.text}"
 
 
 def period(value: Period) -> str:
@@ -51,24 +69,60 @@ def months(count: int) -> str:
     return f"{count:+d} {unit}" if count else f"0 {unit}"
 
 
+def named(milestone: Milestone) -> str:
+    """The milestone's title with its sub-items, as the calendar prints them under it.
+
+    Examples:
+        >>> from calaim_timeline import Milestone, Period, SubItem
+        >>> named(Milestone(
+        ...     id="ecm-hhp", title="ECM goes live in HHP Counties for:",
+        ...     when=Period.parse("2022-01"),
+        ...     sub_items=(SubItem(text="Children"), SubItem(text="Adults")),
+        ... ))
+        'ECM goes live in HHP Counties for: Children; Adults'
+    """
+    if not milestone.sub_items:
+        return milestone.title
+    items = "; ".join(item.text for item in milestone.sub_items)
+    if milestone.title.endswith(":"):
+        return f"{milestone.title} {items}"
+    return f"{milestone.title} ({items})"
+
+
 def _kind(kind: MilestoneKind | None) -> str:
     return kind.value.replace("-", " ") if kind else "unmarked"
 
 
-def _marked(title: str, kind: MilestoneKind | None) -> str:
-    return f"{title} [{kind.mark}]" if kind else title
+def _marked(milestone: Milestone) -> str:
+    return f"{named(milestone)} [{milestone.kind.mark}]" if milestone.kind else named(milestone)
 
 
 def _subject(
     change: MilestoneShifted | MilestoneRekinded | MilestoneMoved | MilestoneEdited,
 ) -> str:
-    """The title as the subject of a sentence ("…for:" loses its colon)."""
+    """The milestone as the subject of a sentence ("…for:" loses its colon)."""
+    if change.subject.sub_items:
+        return named(change.subject)
     return change.title.rstrip(":")
 
 
 def _numbers(values: tuple[int, ...] | tuple[str, ...]) -> str:
     return ", ".join(map(str, values)) if values else "none"
 
+
+BY: Final = {
+    Stage.ID: "the same id",
+    Stage.LINEAGE: "the same lineage",
+    Stage.ALIAS: "an alias in the snapshot",
+    Stage.TITLE: "the same name",
+    Stage.MILESTONES: "the same milestones",
+    Stage.ACRONYMS: "the same acronyms",
+    Stage.CONTAINED: "one name inside the other",
+    Stage.CONTEXT: "its place, period and kind",
+    Stage.SIMILAR: "a similar name",
+    Stage.MOVED: "a similar title in another initiative",
+}
+"""How each stage found a pair, in plain words ("recognised by the same acronyms")."""
 
 _Describer = Callable[[Any], Line]
 _DESCRIBERS: dict[type[ChangeRecord], _Describer] = {}
@@ -91,14 +145,16 @@ def describe(change: Change) -> Line:
     Examples:
         >>> from calaim_timeline import Footnote
         >>> from calaim_timeline.changes import FootnoteAdded
-        >>> describe(FootnoteAdded(note=Footnote(number=7, text="Subject to CMS approval.")))
-        Line(symbol='+', label='Footnote added', text='footnote 7 added: Subject to CMS approval.')
+        >>> str(describe(FootnoteAdded(note=Footnote(number=7, text="Subject to CMS approval."))))
+        'Footnote 7 added: Subject to CMS approval.'
     """
     return _DESCRIBERS[type(change)](change)
 
 
 def review_note(changes: EditionDiff, change: Change) -> str:
-    """`` [review: paired by context, 75% sure]`` for a change whose pair needs review, else "".
+    """`` [review: recognised by a similar name, 75% sure]`` where the pair needs review.
+
+    Empty for a change whose pair is certain enough, or that has no pair.
 
     Examples:
         >>> from calaim_timeline import Archive
@@ -110,7 +166,7 @@ def review_note(changes: EditionDiff, change: Change) -> str:
     link = changes.link_of(change)
     if link is None or not changes.needs_review(change):
         return ""
-    return f" [review: paired by {link.stage.value}, {link.confidence:.0%} sure]"
+    return f" [review: recognised by {BY[link.stage]}, {link.confidence:.0%} sure]"
 
 
 def describes(kind: type[ChangeRecord]) -> bool:
@@ -127,26 +183,30 @@ def describes(kind: type[ChangeRecord]) -> bool:
 @_words(MilestoneAdded)
 def _added(change: MilestoneAdded) -> Line:
     reason = "new" if change.reason.value == "new" else "entered the window"
-    text = f"{period(change.item.when)}  {_marked(change.title, change.kind)} ({reason})"
-    return Line("+", "Added", text)
+    return Line("+", "Added", f"{period(change.item.when)}  {_marked(change.item)} ({reason})")
+
+
+DROPPED: Final = {
+    "aged-out": "aged out",
+    "beyond-window": "beyond the window",
+    "unlisted": "gone while still due",
+}
+"""Each drop reason in the words the reports use."""
 
 
 @_words(MilestoneDropped)
 def _dropped(change: MilestoneDropped) -> Line:
-    reason = {
-        "aged-out": "aged out",
-        "beyond-window": "beyond the window",
-        "unlisted": "UNLISTED: gone while still inside the window",
-    }[change.reason.value]
-    text = f"{period(change.item.when)}  {_marked(change.title, change.kind)} ({reason})"
-    return Line("-", "Dropped", text)
+    text = f"{period(change.item.when)}  {_marked(change.item)}"
+    if change.reason.value == "unlisted":
+        return Line("-", "Gone while still due", text)
+    return Line("-", "Dropped", f"{text} ({DROPPED[change.reason.value]})")
 
 
 @_words(MilestoneShifted)
 def _shifted(change: MilestoneShifted) -> Line:
     old, new = change.old.milestone.when, change.new.milestone.when
-    how = f"({months(change.months)}, {change.direction.value})"
-    return Line("~", "Shifted", f"{_subject(change)}: {period(old)} → {period(new)} {how}")
+    text = f"{_subject(change)}: {period(old)} → {period(new)} ({months(change.months)})"
+    return Line("~", change.direction.value.capitalize(), text)
 
 
 @_words(MilestoneRetitled)
@@ -164,7 +224,7 @@ def _rekinded(change: MilestoneRekinded) -> Line:
 
 @_words(MilestoneMoved)
 def _moved(change: MilestoneMoved) -> Line:
-    return Line("~", "Moved", f"{_subject(change)}: moved here from {change.old.initiative}")
+    return Line("~", "Moved", f"{_subject(change)}: from initiative {change.old.initiative}")
 
 
 @_words(MilestoneEdited)
@@ -179,49 +239,48 @@ def _edited(change: MilestoneEdited) -> Line:
 @_words(InitiativeAdded)
 def _initiative_added(change: InitiativeAdded) -> Line:
     where = f"category {change.item.category}" if change.item.category else "no category"
-    return Line("+", "Initiative added", f"new initiative ({where})")
+    return Line("+", "New initiative", where)
 
 
 @_words(InitiativeDropped)
 def _initiative_dropped(_change: InitiativeDropped) -> Line:
-    return Line("-", "Initiative dropped", "initiative no longer listed")
+    return Line("-", "Initiative dropped", "no longer listed")
 
 
 @_words(InitiativeRenamed)
 def _renamed(change: InitiativeRenamed) -> Line:
-    text = f'renamed from "{change.old.name}" ({change.old.id}, matched by {change.stage.value})'
+    text = f'was "{change.old.name}" (recognised by {BY[change.stage]})'
     return Line("~", "Renamed", text)
 
 
 @_words(InitiativeRecategorized)
 def _recategorized(change: InitiativeRecategorized) -> Line:
     before, after = change.old.category or "none", change.new.category or "none"
-    return Line("~", "Category", f"category {before} → {after}")
+    return Line("~", "Category", f"{before} → {after}")
 
 
 @_words(InitiativeEdited)
 def _initiative_edited(change: InitiativeEdited) -> Line:
     before, after = getattr(change.old, change.field), getattr(change.new, change.field)
-    return Line("~", "Edited", f"{change.field}: {_numbers(before)} → {_numbers(after)}")
+    return Line("~", change.field.capitalize(), f"{_numbers(before)} → {_numbers(after)}")
 
 
 @_words(FootnoteAdded)
 def _note_added(change: FootnoteAdded) -> Line:
-    return Line("+", "Footnote added", f"footnote {change.note.number} added: {change.note.text}")
+    return Line("+", f"Footnote {change.note.number} added", change.note.text)
 
 
 @_words(FootnoteDropped)
 def _note_dropped(change: FootnoteDropped) -> Line:
-    text = f"footnote {change.note.number} dropped: {change.note.text}"
-    return Line("-", "Footnote dropped", text)
+    return Line("-", f"Footnote {change.note.number} dropped", change.note.text)
 
 
 @_words(FootnoteChanged)
 def _note_changed(change: FootnoteChanged) -> Line:
-    text = f'footnote {change.new.number} changed: "{change.old.text}" → "{change.new.text}"'
-    return Line("~", "Footnote changed", text)
+    text = f'"{change.old.text}" → "{change.new.text}"'
+    return Line("~", f"Footnote {change.new.number} changed", text)
 
 
 @_words(WindowChanged)
 def _window(change: WindowChanged) -> Line:
-    return Line("~", "Window", f"window {change.old} → {change.new}")
+    return Line("~", "Window", f"{change.old} → {change.new}")

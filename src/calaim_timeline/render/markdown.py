@@ -11,8 +11,9 @@ import attrs
 from calaim_timeline.diff import EditionDiff
 from calaim_timeline.model import Edition, Milestone, MilestoneKind, Status
 from calaim_timeline.render._changelog import sections as changelog_sections
-from calaim_timeline.render._common import sections, summary_line
+from calaim_timeline.render._common import sections
 from calaim_timeline.render._describe import describe, review_note
+from calaim_timeline.render._digest import LEGEND, digest, folded
 
 __all__ = ["ChangelogMarkdown", "DiffMarkdown", "EditionMarkdown", "escape"]
 
@@ -88,9 +89,25 @@ def _milestone(milestone: Milestone) -> str:
     return line
 
 
+def _digest_lines(changes: EditionDiff, *, full: bool) -> list[str]:
+    """The digest as a markdown list, each point's items nested under it."""
+    lines = ["**In short:**", ""]
+    for point in digest(changes, full=full):
+        lines.append(f"- **{escape(point.label)}:** {escape(point.text)}")
+        lines += [f"  - {escape(item)}" for item in point.items]
+    return lines
+
+
+def _legend_lines(heading: str) -> list[str]:
+    """The terms the reports use, under ``heading``."""
+    return [heading, "", *(f"- **{escape(term)}:** {escape(meaning)}." for term, meaning in LEGEND)]
+
+
 @attrs.frozen
 class DiffMarkdown:
-    """Render a diff as markdown: a heading, the summary, a section per initiative.
+    """Render a diff as markdown: the digest, a section per initiative, then the terms.
+
+    Footnotes and editorial changes are folded into one digest line each, unless ``full``.
 
     Examples:
         >>> from calaim_timeline import Archive
@@ -103,30 +120,31 @@ class DiffMarkdown:
     """
 
     heading_level: int = 1
+    full: bool = False
 
     def __call__(self, changes: EditionDiff) -> str:
         """The page, ending with a newline."""
         top = "#" * self.heading_level
-        summary = summary_line(changes).split(": ", 1)[1]
-        lines = [
-            f"{top} {changes.old.edition.id} → {changes.new.edition.id}",
-            "",
-            f"{summary[0].upper()}{summary[1:]}.",
-        ]
+        lines = [f"{top} {changes.old.edition.id} → {changes.new.edition.id}", ""]
+        if not changes.changes:
+            return "\n".join([*lines, "No changes."]) + "\n"
+        lines += _digest_lines(changes, full=self.full)
         for initiative, members in changes.groups():
-            name = initiative.name if initiative else "Edition"
-            lines += ["", f"{top}# {escape(name)}", ""]
-            for change in members:
+            shown = [c for c in members if self.full or not folded(c)]
+            if shown:
+                name = initiative.name if initiative else "Edition"
+                lines += ["", f"{top}# {escape(name)}", ""]
+            for change in shown:
                 line = describe(change)
                 note = escape(review_note(changes, change))
-                lines.append(f"- **{line.label}:** {escape(line.text)}{note}")
+                lines.append(f"- **{escape(line.label)}:** {escape(line.text)}{note}")
+        lines += ["", *_legend_lines(f"{top}# Terms")]
         return "\n".join(lines) + "\n"
 
 
 _INTRO: Final = (
-    "Each edition against the one before it, newest first. Dates are target periods"
-    " (`2022-01` a month, `2022-Q1` a quarter, `2021-H2` a half year); a shift's months"
-    " count how far the last month of its period moved."
+    "Each edition against the one before it, newest first: first in short, then every"
+    " change by section. The terms are explained at the end."
 )
 
 
@@ -136,18 +154,21 @@ class ChangelogMarkdown:
 
     In the spirit of Keep a Changelog, with a schedule's sections: Delayed, Advanced,
     Narrowed/Widened, Added, Dropped (unlisted first; aged-out items folded into one line
-    per initiative), Renamed, Changed. Call it with the diffs, newest first, and the
-    oldest edition (shown as the first edition).
+    per initiative), Renamed, Changed. Each edition's section begins with the digest;
+    footnotes and editorial changes are folded into one digest line each unless ``full``.
+    Call it with the diffs, newest first, and the oldest edition (shown as the first
+    edition).
 
     Examples:
         >>> from calaim_timeline import Archive
         >>> from calaim_timeline.history import changelog
         >>> text = ChangelogMarkdown()(changelog(Archive.bundled().editions))
         >>> [line for line in text.splitlines() if line.startswith("## ")]
-        ['## [2021-11] as of 2021-11 (since 2021-01)']
+        ['## [2021-11] as of 2021-11 (since 2021-01)', '## Terms']
     """
 
     title: str = "CalAIM Milestones Calendar: change log"
+    full: bool = False
 
     def __call__(self, diffs: Sequence[EditionDiff], first: Edition | None = None) -> str:
         """The page, ending with a newline."""
@@ -155,12 +176,18 @@ class ChangelogMarkdown:
         for changes in diffs:
             new, old = changes.new.header, changes.old.header
             heading = f"## [{new.id}] as of {new.as_of} (since {old.id})"
-            lines += ["", heading, "", summary_line(changes) + "."]
-            for section, entries in changelog_sections(changes):
+            lines += ["", heading, ""]
+            if not changes.changes:
+                lines.append("No changes.")
+                continue
+            lines += _digest_lines(changes, full=self.full)
+            for section, entries in changelog_sections(changes, full=self.full):
                 lines += ["", f"### {section}", ""]
                 lines += [f"- **{escape(name)}**: {escape(text)}" for name, text in entries]
         if first is not None:
             count = f"{len(first.milestones())} milestones in {len(first.initiatives)} initiatives"
             lines += ["", f"## [{first.id}] as of {first.as_of}", ""]
             lines.append(f"The first edition: {count}, covering {first.window}.")
+        if diffs or first is not None:
+            lines += ["", *_legend_lines("## Terms")]
         return "\n".join(lines) + "\n"

@@ -13,8 +13,9 @@ if TYPE_CHECKING:
     from calaim_timeline.history import History, InitiativeSlip
 from calaim_timeline.model import Edition, Initiative, Milestone, Status
 from calaim_timeline.period import Period
-from calaim_timeline.render._common import KEY, footnote_refs, mark, sections, summary_line
-from calaim_timeline.render._describe import describe, months, period, review_note
+from calaim_timeline.render._common import KEY, footnote_refs, mark, sections
+from calaim_timeline.render._describe import describe, months, named, period, review_note
+from calaim_timeline.render._digest import LEGEND, digest, folded, headline
 
 __all__ = ["DiffText", "EditionText", "HistoryText", "SlipText", "UpcomingText"]
 
@@ -90,10 +91,11 @@ def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
 
 @attrs.frozen
 class DiffText:
-    """Render a diff for a terminal: a one-line summary, then the changes by initiative.
+    """Render a diff for a terminal: the digest, the changes by initiative, the terms.
 
-    ``+`` added, ``-`` dropped, ``~`` changed; shifts read ``2022-01 → 2022-03 (+2 months,
-    delayed)``.
+    ``+`` added, ``-`` dropped, ``~`` changed; shifts read ``Delayed: … 2022-01 → 2022-03
+    (+2 months)``. Footnotes and editorial changes are folded into one digest line each,
+    unless ``full``.
 
     Examples:
         >>> from calaim_timeline import Archive
@@ -104,16 +106,29 @@ class DiffText:
     """
 
     width: int = 100
+    full: bool = False
 
     def __call__(self, changes: EditionDiff) -> str:
         """The whole report, ending with a newline."""
-        lines = [summary_line(changes)]
+        lines = [headline(changes)]
+        if not changes.changes:
+            return lines[0] + "\n"
+        lines += ["", "In short:"]
+        for point in digest(changes, full=self.full):
+            lines += _wrap(f"{point.label}: {point.text}", self.width, "  ", "    ")
+            for item in point.items:
+                lines += _wrap(item, self.width, "    - ", "      ")
         for initiative, members in changes.groups():
-            lines += ["", initiative.name if initiative else "Edition"]
-            for change in members:
+            shown = [c for c in members if self.full or not folded(c)]
+            if shown:
+                lines += ["", initiative.name if initiative else "Edition"]
+            for change in shown:
                 line = describe(change)
-                text = f"{line.symbol} {line.text}{review_note(changes, change)}"
+                text = f"{line.symbol} {line}{review_note(changes, change)}"
                 lines += _wrap(text, self.width, "  ", "      ")
+        lines += ["", "Terms:"]
+        for term, meaning in LEGEND:
+            lines += _wrap(f"{term}: {meaning}.", self.width, "  ", "    ")
         return "\n".join(lines) + "\n"
 
 
@@ -178,7 +193,7 @@ class HistoryText:
         return (
             "\n".join(
                 [
-                    f"{latest.milestone.id}: {latest.milestone.title}",
+                    f"{latest.milestone.id}: {named(latest.milestone)}",
                     f"{latest.initiative.name}; {kind}",
                     "",
                     *table,
@@ -260,6 +275,6 @@ class UpcomingText:
         for initiative, milestone in due:
             lines.append(
                 f"  {str(milestone.when).ljust(column)}  {mark(milestone.kind)} "
-                f"{initiative.name}: {milestone.title}"
+                f"{initiative.name}: {named(milestone)}"
             )
         return "\n".join(lines) + "\n"

@@ -1,0 +1,280 @@
+"""The digest at the top of every diff and change-log section, and the legend of its terms.
+
+A planner reads the digest first: what is gone while still due, what slipped (the biggest
+slip first, with its months), what is new, then the rest in a few counted lines, and
+footnotes and editorial changes folded into one line each. The records behind it stay
+whole in the JSON.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Final, NamedTuple, TypeVar
+
+import attrs
+
+from calaim_timeline.changes import (
+    AddReason,
+    Change,
+    ChangeRecord,
+    DropReason,
+    FootnoteAdded,
+    FootnoteChanged,
+    FootnoteDropped,
+    InitiativeAdded,
+    InitiativeDropped,
+    InitiativeEdited,
+    InitiativeRecategorized,
+    InitiativeRenamed,
+    MilestoneAdded,
+    MilestoneDropped,
+    MilestoneEdited,
+    MilestoneMoved,
+    MilestoneRekinded,
+    MilestoneRetitled,
+    MilestoneShifted,
+    WindowChanged,
+)
+from calaim_timeline.diff import EditionDiff
+from calaim_timeline.period import Relation
+from calaim_timeline.render._describe import months, named, period
+
+__all__ = ["LEGEND", "MOST_ITEMS", "Point", "digest", "folded", "headline"]
+
+_C = TypeVar("_C", bound=ChangeRecord)
+
+MOST_ITEMS: Final = 10
+"""A digest point lists at most this many items, then says how many more follow below."""
+
+LEGEND: Final = (
+    (
+        "Period",
+        (
+            "when a milestone is due: 2022-01 a month, 2022-Q1 a quarter, 2021-H2 a half"
+            " year, 2022 a year, 2022-02-11/2022-02-28 a span of days; the source's own"
+            " words follow in quotes"
+        ),
+    ),
+    ("Window", "the months an edition covers, such as 2021-11/2022-03"),
+    (
+        "Delayed, advanced",
+        "the end of the period moved later or earlier; +2 months is how far the last month moved",
+    ),
+    ("Narrowed, widened", "the period became shorter or longer without moving later or earlier"),
+    ("Restated", "the same days in other words (editorial)"),
+    (
+        "Gone while still due",
+        "no longer listed although its period falls inside the new edition's window: ask why",
+    ),
+    ("Aged out", "no longer listed because its period ended before the new edition's window"),
+    ("Beyond the window", "no longer listed because its period starts after the new window"),
+    ("New", "first listed, and due inside the earlier edition's window"),
+    (
+        "Entered the window",
+        "first listed, due after the earlier edition's window: it has come into view",
+    ),
+    (
+        "Recognised by",
+        "how a renamed initiative or reworded milestone was paired with its earlier self",
+    ),
+    ("Review", "that pairing is not certain (below 90% sure): check it by eye"),
+    (
+        "Editorial",
+        "no date, item or name changed: only wording, punctuation or the footnotes cited",
+    ),
+    ("Marks", "* document release, ^ submission deadline, + program launch"),
+)
+"""Every term the reports use, once, in plain words."""
+
+
+class Point(NamedTuple):
+    """One line of the digest: a label, a sentence, and the items it names."""
+
+    label: str
+    text: str
+    items: tuple[str, ...] = ()
+
+
+def headline(changes: EditionDiff) -> str:
+    """``2021-01 → 2021-11: 108 changes``, or ``…: no changes``."""
+    head = f"{changes.old.edition.id} → {changes.new.edition.id}"
+    count = len(changes)
+    if not count:
+        return f"{head}: no changes"
+    return f"{head}: {count} change{'s' if count > 1 else ''}"
+
+
+def folded(change: Change) -> bool:
+    """Whether a report folds the change into the digest's footnote or editorial line."""
+    return change.editorial or isinstance(change, FootnoteAdded | FootnoteDropped | FootnoteChanged)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _listed(items: list[str]) -> tuple[str, ...]:
+    if len(items) <= MOST_ITEMS:
+        return tuple(items)
+    return (*items[:MOST_ITEMS], f"… and {len(items) - MOST_ITEMS} more, listed below")
+
+
+@attrs.frozen
+class _Found:
+    """A diff's changes by type (editorial ones apart), each with its initiative's name."""
+
+    pairs: list[tuple[str, Change]]
+    full: bool
+
+    def of(self, kind: type[_C]) -> list[tuple[str, _C]]:
+        return [(n, c) for n, c in self.pairs if isinstance(c, kind) and not c.editorial]
+
+    def dropped(self, reason: DropReason) -> list[tuple[str, MilestoneDropped]]:
+        return [(n, c) for n, c in self.of(MilestoneDropped) if c.reason is reason]
+
+    def shifted(self, *directions: Relation) -> list[tuple[str, MilestoneShifted]]:
+        return [(n, c) for n, c in self.of(MilestoneShifted) if c.direction in directions]
+
+
+def digest(changes: EditionDiff, *, full: bool = False) -> tuple[Point, ...]:
+    """The digest's points in reading order; none for a diff without changes.
+
+    ``full``: the footnotes and editorial changes are listed in the report itself, so
+    their lines say nothing about ``--full``.
+    """
+    found = _Found(
+        [
+            (initiative.name if initiative else "Edition", change)
+            for initiative, members in changes.groups()
+            for change in members
+        ],
+        full,
+    )
+    return tuple(point for make in _POINTS for point in make(found))
+
+
+def _gone(found: _Found) -> Iterator[Point]:
+    gone = found.dropped(DropReason.UNLISTED)
+    if gone:
+        verb = "is" if len(gone) == 1 else "are"
+        yield Point(
+            "Gone while still due",
+            f"{_count(len(gone), 'milestone')} {verb} no longer listed though due inside"
+            " this edition's window",
+            _listed([f"{named(c.item)} ({n}), due {period(c.item.when)}" for n, c in gone]),
+        )
+
+
+def _delayed(found: _Found) -> Iterator[Point]:
+    late = sorted(found.shifted(Relation.DELAYED), key=lambda pair: -pair[1].months)
+    if late:
+        yield Point(
+            "Delayed",
+            f"{_count(len(late), 'milestone')} now due later, the biggest slip first",
+            _listed(
+                [
+                    f"{months(c.months)}: {named(c.subject)} ({n}),"
+                    f" {period(c.old.milestone.when)} → {period(c.new.milestone.when)}"
+                    for n, c in late
+                ]
+            ),
+        )
+
+
+def _new(found: _Found) -> Iterator[Point]:
+    initiatives = [n for n, _ in found.of(InitiativeAdded)]
+    added = found.of(MilestoneAdded)
+    if not (initiatives or added):
+        return
+    parts = [_count(len(initiatives), "initiative")] if initiatives else []
+    if added:
+        entered = sum(c.reason is AddReason.ENTERED_WINDOW for _, c in added)
+        reasons = [
+            f"{count} {reason}"
+            for count, reason in ((len(added) - entered, "new"), (entered, "entered the window"))
+            if count
+        ]
+        parts.append(f"{_count(len(added), 'milestone')} ({', '.join(reasons)})")
+    counted = {name: sum(n == name for n, _ in added) for name in initiatives}
+    items = [f"{name}: new initiative, {_count(k, 'milestone')}" for name, k in counted.items()]
+    items += [
+        f"{named(c.item)} ({n}), due {period(c.item.when)}" for n, c in added if n not in counted
+    ]
+    yield Point("New", " and ".join(parts), _listed(items))
+
+
+def _moved(found: _Found) -> Iterator[Point]:
+    earlier = len(found.shifted(Relation.ADVANCED))
+    if earlier:
+        yield Point("Advanced", f"{_count(earlier, 'milestone')} now due earlier")
+    resized = len(found.shifted(Relation.NARROWED, Relation.WIDENED))
+    if resized:
+        yield Point(
+            "Narrowed or widened", f"{_count(resized, 'milestone')} with a shorter or longer period"
+        )
+
+
+def _dropped(found: _Found) -> Iterator[Point]:
+    initiatives = [n for n, _ in found.of(InitiativeDropped)]
+    if initiatives:
+        yield Point("Initiatives no longer listed", str(len(initiatives)), _listed(initiatives))
+    for reason, label, where in (
+        (DropReason.AGED_OUT, "Aged out", "ended before this edition's window"),
+        (DropReason.BEYOND_WINDOW, "Beyond the window", "starts after this edition's window"),
+    ):
+        count = len(found.dropped(reason))
+        if count:
+            yield Point(label, f"{_count(count, 'milestone')} whose period {where}")
+
+
+def _renamed(found: _Found) -> Iterator[Point]:
+    renamed = found.of(InitiativeRenamed)
+    retitled = len(found.of(MilestoneRetitled))
+    if renamed or retitled:
+        parts = [_count(len(renamed), "initiative")] if renamed else []
+        parts += [f"{_count(retitled, 'milestone')} reworded"] if retitled else []
+        items = [f'"{c.old.name}" is now "{c.new.name}"' for _, c in renamed]
+        yield Point("Renamed", " and ".join(parts), _listed(items))
+
+
+def _others(found: _Found) -> Iterator[Point]:
+    for _, change in found.of(WindowChanged):
+        yield Point("Window", f"now {change.new} (was {change.old})")
+    others = (
+        MilestoneRekinded,
+        MilestoneMoved,
+        MilestoneEdited,
+        InitiativeRecategorized,
+        InitiativeEdited,
+    )
+    rest = sum(isinstance(c, others) and not c.editorial for _, c in found.pairs)
+    if rest:
+        yield Point(
+            "Other changes",
+            f"{_count(rest, 'change')} of kind, initiative, category, sub-items or status",
+        )
+
+
+def _folded(found: _Found) -> Iterator[Point]:
+    suffix = "" if found.full else "; listed in full with --full"
+    notes = [
+        f"{count} {verb}"
+        for kind, verb in (
+            (FootnoteAdded, "added"),
+            (FootnoteChanged, "changed"),
+            (FootnoteDropped, "dropped"),
+        )
+        if (count := len(found.of(kind)))
+    ]
+    if notes:
+        yield Point("Footnotes", ", ".join(notes) + suffix)
+    editorial = sum(c.editorial for _, c in found.pairs)
+    if editorial:
+        yield Point(
+            "Editorial",
+            f"{_count(editorial, 'change')} of wording or of the footnotes cited only{suffix}",
+        )
+
+
+_POINTS: Final = (_gone, _delayed, _new, _moved, _dropped, _renamed, _others, _folded)
+"""The digest's point makers, in reading order."""
