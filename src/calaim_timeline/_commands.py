@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from calaim_timeline.archive import Archive
 from calaim_timeline.codec import dumps, load, save, write_atomic
@@ -24,13 +24,19 @@ from calaim_timeline.errors import (
 from calaim_timeline.model import Edition, MilestoneKind
 from calaim_timeline.validate import UNSAFE_CHARACTERS
 
+if TYPE_CHECKING:
+    from calaim_timeline.history import Timeline
+    from calaim_timeline.render.tables import Table
+
 __all__ = [
     "EXIT_BAD_INPUT",
     "EXIT_DIFFERENCES",
     "EXIT_OK",
     "PROG",
     "changelog",
+    "chart",
     "diff_command",
+    "feed",
     "history",
     "ics",
     "import_table",
@@ -83,13 +89,43 @@ def diff_command(args: argparse.Namespace, out: TextIO) -> int:
     changes = diff(old, new, options=DiffOptions(threshold=args.threshold)).filter(
         changes=args.only, substantive=args.substantive
     )
-    renderers: dict[str, Callable[[EditionDiff], str]] = {
-        "text": render.DiffText(full=args.full),
-        "markdown": render.DiffMarkdown(full=args.full),
-        "json": render.DiffJson(),
-    }
-    out.write(renderers[args.format](changes))
+    if args.format in {"csv", "xlsx"}:
+        from calaim_timeline.render.tables import diff_table  # noqa: PLC0415
+
+        _write_table(diff_table(changes), args, out, f"{len(changes)} changes")
+    else:
+        renderers: dict[str, Callable[[EditionDiff], str]] = {
+            "text": render.DiffText(full=args.full),
+            "markdown": render.DiffMarkdown(full=args.full),
+            "json": render.DiffJson(),
+        }
+        _write_text(renderers[args.format](changes), args.output, out)
     return EXIT_DIFFERENCES if args.exit_code and changes.changes else EXIT_OK
+
+
+def _write_text(text: str, output: str | None, out: TextIO) -> None:
+    """``text`` to ``output`` (atomically, saying so) or to ``out``."""
+    if output is None:
+        out.write(text)
+        return
+    write_atomic(output, text)
+    out.write(f"wrote {output}\n")
+
+
+def _write_table(table: Table, args: argparse.Namespace, out: TextIO, what: str) -> None:
+    """A table to ``-o`` as its suffix says, or as CSV to ``out``; xlsx needs a file."""
+    if args.output is None:
+        if args.format == "xlsx":
+            where, msg = "standard output", "a workbook is a file: name it with -o FILE.xlsx"
+            raise WriteError(where, msg)
+        out.write(table.csv())
+        return
+    suffix = Path(args.output).suffix.lower().lstrip(".")
+    if suffix != args.format:
+        msg = f"--format {args.format} needs a .{args.format} file name"
+        raise WriteError(args.output, msg)
+    table.write(args.output)
+    out.write(f"wrote {args.output}: {what}, {len(table.rows)} rows\n")
 
 
 def import_table(args: argparse.Namespace, out: TextIO) -> int:
@@ -179,6 +215,8 @@ def history(args: argparse.Namespace, out: TextIO) -> int:
     from calaim_timeline.history import Timeline  # noqa: PLC0415
 
     timeline = Timeline(_archive(args).editions, options=DiffOptions(threshold=args.threshold))
+    if args.format in {"csv", "xlsx"}:
+        return _history_table(args, out, timeline)
     if args.milestone is None:
         if args.chart:
             msg = "--chart draws one milestone: name it (history MILESTONE --chart FILE)"
@@ -191,7 +229,50 @@ def history(args: argparse.Namespace, out: TextIO) -> int:
 
         TrendChart()(story, args.chart)
     renderer = render.HistoryJson() if args.format == "json" else render.HistoryText()
-    out.write(renderer(story))
+    _write_text(renderer(story), args.output, out)
+    return EXIT_OK
+
+
+def _history_table(args: argparse.Namespace, out: TextIO, timeline: Timeline) -> int:
+    from calaim_timeline.render.tables import history_table  # noqa: PLC0415
+
+    stories = timeline.histories if args.milestone is None else (timeline.find(args.milestone),)
+    table = history_table(stories)
+    _write_table(table, args, out, f"{len(timeline.editions)} editions")
+    return EXIT_OK
+
+
+def chart(args: argparse.Namespace, out: TextIO) -> int:
+    from calaim_timeline.history import Timeline  # noqa: PLC0415
+    from calaim_timeline.render.chart import TrendChart  # noqa: PLC0415 - needs matplotlib
+
+    timeline = Timeline(_archive(args).editions, options=DiffOptions(threshold=args.threshold))
+    stories = [timeline.find(reference) for reference in args.milestones]
+    if args.initiative is not None:
+        stories += timeline.of_initiative(args.initiative)
+    if not args.milestones and args.initiative is None:
+        stories = list(timeline.histories)
+    chosen = tuple(dict.fromkeys(stories))
+    TrendChart(title=args.title)(chosen, args.output)
+    editions = len({s.edition for story in chosen for s in story.present})
+    noun = "milestone" if len(chosen) == 1 else "milestones"
+    out.write(f"wrote {args.output}: the trend of {len(chosen)} {noun} over {editions} editions\n")
+    return EXIT_OK
+
+
+def feed(args: argparse.Namespace, out: TextIO) -> int:
+    from calaim_timeline.history import changelog  # noqa: PLC0415
+    from calaim_timeline.render.feed import FEED_ID, ChangelogFeed  # noqa: PLC0415
+
+    editions = _archive(args).editions
+    diffs = changelog(editions, options=DiffOptions(threshold=args.threshold))
+    if args.substantive:
+        diffs = tuple(d.filter(substantive=True) for d in diffs)
+    first = editions[0] if editions else None
+    text = ChangelogFeed(feed_id=args.feed_id or FEED_ID, link=args.link)(diffs, first)
+    write_atomic(args.output, text)
+    count = len(diffs) + (first is not None)
+    out.write(f"wrote {args.output}: {count} entries, one per edition\n")
     return EXIT_OK
 
 
@@ -203,9 +284,17 @@ def ics(args: argparse.Namespace, out: TextIO) -> int:
     edition = resolve_edition(args.edition, archive)
     editions = [e for e in archive.editions if e.id != edition.id and e.as_of <= edition.as_of]
     timeline = Timeline([*editions, edition], options=DiffOptions(threshold=args.threshold))
-    write_atomic(args.output, EditionIcs(timeline)(edition))
+    calendar = EditionIcs(timeline, name=args.name)
+    write_atomic(args.output, calendar(edition))
+    cancelled = len(calendar.dropped(edition))
     out.write(
-        f"wrote {args.output}: {len(edition.milestones())} events from edition {edition.id}\n"
+        f"wrote {args.output}: {len(edition.milestones())} events from edition {edition.id}"
+        + (
+            f", {cancelled} cancelled (dropped while due since an earlier edition)"
+            if cancelled
+            else ""
+        )
+        + "\n"
     )
     return EXIT_OK
 

@@ -101,7 +101,13 @@ def _add_compare(commands: _Commands, parents: _Parents) -> None:
     )
     compare.add_argument("old", metavar="OLD", help="a snapshot file, or an edition id")
     compare.add_argument("new", metavar="NEW", help="a snapshot file, or an edition id")
-    compare.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    compare.add_argument(
+        "--format",
+        choices=("text", "markdown", "json", "csv", "xlsx"),
+        default="text",
+        help="csv and xlsx: one row per change (xlsx needs -o)",
+    )
+    compare.add_argument("-o", "--output", metavar="FILE", help="write the report here (atomic)")
     compare.add_argument(
         "--only",
         nargs="+",
@@ -164,9 +170,51 @@ def _add_history(commands: _Commands, parents: _Parents) -> None:
         ),
     )
     history.add_argument("milestone", metavar="MILESTONE", nargs="?")
-    history.add_argument("--format", choices=("text", "json"), default="text")
+    history.add_argument(
+        "--format",
+        choices=("text", "json", "csv", "xlsx"),
+        default="text",
+        help="csv and xlsx: a row per milestone, a column per edition (xlsx needs -o)",
+    )
+    history.add_argument("-o", "--output", metavar="FILE", help="write the table here (atomic)")
     history.add_argument("--chart", metavar="FILE", help="draw the trend chart (.svg or .png)")
     history.set_defaults(run=run.history)
+
+
+def _add_chart(commands: _Commands, parents: _Parents) -> None:
+    chart = commands.add_parser(
+        "chart",
+        parents=[parents.snapshots, parents.matching],
+        help="draw the milestone trend chart",
+        description=(
+            "Draw the milestone trend chart: report date (each edition's as-of month) along"
+            " the bottom, forecast date up the side, a line per milestone over the bands of"
+            " its periods. Name milestones (ids, lineages or title fragments), or an"
+            " initiative; nothing named draws every milestone."
+        ),
+    )
+    chart.add_argument("milestones", metavar="MILESTONE", nargs="*")
+    chart.add_argument("--initiative", metavar="ID", help="every milestone of this initiative")
+    chart.add_argument("--title", help="the chart's title")
+    chart.add_argument("-o", "--output", metavar="FILE", required=True, help="an .svg or .png")
+    chart.set_defaults(run=run.chart)
+
+
+def _add_feed(commands: _Commands, parents: _Parents) -> None:
+    feed = commands.add_parser(
+        "feed",
+        parents=[parents.snapshots, parents.matching],
+        help="write the change log as an Atom feed",
+        description=(
+            "Write the change log as an Atom feed to subscribe to: one entry per edition,"
+            " its digest as the content, ids that stay the same as editions are added."
+        ),
+    )
+    feed.add_argument("-o", "--output", metavar="FILE", required=True, help="the .atom file")
+    feed.add_argument("--id", dest="feed_id", metavar="URI", help="the feed's id (default: a URN)")
+    feed.add_argument("--link", metavar="URL", help="the page the feed's entries link to")
+    feed.add_argument("--substantive", action="store_true", help="leave out editorial changes")
+    feed.set_defaults(run=run.feed)
 
 
 def _add_ics(commands: _Commands, parents: _Parents) -> None:
@@ -178,6 +226,7 @@ def _add_ics(commands: _Commands, parents: _Parents) -> None:
     )
     ics.add_argument("edition", metavar="EDITION", help="a snapshot file, or an edition id")
     ics.add_argument("-o", "--output", metavar="FILE", required=True, help="the .ics file")
+    ics.add_argument("--name", help="the calendar's name (default: the edition's title)")
     ics.set_defaults(run=run.ics)
 
 
@@ -245,6 +294,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_table(commands, parents)
     _add_log(commands, parents)
     _add_history(commands, parents)
+    _add_chart(commands, parents)
+    _add_feed(commands, parents)
     _add_ics(commands, parents)
     _add_due(commands, parents)
     _add_validate(commands)

@@ -310,6 +310,20 @@ class ChartError(CalaimTimelineError, RuntimeError):
     """
 
 
+class ExtraMissingError(CalaimTimelineError, ImportError):
+    """An output that needs an optional extra which is not installed; says how to install it.
+
+    Examples:
+        >>> print(ExtraMissingError("writing .xlsx", "openpyxl", "xlsx"))
+        writing .xlsx needs openpyxl: pip install 'calaim-timeline[xlsx]'
+    """
+
+    def __init__(self, what: str, library: str, extra: str) -> None:
+        """Name what was asked (``what``), the ``library`` it needs and the ``extra`` to install."""
+        self.extra = extra
+        super().__init__(f"{what} needs {library}: pip install 'calaim-timeline[{extra}]'")
+
+
 def format_errors(error: BaseException) -> tuple[str, ...]:
     """Lines that describe ``error``: one per problem for our errors.
 

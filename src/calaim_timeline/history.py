@@ -264,6 +264,27 @@ class Timeline:
         msg = f"{reference!r} names {len(found)} milestones ({shown}); give an id"
         raise MilestoneNotFoundError(msg)
 
+    def of_initiative(self, reference: str) -> tuple[History, ...]:
+        """The histories of the milestones an initiative (its id or name) lists in any edition.
+
+        Examples:
+            >>> from calaim_timeline import Archive
+            >>> timeline = Timeline(Archive.bundled().editions)
+            >>> [h.key for h in timeline.of_initiative("Incentive Payments")]
+            ['ipp-gap-assessment-submissions', 'ipp-program-year-1-live', 'ipp-first-payments']
+        """
+        wanted = reference.casefold()
+        found = tuple(
+            h
+            for h in self.histories
+            if any(wanted in {s.initiative.id, s.initiative.name.casefold()} for s in h.present)
+        )
+        if not found:
+            known = sorted({s.initiative.id for h in self.histories for s in h.present})
+            msg = f"no initiative has the id or name {reference!r} (ids: {', '.join(known)})"
+            raise MilestoneNotFoundError(msg)
+        return found
+
     def sequence(self, edition_id: str, lineage: str) -> tuple[str, int]:
         """The stable key and the revision number of a milestone as an edition lists it.
 

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from icalendar import Calendar
 
-from calaim_timeline import Archive
+from calaim_timeline import Archive, Edition
+from calaim_timeline.changes import DropReason, MilestoneDropped
 from calaim_timeline.diff import diff
 from calaim_timeline.history import Timeline
 from calaim_timeline.render.chart import ChartError, TrendChart
@@ -28,6 +29,7 @@ def _events(text: str) -> dict[str, dict[str, object]]:
             "end": event.end,
             "sequence": event.sequence,
             "categories": list(event.categories),
+            "status": str(event["STATUS"]),
         }
         for event in Calendar.from_ical(text).events
     }
@@ -37,7 +39,8 @@ def test_one_all_day_event_per_milestone() -> None:
     """The calendar parses back with one event per milestone, covering its period."""
     november = EDITIONS[1]
     events = _events(EditionIcs(TIMELINE)(november))
-    assert len(events) == len(november.milestones()) == 56
+    confirmed = [e for e in events.values() if e["status"] == "CONFIRMED"]
+    assert len(confirmed) == len(november.milestones()) == 56
     mot = events["mot-carve-in-live@calaim-timeline"]
     assert (str(mot["start"]), str(mot["end"]), mot["summary"], mot["categories"]) == (
         "2022-01-01",
@@ -76,20 +79,64 @@ def test_descriptions_carry_sub_items_footnotes_and_wording() -> None:
     assert article[1].uid == uid("ecm-ilos-model-of-care-draft")
 
 
+def test_a_subscribed_calendar_is_named_refreshed_and_told_what_was_dropped() -> None:
+    """NAME, X-WR-CALNAME, REFRESH-INTERVAL; milestones dropped while due come CANCELLED.
+
+    The January 2021 timeline's three milestones gone while still due in November are
+    kept, cancelled, with SEQUENCE one above their last and their last listing's period;
+    the eleven that aged out are left out.
+    """
+    text = EditionIcs(TIMELINE, name="CalAIM milestones")(EDITIONS[1])
+    calendar = Calendar.from_ical(text)
+    assert (str(calendar["NAME"]), str(calendar["X-WR-CALNAME"])) == ("CalAIM milestones",) * 2
+    assert "REFRESH-INTERVAL;VALUE=DURATION:P7D\r\n" in text
+    assert "X-PUBLISHED-TTL:P7D\r\n" in text
+    events = _events(text)
+    cancelled = {key: e for key, e in events.items() if e["status"] == "CANCELLED"}
+    assert sorted(cancelled) == [
+        "county-performance-standards-process@calaim-timeline",
+        "ecm-ilos-readiness-documents@calaim-timeline",
+        "pre-release-stakeholder-process@calaim-timeline",
+    ]
+    readiness = cancelled["ecm-ilos-readiness-documents@calaim-timeline"]
+    assert (str(readiness["start"]), str(readiness["end"]), readiness["sequence"]) == (
+        "2021-07-01",
+        "2022-01-01",
+        1,
+    )
+    (event,) = [e for e in calendar.walk("VEVENT") if str(e["UID"]).startswith("ecm-ilos-readi")]
+    assert str(event["DESCRIPTION"]).splitlines()[0] == (
+        "Cancelled: edition 2021-11 no longer lists it (gone while still due);"
+        " last listed in edition 2021-01."
+    )
+    assert EditionIcs()(EDITIONS[1]).count("STATUS:CANCELLED") == 0  # no timeline, no history
+    assert EditionIcs(TIMELINE)(EDITIONS[2]).count("STATUS:CANCELLED") == 0  # all aged out
+
+
 @given(revisions())
 def test_uids_are_equal_across_editions_for_matched_milestones(revision: Revision) -> None:
-    """In a derived next edition, every matched milestone keeps the UID it had."""
+    """In a derived next edition, every matched milestone keeps the UID it had.
+
+    What the new edition drops while due stays, cancelled, under its old UID.
+    """
     timeline = Timeline([revision.old, revision.new])
-    old = {
-        str(e["UID"]) for e in Calendar.from_ical(EditionIcs(timeline)(revision.old)).walk("VEVENT")
-    }
-    new = {
-        str(e["UID"]) for e in Calendar.from_ical(EditionIcs(timeline)(revision.new)).walk("VEVENT")
-    }
-    matched = diff(revision.old, revision.new).milestone_links
+
+    def uids(edition: Edition, status: str) -> set[str]:
+        calendar = Calendar.from_ical(EditionIcs(timeline)(edition))
+        return {str(e["UID"]) for e in calendar.walk("VEVENT") if e["STATUS"] == status}
+
+    old, new = uids(revision.old, "CONFIRMED"), uids(revision.new, "CONFIRMED")
+    changes = diff(revision.old, revision.new)
     assert len(old) == len(revision.old.milestones())
     assert len(new) == len(revision.new.milestones())
-    assert len(old & new) == len(matched)
+    assert len(old & new) == len(changes.milestone_links)
+    due = {
+        change.item.lineage
+        for change in changes
+        if isinstance(change, MilestoneDropped) and change.reason is not DropReason.AGED_OUT
+    }
+    assert uids(revision.new, "CANCELLED") == {uid(lineage) for lineage in due}
+    assert uids(revision.new, "CANCELLED") <= old
 
 
 def test_the_trend_chart_has_one_band_per_listing_edition(tmp_path: Path) -> None:
@@ -97,7 +144,10 @@ def test_the_trend_chart_has_one_band_per_listing_edition(tmp_path: Path) -> Non
     story = TIMELINE.find("mot-carve-in-live")
     TrendChart()(story, tmp_path / "mot.svg")
     svg = (tmp_path / "mot.svg").read_text(encoding="utf-8")
-    assert re.findall(r'id="(band-[^"]+)"', svg) == ["band-2021-11", "band-2022-02"]
+    assert re.findall(r'id="(band-[^"]+)"', svg) == [
+        "band-mot-carve-in-live-2021-11",
+        "band-mot-carve-in-live-2022-02",
+    ]
     TrendChart()(story, tmp_path / "mot.png")
     assert (tmp_path / "mot.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 

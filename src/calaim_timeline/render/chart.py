@@ -1,57 +1,105 @@
-"""The milestone trend chart: each edition's forecast of one milestone as a band.
+"""The milestone trend analysis chart: each edition's forecast of each milestone.
 
-Editions run along the x axis, target dates up the y axis; each edition that lists the
-milestone draws a band from the first to the last day of its period, so a slip (bands
-climbing), a narrowing (bands shrinking) or an imprecise period (a tall band) shows at a
-glance. Needs matplotlib: ``pip install 'calaim-timeline[charts]'``.
+The report date (each edition's as-of month) runs along the bottom, the forecast date up
+the side. Each milestone is a line through the middle of the period each edition gave
+it, over a band from the period's first to its last day, so an imprecise period (a
+quarter, a half year) is a tall band, not a point. A line that climbs is a slip; a line
+that meets the diagonal (forecast = report date) has come due. The colour is the
+initiative's; markers show where a milestone was added, dropped, left out for a while
+(a gap) and done. Month labels sit in the middle of their months, between grid lines on
+the months' edges. Titles and labels are drawn as written (a ``$`` is not mathtext).
+Needs matplotlib: ``pip install 'calaim-timeline[charts]'``.
 """
 
 from __future__ import annotations
 
 import io
 import os
+from collections.abc import Sequence
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from calaim_timeline._files import write_atomic
 from calaim_timeline._notation import FIRST_MONTH, LAST_MONTH, month_index, month_start
-from calaim_timeline.codec import write_atomic
 from calaim_timeline.errors import ChartError
 from calaim_timeline.history import History
+from calaim_timeline.model import Status
+from calaim_timeline.period import Period
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
 
 __all__ = ["ChartError", "TrendChart"]
 
 INSTALL_HINT: Final = "pip install 'calaim-timeline[charts]'"
 _EPOCH: Final = date(1970, 1, 1)
 _MOST_TICKS: Final = 20
+_BAR_DAYS: Final = 9.0
+_LONGEST_LABEL: Final = 48
+_INSIDE: Final = 6
+"""A legend of at most this many entries is drawn inside the chart, a longer one beside it."""
+_STYLE: Final[dict[Any, Any]] = {
+    "text.parse_math": False,  # text is drawn as written
+    "svg.fonttype": "none",  # text stays text in an SVG: searchable, and stable
+    "svg.hashsalt": "calaim-timeline",  # the same chart gives the same file
+}
+_MARKS: Final = {
+    "added": ("^", "added (first listed)"),
+    "dropped": ("X", "dropped (no longer listed)"),
+    "gap": ("o", "not listed in this edition (gap)"),
+    "done": ("*", "done"),
+}
 
 
-def _month_ticks(first: date, last: date) -> list[tuple[int, str]]:
-    """First-of-month ticks from the month before ``first`` to the month after ``last``.
+def _day(value: date) -> float:
+    return float((value - _EPOCH).days)
 
-    Every month for up to a year and a half, else every quarter, else whole years.
+
+def _middle(period: Period) -> float:
+    return (_day(period.start) + _day(period.end) + 1) / 2
+
+
+def _ticks(first: date, last: date) -> tuple[list[float], list[tuple[float, str]]]:
+    """Grid lines on the edges of months (or quarters, or years), labels in their middles.
+
+    Every month for up to a year and a half, else every quarter for up to four years,
+    else whole years, as many as keep the labels to about twenty.
     """
-    start, end = max(month_index(first) - 1, FIRST_MONTH), min(month_index(last) + 2, LAST_MONTH)
+    start = max(month_index(first), FIRST_MONTH)
+    end = min(month_index(last) + 1, LAST_MONTH)
     span = end - start
-    # Every month up to a year and a half, every quarter up to four years, else whole
-    # years, as many as keep the ticks to about twenty however long the history.
     step = 1 if span <= 18 else 3 if span <= 48 else 12 * -(-span // (12 * _MOST_TICKS))  # noqa: PLR2004
-    ticks = []
-    for index in range(
-        max(start - start % step, FIRST_MONTH), min(end + step, LAST_MONTH + 1), step
-    ):
+    edges = list(
+        range(max(start - start % step, FIRST_MONTH), min(end + step, LAST_MONTH + 1), step)
+    )
+    bounds = [_day(month_start(index)) for index in edges]
+    labels = []
+    for index, (low, high) in zip(edges, pairwise(bounds), strict=False):
         day = month_start(index)
-        ticks.append(((day - _EPOCH).days, day.strftime("%Y-%m")))
-    return ticks
+        if step == 1:
+            text = day.strftime("%Y-%m")
+        elif step == 3:  # noqa: PLR2004
+            text = f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+        else:
+            text = str(day.year)
+        labels.append(((low + high) / 2, text))
+    return bounds, labels
+
+
+def _label(text: str) -> str:
+    return text if len(text) <= _LONGEST_LABEL else text[: _LONGEST_LABEL - 1] + "…"
 
 
 @attrs.frozen
 class TrendChart:
-    """Draw a history's trend chart to an ``.svg`` or ``.png`` file.
+    """Draw the trend chart of one milestone or several to an ``.svg`` or ``.png`` file.
 
-    Each band has the SVG id ``band-<edition id>``.
+    Each listing's band has the SVG id ``band-<history key>-<edition id>``, each line
+    ``line-<history key>``, each marker ``<added|dropped|done|gap>-<key>[-<edition>]``.
 
     Examples:
         >>> import pathlib, tempfile
@@ -59,53 +107,146 @@ class TrendChart:
         >>> from calaim_timeline.history import Timeline
         >>> story = Timeline(Archive.bundled().editions).find("mot-carve-in-live")
         >>> with tempfile.TemporaryDirectory() as directory:
-        ...     TrendChart()(story, pathlib.Path(directory) / "mot.svg")
-        ...     'id="band-2021-11"' in (pathlib.Path(directory) / "mot.svg").read_text()
+        ...     path = pathlib.Path(directory) / "mot.svg"
+        ...     TrendChart()(story, path)
+        ...     'id="band-mot-carve-in-live-2021-11"' in path.read_text()
         True
     """
 
-    width: float = 8.0
-    height: float = 4.5
+    width: float = 9.0
+    height: float = 6.0
+    title: str | None = None
+    """The chart's title; by default the milestone's title, or how many are drawn."""
 
-    def __call__(self, story: History, path: str | os.PathLike[str]) -> None:
+    def __call__(self, stories: History | Sequence[History], path: str | os.PathLike[str]) -> None:
         """Write the chart to ``path`` atomically; the file type follows its suffix."""
         path = Path(path)
         kind = path.suffix.lower().lstrip(".")
         if kind not in {"svg", "png"}:
             msg = f"cannot draw a chart as {path.suffix!r}: use .svg or .png"
             raise ChartError(msg)
+        chosen = (stories,) if isinstance(stories, History) else tuple(stories)
+        if not chosen:
+            msg = "no milestone to draw: name one, several, or an initiative"
+            raise ChartError(msg)
         try:
-            from matplotlib.figure import Figure  # noqa: PLC0415 - heavy, and optional
+            import matplotlib as mpl  # noqa: PLC0415 - heavy, and optional
+            from matplotlib.figure import Figure  # noqa: PLC0415
         except ImportError:
             msg = f"drawing charts needs matplotlib: {INSTALL_HINT}"
             raise ChartError(msg) from None
-        figure = Figure(figsize=(self.width, self.height), layout="constrained")
-        axes = figure.add_subplot()
-        periods = [s.listing.milestone.when for s in story.sightings if s.listing is not None]
-        ticks = _month_ticks(min(p.start for p in periods), max(p.end for p in periods))
-        middle = (ticks[0][0] + ticks[-1][0]) / 2
-        labels = []
-        for x, sighting in enumerate(story.sightings):
-            labels.append(f"{sighting.edition}\n(as of {sighting.as_of})")
-            if sighting.listing is None:
-                axes.annotate("not listed", (x, middle), ha="center", color="#888888", fontsize=8)
-                continue
-            when = sighting.listing.milestone.when
-            bottom = (when.start - _EPOCH).days
-            top = (when.end - _EPOCH).days + 1
-            (band,) = axes.bar(x, top - bottom, bottom=bottom, width=0.5, color="#2f6690")
-            band.set_gid(f"band-{sighting.edition}")
-            axes.annotate(str(when), (x, top), ha="center", va="bottom", fontsize=8)
-        axes.set_xticks(range(len(labels)), labels, fontsize=8)
-        axes.set_xlim(-0.75, len(labels) - 0.25)
-        axes.set_yticks([day for day, _ in ticks], [label for _, label in ticks], fontsize=8)
-        axes.set_ylim(ticks[0][0], ticks[-1][0])
-        axes.set_ylabel("target period")
-        axes.grid(axis="y", alpha=0.3)
-        latest = story.latest.milestone
-        # Drawn as written: "$...$" is a price or a code here, not mathtext to typeset.
-        title = f"{latest.title}\n{story.latest.initiative.name}"
-        axes.set_title(title, fontsize=10, parse_math=False)
-        drawn = io.BytesIO()
-        figure.savefig(drawn, format=kind, metadata={"Date": None} if kind == "svg" else None)
+        with mpl.rc_context(_STYLE):
+            figure = Figure(figsize=(self.width, self.height), layout="constrained")
+            axes = figure.add_subplot()
+            self._draw(axes, chosen)
+            drawn = io.BytesIO()
+            metadata = {"Date": None} if kind == "svg" else {"Software": None}
+            figure.savefig(drawn, format=kind, metadata=metadata)
         write_atomic(path, drawn.getvalue())
+
+    def _draw(self, axes: Axes, stories: tuple[History, ...]) -> None:
+        from matplotlib import colormaps  # noqa: PLC0415 - heavy, and optional
+        from matplotlib.lines import Line2D  # noqa: PLC0415
+
+        editions = stories[0].editions
+        initiatives = list(dict.fromkeys(s.latest.initiative.name for s in stories))
+        palette = colormaps["tab10" if len(initiatives) <= 10 else "tab20"]  # noqa: PLR2004
+        colours = {name: palette(k % palette.N) for k, name in enumerate(initiatives)}
+        marks_used: set[str] = set()
+        for story in stories:
+            colour = colours[story.latest.initiative.name]
+            marks_used |= _draw_story(axes, story, colour)
+        periods = [listing.milestone.when for s in stories for listing in s.present]
+        order = [edition for edition, _ in editions]
+        since = min(order.index(s.first_seen) for s in stories)
+        reports = [as_of for _, as_of in editions[since:]]  # from the first listing on
+        low = min(*(p.start for p in periods), reports[0].start)
+        high = max(*(p.end for p in periods), reports[-1].end)
+        y_bounds, y_labels = _ticks(low, high)
+        x_bounds, x_labels = _ticks(reports[0].start, reports[-1].end)
+        diagonal = [max(x_bounds[0], y_bounds[0]), min(x_bounds[-1], y_bounds[-1])]
+        axes.plot(diagonal, diagonal, color="#999999", linestyle="--", linewidth=1, gid="diagonal")
+        for set_ticks, bounds, labels, limit in (
+            (axes.set_xticks, x_bounds, x_labels, axes.set_xlim),
+            (axes.set_yticks, y_bounds, y_labels, axes.set_ylim),
+        ):
+            set_ticks(bounds, [""] * len(bounds))
+            set_ticks(
+                [at for at, _ in labels], [text for _, text in labels], minor=True, fontsize=8
+            )
+            limit(bounds[0], bounds[-1])
+        axes.tick_params(which="minor", length=0)
+        axes.tick_params(axis="x", which="minor", labelrotation=90 if len(x_labels) > 6 else 0)  # noqa: PLR2004
+        axes.grid(which="major", alpha=0.3)
+        axes.set_xlabel("report date (edition as of)")
+        axes.set_ylabel("forecast date")
+        handles = [Line2D([], [], color=colours[name], label=_label(name)) for name in initiatives]
+        handles.append(
+            Line2D([], [], color="#999999", linestyle="--", label="forecast = report date")
+        )
+        handles += [
+            Line2D(
+                [], [], color="#444444", marker=_MARKS[name][0], linestyle="", label=_MARKS[name][1]
+            )
+            for name in _MARKS
+            if name in marks_used
+        ]
+        if len(handles) <= _INSIDE:
+            axes.legend(handles=handles, fontsize=7, loc="upper left")
+        else:  # a long legend goes beside the chart, not over it
+            axes.figure.legend(handles=handles, fontsize=7, loc="outside right upper")
+        if self.title is not None:
+            title = self.title
+        elif len(stories) == 1:
+            title = f"{stories[0].latest.milestone.title}\n{stories[0].latest.initiative.name}"
+        else:
+            title = f"{len(stories)} milestones"
+        axes.set_title(title, fontsize=10)
+
+
+def _draw_story(axes: Axes, story: History, colour: object) -> set[str]:
+    """One milestone's bands, line and markers; the names of the markers drawn."""
+    key = story.key
+    as_of = dict(story.editions)
+    x_of = {edition: _middle(month) for edition, month in story.editions}
+    used: set[str] = set()
+    listed = {listing.edition: listing for listing in story.present}
+    for listing in story.present:
+        when = listing.milestone.when
+        x = x_of[listing.edition]
+        bottom, top = _day(when.start), _day(when.end) + 1
+        (bar,) = axes.bar(x, top - bottom, bottom=bottom, width=_BAR_DAYS, color=colour, alpha=0.3)
+        bar.set_gid(f"band-{key}-{listing.edition}")
+        if listing.milestone.status is Status.DONE:
+            axes.plot(
+                x,
+                _middle(when),
+                marker="*",
+                markersize=12,
+                color=colour,
+                gid=f"done-{key}-{listing.edition}",
+            )
+            used.add("done")
+    xs = [x_of[listing.edition] for listing in story.present]
+    ys = [_middle(listing.milestone.when) for listing in story.present]
+    axes.plot(xs, ys, color=colour, linewidth=1.5, marker=".", gid=f"line-{key}")
+    for gap in story.gaps:
+        before = max((e for e in listed if x_of[e] < x_of[gap]), key=x_of.__getitem__)
+        y = _middle(listed[before].milestone.when)
+        axes.plot(
+            x_of[gap], y, marker="o", markerfacecolor="none", color=colour, gid=f"gap-{key}-{gap}"
+        )
+        used.add("gap")
+    order = list(x_of)
+    first, last = order.index(story.first_seen), order.index(story.last_seen)
+    if first > 0:
+        axes.plot(xs[0], ys[0], marker="^", markersize=8, color=colour, gid=f"added-{key}")
+        used.add("added")
+    if last < len(order) - 1 and story.latest.milestone.when.end >= as_of[order[last + 1]].start:
+        # Left out while not yet passed: dropped. A milestone whose period had passed
+        # by the next edition aged out: its line just ends, past the diagonal.
+        gone = order[last + 1]
+        axes.plot([xs[-1], x_of[gone]], [ys[-1], ys[-1]], color=colour, linestyle=":", linewidth=1)
+        axes.plot(x_of[gone], ys[-1], marker="X", markersize=8, color=colour, gid=f"dropped-{key}")
+        used.add("dropped")
+    return used
