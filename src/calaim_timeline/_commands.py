@@ -322,6 +322,7 @@ def upcoming(args: argparse.Namespace, out: TextIO) -> int:
                             "initiative": i.id,
                             "milestone": m.id,
                             "title": m.title,
+                            "sub_items": [item.text for item in m.sub_items],
                             "kind": m.kind.value if m.kind else None,
                             "when": str(m.when),
                         }

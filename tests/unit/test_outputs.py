@@ -104,10 +104,10 @@ def test_the_trend_chart_marks_gaps_drops_and_done(tmp_path: Path) -> None:
     assert "dropped-" not in chart.read_text()  # aged out: its line just ends
 
 
-def test_the_trend_chart_of_an_initiative_colours_by_initiative_and_draws_text_as_written(
+def test_the_trend_chart_of_one_initiative_colours_by_milestone_and_draws_text_as_written(
     tmp_path: Path,
 ) -> None:
-    """Every milestone of an initiative; a title with dollar signs is not typeset as math."""
+    """Every milestone of an initiative, a colour each; dollar signs are not typeset as math."""
     timeline = Timeline(EDITIONS)
     stories = timeline.of_initiative("dental")
     chart = tmp_path / "dental.svg"
@@ -121,7 +121,12 @@ def test_the_trend_chart_of_an_initiative_colours_by_initiative_and_draws_text_a
         "line-dental-policy-live",
         "line-dental-apl-update",
     ]
-    assert svg.count("Dental (new benefits and P4P)") == 1  # one legend entry, one colour
+    assert "Updated Dental All-Plan Letter" in svg  # the legend names each milestone
+    two = tmp_path / "two.svg"
+    TrendChart()([*stories, timeline.find("mot-carve-in-live")], two)
+    legend = two.read_text()
+    assert legend.count("Dental (new benefits and P4P)") == 1  # one entry per initiative
+    assert "Updated Dental All-Plan Letter" not in legend
 
 
 def test_a_chart_of_nothing_is_a_clear_error(tmp_path: Path) -> None:

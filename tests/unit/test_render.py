@@ -13,7 +13,15 @@ from calaim_timeline import (
     SubItem,
 )
 from calaim_timeline.diff import diff
-from calaim_timeline.render import DiffMarkdown, DiffText, EditionJson, EditionMarkdown, EditionText
+from calaim_timeline.render import (
+    ChangelogMarkdown,
+    DiffMarkdown,
+    DiffText,
+    EditionJson,
+    EditionMarkdown,
+    EditionText,
+)
+from calaim_timeline.render._describe import named
 from calaim_timeline.render.markdown import escape
 from tests.builders import edition, milestone
 
@@ -282,3 +290,40 @@ def test_diff_lines_for_moves_drops_and_sub_item_edits() -> None:
         "  - Dropped: 2022-06  Late item (beyond the window)",
         "  - Dropped: 2021-11  Early item [^] (aged out)",
     ]
+
+
+def test_the_digest_counts_advances_and_empty_new_initiatives() -> None:
+    """An advance is counted; a new initiative with no milestones yet is named."""
+    old = edition()
+    mot = old.initiatives[1].milestones[0]
+    new = attrs.evolve(
+        old,
+        initiatives=(
+            old.initiatives[0],
+            attrs.evolve(
+                old.initiatives[1],
+                milestones=(
+                    attrs.evolve(mot, when=Period.parse("2021-12")),
+                    *old.initiatives[1].milestones[1:],
+                ),
+            ),
+            Initiative(id="dental", name="Dental"),
+        ),
+    )
+    assert DiffText(width=200)(diff(old, new)).split("\n\n")[1].splitlines() == [
+        "In short:",
+        "  New: 1 initiative",
+        "    - Dental: new initiative, 0 milestones",
+        "  Advanced: 1 milestone now due earlier",
+    ]
+    assert ChangelogMarkdown()([diff(old, old)]).split("\n\n")[2:4] == [
+        "## [2021-11] as of 2021-11 (since 2021-11)",
+        "No changes.",
+    ]
+
+
+def test_a_milestone_is_named_with_its_sub_items() -> None:
+    """Sub-items follow a title ending in a colon, or go in parentheses after any other."""
+    hhp = milestone(title="ECM goes live", sub_items=(SubItem(text="HHP members"),))
+    assert named(hhp) == "ECM goes live (HHP members)"
+    assert named(attrs.evolve(hhp, title="ECM goes live for:")) == "ECM goes live for: HHP members"

@@ -5,10 +5,11 @@ the side. Each milestone is a line through the middle of the period each edition
 it, over a band from the period's first to its last day, so an imprecise period (a
 quarter, a half year) is a tall band, not a point. A line that climbs is a slip; a line
 that meets the diagonal (forecast = report date) has come due. The colour is the
-initiative's; markers show where a milestone was added, dropped, left out for a while
-(a gap) and done. Month labels sit in the middle of their months, between grid lines on
-the months' edges. Titles and labels are drawn as written (a ``$`` is not mathtext).
-Needs matplotlib: ``pip install 'calaim-timeline[charts]'``.
+initiative's (the milestone's, when all are of one initiative); markers show where a
+milestone was added, dropped, left out for a while (a gap) and done. Month labels sit
+in the middle of their months, between grid lines on the months' edges. Titles and
+labels are drawn as written (a ``$`` is not mathtext). Needs matplotlib:
+``pip install 'calaim-timeline[charts]'``.
 """
 
 from __future__ import annotations
@@ -149,12 +150,20 @@ class TrendChart:
         from matplotlib.lines import Line2D  # noqa: PLC0415
 
         editions = stories[0].editions
-        initiatives = list(dict.fromkeys(s.latest.initiative.name for s in stories))
-        palette = colormaps["tab10" if len(initiatives) <= 10 else "tab20"]  # noqa: PLR2004
-        colours = {name: palette(k % palette.N) for k, name in enumerate(initiatives)}
+        initiatives = {s.latest.initiative.id for s in stories}
+        # A colour per initiative; within one initiative, a colour per milestone.
+        names = [s.latest.initiative.name if len(initiatives) > 1 else s.key for s in stories]
+        legend = {
+            name: story.latest.initiative.name
+            if len(initiatives) > 1
+            else story.latest.milestone.title
+            for name, story in zip(names, stories, strict=True)
+        }
+        palette = colormaps["tab10" if len(legend) <= 10 else "tab20"]  # noqa: PLR2004
+        colours = {name: palette(k % palette.N) for k, name in enumerate(legend)}
         marks_used: set[str] = set()
-        for story in stories:
-            colour = colours[story.latest.initiative.name]
+        for name, story in zip(names, stories, strict=True):
+            colour = colours[name]
             marks_used |= _draw_story(axes, story, colour)
         periods = [listing.milestone.when for s in stories for listing in s.present]
         order = [edition for edition, _ in editions]
@@ -180,7 +189,7 @@ class TrendChart:
         axes.grid(which="major", alpha=0.3)
         axes.set_xlabel("report date (edition as of)")
         axes.set_ylabel("forecast date")
-        handles = [Line2D([], [], color=colours[name], label=_label(name)) for name in initiatives]
+        handles = [Line2D([], [], color=colours[k], label=_label(v)) for k, v in legend.items()]
         handles.append(
             Line2D([], [], color="#999999", linestyle="--", label="forecast = report date")
         )

@@ -1,0 +1,155 @@
+"""Regenerate every example output and picture in docs/ from the commands themselves.
+
+    python scripts/make_examples.py          # rewrite docs/examples and docs/images
+    python scripts/make_examples.py --check  # exit 1 if any file differs (the tests do this)
+
+Each file is what a command prints or writes, run in-process on the bundled editions, or
+on the bundled editions plus the test suite's derived February 2022 edition (not a
+published edition: it slips two milestones, rewords one and adds one, so the trend chart
+and the spreadsheets have a history of more than one listing to show).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # tests.builders: the derived edition
+
+from tests.builders import february_2022  # noqa: E402
+
+from calaim_timeline import Archive, save  # noqa: E402
+from calaim_timeline.cli import main  # noqa: E402
+
+DERIVED = "{derived}"
+FILE = "{file}"
+
+EXAMPLES: dict[str, tuple[str, ...]] = {
+    "docs/examples/changelog.md": ("changelog",),
+    "docs/examples/diff-2021-01-2021-11.txt": ("diff", "2021-01", "2021-11"),
+    "docs/examples/diff-2021-01-2021-11.md": ("diff", "2021-01", "2021-11", "--format", "markdown"),
+    "docs/examples/history-mot-carve-in-live.txt": ("history", "mot-carve-in-live"),
+    "docs/examples/history-mot-carve-in-live.json": (
+        "history",
+        "mot-carve-in-live",
+        "--format",
+        "json",
+    ),
+    "docs/examples/history-ecm-ilos-readiness-documents.txt": (
+        "history",
+        "ecm-ilos-readiness-documents",
+    ),
+    "docs/examples/history-ecm-ilos-readiness-documents.json": (
+        "history",
+        "ecm-ilos-readiness-documents",
+        "--format",
+        "json",
+    ),
+    "docs/examples/calaim-2021-11.ics": (
+        "ics",
+        "2021-11",
+        "--name",
+        "CalAIM milestones",
+        "-o",
+        FILE,
+    ),
+    "docs/examples/derived/diff-2021-11-2022-02.txt": (
+        "diff",
+        "2021-11",
+        "2022-02",
+        "--snapshots",
+        DERIVED,
+    ),
+    "docs/examples/derived/history.csv": (
+        "history",
+        "--format",
+        "csv",
+        "-o",
+        FILE,
+        "--snapshots",
+        DERIVED,
+    ),
+    "docs/examples/derived/diff-2021-11-2022-02.csv": (
+        "diff",
+        "2021-11",
+        "2022-02",
+        "--format",
+        "csv",
+        "-o",
+        FILE,
+        "--snapshots",
+        DERIVED,
+    ),
+    "docs/examples/derived/changelog.atom": ("feed", "-o", FILE, "--snapshots", DERIVED),
+    "docs/images/trend-mot-carve-in-live.svg": (
+        "chart",
+        "mot-carve-in-live",
+        "-o",
+        FILE,
+        "--snapshots",
+        DERIVED,
+    ),
+    "docs/images/trend-ecm-community-supports.svg": (
+        "chart",
+        "--initiative",
+        "ecm-community-supports",
+        "-o",
+        FILE,
+        "--snapshots",
+        DERIVED,
+    ),
+}
+"""Each example file and the command that makes it ({file}: what it writes to)."""
+
+
+def build() -> dict[str, bytes]:
+    """Every example file's content, made by its command."""
+    made = {}
+    with tempfile.TemporaryDirectory() as scratch:
+        derived = Path(scratch) / "snapshots"
+        derived.mkdir()
+        for edition in (*Archive.bundled().editions, february_2022()):
+            save(edition, derived / f"{edition.id}.toml")
+        for name, argv in EXAMPLES.items():
+            target = Path(scratch) / Path(name).name
+            args = [a.replace(DERIVED, str(derived)).replace(FILE, str(target)) for a in argv]
+            out = io.StringIO()
+            code = main(args, out=out)
+            if code != 0:
+                msg = f"{' '.join(argv)} exited with {code}"
+                raise RuntimeError(msg)
+            made[name] = target.read_bytes() if FILE in argv else out.getvalue().encode("utf-8")
+    return made
+
+
+def differing() -> list[str]:
+    """The example files whose content is not what their command makes now."""
+    return [
+        name
+        for name, content in build().items()
+        if not (ROOT / name).exists() or (ROOT / name).read_bytes() != content
+    ]
+
+
+def run() -> int:
+    """Write the examples, or with --check list those that differ."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="only report files that differ")
+    if parser.parse_args().check:
+        stale = differing()
+        for name in stale:
+            print(f"differs: {name}")  # noqa: T201
+        return 1 if stale else 0
+    for name, content in build().items():
+        (ROOT / name).parent.mkdir(parents=True, exist_ok=True)
+        (ROOT / name).write_bytes(content)
+        print(f"wrote {name}")  # noqa: T201
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(run())
