@@ -214,7 +214,7 @@ def test_the_change_log_words_a_narrowed_shift_and_a_drop_beyond_the_window() ->
         "",
         "- **Narrowed or widened:** 1 milestone with a shorter or longer period",
         "- **Beyond the window:** 1 milestone whose period starts after this edition's window",
-        "- **Window:** now 2021-12/2022-02 (was 2021-11/2022-03)",
+        "- **Window:** the calendar now covers 2021-12/2022-02 (was 2021-11/2022-03)",
         "",
         "### Narrowed/Widened",
         "",

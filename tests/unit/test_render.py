@@ -190,11 +190,11 @@ In short:
     - Draft MCP rates for Enhanced Care Management (Standard Benefits), due 2022-Q1 "between January and March"
   Delayed: 1 milestone now due later, the biggest slip first
     - +2 months: MOT Carve-In now goes live (Standard Benefits), 2022-01 → 2022-03
-  New: 1 initiative and 1 milestone (1 entered the window)
+  New: 1 initiative and 1 milestone (1 come into view as the calendar moved on)
     - Dental: new initiative, 1 milestone
   Renamed: 1 initiative and 1 milestone reworded
     - "Benefits Standardization" is now "Standard Benefits"
-  Window: now 2021-12/2022-04 (was 2021-11/2022-03)
+  Window: the calendar now covers 2021-12/2022-04 (was 2021-11/2022-03)
   Other changes: 3 changes of kind, initiative, category, sub-items or status
   Footnotes: 1 added
   Editorial: 2 changes of wording or of the footnotes cited only
@@ -276,7 +276,7 @@ def test_diff_lines_for_moves_drops_and_sub_item_edits() -> None:
     assert text.split("\nTerms:\n")[0].splitlines()[3:] == [
         "  Aged out: 1 milestone whose period ended before this edition's window",
         "  Beyond the window: 1 milestone whose period starts after this edition's window",
-        "  Window: now 2021-12/2022-03 (was 2021-11/2022-06)",
+        "  Window: the calendar now covers 2021-12/2022-03 (was 2021-11/2022-06)",
         "  Other changes: 2 changes of kind, initiative, category, sub-items or status",
         "",
         "Edition",

@@ -191,7 +191,10 @@ def _new(found: _Found) -> Iterator[Point]:
         entered = sum(c.reason is AddReason.ENTERED_WINDOW for _, c in added)
         reasons = [
             f"{count} {reason}"
-            for count, reason in ((len(added) - entered, "new"), (entered, "entered the window"))
+            for count, reason in (
+                (len(added) - entered, "newly scheduled"),
+                (entered, "come into view as the calendar moved on"),
+            )
             if count
         ]
         parts.append(f"{_count(len(added), 'milestone')} ({', '.join(reasons)})")
@@ -239,7 +242,7 @@ def _renamed(found: _Found) -> Iterator[Point]:
 
 def _others(found: _Found) -> Iterator[Point]:
     for _, change in found.of(WindowChanged):
-        yield Point("Window", f"now {change.new} (was {change.old})")
+        yield Point("Window", f"the calendar now covers {change.new} (was {change.old})")
     others = (
         MilestoneRekinded,
         MilestoneMoved,
