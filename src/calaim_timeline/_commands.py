@@ -133,7 +133,13 @@ def import_table(args: argparse.Namespace, out: TextIO) -> int:
 
     previous = resolve_edition(args.previous, _archive(args)) if args.previous else None
     edition = import_table_file(
-        args.source, edition_id=args.id, previous=previous, threshold=args.threshold
+        args.source,
+        edition_id=args.id,
+        previous=previous,
+        threshold=args.threshold,
+        as_of=args.as_of,
+        title=args.title,
+        publisher=args.publisher,
     )
     if args.output:
         _check_target(Path(args.output), edition.id)

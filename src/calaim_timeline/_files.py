@@ -27,11 +27,11 @@ _OTHER_ENCODINGS = (
 )
 
 
-def read_text(path: Path, error: type[ParseError] = ParseError) -> str:
-    """The UTF-8 text of ``path`` (a leading byte-order mark dropped).
+def read_bytes(path: Path, error: type[ParseError] = ParseError) -> bytes:
+    """The bytes of the regular file ``path``, at most :data:`MAX_FILE_BYTES` of them.
 
-    Raises ``error`` naming the file, and the line and column of the first byte
-    that is not UTF-8, when the file cannot be read, is not UTF-8 text, or is empty.
+    Raises ``error`` naming the file when it is not a regular file, cannot be read, or
+    is larger than the cap.
     """
     source = str(path)
     try:
@@ -51,6 +51,17 @@ def read_text(path: Path, error: type[ParseError] = ParseError) -> str:
     if len(data) > MAX_FILE_BYTES:
         msg = f"the file is larger than {MAX_FILE_BYTES // 2**20} MiB, the most this reads"
         raise error(msg, source=source)
+    return data
+
+
+def read_text(path: Path, error: type[ParseError] = ParseError) -> str:
+    """The UTF-8 text of ``path`` (a leading byte-order mark dropped).
+
+    Raises ``error`` naming the file, and the line and column of the first byte
+    that is not UTF-8, when the file cannot be read, is not UTF-8 text, or is empty.
+    """
+    source = str(path)
+    data = read_bytes(path, error)
     for mark, name in _OTHER_ENCODINGS:
         if data.startswith(mark):
             msg = f"the file is {name} text; save it as UTF-8"

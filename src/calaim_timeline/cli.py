@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import signal
 import sys
 from collections.abc import Sequence
@@ -32,6 +33,8 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # argparse's own type for what add_subparsers() returns
+    from calaim_timeline.period import Period
+
     _Commands = argparse._SubParsersAction[argparse.ArgumentParser]  # noqa: SLF001
 
 
@@ -41,6 +44,15 @@ def _day(text: str) -> date:
     except ValueError:
         msg = f"must be a date such as 2022-01-15 (got {text!r})"
         raise argparse.ArgumentTypeError(msg) from None
+
+
+def _month(text: str) -> Period:
+    from calaim_timeline.period import Period  # noqa: PLC0415
+
+    if re.fullmatch(r"\d{4}-\d{2}", text) and 1 <= int(text[5:]) <= 12 and text[:4] != "0000":  # noqa: PLR2004
+        return Period.parse(text)
+    msg = f"must be a month such as 2022-03 (got {text!r})"
+    raise argparse.ArgumentTypeError(msg)
 
 
 def _months_count(text: str) -> int:
@@ -131,14 +143,24 @@ def _add_table(commands: _Commands, parents: _Parents) -> None:
     table = commands.add_parser(
         "import-table",
         parents=[parents.snapshots, parents.matching],
-        help="read a published calendar table into a snapshot",
+        help="read a published calendar or a list table into a snapshot",
         description=(
-            "Read a published calendar (the PDF converted to markdown) into a snapshot."
-            " With --previous, what matches the previous edition keeps its ids and lineage."
+            "Read a published edition into a snapshot: the calendar's month grid (from the"
+            " PDF, or as markdown or HTML), or a list table whose header names a title and a"
+            " date column (markdown, HTML, CSV or Excel). With --previous, what matches the"
+            " previous edition keeps its ids and lineage."
         ),
     )
-    table.add_argument("source", metavar="SOURCE", help="the calendar as markdown (.md)")
+    table.add_argument("source", metavar="SOURCE", help="a .pdf, .md, .html, .csv or .xlsx file")
     table.add_argument("--id", required=True, type=_edition_id, help="the new edition's id")
+    table.add_argument(
+        "--as-of",
+        type=_month,
+        metavar="YYYY-MM",
+        help="the month the edition is as of, if the source does not say (or says wrongly)",
+    )
+    table.add_argument("--title", help="the edition's title, if the source has no heading")
+    table.add_argument("--publisher", help="who publishes it, if not DHCS (the grid's default)")
     table.add_argument("--previous", metavar="EDITION", help="a snapshot file or edition id")
     table.add_argument("-o", "--output", metavar="FILE", help="write the snapshot here (atomic)")
     table.set_defaults(run=run.import_table)

@@ -1,5 +1,10 @@
-"""Importers: published documents into editions."""
+"""Importers: published documents into editions.
 
-from calaim_timeline.importers.dhcs_table import import_table, import_table_file
+``import_table_file`` reads a file as its suffix and content say (the month grid of the
+published calendar, or list tables); ``import_table`` reads the grid's markdown text.
+"""
+
+from calaim_timeline.importers.dhcs_table import import_table
+from calaim_timeline.importers.files import import_table_file
 
 __all__ = ["import_table", "import_table_file"]

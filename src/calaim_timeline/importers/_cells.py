@@ -17,7 +17,7 @@ import attrs
 from calaim_timeline._build import MAX_NUMBER
 from calaim_timeline.model import MilestoneKind
 
-__all__ = ["CellError", "Item", "Piece", "finish", "pieces", "plain_text"]
+__all__ = ["CellError", "Item", "Piece", "finish", "literal", "pieces", "plain_text"]
 
 _TOKEN: Final = re.compile(
     r"(?P<open><ul\b[^>]*>)|(?P<close></ul\s*>)|(?P<li><li\b[^>]*>)|(?P<end></li\s*>)"
@@ -127,6 +127,22 @@ def plain_text(raw: str) -> str:
     text = _STYLE_TAGS.sub(" ", _LINK.sub(r"\1", raw))
     text = html.unescape(_ESCAPED.sub(r"\1", text))
     return " ".join(text.split())
+
+
+def literal(text: str) -> str:
+    r"""Cell markup that :func:`plain_text` reads back as ``text`` (spaces collapsed).
+
+    For sources whose cells are plain text (CSV, Excel): an ``&``, a ``<b>`` or a ``\*``
+    there is what it says, not markup.
+
+    Examples:
+        >>> literal("R&D <b> [x](y)")
+        'R&amp;D &lt;b&gt; \\[x\\]\\(y\\)'
+        >>> plain_text(literal("R&D <b> [x](y) a\\*b"))
+        'R&D <b> [x](y) a\\*b'
+    """
+    escaped = re.sub(r"([\\`*_{}\[\]()#+\-.!|])", r"\\\1", text)
+    return html.escape(escaped, quote=False)
 
 
 def finish(raw: str, offset: int = 0) -> Item:

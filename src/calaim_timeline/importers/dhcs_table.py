@@ -14,17 +14,14 @@ or the import fails with the line, column and text it could not read.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 from typing import Final
 
 import attrs
 
 from calaim_timeline._build import MAX_NUMBER
-from calaim_timeline._files import read_text
 from calaim_timeline.errors import ParseError
 from calaim_timeline.importers._cells import CellError, Item, Piece, finish, pieces, plain_text
 from calaim_timeline.importers._ids import assign_ids
@@ -41,7 +38,7 @@ from calaim_timeline.model import (
 from calaim_timeline.period import Period
 from calaim_timeline.validate import check
 
-__all__ = ["IMPORT_NOTES", "PUBLISHER", "import_table", "import_table_file"]
+__all__ = ["IMPORT_NOTES", "PUBLISHER", "import_table"]
 
 PUBLISHER: Final = "California Department of Health Care Services (DHCS)"
 IMPORT_NOTES: Final = (
@@ -123,50 +120,25 @@ def _cells(line: str) -> list[tuple[str, int]]:
     return found
 
 
-def import_table_file(
-    path: str | os.PathLike[str],
-    *,
-    edition_id: str,
-    previous: Edition | None = None,
-    threshold: float = DEFAULT_THRESHOLD,
-) -> Edition:
-    """Read the calendar table in the file at ``path``: :func:`import_table` of its text.
-
-    The file must be UTF-8 text (a byte-order mark is dropped); a file that cannot be
-    read, is not UTF-8, is binary or is empty raises
-    :class:`~calaim_timeline.errors.ParseError` naming it, as does every problem of
-    the table.
-
-    Examples:
-        >>> edition = import_table_file("sources/2021-11_calaim-milestones-calendar.md",
-        ...                             edition_id="2021-11")
-        >>> str(edition.as_of), len(edition.milestones())
-        ('2021-11', 56)
-    """
-    path = Path(path)
-    return import_table(
-        read_text(path),
-        edition_id=edition_id,
-        source=str(path),
-        previous=previous,
-        threshold=threshold,
-    )
-
-
-def import_table(
+def import_table(  # noqa: PLR0913 - what an edition needs that a source may not say
     text: str,
     *,
     edition_id: str,
     source: str = "<table>",
     previous: Edition | None = None,
     threshold: float = DEFAULT_THRESHOLD,
+    as_of: Period | None = None,
+    title: str | None = None,
+    publisher: str = PUBLISHER,
 ) -> Edition:
-    """Read a published calendar table into an edition with id ``edition_id``.
+    """Read a published calendar table (markdown with inline HTML) into an edition.
 
     With ``previous``, initiatives and milestones that match it keep its ids, lineages
     and aliases (so re-importing an unchanged edition changes nothing, and a retitled
     milestone keeps its lineage). ``source`` names the document in errors and in the
-    edition's ``source.document``. Raises :class:`~calaim_timeline.errors.ParseError`.
+    edition's ``source.document``. ``as_of`` and ``title``, when given, stand instead of
+    what the ``## … as of <Month> <Year>`` heading says (and let a document without one be
+    read). Raises :class:`~calaim_timeline.errors.ParseError`.
 
     Examples:
         >>> table = '''## CalAIM Milestones Calendar as of May 2022
@@ -183,8 +155,9 @@ def import_table(
     """
     reader = _Reader(source, text.splitlines())
     _read(reader)
+    reader.title = title or reader.title
     if reader.title is None:
-        msg = "no '## … as of <Month> <Year>' heading found"
+        msg = "no '## … as of <Month> <Year>' heading found: add one, or give a title"
         raise ParseError(msg, source=source)
     if reader.months is None:
         msg = "no calendar table with a month header row found"
@@ -192,11 +165,11 @@ def import_table(
     draft = Edition(
         id=edition_id,
         title=reader.title,
-        as_of=_as_of(reader),
+        as_of=as_of or _as_of(reader),
         window=reader.months[0]
         if len(reader.months) == 1
         else Period.months(reader.months[0], reader.months[-1]),
-        publisher=PUBLISHER,
+        publisher=publisher,
         source=Source(document=source, notes=IMPORT_NOTES),
         categories=tuple(Category(id=f"~c{k}", name=n) for k, n in enumerate(reader.categories)),
         initiatives=tuple(_initiatives(reader)),
@@ -214,7 +187,10 @@ def _as_of(reader: _Reader) -> Period:
     found = _AS_OF.search(reader.title or "")
     month = found.group(1).lower() if found else ""
     if found is None or month not in _MONTHS:
-        msg = f"the heading does not say which month the edition is as of: {reader.title!r}"
+        msg = (
+            f"the heading does not say which month the edition is as of: {reader.title!r};"
+            " add 'as of <Month> <Year>' to it, or give the month (--as-of YYYY-MM)"
+        )
         raise ParseError(msg, source=reader.source)
     if int(found.group(2)) == 0:
         msg = "the heading's year 0000 is outside the calendar (0001 to 9999)"

@@ -1,0 +1,253 @@
+"""Any source document as tables of cells: markdown, HTML, CSV and Excel alike.
+
+Every reader gives a :class:`Document`: its title (the first heading), the text outside
+its tables (where an "as of" may be said), and its tables, each a list of rows of
+:class:`Cell`. A cell keeps the markup the calendar's cells use (``<ul>``/``<li>``
+lists, ``•``/``○`` bullets, ``<sup>`` marks, bold) and says where it was (a line, a row,
+a sheet), so that every error can name its place. Spanned cells (``colspan``) are
+spread into empty cells, so every row has its table's columns.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import re
+from collections.abc import Iterator
+from datetime import date, datetime
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Final
+
+import attrs
+
+from calaim_timeline._files import read_bytes, read_text
+from calaim_timeline.errors import ExtraMissingError, ParseError
+from calaim_timeline.importers._cells import literal
+
+__all__ = ["Cell", "Document", "Table", "read_csv", "read_html", "read_markdown", "read_xlsx"]
+
+_CELL_SPLIT: Final = re.compile(r"(?<!\\)\|")
+_SEPARATOR: Final = re.compile(r"\s*:?-{2,}:?\s*")
+_KEPT_TAGS: Final = frozenset(
+    {"ul", "ol", "li", "sup", "b", "strong", "i", "em", "br", "p", "span"}
+)
+_HEADINGS: Final = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "title", "caption"})
+_BLOCKS: Final = frozenset({"p", "div", "li", "td", "th", "tr", "table", *_HEADINGS})
+
+
+@attrs.frozen
+class Cell:
+    """A cell's markup and where it is: ``where`` in words, ``line`` in the file if known."""
+
+    text: str
+    where: str
+    line: int | None = None
+
+
+@attrs.frozen
+class Table:
+    """Rows of cells; ``caption`` is the table's caption or the heading just before it."""
+
+    rows: tuple[tuple[Cell, ...], ...]
+    caption: str | None = None
+
+
+@attrs.frozen
+class Document:
+    """A source read into tables: its name, title, the text around its tables, the tables."""
+
+    source: str
+    title: str | None
+    texts: tuple[Cell, ...]
+    tables: tuple[Table, ...]
+
+
+def read_markdown(text: str, source: str) -> Document:
+    """The pipe tables of a markdown document, its first heading and the other lines."""
+    title = None
+    texts: list[Cell] = []
+    tables: list[Table] = []
+    rows: list[tuple[Cell, ...]] = []
+    heading = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped.startswith("|"):
+            cells = _pipe_cells(stripped)
+            if not all(_SEPARATOR.fullmatch(c) for c in cells):
+                rows.append(tuple(Cell(c.strip(), f"line {number}", number) for c in cells))
+            continue
+        if rows:
+            tables.append(Table(tuple(rows), heading))
+            rows = []
+        if stripped.startswith("#"):
+            heading = stripped.lstrip("#").strip()
+            title = title or heading
+        if stripped:
+            texts.append(Cell(stripped, f"line {number}", number))
+    if rows:
+        tables.append(Table(tuple(rows), heading))
+    return Document(source, title, tuple(texts), tuple(tables))
+
+
+def _pipe_cells(line: str) -> list[str]:
+    inner = line[1:-1] if line.endswith("|") and len(line) > 1 else line[1:]
+    return _CELL_SPLIT.split(inner)
+
+
+def read_csv(text: str, source: str) -> Document:
+    """One table: every row of the file (the first row with names is the header)."""
+    rows = [
+        tuple(Cell(literal(" ".join(value.split())), f"row {number}", number) for value in row)
+        for number, row in enumerate(csv.reader(io.StringIO(text)), start=1)
+        if any(value.strip() for value in row)
+    ]
+    return Document(source, None, (), (Table(tuple(rows)),) if rows else ())
+
+
+def read_xlsx(path: Path) -> Document:
+    """One table per sheet of a workbook; cells as shown (dates as ISO days)."""
+    try:
+        from openpyxl import load_workbook  # noqa: PLC0415 - heavy, and optional
+    except ImportError:
+        what = "reading .xlsx"
+        raise ExtraMissingError(what, "openpyxl", "xlsx") from None
+    data = read_bytes(path)
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
+        msg = f"not a readable Excel workbook ({type(error).__name__}: {error})"
+        raise ParseError(msg, source=str(path)) from None
+    tables = []
+    for sheet in book.worksheets:
+        rows = []
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            cells = tuple(
+                Cell(literal(_shown(value)), f"sheet {sheet.title!r}, row {number}", number)
+                for value in values
+            )
+            if any(cell.text for cell in cells):
+                rows.append(cells)
+        if rows:
+            tables.append(Table(tuple(rows), sheet.title))
+    title = book.properties.title or None
+    return Document(str(path), title, (), tuple(tables))
+
+
+def _shown(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return " ".join(str(value).split())
+
+
+class _HtmlTables(HTMLParser):
+    """Collects headings, paragraphs and table cells, keeping the calendar's cell markup."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.title: str | None = None
+        self.texts: list[Cell] = []
+        self.tables: list[tuple[list[list[Cell]], str | None]] = []
+        self.stack: list[list[list[Cell]]] = []
+        self.cell: list[str] | None = None
+        self.cell_line = 0
+        self.span = 1
+        self.block: list[str] | None = None
+        self.block_line = 0
+        self.block_tag = ""
+        self.heading: str | None = None
+
+    def _out(self) -> list[str] | None:
+        return self.cell if self.cell is not None else self.block
+
+    def handle_starttag(self, tag: str, attrs_: list[tuple[str, str | None]]) -> None:
+        line = self.getpos()[0]
+        if tag == "table":
+            self.stack.append([])
+            self.tables.append((self.stack[-1], self.heading))
+        elif tag == "tr" and self.stack:
+            self.stack[-1].append([])
+        elif tag in {"td", "th"} and self.stack:
+            if not self.stack[-1]:
+                self.stack[-1].append([])
+            self.cell, self.cell_line = [], line
+            span = dict(attrs_).get("colspan") or "1"
+            self.span = int(span) if span.isdigit() and 0 < int(span) <= 1000 else 1  # noqa: PLR2004
+        elif tag in _HEADINGS or (tag == "p" and self.cell is None):
+            self.block, self.block_line, self.block_tag = [], line, tag
+        elif tag in _KEPT_TAGS and (out := self._out()) is not None:
+            out.append(f"<{tag}>")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in {"td", "th"} and self.cell is not None and self.stack:
+            row = self.stack[-1][-1]
+            column = len(row) + 1
+            text = " ".join("".join(self.cell).split())
+            row.append(Cell(text, f"line {self.cell_line}, column {column}", self.cell_line))
+            row.extend(
+                Cell("", f"line {self.cell_line}", self.cell_line) for _ in range(self.span - 1)
+            )
+            self.cell = None
+        elif tag == "table" and self.stack:
+            self.stack.pop()
+        elif self.block is not None and tag == self.block_tag:
+            text = " ".join("".join(self.block).split())
+            if tag in _HEADINGS:
+                self.heading = html.unescape(re.sub(r"<[^>]*>", "", text))
+                if tag != "caption":
+                    self.title = self.title or self.heading
+            if text:
+                self.texts.append(Cell(text, f"line {self.block_line}", self.block_line))
+            self.block = None
+        elif tag in _KEPT_TAGS and (out := self._out()) is not None:
+            out.append(f"</{tag}>")
+
+    def handle_data(self, data: str) -> None:
+        out = self._out()
+        if out is not None:
+            out.append(data.replace("|", "\\|").replace("<", "&lt;"))
+
+    def handle_entityref(self, name: str) -> None:
+        if (out := self._out()) is not None:
+            out.append(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        if (out := self._out()) is not None:
+            out.append(f"&#{name};")
+
+
+def read_html(text: str, source: str) -> Document:
+    """The tables of an HTML page (a saved web page), its first heading and paragraphs."""
+    parser = _HtmlTables()
+    parser.feed(text)
+    parser.close()
+    tables = tuple(
+        Table(tuple(tuple(row) for row in rows if row), caption) for rows, caption in parser.tables
+    )
+    return Document(source, parser.title, tuple(parser.texts), tuple(t for t in tables if t.rows))
+
+
+def read_document(path: Path) -> Document:
+    """The document at ``path``, read as its suffix says (.md, .html, .csv, .xlsx)."""
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        return read_xlsx(path)
+    text = read_text(path)
+    if suffix in {".html", ".htm"}:
+        return read_html(text, str(path))
+    if suffix == ".csv":
+        return read_csv(text, str(path))
+    return read_markdown(text, str(path))
+
+
+def cells_of(document: Document) -> Iterator[Cell]:
+    """Every cell of every table, then every text, in order."""
+    for table in document.tables:
+        for row in table.rows:
+            yield from row
+    yield from document.texts

@@ -1,0 +1,203 @@
+"""The published calendar PDF read into tables of cells, through pdfplumber (the ``pdf`` extra).
+
+Each ruled table on each page becomes a table of cells (a spanned cell is spread into
+empty ones); each cell's characters are put back into lines by their height on the page.
+Characters noticeably smaller than the cell's text are superscripts (kind marks and
+footnote numbers) and are written ``<sup>…</sup>``. A line that starts with a bullet
+glyph starts a milestone, or a sub-item when it is indented further or the glyph is a
+hollow one; any other line continues the one above (text wrapped in the cell, or cut by
+a page break). The title is the largest text above the first table; a line under a table
+that starts with a raised number starts a footnote, and the lines after it continue it.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Final
+
+from calaim_timeline._files import read_bytes
+from calaim_timeline.errors import ExtraMissingError, ParseError
+from calaim_timeline.importers._cells import literal
+from calaim_timeline.importers._document import Cell, Document, Table
+
+__all__ = ["BULLETS", "read_pdf"]
+
+BULLETS: Final = frozenset("•●▪■◆➢►✓-*\u2013\uf0b7\uf0a7\uf076\uf0d8")
+"""Glyphs that start a milestone's line (the private-use ones are Symbol and Wingdings)."""
+HOLLOW: Final = frozenset("○◦□o\uf06f")
+"""Glyphs that start a sub-item's line."""
+_SMALLER: Final = 0.9  # a character smaller than this share of its line's text is raised
+_INDENT: Final = 3.0  # points further right than the cell's first bullet: a sub-item
+_EMPTY: Final = frozenset({"--", "\u2013", "\u2014", "-"})
+
+_Char = dict[str, Any]
+
+
+def _size(chars: Sequence[_Char]) -> float:
+    sizes = [float(c["size"]) for c in chars if c["text"].strip()]
+    return max(sizes, default=0.0)
+
+
+def _lines(chars: Sequence[_Char]) -> list[list[_Char]]:
+    """Characters grouped into lines, top to bottom, each left to right.
+
+    A character joins a line when its height overlaps the line's by a third or more, so
+    a raised mark stays on its line and a smaller line below starts its own.
+    """
+    lines: list[tuple[list[float], list[_Char]]] = []
+    for char in sorted(chars, key=lambda c: (float(c["top"]), float(c["x0"]))):
+        top, bottom = float(char["top"]), float(char["bottom"])
+        height = max(bottom - top, 0.1)
+        for span, members in lines:
+            overlap = min(bottom, span[1]) - max(top, span[0])
+            if overlap >= height / 3:
+                members.append(char)
+                span[0], span[1] = min(span[0], top), max(span[1], bottom)
+                break
+        else:
+            lines.append(([top, bottom], [char]))
+    lines.sort(key=lambda line: line[0][0])
+    return [sorted(members, key=lambda c: float(c["x0"])) for _, members in lines]
+
+
+def _text(line: Sequence[_Char], size: float) -> tuple[str, str]:
+    """A line as cell markup, and its plain text; raised runs in ``<sup>``."""
+    parts: list[str] = []
+    plain: list[str] = []
+    raised = False
+    previous: _Char | None = None
+    for char in line:
+        text = str(char["text"])
+        is_raised = float(char["size"]) < size * _SMALLER
+        gap = previous is not None and float(char["x0"]) - float(previous["x1"]) > size * 0.2
+        if gap and not text.isspace() and plain and not plain[-1].isspace():
+            parts.append(" ")
+            plain.append(" ")
+        if is_raised != raised:
+            parts.append("<sup>" if is_raised else "</sup>")
+            raised = is_raised
+        if not text.strip():
+            parts.append(" ")
+        else:  # marks and numbers in a <sup> are read as written
+            parts.append(html.escape(text, quote=False) if is_raised else literal(text))
+        plain.append(text)
+        previous = char
+    if raised:
+        parts.append("</sup>")
+    return "".join(parts), "".join(plain)
+
+
+def _cell_markup(chars: Sequence[_Char]) -> str:
+    """A cell's characters as the cell markup the grid reader reads."""
+    lines = _lines(chars)
+    first_bullet: float | None = None
+    out: list[str] = []
+    for line in lines:
+        size = _size(line)
+        markup, plain = _text(line, size)
+        lead = plain.lstrip()[:1]
+        if lead in BULLETS or lead in HOLLOW:
+            x = float(next(c for c in line if c["text"].strip())["x0"])
+            first_bullet = x if first_bullet is None else min(first_bullet, x)
+            sub = lead in HOLLOW or x > first_bullet + _INDENT
+            rest = markup.lstrip()
+            rest = rest[len(literal(lead)) :] if rest.startswith(literal(lead)) else rest[1:]
+            out.append(("○ " if sub else "• ") + rest.strip())
+        elif out:
+            out[-1] += " " + markup.strip()
+        else:
+            out.append(markup.strip())
+    text = " ".join(part for part in out if part)
+    plain_all = " ".join(_text(line, _size(line))[1].strip() for line in lines).strip()
+    return "--" if plain_all in _EMPTY else text
+
+
+def read_pdf(path: Path) -> Document:
+    """The calendar PDF at ``path`` as a document of tables; ParseError if unreadable."""
+    try:
+        import pdfplumber  # noqa: PLC0415 - heavy, and optional
+    except ImportError:
+        what = "reading a .pdf"
+        raise ExtraMissingError(what, "pdfplumber", "pdf") from None
+    data = read_bytes(path)
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+        pages = list(pdf.pages)
+    except Exception as error:  # noqa: BLE001 - pdfminer raises many kinds for a bad file
+        msg = f"not a readable PDF ({type(error).__name__}: {error})"
+        raise ParseError(msg, source=str(path)) from None
+    title: str | None = None
+    texts: list[Cell] = []
+    tables: list[Table] = []
+    try:
+        for number, page in enumerate(pages, start=1):
+            found = sorted(page.find_tables(), key=lambda t: t.bbox[1])
+            for k, table in enumerate(found, start=1):
+                tables.append(_table(page, table, f"page {number}, table {k}"))
+            boxes = [t.bbox for t in found]
+            outside = [c for c in page.chars if not any(_inside(c, box) for box in boxes)]
+            lines = _lines(outside)
+            top = min((b[1] for b in boxes), default=float(page.height))
+            if title is None and number == 1:
+                title = _title(lines, top)
+            texts += _notes_and_texts(lines, f"page {number}")
+    except Exception as error:  # noqa: BLE001 - a damaged page fails inside pdfminer
+        msg = f"a page of the PDF cannot be read ({type(error).__name__}: {error})"
+        raise ParseError(msg, source=str(path)) from None
+    finally:
+        pdf.close()
+    return Document(str(path), title, tuple(texts), tuple(tables))
+
+
+def _inside(char: _Char, box: tuple[float, float, float, float]) -> bool:
+    middle_x = (float(char["x0"]) + float(char["x1"])) / 2
+    middle_y = (float(char["top"]) + float(char["bottom"])) / 2
+    return box[0] <= middle_x <= box[2] and box[1] <= middle_y <= box[3]
+
+
+def _table(page: Any, table: Any, where: str) -> Table:  # noqa: ANN401 - pdfplumber is untyped
+    rows = []
+    for r, row in enumerate(table.rows, start=1):
+        cells = []
+        for c, box in enumerate(row.cells, start=1):
+            place = f"{where}, row {r}, column {c}"
+            if box is None:
+                cells.append(Cell("", place))
+                continue
+            chars = [ch for ch in page.chars if _inside(ch, box)]
+            cells.append(Cell(_cell_markup(chars) if chars else "", place))
+        rows.append(tuple(cells))
+    return Table(tuple(rows))
+
+
+def _title(lines: list[list[_Char]], top: float) -> str | None:
+    above = [line for line in lines if float(line[0]["top"]) < top]
+    if not above:
+        return None
+    biggest = max(_size(line) for line in above)
+    words = [_text(line, biggest)[1].strip() for line in above if _size(line) >= biggest * 0.95]
+    return " ".join(w for w in words if w) or None
+
+
+def _notes_and_texts(lines: list[list[_Char]], where: str) -> list[Cell]:
+    """Each footnote (a raised number, then text, then lines continuing it), and each line."""
+    found: list[Cell] = []
+    note: list[str] | None = None
+    for line in lines:
+        size = _size(line)
+        markup, _ = _text(line, size)
+        starts_raised = float(line[0]["size"]) < size * _SMALLER and str(line[0]["text"]).isdigit()
+        if starts_raised:
+            if note is not None:
+                found.append(Cell(" ".join(note), where))
+            note = [markup.strip()]
+        elif note is not None:
+            note.append(markup.strip())
+        else:
+            found.append(Cell(markup.strip(), where))
+    if note is not None:
+        found.append(Cell(" ".join(note), where))
+    return found
