@@ -52,10 +52,12 @@ def _cell(initiative: Initiative, month_start: object) -> Paragraph | str:
             f"&nbsp;&nbsp;○ {escape(item.text)}{_raised(item.kind, item.footnotes)}"
             for item in milestone.sub_items
         ]
-    return Paragraph("<br/>".join(lines), BODY) if lines else "--"
+    return Paragraph("<br/>".join(lines) if lines else "--", BODY)
 
 
-def _table(edition: Edition, rows: list[list[object]], styles: list[tuple[object, ...]]) -> Table:
+def _table(
+    edition: Edition, rows: list[list[object]], styles: list[tuple[object, ...]], *, cut: bool
+) -> Table:
     months = _months(edition)
     width = len(months)
     quarters: list[object] = [""]
@@ -79,6 +81,7 @@ def _table(edition: Edition, rows: list[list[object]], styles: list[tuple[object
         header + rows,
         colWidths=[name_width, *[column] * width],
         repeatRows=3,
+        splitByRow=0 if cut else 1,  # cut: split inside the row at the page's end
         splitInRow=1,
         style=TableStyle(
             [
@@ -94,8 +97,13 @@ def _table(edition: Edition, rows: list[list[object]], styles: list[tuple[object
     )
 
 
-def calendar_pdf(edition: Edition, path: Path, *, rows_per_table: int | None = None) -> None:
-    """Write ``edition`` as the published calendar PDF; tables of ``rows_per_table`` rows."""
+def calendar_pdf(
+    edition: Edition, path: Path, *, rows_per_table: int | None = None, cut: bool = True
+) -> None:
+    """Write ``edition`` as the published calendar PDF; tables of ``rows_per_table`` rows.
+
+    With ``cut``, a row that reaches the end of a page goes on over the next one.
+    """
     months = _months(edition)
     rows: list[tuple[list[object], str | None, tuple[int, ...]]] = []
     for initiative in [i for i in edition.initiatives if i.category is None]:
@@ -123,7 +131,7 @@ def calendar_pdf(edition: Edition, path: Path, *, rows_per_table: int | None = N
                 ]
             else:
                 data.append(cells)
-        story.append(_table(edition, data, styles))
+        story.append(_table(edition, data, styles, cut=cut))
         cited = sorted({n for _, _, notes in chunk for n in notes} - shown)
         if first + size >= len(rows):
             cited = sorted({n.number for n in edition.footnotes} - shown)

@@ -18,9 +18,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Final
 
+import attrs
+
 from calaim_timeline._files import read_bytes
 from calaim_timeline.errors import ExtraMissingError, ParseError
-from calaim_timeline.importers._cells import literal
+from calaim_timeline.importers._cells import literal, plain_text
 from calaim_timeline.importers._document import Cell, Document, Table
 
 __all__ = ["BULLETS", "read_pdf"]
@@ -32,6 +34,20 @@ HOLLOW: Final = frozenset("○◦□o\uf06f")
 _SMALLER: Final = 0.9  # a character smaller than this share of its line's text is raised
 _INDENT: Final = 3.0  # points further right than the cell's first bullet: a sub-item
 _EMPTY: Final = frozenset({"--", "\u2013", "\u2014", "-"})
+_MONTHS: Final = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 
 _Char = dict[str, Any]
 
@@ -133,10 +149,15 @@ def read_pdf(path: Path) -> Document:
     texts: list[Cell] = []
     tables: list[Table] = []
     try:
+        cut = False  # whether the last table of the page before ended in an open row
         for number, page in enumerate(pages, start=1):
-            found = sorted(page.find_tables(), key=lambda t: t.bbox[1])
+            found = sorted(page.find_tables(_settings(page)), key=lambda t: t.bbox[1])
             for k, table in enumerate(found, start=1):
-                tables.append(_table(page, table, f"page {number}, table {k}"))
+                read = _table(page, table, f"page {number}, table {k}")
+                if k == 1 and cut and tables:
+                    tables[-1], read = _carried(tables[-1], read)
+                tables.append(read)
+            cut = bool(found) and _open(page, found[-1])
             boxes = [t.bbox for t in found]
             outside = [c for c in page.chars if not any(_inside(c, box) for box in boxes)]
             lines = _lines(outside)
@@ -152,6 +173,52 @@ def read_pdf(path: Path) -> Document:
     return Document(str(path), title, tuple(texts), tuple(tables))
 
 
+def _open(page: Any, table: Any) -> bool:  # noqa: ANN401 - pdfplumber is untyped
+    """Whether no line closes the table's last row: a page break cut it."""
+    bottom = float(table.bbox[3])
+    return not any(
+        edge["orientation"] == "h" and abs(float(edge["top"]) - bottom) < 1 for edge in page.edges
+    )
+
+
+def _body(table: Table) -> int:
+    """The index of the first row under the header rows (those down to the months' row)."""
+    months = {m[:3] for m in _MONTHS}
+    for k, row in enumerate(table.rows):
+        named = sum(plain_text(cell.text).lower()[:3] in months for cell in row)
+        if named >= 2:  # noqa: PLR2004 - a row of month names
+            return k + 1
+    return 0
+
+
+def _carried(before: Table, after: Table) -> tuple[Table, Table]:
+    """Join the rest of a row's name, cut onto the next page, to the row it began in."""
+    k = _body(after)
+    if k >= len(after.rows) or not after.rows[k][0].text or not before.rows:
+        return before, after
+    last, rest = before.rows[-1], after.rows[k]
+    name = attrs.evolve(last[0], text=f"{last[0].text} {rest[0].text}")
+    carried = (attrs.evolve(rest[0], text=""), *(_unfilled(c) for c in rest[1:]))
+    return (
+        attrs.evolve(before, rows=(*before.rows[:-1], (name, *last[1:]))),
+        attrs.evolve(after, rows=(*after.rows[:k], carried, *after.rows[k + 1 :])),
+    )
+
+
+def _unfilled(cell: Cell) -> Cell:
+    return attrs.evolve(cell, text="") if cell.text == "--" else cell
+
+
+def _settings(page: Any) -> dict[str, Any]:  # noqa: ANN401 - pdfplumber is untyped
+    """Table settings that close a table whose last row a page break left open.
+
+    A row cut at the end of a page often has no line under it; its column lines still
+    run down to where the page's content ends, so a line is put there.
+    """
+    bottoms = [float(edge["bottom"]) for edge in page.edges if edge["orientation"] == "v"]
+    return {"explicit_horizontal_lines": [max(bottoms)]} if bottoms else {}
+
+
 def _inside(char: _Char, box: tuple[float, float, float, float]) -> bool:
     middle_x = (float(char["x0"]) + float(char["x1"])) / 2
     middle_y = (float(char["top"]) + float(char["bottom"])) / 2
@@ -159,16 +226,23 @@ def _inside(char: _Char, box: tuple[float, float, float, float]) -> bool:
 
 
 def _table(page: Any, table: Any, where: str) -> Table:  # noqa: ANN401 - pdfplumber is untyped
+    """A ruled table's cells; in a named row, an empty cell of its own reads as ``--``.
+
+    So a row cut by a page break before any of its milestones stays an initiative, and
+    only a row whose name spans the table (no cells of its own) is a category.
+    """
     rows = []
     for r, row in enumerate(table.rows, start=1):
         cells = []
         for c, box in enumerate(row.cells, start=1):
             place = f"{where}, row {r}, column {c}"
-            if box is None:
-                cells.append(Cell("", place))
-                continue
-            chars = [ch for ch in page.chars if _inside(ch, box)]
+            chars = [] if box is None else [ch for ch in page.chars if _inside(ch, box)]
             cells.append(Cell(_cell_markup(chars) if chars else "", place))
+        if cells and cells[0].text:
+            cells = [
+                attrs.evolve(cell, text="--") if box is not None and not cell.text else cell
+                for cell, box in zip(cells, row.cells, strict=True)
+            ]
         rows.append(tuple(cells))
     return Table(tuple(rows))
 
