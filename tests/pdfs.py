@@ -11,9 +11,11 @@ raised numbers first, under the table that first cites them.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
-import matplotlib
+import attrs
+import matplotlib as mpl
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import landscape, letter
 from reportlab.lib.styles import ParagraphStyle
@@ -22,11 +24,11 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from calaim_timeline import Edition, Initiative, MilestoneKind
+from calaim_timeline import Edition, Initiative, MilestoneKind, Period
 from calaim_timeline.render.grid import _months
 
 # A font with the bullets (•, ○) and every character of the titles: matplotlib's DejaVu.
-_FONTS = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+_FONTS = Path(mpl.get_data_path()) / "fonts" / "ttf"
 pdfmetrics.registerFont(TTFont("Sans", str(_FONTS / "DejaVuSans.ttf")))
 pdfmetrics.registerFont(TTFont("Sans-Bold", str(_FONTS / "DejaVuSans-Bold.ttf")))
 pdfmetrics.registerFontFamily("Sans", normal="Sans", bold="Sans-Bold")
@@ -34,6 +36,9 @@ pdfmetrics.registerFontFamily("Sans", normal="Sans", bold="Sans-Bold")
 BODY = ParagraphStyle("body", fontName="Sans", fontSize=7, leading=9)
 NAME = ParagraphStyle("name", parent=BODY, fontName="Sans-Bold")
 TITLE = ParagraphStyle("title", fontName="Sans-Bold", fontSize=14, leading=18)
+_Style = tuple[Any, ...]
+"""A table style command: ("SPAN", (column, row), (column, row)) and the like."""
+
 NOTE = ParagraphStyle("note", parent=BODY, fontSize=6.5, leading=8)
 
 
@@ -55,13 +60,11 @@ def _cell(initiative: Initiative, month_start: object) -> Paragraph | str:
     return Paragraph("<br/>".join(lines) if lines else "--", BODY)
 
 
-def _table(
-    edition: Edition, rows: list[list[object]], styles: list[tuple[object, ...]], *, cut: bool
-) -> Table:
+def _table(edition: Edition, rows: list[list[object]], styles: list[_Style], *, cut: bool) -> Table:
     months = _months(edition)
     width = len(months)
     quarters: list[object] = [""]
-    spans: list[tuple[object, ...]] = [("SPAN", (1, 0), (width, 0))]
+    spans: list[_Style] = [("SPAN", (1, 0), (width, 0))]
     start = 1
     for k, month in enumerate(months, start=1):
         first = k == 1 or month.start.month % 3 == 1
@@ -105,13 +108,18 @@ def calendar_pdf(
     With ``cut``, a row that reaches the end of a page goes on over the next one.
     """
     months = _months(edition)
-    rows: list[tuple[list[object], str | None, tuple[int, ...]]] = []
-    for initiative in [i for i in edition.initiatives if i.category is None]:
-        rows.append((_row(initiative, months), None, _cited(initiative)))
+    rows: list[tuple[list[object], str | None, tuple[int, ...]]] = [
+        (_row(initiative, months), None, _cited(initiative))
+        for initiative in edition.initiatives
+        if initiative.category is None
+    ]
     for category in edition.categories:
         rows.append(([Paragraph(f"<b>{escape(category.name)}</b>", NAME)], "category", ()))
-        for initiative in [i for i in edition.initiatives if i.category == category.id]:
-            rows.append((_row(initiative, months), None, _cited(initiative)))
+        rows += [
+            (_row(initiative, months), None, _cited(initiative))
+            for initiative in edition.initiatives
+            if initiative.category == category.id
+        ]
     size = rows_per_table or max(len(rows), 1)
     story: list[Flowable] = [
         Paragraph(escape(edition.title), TITLE),
@@ -119,9 +127,10 @@ def calendar_pdf(
         Spacer(1, 6),
     ]
     shown: set[int] = set()
-    for first in range(0, len(rows), size):
+    for first in range(0, max(len(rows), 1), size):  # an empty calendar: its header rows
         chunk = rows[first : first + size]
-        data, styles = [], []
+        data: list[list[object]] = []
+        styles: list[_Style] = []
         for k, (cells, kind, _) in enumerate(chunk, start=3):
             if kind == "category":
                 data.append(cells + [""] * len(months))
@@ -153,9 +162,9 @@ def calendar_pdf(
     document.build(story)
 
 
-def _row(initiative: Initiative, months: list[object]) -> list[object]:
+def _row(initiative: Initiative, months: list[Period]) -> list[object]:
     name = f"<b>{escape(initiative.name)}</b>{_raised(None, initiative.footnotes)}"
-    return [Paragraph(name, NAME), *(_cell(initiative, m.start) for m in months)]  # type: ignore[attr-defined]
+    return [Paragraph(name, NAME), *(_cell(initiative, m.start) for m in months)]
 
 
 def _cited(initiative: Initiative) -> tuple[int, ...]:
@@ -165,3 +174,43 @@ def _cited(initiative: Initiative) -> tuple[int, ...]:
         for item in milestone.sub_items:
             numbers += item.footnotes
     return tuple(numbers)
+
+
+def _printed(char: str) -> bool:
+    """Latin letters, digits, punctuation and the dashes and quotes of published text.
+
+    Not the bullet glyphs the calendar itself uses.
+    """
+    code = ord(char)
+    latin = 0x20 <= code <= 0x7E or 0xA0 <= code <= 0x17F
+    typographic = 0x2010 <= code <= 0x2027
+    return (latin or typographic) and char not in "•○" and code != 0xAD
+
+
+def printable(edition: Edition) -> Edition:
+    """The edition with every character a calendar PDF would not print written as "x"."""
+
+    def fix(text: str) -> str:
+        return "".join(c if _printed(c) else "x" for c in text)
+
+    return attrs.evolve(
+        edition,
+        title=fix(edition.title),
+        footnotes=tuple(attrs.evolve(n, text=fix(n.text)) for n in edition.footnotes),
+        categories=tuple(attrs.evolve(c, name=fix(c.name)) for c in edition.categories),
+        initiatives=tuple(
+            attrs.evolve(
+                i,
+                name=fix(i.name),
+                milestones=tuple(
+                    attrs.evolve(
+                        m,
+                        title=fix(m.title),
+                        sub_items=tuple(attrs.evolve(s, text=fix(s.text)) for s in m.sub_items),
+                    )
+                    for m in i.milestones
+                ),
+            )
+            for i in edition.initiatives
+        ),
+    )

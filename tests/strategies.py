@@ -7,6 +7,7 @@ the window or the footnotes is drawn as a slot and placed afterwards.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Final, NamedTuple
 
 from hypothesis import strategies as st
@@ -20,6 +21,7 @@ from calaim_timeline import (
     MilestoneKind,
     Period,
     Source,
+    Status,
     SubItem,
 )
 from calaim_timeline._notation import month_index, month_start
@@ -27,7 +29,7 @@ from calaim_timeline.importers.dhcs_table import IMPORT_NOTES, PUBLISHER
 from calaim_timeline.match import normalise
 from calaim_timeline.strategies import milestone_kinds, slugs, windows
 
-__all__ = ["grid_editions"]
+__all__ = ["grid_editions", "list_editions"]
 
 _SLOTS: Final = st.integers(0, 24)
 _REFERENCES: Final = st.lists(_SLOTS, max_size=2, unique=True).map(tuple)
@@ -150,15 +152,28 @@ class _Grid:
 
 
 @st.composite
-def grid_editions(draw: st.DrawFn) -> Edition:
+def _short_windows(draw: st.DrawFn) -> Period:
+    first = month_index(date(draw(st.integers(1990, 2099)), draw(st.integers(1, 12)), 1))
+    last = first + draw(st.integers(0, 5))
+    start, end = month_start(first), month_start(last)
+    if first == last:
+        return Period.month(start.year, start.month)
+    return Period.months(Period.month(start.year, start.month), Period.month(end.year, end.month))
+
+
+_SHORT_WINDOWS: Final = _short_windows()
+
+
+@st.composite
+def grid_editions(draw: st.DrawFn, *, short: bool = False) -> Edition:
     """Editions the month-grid table shows exactly.
 
     Every milestone falls in a month of the window and keeps no wording, initiatives
     come grouped by category in category order, titles are distinct within their
     initiative (once normalised), and the publisher and source are those the importer
-    writes.
+    writes. ``short``: windows of one to six months, as the published calendar has.
     """
-    window = draw(windows())
+    window = draw(_SHORT_WINDOWS if short else windows())
     as_of = Period.month(window.start.year, window.start.month)
     notes = draw(_NOTES)
     groups = draw(_CATEGORIES)
@@ -188,3 +203,45 @@ def grid_editions(draw: st.DrawFn) -> Edition:
         initiatives=tuple(sorted(parts, key=lambda i: homes.index(i.category))),
         footnotes=notes,
     )
+
+
+def _listed(edition: Edition) -> Edition:
+    """The edition as a list table shows it: no categories, footnotes, aliases or sub-items.
+
+    Every third milestone is done; the window spans the milestones; initiatives with no
+    milestone are left out (a list has no row for them).
+    """
+    count = iter(range(10**6))
+    initiatives = tuple(
+        Initiative(
+            id=i.id,
+            name=i.name,
+            milestones=tuple(
+                Milestone(
+                    id=m.id,
+                    title=m.title,
+                    kind=m.kind,
+                    when=m.when,
+                    status=Status.DONE if next(count) % 3 == 0 else Status.PLANNED,
+                )
+                for m in i.milestones
+            ),
+        )
+        for i in edition.initiatives
+        if i.milestones
+    )
+    periods = [m.when for i in initiatives for m in i.milestones]
+    return Edition(
+        id=edition.id,
+        title=edition.title,
+        as_of=edition.as_of,
+        window=Period.span(min(p.start for p in periods), max(p.end for p in periods)),
+        publisher=edition.publisher,
+        source=Source(document="list.md", notes=""),
+        initiatives=initiatives,
+    )
+
+
+def list_editions() -> st.SearchStrategy[Edition]:
+    """Editions a list table shows exactly (see :func:`_listed`)."""
+    return grid_editions().filter(lambda e: any(i.milestones for i in e.initiatives)).map(_listed)

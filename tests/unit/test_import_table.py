@@ -198,9 +198,9 @@ def test_the_minimal_document() -> None:
         # A footnote number with no footnote text.
         (MINIMAL.replace("APL*", "APL<sup>7</sup>"), "c.md:7: footnote 7 is referenced but not defined under any table"),
         # No heading to take the title and as-of month from.
-        (MINIMAL.replace("## Calendar as of November 2021\n", ""), "c.md: no '## … as of <Month> <Year>' heading found"),
+        (MINIMAL.replace("## Calendar as of November 2021\n", ""), "c.md: no '## … as of <Month> <Year>' heading found: add one, or give a title"),
         # A heading that does not say as of when.
-        (MINIMAL.replace("as of November 2021", "(draft)"), "c.md: the heading does not say which month the edition is as of: 'Calendar (draft)'"),
+        (MINIMAL.replace("as of November 2021", "(draft)"), "c.md: the heading does not say which month the edition is as of: 'Calendar (draft)'; add 'as of <Month> <Year>' to it, or give the month (--as-of YYYY-MM)"),
         # Two texts for one footnote number.
         (MINIMAL + "\n<sup>2</sup> Again.\n", "c.md:11: footnote 2 is defined twice (also on line 9)"),
         # A gap in the month columns.
@@ -220,7 +220,7 @@ def test_the_minimal_document() -> None:
         # A misspelt month.
         (MINIMAL.replace("| | November | December |", "| | November | Decembre |"), "c.md:6: 'Decembre' is not a month"),
         # An empty document.
-        ("", "c.md: no '## … as of <Month> <Year>' heading found"),
+        ("", "c.md: no '## … as of <Month> <Year>' heading found: add one, or give a title"),
         # A document with no table.
         ("## Calendar as of November 2021\n\nNo table here.\n", "c.md: no calendar table with a month header row found"),
         # A bullet that is only a mark.

@@ -29,6 +29,7 @@ _SUP: Final = re.compile(r"<sup>(.*?)</sup>", re.DOTALL)
 _MARKS: Final = "*^+"
 _INLINE_MARK: Final = re.compile(r"(?<=\S)([*^+])(?=\s|$)")
 _LINK: Final = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_REFERENCES: Final = str.maketrans({c: f"&#{ord(c)};" for c in "*^+•○"})
 _ESCAPED: Final = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 
 
@@ -132,17 +133,19 @@ def plain_text(raw: str) -> str:
 def literal(text: str) -> str:
     r"""Cell markup that :func:`plain_text` reads back as ``text`` (spaces collapsed).
 
-    For sources whose cells are plain text (CSV, Excel): an ``&``, a ``<b>`` or a ``\*``
-    there is what it says, not markup.
+    For text that is only text (CSV and Excel cells, the text of a web page or a PDF):
+    markdown characters are escaped, and kind marks and bullets become character
+    references, so that an ``&``, a ``<b>``, a ``\*`` or a title ending in ``+`` there is
+    what it says, not markup.
 
     Examples:
-        >>> literal("R&D <b> [x](y)")
-        'R&amp;D &lt;b&gt; \\[x\\]\\(y\\)'
-        >>> plain_text(literal("R&D <b> [x](y) a\\*b"))
-        'R&D <b> [x](y) a\\*b'
+        >>> literal("R&D <b> [x](y) live+")
+        'R&amp;D &lt;b&gt; \\[x\\]\\(y\\) live&#43;'
+        >>> plain_text(literal("R&D <b> [x](y) a\\*b •"))
+        'R&D <b> [x](y) a\\*b •'
     """
-    escaped = re.sub(r"([\\`*_{}\[\]()#+\-.!|])", r"\\\1", text)
-    return html.escape(escaped, quote=False)
+    escaped = re.sub(r"([\\`_{}\[\]()#\-.!|])", r"\\\1", text)
+    return html.escape(escaped, quote=False).translate(_REFERENCES)
 
 
 def finish(raw: str, offset: int = 0) -> Item:

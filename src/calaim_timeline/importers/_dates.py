@@ -21,7 +21,7 @@ from calaim_timeline.errors import PeriodError
 from calaim_timeline.model import Status
 from calaim_timeline.period import Period
 
-__all__ = ["HINT", "DateError", "read_status", "read_when"]
+__all__ = ["HINT", "DateError", "read_status", "read_when", "status_word"]
 
 HINT: Final = (
     "write a day (April 1, 2024), a month (January 2022), a quarter (Q3 2023), a half"
@@ -209,6 +209,16 @@ def _pair(a: str, b: str, words: str, year: int) -> Period:
     return _joined(first, last, words)
 
 
+def status_word(words: str) -> Status | None:
+    """The status a status cell names ("Live!", "Done", "Planned"), or None.
+
+    Examples:
+        >>> status_word("LIVE!"), status_word("Upcoming"), status_word("TBD")
+        (<Status.DONE: 'done'>, <Status.PLANNED: 'planned'>, None)
+    """
+    return _STATUS.get(" ".join(words.strip(" !.()[]").lower().split()))
+
+
 def read_status(words: str) -> tuple[str, Status | None]:
     """The words without a status word before or after them, and the status it sets.
 
@@ -240,7 +250,7 @@ def read_when(words: str, *, year: int) -> tuple[Period, Status | None]:
         ('2022-01', 'January 2022', <Status.DONE: 'done'>)
         >>> str(read_when("no sooner than April 1, 2024, and no later than March 31, 2026",
         ...               year=2023)[0])
-        '2024-04-01/2026-03-31'
+        '2024-04/2026-03'
     """
     text, status = read_status(" ".join(words.split()))
     if not text or _STATUS_BEFORE.sub("", text + " ") == "":

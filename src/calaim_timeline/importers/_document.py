@@ -24,7 +24,7 @@ import attrs
 
 from calaim_timeline._files import read_bytes, read_text
 from calaim_timeline.errors import ExtraMissingError, ParseError
-from calaim_timeline.importers._cells import literal
+from calaim_timeline.importers._cells import literal, plain_text
 
 __all__ = ["Cell", "Document", "Table", "read_csv", "read_html", "read_markdown", "read_xlsx"]
 
@@ -34,7 +34,8 @@ _KEPT_TAGS: Final = frozenset(
     {"ul", "ol", "li", "sup", "b", "strong", "i", "em", "br", "p", "span"}
 )
 _HEADINGS: Final = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "title", "caption"})
-_BLOCKS: Final = frozenset({"p", "div", "li", "td", "th", "tr", "table", *_HEADINGS})
+_EMPTY: Final = frozenset({"--", "\u2013", "\u2014"})
+"""What an empty cell of the grid says."""
 
 
 @attrs.frozen
@@ -161,6 +162,7 @@ class _HtmlTables(HTMLParser):
         self.block_line = 0
         self.block_tag = ""
         self.heading: str | None = None
+        self.raised = 0  # how many <sup> are open
 
     def _out(self) -> list[str] | None:
         return self.cell if self.cell is not None else self.block
@@ -182,12 +184,14 @@ class _HtmlTables(HTMLParser):
             self.block, self.block_line, self.block_tag = [], line, tag
         elif tag in _KEPT_TAGS and (out := self._out()) is not None:
             out.append(f"<{tag}>")
+            self.raised += tag == "sup"
 
     def handle_endtag(self, tag: str) -> None:
         if tag in {"td", "th"} and self.cell is not None and self.stack:
             row = self.stack[-1][-1]
             column = len(row) + 1
             text = " ".join("".join(self.cell).split())
+            text = "--" if plain_text(text) in _EMPTY else text
             row.append(Cell(text, f"line {self.cell_line}, column {column}", self.cell_line))
             row.extend(
                 Cell("", f"line {self.cell_line}", self.cell_line) for _ in range(self.span - 1)
@@ -206,11 +210,17 @@ class _HtmlTables(HTMLParser):
             self.block = None
         elif tag in _KEPT_TAGS and (out := self._out()) is not None:
             out.append(f"</{tag}>")
+            self.raised -= tag == "sup" and self.raised > 0
 
     def handle_data(self, data: str) -> None:
         out = self._out()
         if out is not None:
-            out.append(data.replace("|", "\\|").replace("<", "&lt;"))
+            # Text is text (no markdown, no marks), but a <sup> holds the marks as written,
+            # and a bullet glyph starts a list item as it does on the published page.
+            if self.raised:
+                out.append(html.escape(data, quote=False))
+            else:
+                out.append(literal(data).replace("&#8226;", "•").replace("&#9675;", "○"))
 
     def handle_entityref(self, name: str) -> None:
         if (out := self._out()) is not None:

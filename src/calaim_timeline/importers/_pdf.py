@@ -115,12 +115,14 @@ def _cell_markup(chars: Sequence[_Char]) -> str:
         size = _size(line)
         markup, plain = _text(line, size)
         lead = plain.lstrip()[:1]
-        if lead in BULLETS or lead in HOLLOW:
+        # A letter or a dash is a bullet only as a word of its own ("o Members", "- Draft").
+        alone = (not lead.isalnum() and lead not in "-*") or plain.lstrip()[1:2] == " "
+        if (lead in BULLETS or lead in HOLLOW) and alone:
             x = float(next(c for c in line if c["text"].strip())["x0"])
             first_bullet = x if first_bullet is None else min(first_bullet, x)
             sub = lead in HOLLOW or x > first_bullet + _INDENT
             rest = markup.lstrip()
-            rest = rest[len(literal(lead)) :] if rest.startswith(literal(lead)) else rest[1:]
+            rest = rest[len(literal(lead)) :]
             out.append(("○ " if sub else "• ") + rest.strip())
         elif out:
             out[-1] += " " + markup.strip()

@@ -30,14 +30,14 @@ from calaim_timeline.match import DEFAULT_THRESHOLD
 from calaim_timeline.model import Edition
 from calaim_timeline.period import Period
 
-__all__ = ["SUFFIXES", "UNSTATED", "grid_markdown", "import_table_file"]
+__all__ = ["SUFFIXES", "UNSTATED", "import_table_file"]
 
 SUFFIXES: Final = (".md", ".markdown", ".html", ".htm", ".csv", ".xlsx", ".pdf")
 UNSTATED: Final = "not stated in the source"
 """The publisher of a list edition when neither the source nor the caller names one."""
 
 
-def grid_markdown(document: Document) -> tuple[str, list[str]]:
+def _grid_markdown(document: Document) -> tuple[str, list[str]]:
     """A grid document laid out as the markdown the grid reader reads.
 
     Returns the text and, for each of its lines, where it came from in the original.
@@ -77,7 +77,7 @@ def _grid(  # noqa: PLR0913 - what an edition needs that a source may not say
     title: str | None,
     publisher: str | None,
 ) -> Edition:
-    text, origins = grid_markdown(document)
+    text, origins = _grid_markdown(document)
     try:
         return import_table(
             text,

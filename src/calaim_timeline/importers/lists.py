@@ -25,7 +25,7 @@ import attrs
 
 from calaim_timeline.errors import ParseError
 from calaim_timeline.importers._cells import plain_text
-from calaim_timeline.importers._dates import DateError, read_status, read_when
+from calaim_timeline.importers._dates import DateError, read_when, status_word
 from calaim_timeline.importers._document import Cell, Document, Table
 from calaim_timeline.importers._ids import assign_ids
 from calaim_timeline.model import Edition, Initiative, Milestone, MilestoneKind, Source, Status
@@ -98,7 +98,12 @@ def _header(text: str) -> str:
 
 @attrs.frozen
 class Columns:
-    """Where a list table's columns are: the header row's index and each column's."""
+    """Where a list table's columns are: the header row's index and each column's.
+
+    Examples:
+        >>> Columns(row=0, title=0, date=1).kind is None
+        True
+    """
 
     row: int
     title: int
@@ -180,7 +185,18 @@ def read_list(  # noqa: PLR0913 - what an edition needs that a list may not say
     threshold: float,
     window: Period | None = None,
 ) -> Edition:
-    """The edition a document's list tables give (every list table, in order)."""
+    r"""The edition a document's list tables give (every list table, in order).
+
+    Examples:
+        >>> from calaim_timeline.importers._document import read_markdown
+        >>> text = "| Policy | Go-Live Date |\n|---|---|\n| ECM | January 2022 - LIVE! |\n"
+        >>> document = read_markdown(text, "go-live.md")
+        >>> edition = read_list(document, edition_id="2022-01", as_of=Period.parse("2022-01"),
+        ...                     title="Go-live dates", publisher="DHCS", previous=None,
+        ...                     threshold=80.0)
+        >>> [(m.id, str(m.when), m.when.text, m.status.value) for _, m in edition.milestones()]
+        [('ecm', '2022-01', 'January 2022', 'done')]
+    """
     initiatives: dict[str, list[Milestone]] = {}
     serial = 0
     for table in document.tables:
@@ -264,11 +280,10 @@ def _milestone(  # noqa: PLR0913 - a row, its columns and its place
     if columns.status is not None:
         said = plain_text(row[columns.status].text)
         if said:
-            rest, found = read_status(said)
-            if found is None or rest:
+            status = status_word(said)
+            if status is None:
                 msg = f"unknown status {said!r}: expected Live, Done, Complete or Planned"
                 raise _fail(document, row[columns.status], names[columns.status], msg)
-            status = found
     kind = None
     if columns.kind is not None:
         said = plain_text(row[columns.kind].text)
