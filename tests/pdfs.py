@@ -145,8 +145,9 @@ def calendar_pdf(
         if first + size >= len(rows):
             cited = sorted({n.number for n in edition.footnotes} - shown)
         story.append(Spacer(1, 4))
-        for number in cited:
-            text = edition.footnote(number).text
+        defined = {note.number: note.text for note in edition.footnotes}
+        for number in (n for n in cited if n in defined):  # a broken edition draws what it has
+            text = defined[number]
             story.append(Paragraph(f"<super>{number}</super> {escape(text)}", NOTE))
         shown.update(cited)
     document = SimpleDocTemplate(

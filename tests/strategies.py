@@ -231,11 +231,13 @@ def _listed(edition: Edition) -> Edition:
         if i.milestones
     )
     periods = [m.when for i in initiatives for m in i.milestones]
+    first, last = min(p.start for p in periods), max(p.end for p in periods)
+    start, end = Period.month(first.year, first.month), Period.month(last.year, last.month)
     return Edition(
         id=edition.id,
         title=edition.title,
         as_of=edition.as_of,
-        window=Period.span(min(p.start for p in periods), max(p.end for p in periods)),
+        window=start if start == end else Period.months(start, end),
         publisher=edition.publisher,
         source=Source(document="list.md", notes=""),
         initiatives=initiatives,

@@ -13,19 +13,39 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calaim_timeline import CalaimTimelineError, Edition, Period, dumps, loads
+from calaim_timeline import Archive, CalaimTimelineError, Edition, Period, dumps, loads
 from calaim_timeline.codec import from_dict, load, to_dict
 from calaim_timeline.importers import import_table, import_table_file
+from calaim_timeline.importers._dates import DateError, read_when
+from calaim_timeline.render.grid import GridMarkdown
 from calaim_timeline.strategies import mutations, plain_values, tweaked_documents
-from tests.builders import edition
+from tests.builders import edition, february_2022
 from tests.conftest import DATA
+from tests.pdfs import calendar_pdf
+from tests.renderings import grid_html, list_csv, list_html
 
 VALID_TOML = dumps(edition())
 VALID_JSON = dumps(edition(), format="json")
 VALID_TABLE = (DATA / "good" / "calendar.md").read_text(encoding="utf-8")
+MAY = Period.parse("2022-05")
+VALID_LIST_CSV = list_csv(february_2022())
+VALID_LIST_HTML = list_html(february_2022())
+VALID_GRID_HTML = grid_html(
+    GridMarkdown(rows_per_page=10, split=True)(Archive.bundled()["2021-11"])
+)
+
+
+def _pdf() -> bytes:
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / "calendar.pdf"
+        calendar_pdf(Archive.bundled()["2021-11"], path, rows_per_table=6)
+        return path.read_bytes()
+
+
+VALID_PDF = _pdf()
 
 
 def _reads_or_raises_ours(read: Callable[[], object]) -> None:
@@ -75,16 +95,68 @@ def test_a_document_with_one_wrong_value(document: object) -> None:
     _reads_or_raises_ours(lambda: from_dict(document))
 
 
-@given(st.binary(max_size=200), st.sampled_from([".toml", ".json", ".md"]))
+@given(
+    st.binary(max_size=200),
+    st.sampled_from([".toml", ".json", ".md", ".html", ".csv", ".xlsx", ".pdf"]),
+)
 def test_any_bytes_as_a_file(data: bytes, suffix: str) -> None:
     """A file of arbitrary bytes is read as a snapshot or a table, or refused with our error."""
     with tempfile.TemporaryDirectory() as directory:
         path = Path(directory) / f"fuzz{suffix}"
         path.write_bytes(data)
-        if suffix == ".md":
-            _reads_or_raises_ours(lambda: import_table_file(path, edition_id="x"))
-        else:
+        if suffix in {".toml", ".json"}:
             _reads_or_raises_ours(lambda: load(path))
+        else:
+            _reads_or_raises_ours(
+                lambda: import_table_file(path, edition_id="x", as_of=MAY, title="Fuzz")
+            )
+
+
+def _file(content: str | bytes, suffix: str) -> None:
+    """Import ``content`` written as a file with ``suffix``: it reads or raises our error."""
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / f"fuzz{suffix}"
+        if isinstance(content, str):
+            path.write_text(content, encoding="utf-8")
+        else:
+            path.write_bytes(content)
+        _reads_or_raises_ours(
+            lambda: import_table_file(path, edition_id="x", as_of=MAY, title="Fuzz")
+        )
+
+
+@given(mutations(VALID_LIST_CSV, max_edits=4))
+def test_damaged_list_tables_as_csv(text: str) -> None:
+    """A go-live table damaged by hand edits imports or raises our error."""
+    _file(text, ".csv")
+
+
+@given(mutations(VALID_LIST_HTML, max_edits=4) | mutations(VALID_GRID_HTML, max_edits=4))
+def test_damaged_web_pages(text: str) -> None:
+    """A saved web page, list table or month grid, damaged, imports or raises our error."""
+    _file(text, ".html")
+
+
+@given(st.lists(st.tuples(st.integers(0, len(VALID_PDF) - 1), st.integers(0, 255)), max_size=3))
+@settings(max_examples=30, deadline=None)
+def test_damaged_pdfs(flips: list[tuple[int, int]]) -> None:
+    """The calendar PDF with bytes changed imports or raises our error."""
+    data = bytearray(VALID_PDF)
+    for at, value in flips:
+        data[at] = value
+    _file(bytes(data), ".pdf")
+
+
+@given(
+    mutations("mid to late February 2022")
+    | mutations("no sooner than April 1, 2024, and no later than March 31, 2026")
+    | mutations("January 2022 - LIVE!")
+    | st.text(max_size=40)
+)
+def test_damaged_dates_in_words(words: str) -> None:
+    """Any words in a date cell read as a period or raise DateError, never anything else."""
+    with contextlib.suppress(DateError):
+        read_when(words, year=2022)
 
 
 @given(st.text())
@@ -99,8 +171,20 @@ def test_damaged_tables(text: str) -> None:
     _reads_or_raises_ours(lambda: _table(text))
 
 
-def test_the_fuzzed_inputs_start_valid() -> None:
+def test_the_fuzzed_inputs_start_valid(tmp_path: Path) -> None:
     """The inputs the mutations start from are themselves read without error."""
+    for content, suffix, count in (
+        (VALID_LIST_CSV, ".csv", 8),
+        (VALID_LIST_HTML, ".html", 8),
+        (VALID_GRID_HTML, ".html", 56),
+        (VALID_PDF, ".pdf", 56),
+    ):
+        path = tmp_path / f"valid{suffix}"
+        path.write_bytes(content if isinstance(content, bytes) else content.encode())
+        assert (
+            len(import_table_file(path, edition_id="x", as_of=MAY, title="Fuzz").milestones())
+            == count
+        )
     assert loads(VALID_TOML) == loads(VALID_JSON, format="json") == edition()
     assert [m.title for _, m in _table(VALID_TABLE).milestones()] == [
         "Dental All Plan Letter",

@@ -53,7 +53,7 @@ def test_every_file_has_its_expected_error_and_there_are_enough() -> None:
     assert files == NAMES
     snapshots = [n for n in NAMES if n.startswith("snapshots/")]
     tables = [n for n in NAMES if n.startswith("tables/")]
-    assert (len(snapshots), len(tables)) == (45, 26)
+    assert (len(snapshots), len(tables)) == (45, 36)
 
 
 @pytest.mark.parametrize("name", NAMES)

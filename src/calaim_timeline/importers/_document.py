@@ -40,7 +40,7 @@ _EMPTY: Final = frozenset({"--", "\u2013", "\u2014"})
 
 @attrs.frozen
 class Cell:
-    """A cell's markup and where it is: ``where`` in words, ``line`` in the file if known."""
+    """A cell's markup and where its row is: ``where`` in words, ``line`` in a text file."""
 
     text: str
     where: str
@@ -99,11 +99,17 @@ def _pipe_cells(line: str) -> list[str]:
 
 def read_csv(text: str, source: str) -> Document:
     """One table: every row of the file (the first row with names is the header)."""
-    rows = [
-        tuple(Cell(literal(" ".join(value.split())), f"row {number}", number) for value in row)
-        for number, row in enumerate(csv.reader(io.StringIO(text)), start=1)
-        if any(value.strip() for value in row)
-    ]
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows = []
+    try:
+        for row in reader:
+            number = reader.line_num
+            if any(value.strip() for value in row):
+                cells = (Cell(literal(" ".join(v.split())), f"row {number}") for v in row)
+                rows.append(tuple(cells))
+    except csv.Error as error:
+        msg = f"not valid CSV: {error}"
+        raise ParseError(msg, source=source, line=reader.line_num) from None
     return Document(source, None, (), (Table(tuple(rows)),) if rows else ())
 
 
@@ -125,7 +131,7 @@ def read_xlsx(path: Path) -> Document:
         rows = []
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
             cells = tuple(
-                Cell(literal(_shown(value)), f"sheet {sheet.title!r}, row {number}", number)
+                Cell(literal(_shown(value)), f"sheet {sheet.title!r}, row {number}")
                 for value in values
             )
             if any(cell.text for cell in cells):
@@ -163,6 +169,7 @@ class _HtmlTables(HTMLParser):
         self.block_tag = ""
         self.heading: str | None = None
         self.raised = 0  # how many <sup> are open
+        self.page_title: str | None = None
 
     def _out(self) -> list[str] | None:
         return self.cell if self.cell is not None else self.block
@@ -189,10 +196,9 @@ class _HtmlTables(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in {"td", "th"} and self.cell is not None and self.stack:
             row = self.stack[-1][-1]
-            column = len(row) + 1
             text = " ".join("".join(self.cell).split())
             text = "--" if plain_text(text) in _EMPTY else text
-            row.append(Cell(text, f"line {self.cell_line}, column {column}", self.cell_line))
+            row.append(Cell(text, f"line {self.cell_line}", self.cell_line))
             row.extend(
                 Cell("", f"line {self.cell_line}", self.cell_line) for _ in range(self.span - 1)
             )
@@ -202,8 +208,10 @@ class _HtmlTables(HTMLParser):
         elif self.block is not None and tag == self.block_tag:
             text = " ".join("".join(self.block).split())
             if tag in _HEADINGS:
-                self.heading = html.unescape(re.sub(r"<[^>]*>", "", text))
-                if tag != "caption":
+                self.heading = plain_text(re.sub(r"<[^>]*>", "", text))
+                if tag == "title":  # the page's own name: only when it has no heading
+                    self.page_title = self.page_title or self.heading
+                elif tag != "caption":
                     self.title = self.title or self.heading
             if text:
                 self.texts.append(Cell(text, f"line {self.block_line}", self.block_line))

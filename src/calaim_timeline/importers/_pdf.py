@@ -236,8 +236,8 @@ def _table(page: Any, table: Any, where: str) -> Table:  # noqa: ANN401 - pdfplu
     rows = []
     for r, row in enumerate(table.rows, start=1):
         cells = []
-        for c, box in enumerate(row.cells, start=1):
-            place = f"{where}, row {r}, column {c}"
+        for box in row.cells:
+            place = f"{where}, row {r}"
             chars = [] if box is None else [ch for ch in page.chars if _inside(ch, box)]
             cells.append(Cell(_cell_markup(chars) if chars else "", place))
         if cells and cells[0].text:

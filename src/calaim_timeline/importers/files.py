@@ -18,12 +18,13 @@ place in the original file.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Final
 
 from calaim_timeline._files import read_text
 from calaim_timeline.errors import ParseError
-from calaim_timeline.importers._document import Document, read_document
+from calaim_timeline.importers._document import Cell, Document, read_document
 from calaim_timeline.importers.dhcs_table import PUBLISHER, import_table
 from calaim_timeline.importers.lists import as_of_in, find_columns, read_list
 from calaim_timeline.match import DEFAULT_THRESHOLD
@@ -32,39 +33,37 @@ from calaim_timeline.period import Period
 
 __all__ = ["SUFFIXES", "UNSTATED", "import_table_file"]
 
+_BORDER: Final = re.compile(r"(?<!\\)\|")
 SUFFIXES: Final = (".md", ".markdown", ".html", ".htm", ".csv", ".xlsx", ".pdf")
 UNSTATED: Final = "not stated in the source"
 """The publisher of a list edition when neither the source nor the caller names one."""
 
 
-def _grid_markdown(document: Document) -> tuple[str, list[str]]:
+def _grid_markdown(document: Document) -> tuple[str, list[Cell | None]]:
     """A grid document laid out as the markdown the grid reader reads.
 
-    Returns the text and, for each of its lines, where it came from in the original.
+    Returns the text and, for each of its lines, the cell (of the row) it came from.
     """
     dated = [t.text for t in document.texts if "as of" in t.text.lower() and "<sup>" not in t.text]
     heading = document.title
     if dated and not (heading and "as of" in heading.lower()):
         heading = dated[0]
-    lines, origins = [f"## {heading or ''}"], [_where(document.texts[0]) if document.texts else ""]
+    lines: list[str] = [f"## {heading or ''}"]
+    origins: list[Cell | None] = [None]
     for table in document.tables:
         lines.append("")
-        origins.append("")
+        origins.append(None)
         for k, row in enumerate(table.rows):
             lines.append("| " + " | ".join(cell.text for cell in row) + " |")
-            origins.append(row[0].where)
+            origins.append(row[0])
             if k == 0:
                 lines.append("|" + "---|" * len(row))
-                origins.append(row[0].where)
+                origins.append(row[0])
     for note in document.texts:
         if note.text.startswith("<sup>"):
             lines += ["", note.text]
-            origins += ["", note.where]
+            origins += [None, note]
     return "\n".join(lines) + "\n", origins
-
-
-def _where(cell: object) -> str:
-    return str(getattr(cell, "where", ""))
 
 
 def _grid(  # noqa: PLR0913 - what an edition needs that a source may not say
@@ -92,9 +91,16 @@ def _grid(  # noqa: PLR0913 - what an edition needs that a source may not say
     except ParseError as error:
         if error.line is None or error.source != document.source:
             raise
-        where = origins[error.line - 1] if error.line <= len(origins) else ""
-        message = f"{where}: {error.message}" if where else error.message
-        raise ParseError(message, source=document.source, path=error.path) from None
+        origin = origins[error.line - 1] if error.line <= len(origins) else None
+        if origin is None:
+            raise ParseError(error.message, source=document.source) from None
+        converted = text.splitlines()[error.line - 1]
+        where = [] if origin.line is not None else [origin.where]
+        if error.column is not None and converted.startswith("|"):
+            # The cell is the count of the borders before the column the reader names.
+            where.append(f"column {len(_BORDER.findall(converted[: error.column - 1]))}")
+        message = ", ".join(where) + f": {error.message}" if where else error.message
+        raise ParseError(message, source=document.source, line=origin.line) from None
 
 
 def import_table_file(  # noqa: PLR0913 - what an edition needs that a source may not say

@@ -11,8 +11,8 @@ Rows above that header row are text (where an "as of" may be said).
   a status word in it ("January 2022 - LIVE!") sets the status.
 - Without an initiative column, every row belongs to one initiative named by the
   table's caption or heading, else by the edition's title.
-- The edition's window spans its own milestones, from the first day of the earliest to
-  the last day of the latest, unless a window is given.
+- The edition's window spans its own milestones, in whole months: from the month of the
+  earliest to the month of the latest, unless a window is given.
 """
 
 from __future__ import annotations
@@ -170,7 +170,8 @@ def as_of_in(document: Document) -> Period | None:
 
 
 def _fail(document: Document, cell: Cell, name: str, message: str) -> ParseError:
-    where = f"{cell.where}, column {name!r}"
+    """An error at a cell: its line in a text file, else its row; and its column's name."""
+    where = f"column {name!r}" if cell.line is not None else f"{cell.where}, column {name!r}"
     return ParseError(f"{where}: {message}", source=document.source, line=cell.line)
 
 
@@ -253,9 +254,17 @@ def _undated(name: str) -> str:
 
 
 def _spanned(milestones: list[Milestone]) -> Period:
+    """The whole months from the earliest milestone's to the latest's (a window is months).
+
+    Examples:
+        >>> _spanned([Milestone(id="a", title="A", when=Period.parse("2022-02-11/2022-02-28")),
+        ...           Milestone(id="b", title="B", when=Period.parse("2023-Q3"))])
+        Period('2022-02/2023-09')
+    """
     start = min(m.when.start for m in milestones)
     end = max(m.when.end for m in milestones)
-    return Period.day(start) if start == end else Period.span(start, end)
+    first, last = Period.month(start.year, start.month), Period.month(end.year, end.month)
+    return first if first == last else Period.months(first, last)
 
 
 def _milestone(  # noqa: PLR0913 - a row, its columns and its place
