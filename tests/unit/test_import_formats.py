@@ -307,3 +307,35 @@ def test_as_of_on_the_command_line_must_be_a_month(capsys: pytest.CaptureFixture
     with pytest.raises(SystemExit):
         run("import-table", "x.csv", "--id", "x", "--as-of", "May 2022")
     assert "must be a month such as 2022-03 (got 'May 2022')" in capsys.readouterr().err
+
+
+def test_workbooks_and_pdfs_past_the_limits_are_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A zip bomb, a sheet of endless rows, a PDF of endless pages: refused, named."""
+    from calaim_timeline.importers import _document, _pdf  # noqa: PLC0415
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for k in range(5):
+        sheet.append(["Policy" if k == 0 else f"P{k}", "Due" if k == 0 else "2022"])
+    path = tmp_path / "big.xlsx"
+    book.save(path)
+    monkeypatch.setattr(_document, "MAX_ROWS", 3)
+    with pytest.raises(
+        ParseError, match=r"sheet 'Sheet' has more than 3 rows, the most this reads$"
+    ):
+        import_table_file(path, edition_id="x", as_of=Period.parse("2022-01"), title="T")
+    monkeypatch.setattr(_document, "MAX_UNZIPPED", 100)
+    with pytest.raises(
+        ParseError, match=r"the workbook unzips to more than 0 MiB, the most this reads$"
+    ):
+        import_table_file(path, edition_id="x", as_of=Period.parse("2022-01"), title="T")
+    pdf = tmp_path / "calendar.pdf"
+    calendar_pdf(NOVEMBER, pdf)
+    monkeypatch.setattr(_pdf, "MAX_PAGES", 2)
+    with pytest.raises(
+        ParseError, match=r"the PDF has 4 pages; a calendar has far fewer \(at most 2\)$"
+    ):
+        import_table_file(pdf, edition_id="x")

@@ -262,12 +262,16 @@ def read_when(words: str, *, year: int) -> tuple[Period, Status | None]:
         pass
     bare = _LEAD.sub("", text).strip()
     try:
-        when = _single(bare, year)
+        try:
+            when = _single(bare, year)
+        except DateError:
+            found = _range(bare, year)
+            if found is None:
+                raise
+            when = found
     except DateError:
-        found = _range(bare, year)
-        if found is None:
-            raise
-        when = found
-    except PeriodError as error:
-        raise DateError(str(error)) from None
+        raise
+    except ValueError as error:  # a year the calendar has no room for: 0000
+        msg = f"cannot read {text!r} as a date: {error}"
+        raise DateError(msg) from None
     return when.with_text(None if text == str(when) else text), status

@@ -14,6 +14,7 @@ import csv
 import html
 import io
 import re
+import zipfile
 from collections.abc import Iterator
 from datetime import date, datetime
 from html.parser import HTMLParser
@@ -26,7 +27,22 @@ from calaim_timeline._files import read_bytes, read_text
 from calaim_timeline.errors import ExtraMissingError, ParseError
 from calaim_timeline.importers._cells import literal, plain_text
 
-__all__ = ["Cell", "Document", "Table", "read_csv", "read_html", "read_markdown", "read_xlsx"]
+__all__ = [
+    "MAX_ROWS",
+    "MAX_UNZIPPED",
+    "Cell",
+    "Document",
+    "Table",
+    "read_csv",
+    "read_html",
+    "read_markdown",
+    "read_xlsx",
+]
+
+MAX_ROWS: Final = 100_000
+"""The most rows a sheet may have: a schedule is far smaller, and a bigger one is a mistake."""
+MAX_UNZIPPED: Final = 256 * 2**20
+"""The most bytes a workbook may unzip to."""
 
 _CELL_SPLIT: Final = re.compile(r"(?<!\\)\|")
 _SEPARATOR: Final = re.compile(r"\s*:?-{2,}:?\s*")
@@ -121,6 +137,7 @@ def read_xlsx(path: Path) -> Document:
         what = "reading .xlsx"
         raise ExtraMissingError(what, "openpyxl", "xlsx") from None
     data = read_bytes(path)
+    _unzipped_size(data, str(path))
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
@@ -130,6 +147,9 @@ def read_xlsx(path: Path) -> Document:
     for sheet in book.worksheets:
         rows = []
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            if number > MAX_ROWS:
+                msg = f"sheet {sheet.title!r} has more than {MAX_ROWS:,} rows, the most this reads"
+                raise ParseError(msg, source=str(path))
             cells = tuple(
                 Cell(literal(_shown(value)), f"sheet {sheet.title!r}, row {number}")
                 for value in values
@@ -140,6 +160,18 @@ def read_xlsx(path: Path) -> Document:
             tables.append(Table(tuple(rows), sheet.title))
     title = book.properties.title or None
     return Document(str(path), title, (), tuple(tables))
+
+
+def _unzipped_size(data: bytes, source: str) -> None:
+    """Refuse a workbook that unzips to more than :data:`MAX_UNZIPPED` bytes (a zip bomb)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            size = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return  # not a zip: openpyxl says so below
+    if size > MAX_UNZIPPED:
+        msg = f"the workbook unzips to more than {MAX_UNZIPPED // 2**20} MiB, the most this reads"
+        raise ParseError(msg, source=source)
 
 
 def _shown(value: object) -> str:

@@ -25,7 +25,10 @@ from calaim_timeline.errors import ExtraMissingError, ParseError
 from calaim_timeline.importers._cells import literal, plain_text
 from calaim_timeline.importers._document import Cell, Document, Table
 
-__all__ = ["BULLETS", "read_pdf"]
+__all__ = ["BULLETS", "HOLLOW", "MAX_PAGES", "read_pdf"]
+
+MAX_PAGES: Final = 500
+"""The most pages a calendar PDF may have."""
 
 BULLETS: Final = frozenset("•●▪■◆➢►✓-*\u2013\uf0b7\uf0a7\uf076\uf0d8")
 """Glyphs that start a milestone's line (the private-use ones are Symbol and Wingdings)."""
@@ -147,6 +150,10 @@ def read_pdf(path: Path) -> Document:
     except Exception as error:  # noqa: BLE001 - pdfminer raises many kinds for a bad file
         msg = f"not a readable PDF ({type(error).__name__}: {error})"
         raise ParseError(msg, source=str(path)) from None
+    if len(pages) > MAX_PAGES:
+        pdf.close()
+        msg = f"the PDF has {len(pages):,} pages; a calendar has far fewer (at most {MAX_PAGES})"
+        raise ParseError(msg, source=str(path))
     title: str | None = None
     texts: list[Cell] = []
     tables: list[Table] = []

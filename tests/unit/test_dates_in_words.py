@@ -1,0 +1,107 @@
+"""Dates in a list table's own words: every form read into its exact period."""
+
+from __future__ import annotations
+
+import pytest
+
+from calaim_timeline import Status
+from calaim_timeline.importers._dates import HINT, DateError, read_status, read_when, status_word
+
+
+@pytest.mark.parametrize(
+    ("words", "period", "text", "status"),
+    [
+        ("January 2022", "2022-01", "January 2022", None),
+        ("Jan. 2022", "2022-01", "Jan. 2022", None),
+        ("Sept 2022", "2022-09", "Sept 2022", None),
+        ("February", "2021-02", "February", None),
+        ("Q3 2023", "2023-Q3", "Q3 2023", None),
+        ("2023 Q3", "2023-Q3", "2023 Q3", None),
+        ("quarter 3 2023", "2023-Q3", "quarter 3 2023", None),
+        ("third quarter of 2023", "2023-Q3", "third quarter of 2023", None),
+        ("the last quarter of 2023", "2023-Q4", "the last quarter of 2023", None),
+        ("H2 2021", "2021-H2", "H2 2021", None),
+        ("2022-H1", "2022-H1", None, None),
+        ("2021 H2", "2021-H2", "2021 H2", None),
+        ("the last half of 2021", "2021-H2", "the last half of 2021", None),
+        ("first half of 2022", "2022-H1", "first half of 2022", None),
+        ("2023", "2023", None, None),
+        ("CY 2023", "2023", "CY 2023", None),
+        ("April 1, 2024", "2024-04-01", "April 1, 2024", None),
+        ("1 April 2024", "2024-04-01", "1 April 2024", None),
+        ("4/1/2024", "2024-04-01", "4/1/2024", None),
+        ("Thursday, February 4", "2021-02-04", "Thursday, February 4", None),
+        ("mid to late February", "2021-02-11/2021-02-28", "mid to late February", None),
+        ("early March 2022", "2022-03-01/2022-03-10", "early March 2022", None),
+        ("mid-to-late February 2024", "2024-02-11/2024-02-29", "mid-to-late February 2024", None),
+        ("late June 2022", "2022-06-21/2022-06-30", "late June 2022", None),
+        ("January - March 2022", "2022-01/2022-03", "January - March 2022", None),
+        ("Jan 2022 \u2013 Mar 2022", "2022-01/2022-03", "Jan 2022 \u2013 Mar 2022", None),
+        ("Q4 2022 - Q1 2023", "2022-10/2023-03", "Q4 2022 - Q1 2023", None),
+        ("January 2022 to January 2022", "2022-01", "January 2022 to January 2022", None),
+        (
+            "between April and June of 2021",
+            "2021-04/2021-06",
+            "between April and June of 2021",
+            None,
+        ),
+        (
+            "no sooner than April 1, 2024, and no later than March 31, 2026",
+            "2024-04/2026-03",
+            "no sooner than April 1, 2024, and no later than March 31, 2026",
+            None,
+        ),
+        (
+            "no sooner than April 15, 2024, and no later than May 2, 2024",
+            "2024-04-15/2024-05-02",
+            "no sooner than April 15, 2024, and no later than May 2, 2024",
+            None,
+        ),
+        ("by January 2022", "2022-01", "by January 2022", None),
+        ("January 2022 - LIVE!", "2022-01", "January 2022", Status.DONE),
+        ("January 2022 (Live)", "2022-01", "January 2022", Status.DONE),
+        ("LIVE! January 2022", "2022-01", "January 2022", Status.DONE),
+        ("Q2 2022 - went live", "2022-Q2", "Q2 2022", Status.DONE),
+        ("2022-01", "2022-01", None, None),
+        ("2024-04-01/2026-03-31", "2024-04/2026-03", None, None),
+    ],
+)
+def test_each_form_reads_as_its_exact_period(
+    words: str, period: str, text: str | None, status: Status | None
+) -> None:
+    """The period's notation, the wording it keeps, and the status a word sets."""
+    when, found = read_when(words, year=2021)
+    assert (str(when), when.text, found) == (period, text, status)
+
+
+@pytest.mark.parametrize(
+    ("words", "message"),
+    [
+        ("Fall 2022", f"cannot read 'Fall 2022' as a date: {HINT}"),
+        ("TBD", f"cannot read 'TBD' as a date: {HINT}"),
+        ("", f"no date in '': {HINT}"),
+        ("LIVE!", f"no date in 'LIVE!': {HINT}"),
+        ("February 30, 2022", "2022-02-30 is not a day of the calendar"),
+        ("March 2022 - January 2022", "'March 2022 - January 2022' ends before it starts"),
+        ("January 0000", "cannot read 'January 0000' as a date: year 0 is out of range"),
+        ("Q1 0000", "cannot read 'Q1 0000' as a date: year 0 is out of range"),
+    ],
+)
+def test_what_is_not_a_date_says_what_is(words: str, message: str) -> None:
+    """A DateError with the words and the forms accepted."""
+    with pytest.raises(DateError) as raised:
+        read_when(words, year=2021)
+    assert str(raised.value) == message
+
+
+def test_status_words() -> None:
+    """A status cell, or a status word beside a date."""
+    assert [status_word(w) for w in ("Live", "LIVE!", "Went live", "Complete", "Pending", "?")] == [
+        Status.DONE,
+        Status.DONE,
+        Status.DONE,
+        Status.DONE,
+        Status.PLANNED,
+        None,
+    ]
+    assert read_status("Done") == ("Done", None)  # a status alone is no date with a status
