@@ -11,7 +11,7 @@ raised numbers first, under the table that first cites them.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from xml.sax.saxutils import escape
 
 import attrs
@@ -33,13 +33,33 @@ pdfmetrics.registerFont(TTFont("Sans", str(_FONTS / "DejaVuSans.ttf")))
 pdfmetrics.registerFont(TTFont("Sans-Bold", str(_FONTS / "DejaVuSans-Bold.ttf")))
 pdfmetrics.registerFontFamily("Sans", normal="Sans", bold="Sans-Bold")
 
-BODY = ParagraphStyle("body", fontName="Sans", fontSize=7, leading=9)
-NAME = ParagraphStyle("name", parent=BODY, fontName="Sans-Bold")
-TITLE = ParagraphStyle("title", fontName="Sans-Bold", fontSize=14, leading=18)
 _Style = tuple[Any, ...]
 """A table style command: ("SPAN", (column, row), (column, row)) and the like."""
 
-NOTE = ParagraphStyle("note", parent=BODY, fontSize=6.5, leading=8)
+
+class _Fonts(NamedTuple):
+    """The paragraph styles and the table's fonts of one font family."""
+
+    body: ParagraphStyle
+    name: ParagraphStyle
+    title: ParagraphStyle
+    note: ParagraphStyle
+    regular: str
+    bold: str
+
+
+def _fonts(*, standard: bool) -> _Fonts:
+    """DejaVu, embedded; or the standard Helvetica, whose bullets a PDF gives as glyph codes."""
+    regular, bold = ("Helvetica", "Helvetica-Bold") if standard else ("Sans", "Sans-Bold")
+    body = ParagraphStyle(f"body-{regular}", fontName=regular, fontSize=7, leading=9)
+    return _Fonts(
+        body=body,
+        name=ParagraphStyle(f"name-{regular}", parent=body, fontName=bold),
+        title=ParagraphStyle(f"title-{regular}", fontName=bold, fontSize=14, leading=18),
+        note=ParagraphStyle(f"note-{regular}", parent=body, fontSize=6.5, leading=8),
+        regular=regular,
+        bold=bold,
+    )
 
 
 def _raised(kind: MilestoneKind | None, footnotes: tuple[int, ...]) -> str:
@@ -47,7 +67,7 @@ def _raised(kind: MilestoneKind | None, footnotes: tuple[int, ...]) -> str:
     return f"<super>{escape(inner)}</super>" if inner else ""
 
 
-def _cell(initiative: Initiative, month_start: object) -> Paragraph | str:
+def _cell(initiative: Initiative, month_start: object, fonts: _Fonts) -> Paragraph | str:
     lines = []
     for milestone in initiative.milestones:
         if milestone.when.start != month_start:
@@ -57,10 +77,12 @@ def _cell(initiative: Initiative, month_start: object) -> Paragraph | str:
             f"&nbsp;&nbsp;○ {escape(item.text)}{_raised(item.kind, item.footnotes)}"
             for item in milestone.sub_items
         ]
-    return Paragraph("<br/>".join(lines) if lines else "--", BODY)
+    return Paragraph("<br/>".join(lines) if lines else "--", fonts.body)
 
 
-def _table(edition: Edition, rows: list[list[object]], styles: list[_Style], *, cut: bool) -> Table:
+def _table(
+    edition: Edition, rows: list[list[object]], styles: list[_Style], *, cut: bool, fonts: _Fonts
+) -> Table:
     months = _months(edition)
     width = len(months)
     quarters: list[object] = [""]
@@ -90,8 +112,8 @@ def _table(edition: Edition, rows: list[list[object]], styles: list[_Style], *, 
             [
                 ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("FONT", (0, 0), (-1, 2), "Sans-Bold", 8),
-                ("FONT", (0, 3), (-1, -1), "Sans", 7),
+                ("FONT", (0, 0), (-1, 2), fonts.bold, 8),
+                ("FONT", (0, 3), (-1, -1), fonts.regular, 7),
                 ("BACKGROUND", (0, 0), (-1, 2), colors.HexColor("#dbe5f1")),
                 *spans,
                 *styles,
@@ -101,29 +123,37 @@ def _table(edition: Edition, rows: list[list[object]], styles: list[_Style], *, 
 
 
 def calendar_pdf(
-    edition: Edition, path: Path, *, rows_per_table: int | None = None, cut: bool = True
+    edition: Edition,
+    path: Path,
+    *,
+    rows_per_table: int | None = None,
+    cut: bool = True,
+    standard_fonts: bool = False,
 ) -> None:
     """Write ``edition`` as the published calendar PDF; tables of ``rows_per_table`` rows.
 
-    With ``cut``, a row that reaches the end of a page goes on over the next one.
+    With ``cut``, a row that reaches the end of a page goes on over the next one; with
+    ``standard_fonts``, text is in Helvetica (not embedded) and the bullets come out as
+    glyph codes and ZapfDingbats, as in many published PDFs.
     """
+    fonts = _fonts(standard=standard_fonts)
     months = _months(edition)
     rows: list[tuple[list[object], str | None, tuple[int, ...]]] = [
-        (_row(initiative, months), None, _cited(initiative))
+        (_row(initiative, months, fonts), None, _cited(initiative))
         for initiative in edition.initiatives
         if initiative.category is None
     ]
     for category in edition.categories:
-        rows.append(([Paragraph(f"<b>{escape(category.name)}</b>", NAME)], "category", ()))
+        rows.append(([Paragraph(f"<b>{escape(category.name)}</b>", fonts.name)], "category", ()))
         rows += [
-            (_row(initiative, months), None, _cited(initiative))
+            (_row(initiative, months, fonts), None, _cited(initiative))
             for initiative in edition.initiatives
             if initiative.category == category.id
         ]
     size = rows_per_table or max(len(rows), 1)
     story: list[Flowable] = [
-        Paragraph(escape(edition.title), TITLE),
-        Paragraph("KEY: * Document Release; ^ Submission Deadline; + Program Launch", NAME),
+        Paragraph(escape(edition.title), fonts.title),
+        Paragraph("KEY: * Document Release; ^ Submission Deadline; + Program Launch", fonts.name),
         Spacer(1, 6),
     ]
     shown: set[int] = set()
@@ -140,7 +170,7 @@ def calendar_pdf(
                 ]
             else:
                 data.append(cells)
-        story.append(_table(edition, data, styles, cut=cut))
+        story.append(_table(edition, data, styles, cut=cut, fonts=fonts))
         cited = sorted({n for _, _, notes in chunk for n in notes} - shown)
         if first + size >= len(rows):
             cited = sorted({n.number for n in edition.footnotes} - shown)
@@ -148,7 +178,7 @@ def calendar_pdf(
         defined = {note.number: note.text for note in edition.footnotes}
         for number in (n for n in cited if n in defined):  # a broken edition draws what it has
             text = defined[number]
-            story.append(Paragraph(f"<super>{number}</super> {escape(text)}", NOTE))
+            story.append(Paragraph(f"<super>{number}</super> {escape(text)}", fonts.note))
         shown.update(cited)
     document = SimpleDocTemplate(
         str(path),
@@ -163,9 +193,9 @@ def calendar_pdf(
     document.build(story)
 
 
-def _row(initiative: Initiative, months: list[Period]) -> list[object]:
+def _row(initiative: Initiative, months: list[Period], fonts: _Fonts) -> list[object]:
     name = f"<b>{escape(initiative.name)}</b>{_raised(None, initiative.footnotes)}"
-    return [Paragraph(name, NAME), *(_cell(initiative, m.start) for m in months)]
+    return [Paragraph(name, fonts.name), *(_cell(initiative, m.start, fonts) for m in months)]
 
 
 def _cited(initiative: Initiative) -> tuple[int, ...]:

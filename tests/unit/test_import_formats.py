@@ -58,20 +58,30 @@ GO_LIVE_2022_07 = """<html><body>
 
 
 @pytest.mark.parametrize(
-    ("rows", "cut"),
-    [(None, True), (None, False), (2, True), (5, True), (7, True), (9, False)],
+    ("rows", "cut", "standard"),
+    [
+        (None, True, False),
+        (None, False, False),
+        (2, True, False),
+        (5, True, False),
+        (7, True, False),
+        (9, False, False),
+        (None, True, True),
+        (4, True, True),
+    ],
 )
 def test_the_bundled_november_pdf_imports_as_the_bundled_edition(
-    tmp_path: Path, rows: int | None, *, cut: bool
+    tmp_path: Path, rows: int | None, *, cut: bool, standard: bool
 ) -> None:
     """The November 2021 edition drawn as the published PDF imports back exactly.
 
     One ruled table the page breaks cut (headers repeated, rows and names carried over),
     or tables of a few rows with their footnotes under each; superscript marks and
-    footnote numbers; bullets and hollow sub-bullets.
+    footnote numbers; bullets and hollow sub-bullets, as characters (DejaVu) or as glyph
+    codes and dingbats (the standard Helvetica).
     """
     path = tmp_path / "calaim-milestones-calendar-2021-11.pdf"
-    calendar_pdf(NOVEMBER, path, rows_per_table=rows, cut=cut)
+    calendar_pdf(NOVEMBER, path, rows_per_table=rows, cut=cut, standard_fonts=standard)
     imported = import_table_file(path, edition_id="2021-11", previous=NOVEMBER)
     assert imported.source.document == str(path)
     assert attrs.evolve(imported, source=NOVEMBER.source) == NOVEMBER

@@ -109,6 +109,30 @@ def _text(line: Sequence[_Char], size: float) -> tuple[str, str]:
     return "".join(parts), "".join(plain)
 
 
+def _glyph(line: Sequence[_Char]) -> _Char | None:
+    """The bullet glyph that starts ``line``, if one does.
+
+    A bullet character (``•``, ``○``, ``▪``, a private-use Symbol or Wingdings one), a
+    glyph the PDF gives no character for (``(cid:127)``), or any character of a symbol
+    font; a letter or a dash only as a word of its own ("o Members", "- Draft").
+    """
+    shown = [c for c in line if str(c["text"]).strip()]
+    if not shown:
+        return None
+    first, text = shown[0], str(shown[0]["text"])
+    font = str(first.get("fontname", "")).lower()
+    symbolic = any(name in font for name in ("dingbat", "symbol", "wingding"))
+    if text.startswith("(cid:") or symbolic:
+        return first
+    if text not in BULLETS and text not in HOLLOW:
+        return None
+    after = line[line.index(first) + 1 : line.index(first) + 2]
+    size = float(first["size"])
+    spaced = not after or not str(after[0]["text"]).strip()
+    spaced = spaced or float(after[0]["x0"]) - float(first["x1"]) > size * 0.2
+    return first if (not text.isalnum() and text not in "-*") or spaced else None
+
+
 def _cell_markup(chars: Sequence[_Char]) -> str:
     """A cell's characters as the cell markup the grid reader reads."""
     lines = _lines(chars)
@@ -116,21 +140,17 @@ def _cell_markup(chars: Sequence[_Char]) -> str:
     out: list[str] = []
     for line in lines:
         size = _size(line)
-        markup, plain = _text(line, size)
-        lead = plain.lstrip()[:1]
-        # A letter or a dash is a bullet only as a word of its own ("o Members", "- Draft").
-        alone = (not lead.isalnum() and lead not in "-*") or plain.lstrip()[1:2] == " "
-        if (lead in BULLETS or lead in HOLLOW) and alone:
-            x = float(next(c for c in line if c["text"].strip())["x0"])
+        glyph = _glyph(line)
+        if glyph is not None:
+            x = float(glyph["x0"])
             first_bullet = x if first_bullet is None else min(first_bullet, x)
-            sub = lead in HOLLOW or x > first_bullet + _INDENT
-            rest = markup.lstrip()
-            rest = rest[len(literal(lead)) :]
+            sub = str(glyph["text"]) in HOLLOW or x > first_bullet + _INDENT
+            rest, _ = _text([c for c in line if c is not glyph], size)
             out.append(("○ " if sub else "• ") + rest.strip())
         elif out:
-            out[-1] += " " + markup.strip()
+            out[-1] += " " + _text(line, size)[0].strip()
         else:
-            out.append(markup.strip())
+            out.append(_text(line, size)[0].strip())
     text = " ".join(part for part in out if part)
     plain_all = " ".join(_text(line, _size(line))[1].strip() for line in lines).strip()
     return "--" if plain_all in _EMPTY else text
