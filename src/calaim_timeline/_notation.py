@@ -19,6 +19,7 @@ from calaim_timeline.errors import PeriodError
 __all__ = [
     "FIRST_MONTH",
     "LAST_MONTH",
+    "MONTH_NAMES",
     "Bounds",
     "Precision",
     "last_day",
@@ -28,6 +29,13 @@ __all__ = [
     "unit_bounds",
     "write",
 ]
+
+
+MONTH_NAMES: Final = (
+    *("january", "february", "march", "april", "may", "june"),
+    *("july", "august", "september", "october", "november", "december"),
+)
+"""The months' English names, lowercase, January first (the importers read them)."""
 
 
 class Precision(enum.Enum):

@@ -16,7 +16,7 @@ import re
 from datetime import date
 from typing import Final
 
-from calaim_timeline._notation import last_day
+from calaim_timeline._notation import MONTH_NAMES, last_day
 from calaim_timeline.errors import PeriodError
 from calaim_timeline.model import Status
 from calaim_timeline.period import Period
@@ -28,20 +28,6 @@ HINT: Final = (
     " (H2 2021), a year (2023) or a range (January - March 2022)"
 )
 
-_MONTH_NAMES: Final = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
 _MONTH: Final = (
     r"(?P<{0}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -127,7 +113,7 @@ _BETWEEN: Final = _full(r"between\s+(?P<a>.+?)\s+and\s+(?P<b>.+)")
 
 def _month_number(name: str) -> int:
     key = name.lower().rstrip(".")[:3]
-    return next(k for k, full in enumerate(_MONTH_NAMES, start=1) if full.startswith(key))
+    return next(k for k, full in enumerate(MONTH_NAMES, start=1) if full.startswith(key))
 
 
 def _year(found: re.Match[str], default: int) -> int:

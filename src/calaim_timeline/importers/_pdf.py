@@ -21,6 +21,7 @@ from typing import Any, Final
 import attrs
 
 from calaim_timeline._files import read_bytes
+from calaim_timeline._notation import MONTH_NAMES
 from calaim_timeline.errors import ExtraMissingError, ParseError
 from calaim_timeline.importers._cells import literal, plain_text
 from calaim_timeline.importers._document import Cell, Document, Table
@@ -37,20 +38,6 @@ HOLLOW: Final = frozenset("○◦□o\uf06f")
 _SMALLER: Final = 0.9  # a character smaller than this share of its line's text is raised
 _INDENT: Final = 3.0  # points further right than the cell's first bullet: a sub-item
 _EMPTY: Final = frozenset({"--", "\u2013", "\u2014", "-"})
-_MONTHS: Final = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
 
 _Char = dict[str, Any]
 
@@ -212,7 +199,7 @@ def _open(page: Any, table: Any) -> bool:  # noqa: ANN401 - pdfplumber is untype
 
 def _body(table: Table) -> int:
     """The index of the first row under the header rows (those down to the months' row)."""
-    months = {m[:3] for m in _MONTHS}
+    months = {m[:3] for m in MONTH_NAMES}
     for k, row in enumerate(table.rows):
         named = sum(plain_text(cell.text).lower()[:3] in months for cell in row)
         if named >= 2:  # noqa: PLR2004 - a row of month names

@@ -22,6 +22,7 @@ from typing import Final
 import attrs
 
 from calaim_timeline._build import MAX_NUMBER
+from calaim_timeline._notation import MONTH_NAMES
 from calaim_timeline.errors import ParseError
 from calaim_timeline.importers._cells import CellError, Item, Piece, finish, pieces, plain_text
 from calaim_timeline.importers._ids import assign_ids
@@ -48,10 +49,6 @@ IMPORT_NOTES: Final = (
     " footnotes are kept as their text."
 )
 
-_MONTHS: Final = (
-    *("january", "february", "march", "april", "may", "june"),
-    *("july", "august", "september", "october", "november", "december"),
-)
 _AS_OF: Final = re.compile(r"\bas of ([A-Za-z]+)\s+(\d{4})\b")
 _QUARTER: Final = re.compile(r"Q([1-4])\s+(\d{4})")
 _FOOTNOTE: Final = re.compile(r"<sup>\s*(\d+(?:\s*,\s*\d+)*)\s*</sup>\s*(.*)")
@@ -186,7 +183,7 @@ def import_table(  # noqa: PLR0913 - what an edition needs that a source may not
 def _as_of(reader: _Reader) -> Period:
     found = _AS_OF.search(reader.title or "")
     month = found.group(1).lower() if found else ""
-    if found is None or month not in _MONTHS:
+    if found is None or month not in MONTH_NAMES:
         msg = (
             f"the heading does not say which month the edition is as of: {reader.title!r};"
             " add 'as of <Month> <Year>' to it, or give the month (--as-of YYYY-MM)"
@@ -195,7 +192,7 @@ def _as_of(reader: _Reader) -> Period:
     if int(found.group(2)) == 0:
         msg = "the heading's year 0000 is outside the calendar (0001 to 9999)"
         raise ParseError(msg, source=reader.source)
-    return Period.month(int(found.group(2)), _MONTHS.index(month) + 1)
+    return Period.month(int(found.group(2)), MONTH_NAMES.index(month) + 1)
 
 
 def _excluded(reader: _Reader) -> tuple[str, ...]:
@@ -242,7 +239,7 @@ def _header_row(
         header.append("quarters")
         header.append(" ".join(texts))
         return
-    if not texts or texts[0].lower() not in _MONTHS:
+    if not texts or texts[0].lower() not in MONTH_NAMES:
         msg = f"the table starting on line {table_start} has no month header row"
         raise reader.fail(msg, number)
     quarters = header[-1] if len(header) > 1 and header[-2] == "quarters" else None
@@ -263,10 +260,10 @@ def _months(reader: _Reader, names: list[str], quarters: str | None, number: int
     year = int(_QUARTER.findall(quarters)[0][1])
     found: list[Period] = []
     for name in names:
-        if name.lower() not in _MONTHS:
+        if name.lower() not in MONTH_NAMES:
             msg = f"{name!r} is not a month"
             raise reader.fail(msg, number)
-        month = _MONTHS.index(name.lower()) + 1
+        month = MONTH_NAMES.index(name.lower()) + 1
         if found and month <= found[-1].start.month:
             year += 1
         if not 1 <= year <= date.max.year:

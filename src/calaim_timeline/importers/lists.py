@@ -23,6 +23,7 @@ from typing import Final
 
 import attrs
 
+from calaim_timeline._notation import MONTH_NAMES
 from calaim_timeline.errors import ParseError
 from calaim_timeline.importers._cells import plain_text
 from calaim_timeline.importers._dates import DateError, read_when, status_word
@@ -160,9 +161,7 @@ def as_of_in(document: Document) -> Period | None:
     texts += [plain_text(cell.text) for cell in document.texts]
     for text in texts:
         for found in _AS_OF.finditer(text):
-            months = [
-                "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
-            ]  # fmt: skip
+            months = [name[:3] for name in MONTH_NAMES]
             key = found.group("month").lower()[:3]
             if key in months and 1 <= int(found.group("year")) <= 9999:  # noqa: PLR2004
                 return Period.month(int(found.group("year")), months.index(key) + 1)
