@@ -210,12 +210,13 @@ def _cited(initiative: Initiative) -> tuple[int, ...]:
 def _printed(char: str) -> bool:
     """Latin letters, digits, punctuation and the dashes and quotes of published text.
 
-    Not the bullet glyphs the calendar itself uses.
+    Not the bullet glyphs the calendar itself uses, nor its kind marks: a PDF draws
+    ``live+`` and ``live`` with a mark alike, and the importer reads both as the mark.
     """
     code = ord(char)
     latin = 0x20 <= code <= 0x7E or 0xA0 <= code <= 0x17F
     typographic = 0x2010 <= code <= 0x2027
-    return (latin or typographic) and char not in "•○" and code != 0xAD
+    return (latin or typographic) and char not in "•○*^+" and code != 0xAD
 
 
 def printable(edition: Edition) -> Edition:

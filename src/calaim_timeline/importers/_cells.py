@@ -30,6 +30,7 @@ _MARKS: Final = "*^+"
 _INLINE_MARK: Final = re.compile(r"(?<=\S)([*^+])(?=\s|$)")
 _LINK: Final = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _REFERENCES: Final = str.maketrans({c: f"&#{ord(c)};" for c in "*^+•○"})
+_BULLETS: Final = str.maketrans({c: f"&#{ord(c)};" for c in "•○"})
 _ESCAPED: Final = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 
 
@@ -130,13 +131,14 @@ def plain_text(raw: str) -> str:
     return " ".join(text.split())
 
 
-def literal(text: str) -> str:
+def literal(text: str, *, marks: bool = False) -> str:
     r"""Cell markup that :func:`plain_text` reads back as ``text`` (spaces collapsed).
 
     For text that is only text (CSV and Excel cells, the text of a web page or a PDF):
     markdown characters are escaped, and kind marks and bullets become character
     references, so that an ``&``, a ``<b>``, a ``\*`` or a title ending in ``+`` there is
-    what it says, not markup.
+    what it says, not markup. With ``marks``, ``*``, ``^`` and ``+`` stay as they are, to be
+    read as kind marks where the calendar's cells put them (after a word).
 
     Examples:
         >>> literal("R&D <b> [x](y) live+")
@@ -145,7 +147,7 @@ def literal(text: str) -> str:
         'R&D <b> [x](y) a\\*b •'
     """
     escaped = re.sub(r"([\\`_{}\[\]()#\-.!|])", r"\\\1", text)
-    return html.escape(escaped, quote=False).translate(_REFERENCES)
+    return html.escape(escaped, quote=False).translate(_BULLETS if marks else _REFERENCES)
 
 
 def finish(raw: str, offset: int = 0) -> Item:

@@ -255,12 +255,15 @@ class _HtmlTables(HTMLParser):
     def handle_data(self, data: str) -> None:
         out = self._out()
         if out is not None:
-            # Text is text (no markdown, no marks), but a <sup> holds the marks as written,
-            # and a bullet glyph starts a list item as it does on the published page.
+            # Text is text (no markdown), but a kind mark after a word is one, as in the
+            # calendar's cells, a <sup> holds the marks as written, and a bullet glyph
+            # starts a list item as it does on the published page.
             if self.raised:
                 out.append(html.escape(data, quote=False))
             else:
-                out.append(literal(data).replace("&#8226;", "•").replace("&#9675;", "○"))
+                out.append(
+                    literal(data, marks=True).replace("&#8226;", "•").replace("&#9675;", "○")
+                )
 
     def handle_entityref(self, name: str) -> None:
         if (out := self._out()) is not None:

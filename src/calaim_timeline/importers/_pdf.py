@@ -88,7 +88,7 @@ def _text(line: Sequence[_Char], size: float) -> tuple[str, str]:
         if not text.strip():
             parts.append(" ")
         else:  # marks and numbers in a <sup> are read as written
-            parts.append(html.escape(text, quote=False) if is_raised else literal(text))
+            parts.append(html.escape(text, quote=False) if is_raised else literal(text, marks=True))
         plain.append(text)
         previous = char
     if raised:
