@@ -25,6 +25,7 @@ import attrs
 
 from calaim_timeline._build import KEYS, build, describe, structure
 from calaim_timeline._files import line_of, read_text, write_atomic
+from calaim_timeline._paused import paused
 from calaim_timeline.errors import SnapshotError
 from calaim_timeline.model import Edition
 from calaim_timeline.period import Period
@@ -223,6 +224,7 @@ def dump(edition: Edition, stream: TextIO, *, format: Format = "toml") -> None: 
 _TOML_WHERE: Final = re.compile(r"\s*\((?:at line (\d+), column (\d+)|at end of document)\)$")
 
 
+@paused
 def loads(
     text: str,
     *,

@@ -17,6 +17,7 @@ import attrs
 
 from calaim_timeline._compare import changes as found_changes
 from calaim_timeline._order import ordered, placement
+from calaim_timeline._paused import paused
 from calaim_timeline.changes import (
     CHANGE_NAMES,
     AddReason,
@@ -281,6 +282,7 @@ def _change_json(change: Change) -> dict[str, Any]:
     return {**head, **change.fields()}
 
 
+@paused
 def diff(old: Edition, new: Edition, *, options: DiffOptions | None = None) -> EditionDiff:
     """Every change from ``old`` to ``new``.
 

@@ -25,6 +25,7 @@ PACKAGE = ROOT / "src" / "calaim_timeline"
 LAYERS: dict[str, int] = {
     "errors": 0,
     "_lazy": 0,
+    "_paused": 0,
     "_notation": 1,
     "_files": 1,
     "_similarity": 1,
