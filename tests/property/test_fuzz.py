@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import tempfile
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -191,3 +192,27 @@ def test_the_fuzzed_inputs_start_valid(tmp_path: Path) -> None:
         "Dental benefit changes go live",
         "Payment reform proposal",
     ]
+
+
+@given(st.text(max_size=200) | mutations(VALID_TOML, max_edits=3))
+def test_the_toml_reader_accepts_exactly_what_tomllib_accepts(text: str) -> None:
+    """Differential: the snapshot reader parses TOML with tomllib itself, so the two agree.
+
+    Text tomllib refuses is refused as "not valid TOML"; text it accepts is never refused
+    as TOML (only, perhaps, as a snapshot), except for nesting deeper than a snapshot
+    ever does, which the reader refuses before parsing (see docs/testing.md).
+    """
+    try:
+        tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, RecursionError, ValueError):  # also Python's own limits
+        accepted = False
+    else:
+        accepted = True
+    refused = False
+    try:
+        loads(text, source="fuzz.toml")
+    except CalaimTimelineError as error:
+        refused = "not valid TOML" in str(error)
+        if "nested too deeply" in str(error):
+            return
+    assert refused is not accepted
