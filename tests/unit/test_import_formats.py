@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import attrs
@@ -349,3 +350,36 @@ def test_workbooks_and_pdfs_past_the_limits_are_refused(
         ParseError, match=r"the PDF has 4 pages; a calendar has far fewer \(at most 2\)$"
     ):
         import_table_file(pdf, edition_id="x")
+
+
+def test_a_workbook_date_reads_as_its_format_shows_it(tmp_path: Path) -> None:
+    """A date cell formatted "mmm yyyy" is a month, "yyyy" a year, any other its day."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Milestone", "Target Date"])
+    for title, day, shown in (
+        ("Month", datetime(2022, 1, 1), "mmm yyyy"),  # noqa: DTZ001 - Excel dates have no zone
+        ("Year", datetime(2023, 1, 1), "yyyy"),  # noqa: DTZ001
+        ("Day", datetime(2022, 3, 15), "m/d/yyyy"),  # noqa: DTZ001
+    ):
+        sheet.append([title, day])
+        sheet.cell(row=sheet.max_row, column=2).number_format = shown
+    path = tmp_path / "dates.xlsx"
+    book.save(path)
+    edition = import_table_file(path, edition_id="x", as_of=Period.parse("2022-01"), title="T")
+    assert [(str(m.when), m.when.text) for _, m in edition.milestones()] == [
+        ("2022-01", "January 2022"),
+        ("2023", None),
+        ("2022-03-15", None),
+    ]
+
+
+def test_csv_saved_with_semicolons(tmp_path: Path) -> None:
+    """A spreadsheet saved in a locale that separates with semicolons reads the same."""
+    path = tmp_path / "go-live.csv"
+    path.write_text("Policy;Go-Live Date\nECM;January 2022, LIVE!\n", encoding="utf-8-sig")
+    edition = import_table_file(path, edition_id="x", as_of=Period.parse("2022-01"), title="T")
+    assert [(m.title, str(m.when), m.status) for _, m in edition.milestones()] == [
+        ("ECM", "2022-01", Status.DONE)
+    ]

@@ -115,7 +115,7 @@ def _pipe_cells(line: str) -> list[str]:
 
 def read_csv(text: str, source: str) -> Document:
     """One table: every row of the file (the first row with names is the header)."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), _dialect(text), strict=True)
     rows = []
     try:
         for row in reader:
@@ -129,8 +129,21 @@ def read_csv(text: str, source: str) -> Document:
     return Document(source, None, (), (Table(tuple(rows)),) if rows else ())
 
 
+def _dialect(text: str) -> type[csv.Dialect]:
+    r"""Commas, or the semicolons or tabs a spreadsheet in another locale saves with.
+
+    Examples:
+        >>> _dialect("Policy;Go-Live Date\nECM;January 2022\n").delimiter
+        ';'
+    """
+    try:
+        return csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        return csv.excel
+
+
 def read_xlsx(path: Path) -> Document:
-    """One table per sheet of a workbook; cells as shown (dates as ISO days)."""
+    """One table per sheet of a workbook; cells as shown (a date as its format shows it)."""
     try:
         from openpyxl import load_workbook  # noqa: PLC0415 - heavy, and optional
     except ImportError:
@@ -146,13 +159,16 @@ def read_xlsx(path: Path) -> Document:
     tables = []
     for sheet in book.worksheets:
         rows = []
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+        for number, row in enumerate(sheet.iter_rows(), start=1):
             if number > MAX_ROWS:
                 msg = f"sheet {sheet.title!r} has more than {MAX_ROWS:,} rows, the most this reads"
                 raise ParseError(msg, source=str(path))
             cells = tuple(
-                Cell(literal(_shown(value)), f"sheet {sheet.title!r}, row {number}")
-                for value in values
+                Cell(
+                    literal(_shown(cell.value, getattr(cell, "number_format", None))),
+                    f"sheet {sheet.title!r}, row {number}",
+                )
+                for cell in row
             )
             if any(cell.text for cell in cells):
                 rows.append(cells)
@@ -174,13 +190,26 @@ def _unzipped_size(data: bytes, source: str) -> None:
         raise ParseError(msg, source=source)
 
 
-def _shown(value: object) -> str:
+def _shown(value: object, number_format: str | None = None) -> str:
+    """A cell's value in the words it is shown in: a date as its format shows it.
+
+    A date formatted without a day (``mmm yyyy``) is that month ("January 2022"), one
+    formatted with the year alone is that year; any other date is its day.
+
+    Examples:
+        >>> _shown(datetime(2022, 1, 1), "mmm yyyy"), _shown(datetime(2022, 1, 5), "m/d/yy")
+        ('January 2022', '2022-01-05')
+    """
     if value is None:
         return ""
-    if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == datetime.min.time() else str(value)
+    if isinstance(value, datetime) and value.time() != datetime.min.time():
+        return str(value)
     if isinstance(value, date):
-        return value.isoformat()
+        day = value if not isinstance(value, datetime) else value.date()
+        shown = re.sub(r'"[^"]*"|\[[^]]*\]', "", (number_format or "").lower())
+        if "y" in shown and "d" not in shown:
+            return f"{day:%B %Y}" if "m" in shown else str(day.year)
+        return day.isoformat()
     return " ".join(str(value).split())
 
 

@@ -264,7 +264,12 @@ def _table(page: Any, table: Any, where: str) -> Table:  # noqa: ANN401 - pdfplu
 
 
 def _title(lines: list[list[_Char]], top: float) -> str | None:
-    above = [line for line in lines if float(line[0]["top"]) < top]
+    above = [
+        line
+        for line in lines
+        if float(line[0]["top"]) < top
+        and not _text(line, _size(line))[1].strip().lower().startswith("key")  # the marks' key
+    ]
     if not above:
         return None
     biggest = max(_size(line) for line in above)
