@@ -115,7 +115,7 @@ def _pipe_cells(line: str) -> list[str]:
 
 def read_csv(text: str, source: str) -> Document:
     """One table: every row of the file (the first row with names is the header)."""
-    reader = csv.reader(io.StringIO(text, newline=""), _dialect(text), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
     rows = []
     try:
         for row in reader:
@@ -129,17 +129,21 @@ def read_csv(text: str, source: str) -> Document:
     return Document(source, None, (), (Table(tuple(rows)),) if rows else ())
 
 
-def _dialect(text: str) -> type[csv.Dialect]:
+def _delimiter(text: str) -> str:
     r"""Commas, or the semicolons or tabs a spreadsheet in another locale saves with.
 
+    Read from the first line that has any of them (the header, after any title line): a
+    comma there means commas; else a semicolon or a tab, whichever it has.
+
     Examples:
-        >>> _dialect("Policy;Go-Live Date\nECM;January 2022\n").delimiter
+        >>> _delimiter("Policy;Go-Live Date\nECM;January 2022, LIVE!\n")
         ';'
     """
-    try:
-        return csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        return csv.excel
+    lines = text.splitlines()[:20]
+    first = next((line for line in lines if any(mark in line for mark in ",;\t")), "")
+    if "," in first:
+        return ","
+    return next((mark for mark in ";\t" if mark in first), ",")
 
 
 def read_xlsx(path: Path) -> Document:
