@@ -213,7 +213,7 @@ Standard Benefits
   ~ Retitled: "MOT Carve-In goes live" → "MOT Carve-In now goes live" (similarity 92%)
   ~ Delayed: MOT Carve-In now goes live: 2022-01 → 2022-03 (+2 months)
   ~ Kind: MOT Carve-In now goes live: program launch → unmarked
-  ~ Edited: ECM goes live in HHP Counties for: Members enrolled in HHP: status (status changed: 'planned' → 'done')
+  ~ Done: ECM goes live in HHP Counties for: Members enrolled in HHP (was planned)
   - Gone while still due: 2022-Q1 "between January and March"  Draft MCP rates for Enhanced Care Management
 
 Dental
@@ -327,3 +327,30 @@ def test_a_milestone_is_named_with_its_sub_items() -> None:
     hhp = milestone(title="ECM goes live", sub_items=(SubItem(text="HHP members"),))
     assert named(hhp) == "ECM goes live (HHP members)"
     assert named(attrs.evolve(hhp, title="ECM goes live for:")) == "ECM goes live for: HHP members"
+
+
+def test_a_status_change_reads_as_done_or_not_done() -> None:
+    """LIVE! in a new edition reads "Done"; the other way, "Not done"."""
+    old = edition()
+    hhp = old.initiatives[1].milestones[1]
+    new = attrs.evolve(
+        old,
+        initiatives=(
+            old.initiatives[0],
+            attrs.evolve(
+                old.initiatives[1],
+                milestones=(
+                    old.initiatives[1].milestones[0],
+                    attrs.evolve(hhp, status=Status.DONE),
+                ),
+            ),
+        ),
+    )
+    forward = [line for line in DiffText(width=200)(diff(old, new)).splitlines() if "~ " in line]
+    backward = [line for line in DiffText(width=200)(diff(new, old)).splitlines() if "~ " in line]
+    assert forward == [
+        "  ~ Done: ECM goes live in HHP Counties for: Members enrolled in HHP (was planned)"
+    ]
+    assert backward == [
+        "  ~ Not done: ECM goes live in HHP Counties for: Members enrolled in HHP (was done)"
+    ]

@@ -27,7 +27,7 @@ from calaim_timeline.changes import (
 )
 from calaim_timeline.diff import EditionDiff
 from calaim_timeline.match import Stage
-from calaim_timeline.model import Milestone, MilestoneKind
+from calaim_timeline.model import Milestone, MilestoneKind, Status
 from calaim_timeline.period import Period
 
 __all__ = [
@@ -229,6 +229,10 @@ def _moved(change: MilestoneMoved) -> Line:
 
 @_words(MilestoneEdited)
 def _edited(change: MilestoneEdited) -> Line:
+    if change.field == "status":  # "LIVE!": what a planner reads first
+        done = change.new.milestone.status is Status.DONE
+        before = change.old.milestone.status.value
+        return Line("~", "Done" if done else "Not done", f"{_subject(change)} (was {before})")
     details = "; ".join(
         f"{d.path} {d.kind}" + (f": {d.old!r} → {d.new!r}" if d.kind == "changed" else "")
         for d in change.details()
