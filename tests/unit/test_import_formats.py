@@ -383,3 +383,57 @@ def test_csv_saved_with_semicolons(tmp_path: Path) -> None:
     assert [(m.title, str(m.when), m.status) for _, m in edition.milestones()] == [
         ("ECM", "2022-01", Status.DONE)
     ]
+
+
+def test_a_web_page_grid_with_spanned_rows_and_columns(tmp_path: Path) -> None:
+    """An initiative name spanning two rows continues into the second; colspans spread."""
+    page = tmp_path / "calendar.html"
+    page.write_text(
+        """<html><body><h2>CalAIM Milestones Calendar as of May 2022</h2>
+<table>
+<tr><th>Initiatives</th><th colspan="2">CalAIM Major Milestones</th></tr>
+<tr><td></td><td colspan="2">Q2 2022</td></tr>
+<tr><td></td><td>May</td><td>June</td></tr>
+<tr><td colspan="3"><b>Other Initiatives</b></td></tr>
+<tr><td rowspan="2"><b>Dental</b></td><td>• Dental APL<sup>*</sup></td><td>--</td></tr>
+<tr><td>--</td><td>• Dental policy goes live<sup>+</sup></td></tr>
+<tr><td><b>PATH</b></td><td>--</td><td>• PATH applications<sup>^</sup></td></tr>
+</table></body></html>
+""",
+        encoding="utf-8",
+    )
+    edition = import_table_file(page, edition_id="2022-05")
+    assert [(c.name) for c in edition.categories] == ["Other Initiatives"]
+    assert [
+        (i.name, [(m.title, str(m.when), m.kind) for m in i.milestones])
+        for i in edition.initiatives
+    ] == [
+        (
+            "Dental",
+            [
+                ("Dental APL", "2022-05", MilestoneKind.DOCUMENT_RELEASE),
+                ("Dental policy goes live", "2022-06", MilestoneKind.PROGRAM_LAUNCH),
+            ],
+        ),
+        ("PATH", [("PATH applications", "2022-06", MilestoneKind.SUBMISSION_DEADLINE)]),
+    ]
+
+
+def test_a_list_grouped_by_initiative_with_blank_or_spanned_cells(tmp_path: Path) -> None:
+    """A blank initiative cell, or one a rowspan covers, goes on with the row above."""
+    page = tmp_path / "go-live.html"
+    page.write_text(
+        """<h1>Go-live dates as of May 2022</h1><table>
+<tr><th>Initiative</th><th>Milestone</th><th>Target Date</th></tr>
+<tr><td rowspan="2">Dental</td><td>Dental APL</td><td>May 2022</td></tr>
+<tr><td>Dental policy goes live</td><td>June 2022</td></tr>
+<tr><td>PATH</td><td>PATH applications</td><td>July 2022</td></tr>
+<tr><td></td><td>PATH payments</td><td>August 2022</td></tr>
+</table>""",
+        encoding="utf-8",
+    )
+    edition = import_table_file(page, edition_id="2022-05")
+    assert [(i.name, [m.title for m in i.milestones]) for i in edition.initiatives] == [
+        ("Dental", ["Dental APL", "Dental policy goes live"]),
+        ("PATH", ["PATH applications", "PATH payments"]),
+    ]

@@ -235,6 +235,8 @@ class _HtmlTables(HTMLParser):
         self.heading: str | None = None
         self.raised = 0  # how many <sup> are open
         self.page_title: str | None = None
+        self.spans: list[dict[int, int]] = []  # per open table: column -> rows still spanned
+        self.rows_down = 1
 
     def _out(self) -> list[str] | None:
         return self.cell if self.cell is not None else self.block
@@ -243,15 +245,19 @@ class _HtmlTables(HTMLParser):
         line = self.getpos()[0]
         if tag == "table":
             self.stack.append([])
+            self.spans.append({})
             self.tables.append((self.stack[-1], self.heading))
         elif tag == "tr" and self.stack:
+            if self.stack[-1]:
+                self._close_row()
             self.stack[-1].append([])
         elif tag in {"td", "th"} and self.stack:
             if not self.stack[-1]:
                 self.stack[-1].append([])
             self.cell, self.cell_line = [], line
-            span = dict(attrs_).get("colspan") or "1"
-            self.span = int(span) if span.isdigit() and 0 < int(span) <= 1000 else 1  # noqa: PLR2004
+            given = dict(attrs_)
+            self.span = _span(given.get("colspan"))
+            self.rows_down = _span(given.get("rowspan"))
         elif tag in _HEADINGS or (tag == "p" and self.cell is None):
             self.block, self.block_line, self.block_tag = [], line, tag
         elif tag in _KEPT_TAGS and (out := self._out()) is not None:
@@ -260,30 +266,60 @@ class _HtmlTables(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if tag in {"td", "th"} and self.cell is not None and self.stack:
-            row = self.stack[-1][-1]
-            text = " ".join("".join(self.cell).split())
-            text = "--" if plain_text(text) in _EMPTY else text
-            row.append(Cell(text, f"line {self.cell_line}", self.cell_line))
-            row.extend(
-                Cell("", f"line {self.cell_line}", self.cell_line) for _ in range(self.span - 1)
-            )
-            self.cell = None
+            self._end_cell()
+        elif tag == "tr" and self.stack and self.stack[-1]:
+            self._close_row()
         elif tag == "table" and self.stack:
+            if self.stack[-1]:
+                self._close_row()
             self.stack.pop()
+            self.spans.pop()
         elif self.block is not None and tag == self.block_tag:
-            text = " ".join("".join(self.block).split())
-            if tag in _HEADINGS:
-                self.heading = plain_text(re.sub(r"<[^>]*>", "", text))
-                if tag == "title":  # the page's own name: only when it has no heading
-                    self.page_title = self.page_title or self.heading
-                elif tag != "caption":
-                    self.title = self.title or self.heading
-            if text:
-                self.texts.append(Cell(text, f"line {self.block_line}", self.block_line))
-            self.block = None
+            self._end_block(tag)
         elif tag in _KEPT_TAGS and (out := self._out()) is not None:
             out.append(f"</{tag}>")
             self.raised -= tag == "sup" and self.raised > 0
+
+    def _end_cell(self) -> None:
+        """The cell read, spread over its columns; the rows below it spans get empty cells."""
+        row = self.stack[-1][-1]
+        self._spanned_from_above(row)
+        text = " ".join("".join(self.cell or []).split())
+        text = "--" if plain_text(text) in _EMPTY else text
+        first = len(row)
+        row.append(Cell(text, f"line {self.cell_line}", self.cell_line))
+        row.extend(Cell("", f"line {self.cell_line}", self.cell_line) for _ in range(self.span - 1))
+        if self.rows_down > 1:
+            for column in range(first, len(row)):
+                self.spans[-1][column] = self.rows_down - 1
+        self.cell = None
+
+    def _end_block(self, tag: str) -> None:
+        """A heading (the title, or the caption of the next table) or a paragraph read."""
+        text = " ".join("".join(self.block or []).split())
+        if tag in _HEADINGS:
+            self.heading = plain_text(re.sub(r"<[^>]*>", "", text))
+            if tag == "title":  # the page's own name: only when it has no heading
+                self.page_title = self.page_title or self.heading
+            elif tag != "caption":
+                self.title = self.title or self.heading
+        if text:
+            self.texts.append(Cell(text, f"line {self.block_line}", self.block_line))
+        self.block = None
+
+    def _spanned_from_above(self, row: list[Cell]) -> None:
+        """Put an empty cell where a cell of a row above still spans, as a grid shows it."""
+        spans = self.spans[-1]
+        while spans.get(len(row), 0) > 0:
+            spans[len(row)] -= 1
+            where = row[-1] if row else Cell("", f"line {self.getpos()[0]}", self.getpos()[0])
+            row.append(Cell("", where.where, where.line))
+
+    def _close_row(self) -> None:
+        """Fill the columns at the end of the last row that cells above still span."""
+        row = self.stack[-1][-1]
+        if row or any(self.spans[-1].values()):
+            self._spanned_from_above(row)
 
     def handle_data(self, data: str) -> None:
         out = self._out()
@@ -305,6 +341,11 @@ class _HtmlTables(HTMLParser):
     def handle_charref(self, name: str) -> None:
         if (out := self._out()) is not None:
             out.append(f"&#{name};")
+
+
+def _span(value: str | None) -> int:
+    """A colspan or rowspan: a whole number from 1 to 1,000, else 1."""
+    return int(value) if value and value.isdigit() and 0 < int(value) <= 1000 else 1  # noqa: PLR2004
 
 
 def read_html(text: str, source: str) -> Document:

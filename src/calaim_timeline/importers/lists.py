@@ -10,7 +10,8 @@ Rows above that header row are text (where an "as of" may be said).
 - The date is read in the source's own words (see ``_dates``); nothing is coarsened, and
   a status word in it ("January 2022 - LIVE!") sets the status.
 - Without an initiative column, every row belongs to one initiative named by the
-  table's caption or heading, else by the edition's title.
+  table's caption or heading, else by the edition's title; a blank initiative cell goes
+  on with the row above (a grouped table, or a cell spanning rows).
 - The edition's window spans its own milestones, in whole months: from the month of the
   earliest to the month of the latest, unless a window is given.
 """
@@ -205,7 +206,7 @@ def read_list(  # noqa: PLR0913 - what an edition needs that a list may not say
             continue
         header = table.rows[columns.row]
         names = {k: plain_text(cell.text) for k, cell in enumerate(header)}
-        fallback = _undated(table.caption or document.title or title)
+        group = _undated(table.caption or document.title or title)
         for cells in table.rows[columns.row + 1 :]:
             missing = len(header) - len(cells)
             row = (*cells, *(Cell("", cells[-1].where, cells[-1].line) for _ in range(missing)))
@@ -213,9 +214,10 @@ def read_list(  # noqa: PLR0913 - what an edition needs that a list may not say
             if milestone is None:
                 continue
             serial += 1
-            group = fallback
             if columns.initiative is not None:
-                group = plain_text(row[columns.initiative].text) or fallback
+                # A blank initiative cell goes on with the row above, as a grouped table
+                # (or a cell spanning several rows) shows it.
+                group = plain_text(row[columns.initiative].text) or group
             initiatives.setdefault(group, []).append(milestone)
     if not initiatives:
         msg = (
