@@ -30,7 +30,6 @@ _MARKS: Final = "*^+"
 _INLINE_MARK: Final = re.compile(r"(?<=\S)([*^+])(?=\s|$)")
 _LINK: Final = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _REFERENCES: Final = str.maketrans({c: f"&#{ord(c)};" for c in "*^+•○"})
-_BULLETS: Final = str.maketrans({c: f"&#{ord(c)};" for c in "•○"})
 _ESCAPED: Final = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 
 
@@ -131,14 +130,14 @@ def plain_text(raw: str) -> str:
     return " ".join(text.split())
 
 
-def literal(text: str, *, marks: bool = False) -> str:
+def literal(text: str, *, keep: str = "") -> str:
     r"""Cell markup that :func:`plain_text` reads back as ``text`` (spaces collapsed).
 
     For text that is only text (CSV and Excel cells, the text of a web page or a PDF):
     markdown characters are escaped, and kind marks and bullets become character
     references, so that an ``&``, a ``<b>``, a ``\*`` or a title ending in ``+`` there is
-    what it says, not markup. With ``marks``, ``*``, ``^`` and ``+`` stay as they are, to be
-    read as kind marks where the calendar's cells put them (after a word).
+    what it says, not markup. The marks and bullets in ``keep`` stay as they are, to be
+    read as the calendar's cells read them (a ``+`` after a word, a ``•`` starting a line).
 
     Examples:
         >>> literal("R&D <b> [x](y) live+")
@@ -147,7 +146,8 @@ def literal(text: str, *, marks: bool = False) -> str:
         'R&D <b> [x](y) a\\*b •'
     """
     escaped = re.sub(r"([\\`_{}\[\]()#\-.!|])", r"\\\1", text)
-    return html.escape(escaped, quote=False).translate(_BULLETS if marks else _REFERENCES)
+    kept = {ord(c): c for c in keep}
+    return html.escape(escaped, quote=False).translate(_REFERENCES | kept)
 
 
 def finish(raw: str, offset: int = 0) -> Item:

@@ -330,9 +330,7 @@ class _HtmlTables(HTMLParser):
             if self.raised:
                 out.append(html.escape(data, quote=False))
             else:
-                out.append(
-                    literal(data, marks=True).replace("&#8226;", "•").replace("&#9675;", "○")
-                )
+                out.append(literal(data, keep="*^+•○"))
 
     def handle_entityref(self, name: str) -> None:
         if (out := self._out()) is not None:

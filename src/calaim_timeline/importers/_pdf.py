@@ -88,7 +88,7 @@ def _text(line: Sequence[_Char], size: float) -> tuple[str, str]:
         if not text.strip():
             parts.append(" ")
         else:  # marks and numbers in a <sup> are read as written
-            parts.append(html.escape(text, quote=False) if is_raised else literal(text, marks=True))
+            parts.append(html.escape(text, quote=False) if is_raised else literal(text, keep="*^+"))
         plain.append(text)
         previous = char
     if raised:
@@ -125,8 +125,11 @@ def _cell_markup(chars: Sequence[_Char]) -> str:
     lines = _lines(chars)
     first_bullet: float | None = None
     out: list[str] = []
+    plain: list[str] = []
     for line in lines:
         size = _size(line)
+        markup, words = _text(line, size)
+        plain.append(words.strip())
         glyph = _glyph(line)
         if glyph is not None:
             x = float(glyph["x0"])
@@ -135,12 +138,12 @@ def _cell_markup(chars: Sequence[_Char]) -> str:
             rest, _ = _text([c for c in line if c is not glyph], size)
             out.append(("○ " if sub else "• ") + rest.strip())
         elif out:
-            out[-1] += " " + _text(line, size)[0].strip()
+            out[-1] += " " + markup.strip()
         else:
-            out.append(_text(line, size)[0].strip())
-    text = " ".join(part for part in out if part)
-    plain_all = " ".join(_text(line, _size(line))[1].strip() for line in lines).strip()
-    return "--" if plain_all in _EMPTY else text
+            out.append(markup.strip())
+    if " ".join(plain).strip() in _EMPTY:
+        return "--"
+    return " ".join(part for part in out if part)
 
 
 def read_pdf(path: Path) -> Document:

@@ -94,6 +94,9 @@ _AS_OF: Final = re.compile(
 )
 
 
+_MONTH_KEYS: Final = tuple(name[:3] for name in MONTH_NAMES)
+
+
 def _header(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s-]", " ", plain_text(text).lower()).split())
 
@@ -162,10 +165,9 @@ def as_of_in(document: Document) -> Period | None:
     texts += [plain_text(cell.text) for cell in document.texts]
     for text in texts:
         for found in _AS_OF.finditer(text):
-            months = [name[:3] for name in MONTH_NAMES]
             key = found.group("month").lower()[:3]
-            if key in months and 1 <= int(found.group("year")) <= 9999:  # noqa: PLR2004
-                return Period.month(int(found.group("year")), months.index(key) + 1)
+            if key in _MONTH_KEYS and 1 <= int(found.group("year")) <= 9999:  # noqa: PLR2004
+                return Period.month(int(found.group("year")), _MONTH_KEYS.index(key) + 1)
     return None
 
 

@@ -36,6 +36,7 @@ from calaim_timeline.changes import (
     WindowChanged,
 )
 from calaim_timeline.diff import EditionDiff
+from calaim_timeline.model import MilestoneKind
 from calaim_timeline.period import Relation
 from calaim_timeline.render._describe import months, named, period
 
@@ -82,7 +83,7 @@ LEGEND: Final = (
         "Editorial",
         "no date, item or name changed: only wording, punctuation or the footnotes cited",
     ),
-    ("Marks", "* document release, ^ submission deadline, + program launch"),
+    ("Marks", ", ".join(f"{k.mark} {k.value.replace('-', ' ')}" for k in MilestoneKind)),
 )
 """Every term the reports use, once, in plain words."""
 
