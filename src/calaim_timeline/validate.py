@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
+from operator import attrgetter
 from typing import Final
 
 from calaim_timeline._notation import last_day
@@ -75,11 +77,64 @@ def _problems(edition: Edition) -> Iterator[Problem]:
 
     known_categories = {c.id for c in edition.categories}
     known_notes = {f.number for f in edition.footnotes}
+    every = list(chain.from_iterable(map(_MILESTONES, edition.initiatives)))
+    sound = _sound(every, edition.window, known_notes)
     for i, initiative in enumerate(edition.initiatives):
         yield from _initiative(f"initiatives[{i}]", initiative, known_categories, known_notes)
-        for j, milestone in enumerate(initiative.milestones):
-            yield from _milestone(i, j, milestone, edition.window, known_notes)
-    yield from _repeats(edition)
+        if not sound:
+            for j, milestone in enumerate(initiative.milestones):
+                yield from _milestone(i, j, milestone, edition.window, known_notes)
+    yield from _repeats(edition, every)
+
+
+_MILESTONES: Final = attrgetter("milestones")
+_ID: Final = attrgetter("id")
+_LINEAGE: Final = attrgetter("lineage")
+_WHEN: Final = attrgetter("when")
+_FOOTNOTES: Final = attrgetter("footnotes")
+_SUB_ITEMS: Final = attrgetter("sub_items")
+
+
+def _sound(milestones: list[Milestone], window: Period, notes: set[int]) -> bool:
+    """Whether no milestone has a problem :func:`_milestone` would find.
+
+    The common case of a large edition, so each rule is asked of every milestone at once
+    in C loops; only an edition with a problem is walked milestone by milestone, to say
+    where. A period shared by many milestones is one object, and is looked at once.
+    """
+    fullmatch = ID_PATTERN.fullmatch
+    ids = list(map(_ID, milestones))
+    if not all(map(fullmatch, ids)) or not all(
+        map(fullmatch, set(map(_LINEAGE, milestones)).difference(ids))
+    ):
+        return False
+    whens = list(map(_WHEN, milestones))
+    for when in dict(zip(map(id, whens), whens, strict=True)).values():
+        if when.end < window.start or when.start > window.end:
+            return False
+        if when.text is not None and not _encodes(when.text):
+            return False
+    items = list(chain.from_iterable(map(_SUB_ITEMS, milestones)))
+    return (
+        _all_clean(list(map(attrgetter("title"), milestones)))
+        and _all_clean(list(map(attrgetter("text"), items)))
+        and notes.issuperset(chain.from_iterable(map(_FOOTNOTES, milestones)))
+        and notes.issuperset(chain.from_iterable(map(_FOOTNOTES, items)))
+    )
+
+
+def _all_clean(texts: list[str]) -> bool:
+    """Whether :func:`_clean` holds for every text, asked of all of them at once.
+
+    Printable text (no control, format or surrogate character) is storable and safe, so
+    one test of the texts joined stands for the two searches of each.
+    """
+    joined = "".join(texts)
+    return (
+        all(texts)
+        and list(map(str.strip, texts)) == texts
+        and (joined.isprintable() or _encodes(joined))
+    )
 
 
 def _clean(text: str) -> bool:
@@ -94,7 +149,7 @@ def _encodes(text: str) -> bool:
     return text.isascii() or not any(True for _ in _storable("", text))
 
 
-def _repeats(edition: Edition) -> Iterator[Problem]:
+def _repeats(edition: Edition, milestones: list[Milestone]) -> Iterator[Problem]:
     """Ids and lineages used twice; the sets are compared first, the paths made only if so."""
     initiative_ids = [x.id for x in edition.initiatives]
     if len(set(initiative_ids)) != len(initiative_ids):
@@ -103,8 +158,8 @@ def _repeats(edition: Edition) -> Iterator[Problem]:
             "id",
             [(f"initiatives[{i}]", x.id) for i, x in enumerate(edition.initiatives)],
         )
-    ids = [m.id for i in edition.initiatives for m in i.milestones]
-    lineages = [m.lineage for i in edition.initiatives for m in i.milestones]
+    ids = list(map(_ID, milestones))
+    lineages = list(map(_LINEAGE, milestones))
     if len(set(ids)) == len(ids) and len(set(lineages)) == len(lineages):
         return
     placed = [

@@ -18,7 +18,7 @@ from calaim_timeline import (
     Source,
     SubItem,
 )
-from calaim_timeline._build import KEYS, build
+from calaim_timeline._build import KEYS, _careful_milestone, _milestone, _Problem, build
 from calaim_timeline.codec import make_converter, to_dict
 from calaim_timeline.strategies import editions, tweaked_documents
 
@@ -55,3 +55,22 @@ def test_a_converter_builds_exactly_as_the_builder(data: st.DataObject) -> None:
         except SnapshotError as error:
             outcomes.append((error.path, error.message))
     assert outcomes[0] == outcomes[1]
+
+
+@given(st.data())
+def test_the_quick_milestone_reader_agrees_with_the_careful_one(data: st.DataObject) -> None:
+    """A plain milestone table is read inline; any table reads as the careful reader reads it."""
+    document = data.draw(tweaked_documents(to_dict(data.draw(editions(max_initiatives=2)))))
+    initiatives = document.get("initiatives") if isinstance(document, dict) else None
+    tables = []
+    for initiative in initiatives if isinstance(initiatives, list) else []:
+        milestones = initiative.get("milestones") if isinstance(initiative, dict) else None
+        tables += milestones if isinstance(milestones, list) else []
+    for table in tables:
+        outcomes: list[object] = []
+        for read in (_milestone, _careful_milestone):
+            try:
+                outcomes.append(read(table))
+            except _Problem as problem:
+                outcomes.append((problem.path, problem.message))
+        assert outcomes[0] == outcomes[1]
