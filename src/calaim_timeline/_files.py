@@ -9,7 +9,6 @@ from __future__ import annotations
 import codecs
 import contextlib
 import os
-import secrets
 import stat
 from pathlib import Path
 from typing import Final
@@ -161,7 +160,7 @@ def _create_beside(path: Path) -> tuple[Path, int]:
     """A new file next to ``path``, with a name no other file has, open for writing."""
     while True:
         # Short, whatever the name: a legal long name plus a suffix could pass the limit.
-        candidate = path.with_name(f".calaim-{secrets.token_hex(6)}.tmp")
+        candidate = path.with_name(f".calaim-{os.urandom(6).hex()}.tmp")
         try:
             return candidate, os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         except FileExistsError:  # pragma: no cover - 32 random bits taken: draw again

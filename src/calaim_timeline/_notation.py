@@ -7,11 +7,10 @@ values on them). The month helpers are the one place where months are counted.
 
 from __future__ import annotations
 
-import calendar
 import enum
 import re
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from typing import Final, NamedTuple
 
 from calaim_timeline.errors import PeriodError
@@ -66,10 +65,12 @@ def last_day(year: int, month: int) -> date:
     """The last day of a calendar month.
 
     Examples:
-        >>> last_day(2024, 2)
-        datetime.date(2024, 2, 29)
+        >>> last_day(2024, 2), last_day(9999, 12)
+        (datetime.date(2024, 2, 29), datetime.date(9999, 12, 31))
     """
-    return date(year, month, calendar.monthrange(year, month)[1])
+    if month == 12:  # noqa: PLR2004 - December
+        return date(year, 12, 31)
+    return date(year, month + 1, 1) - timedelta(days=1)
 
 
 def month_index(day: date) -> int:

@@ -12,9 +12,9 @@ import os
 import re
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, NamedTuple, NoReturn, TextIO, cast
+from typing import TYPE_CHECKING, Final, NamedTuple, NoReturn, TextIO, cast
 
 from calaim_timeline import _commands as run
 from calaim_timeline._commands import EXIT_BAD_INPUT, EXIT_DIFFERENCES, EXIT_OK, PROG
@@ -272,7 +272,7 @@ def _add_due(commands: _Commands, parents: _Parents) -> None:
     due.set_defaults(run=run.upcoming)
 
 
-def _add_validate(commands: _Commands) -> None:
+def _add_validate(commands: _Commands, _parents: _Parents) -> None:
     validate = commands.add_parser(
         "validate",
         help="check snapshot files",
@@ -282,12 +282,33 @@ def _add_validate(commands: _Commands) -> None:
     validate.set_defaults(run=run.validate)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of the command line.
+_COMMANDS: Final[dict[str, Callable[[_Commands, _Parents], None]]] = {
+    "show": _add_show,
+    "diff": _add_compare,
+    "import-table": _add_table,
+    "changelog": _add_log,
+    "history": _add_history,
+    "chart": _add_chart,
+    "feed": _add_feed,
+    "ics": _add_ics,
+    "upcoming": _add_due,
+    "validate": _add_validate,
+}
+"""Each command and what adds its parser, in the order the help lists them."""
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser of the command line; of ``command`` alone when given.
+
+    The whole parser is needed for the overall help and for a word that is no command;
+    a command's own parser is all that reading its arguments (or its help) needs, and
+    is quicker to build.
 
     Examples:
         >>> build_parser().parse_args(["diff", "2021-01", "2021-11"]).command
         'diff'
+        >>> build_parser("diff").parse_args(["diff", "2021-01", "2021-11"]).old
+        '2021-01'
     """
     parser = argparse.ArgumentParser(
         prog=PROG,
@@ -311,17 +332,16 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"least title similarity (0 to 100) to match; default {DEFAULT_THRESHOLD:g}",
     )
     parents = _Parents(snapshots, matching)
-    _add_show(commands, parents)
-    _add_compare(commands, parents)
-    _add_table(commands, parents)
-    _add_log(commands, parents)
-    _add_history(commands, parents)
-    _add_chart(commands, parents)
-    _add_feed(commands, parents)
-    _add_ics(commands, parents)
-    _add_due(commands, parents)
-    _add_validate(commands)
+    for name, add in _COMMANDS.items():
+        if command in {None, name}:
+            add(commands, parents)
     return parser
+
+
+def _named_command(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` names (its first word that is no option), if it is one."""
+    word = next((arg for arg in argv if not arg.startswith("-")), None)
+    return word if word in _COMMANDS else None
 
 
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
@@ -335,7 +355,8 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         >>> print(out.getvalue(), end="")
         ok snapshots/2021-11.toml: edition 2021-11, 18 initiatives, 56 milestones
     """
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser(_named_command(argv)).parse_args(argv)
     stream: TextIO | None = out if out is not None else sys.stdout
     if stream is None:  # started with its standard output closed
         run.report(CalaimTimelineError("cannot write the output: it is closed"))

@@ -12,7 +12,6 @@ wording gets a sibling key with the suffix ``_text`` (``when`` and ``when_text``
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import tomllib
@@ -199,6 +198,8 @@ def dumps(edition: Edition, *, format: Format = "toml") -> str:  # noqa: A002 - 
     """
     document = to_dict(edition)
     if format == "json":
+        import json  # noqa: PLC0415 - the command line starts quicker without it
+
         return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     import tomli_w  # noqa: PLC0415 - only writing TOML needs it
 
@@ -279,6 +280,8 @@ def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
 
 
 def _parsed_json(text: str, source: str | None) -> object:
+    import json  # noqa: PLC0415 - the command line starts quicker without it
+
     try:
         return json.loads(text, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as error:

@@ -498,3 +498,29 @@ def test_an_output_that_cannot_be_written_is_one_error_line(
         ),
     )
     assert not (tmp_path / "missing").exists()
+
+
+def test_the_overall_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    """Without a command, the whole parser is built: its help names every command."""
+    with pytest.raises(SystemExit) as exited:
+        main(["--help"])
+    assert exited.value.code == 0
+    lines = capsys.readouterr().out.splitlines()
+    listed = [line.split()[0] for line in lines if line.startswith("    ") and line[4] != " "]
+    assert listed == [
+        *("show", "diff", "import-table", "changelog", "history"),
+        *("chart", "feed", "ics", "upcoming", "validate"),
+    ]
+
+
+def test_a_command_s_help_and_a_word_that_is_no_command(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A command's help comes from its own parser; an unknown word lists the commands."""
+    with pytest.raises(SystemExit):
+        main(["--debug", "diff", "--help"])
+    assert capsys.readouterr().out.startswith("usage: calaim-timeline diff [-h]")
+    with pytest.raises(SystemExit) as exited:
+        main(["difff"])
+    assert exited.value.code == 2
+    assert "invalid choice: 'difff' (choose from 'show', 'diff'," in capsys.readouterr().err

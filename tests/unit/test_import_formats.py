@@ -437,3 +437,25 @@ def test_a_list_grouped_by_initiative_with_blank_or_spanned_cells(tmp_path: Path
         ("Dental", ["Dental APL", "Dental policy goes live"]),
         ("PATH", ["PATH applications", "PATH payments"]),
     ]
+
+
+def test_a_one_month_calendar_cut_by_the_pages_imports_back(tmp_path: Path) -> None:
+    """With one month, the months' row names one month: it still ends the repeated header.
+
+    A name cut onto the next page is joined to the row it began in, never to the header.
+    """
+    january = Period.month(2022, 1)
+    initiatives = tuple(
+        attrs.evolve(i, milestones=tuple(m for m in i.milestones if m.when == january))
+        for i in NOVEMBER.initiatives
+    )
+    edition = attrs.evolve(
+        NOVEMBER,
+        window=january,
+        initiatives=tuple(i for i in initiatives if i.milestones),
+    )
+    path = tmp_path / "january.pdf"
+    calendar_pdf(edition, path, rows_per_table=None, cut=True)
+    imported = import_table_file(path, edition_id="2021-11", previous=edition)
+    assert [i.name for i in imported.initiatives] == [i.name for i in edition.initiatives]
+    assert attrs.evolve(imported, source=edition.source) == edition

@@ -201,13 +201,21 @@ def _open(page: Any, table: Any) -> bool:  # noqa: ANN401 - pdfplumber is untype
 
 
 def _body(table: Table) -> int:
-    """The index of the first row under the header rows (those down to the months' row)."""
+    """The index of the first row under the header rows (those down to the months' row).
+
+    The months' row names two months or more; in a window of one month, it is the row
+    whose filled cells are each exactly a month's name (or its first three letters).
+    """
     months = {m[:3] for m in MONTH_NAMES}
     for k, row in enumerate(table.rows):
-        named = sum(plain_text(cell.text).lower()[:3] in months for cell in row)
-        if named >= 2:  # noqa: PLR2004 - a row of month names
+        words = [plain_text(cell.text).strip().lower() for cell in row if cell.text]
+        named = sum(word[:3] in months for word in words)
+        if named >= 2 or (words and all(w in _MONTH_WORDS for w in words)):  # noqa: PLR2004
             return k + 1
     return 0
+
+
+_MONTH_WORDS: Final = frozenset(MONTH_NAMES) | {m[:3] for m in MONTH_NAMES}
 
 
 def _carried(before: Table, after: Table) -> tuple[Table, Table]:
