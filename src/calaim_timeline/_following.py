@@ -73,13 +73,13 @@ def _continued(
     continued |= {new: listed[old] for old, new, _, _ in found.pairs}
     if not dormant.last or not found.new_left:
         return continued
-    homes = {found.new_home[key].id for key in found.new_left}
+    homes = {found.placed[key][0].id for key in found.new_left}
     homes |= {pair.old.id for pair in found.initiatives if pair.new.id in homes}
     pool = dormant.candidates(found.new_left.keys(), homes)
     if not pool:
         return continued
     last_seen = _gathered(edition, pool.values())
-    rest = _gathered(edition, ((found.new_home[k], m) for k, m in found.new_left.items()))
+    rest = _gathered(edition, ((found.placed[k][0], m) for k, m in found.new_left.items()))
     chain_of = {m.lineage: chain for chain, (_, m) in pool.items()}
     again = pairing(last_seen, rest, threshold=threshold)
     resumed = {lineage: chain_of[lineage] for lineage in again.same}

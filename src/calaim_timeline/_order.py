@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from itertools import chain
+from collections.abc import Callable
+from itertools import chain, count
+from operator import attrgetter
 from typing import Final, NamedTuple
 
 from calaim_timeline.changes import (
@@ -17,6 +19,7 @@ from calaim_timeline.changes import (
     MilestoneDropped,
     Side,
 )
+from calaim_timeline.model import Edition
 
 __all__ = ["Ordered", "ordered", "placement"]
 
@@ -65,11 +68,12 @@ def ordered(
     """Links and changes in their canonical order (the same whichever way round)."""
     initiative_rank = {i.id: k for k, i in enumerate(new.edition.initiatives)}
     old_rank = {i.id: k for k, i in enumerate(old.edition.initiatives)}
-    new_position = {m.id: k for i in new.edition.initiatives for k, m in enumerate(i.milestones)}
-    old_position = {m.id: k for i in old.edition.initiatives for k, m in enumerate(i.milestones)}
+    new_position, old_position = _positions(new.edition), _positions(old.edition)
     wanted = {link.new for link in relinked}
-    every = chain.from_iterable(i.milestones for i in new.edition.initiatives)
-    lineage_rank = {m.lineage: k for k, m in enumerate(every) if m.lineage in wanted}
+    lineage_rank: dict[str, int] = {}
+    if wanted:
+        every = chain.from_iterable(map(_MILESTONES, new.edition.initiatives))
+        lineage_rank = dict(zip(map(_LINEAGE, every), count()))
     partner = {link.old: link.new for link in initiative_links}
 
     def slot(change: Change) -> _Slot:
@@ -82,11 +86,12 @@ def ordered(
             return _Slot(0, 0, number, 0, rank, 0)
         group_rank = (initiative_rank if block == 1 else old_rank)[group]
         if isinstance(change, MilestoneDropped):
-            return _Slot(block, group_rank, 2, old_position[change.milestone], rank, 0)
+            place = old_position(change.initiative, change.milestone)
+            return _Slot(block, group_rank, 2, place, rank, 0)
         field = _FIELD_RANK.get(getattr(change, "field", ""), 0)
         if change.milestone is None:
             return _Slot(block, group_rank, 0, 0, rank, field)
-        return _Slot(block, group_rank, 1, new_position[change.milestone], rank, field)
+        return _Slot(block, group_rank, 1, new_position(group, change.milestone), rank, field)
 
     return Ordered(
         initiative_links=tuple(
@@ -95,3 +100,27 @@ def ordered(
         relinked=tuple(sorted(relinked, key=lambda link: lineage_rank[link.new])),
         changes=tuple(sorted(changes, key=slot)),
     )
+
+
+_MILESTONES: Final = attrgetter("milestones")
+_LINEAGE: Final = attrgetter("lineage")
+_ID: Final = attrgetter("id")
+
+
+def _positions(edition: Edition) -> Callable[[str, str], int]:
+    """The position of a milestone (by id) in an initiative (by id) of ``edition``.
+
+    Each initiative's positions are worked out the first time one of its milestones is
+    asked for: a diff orders only the milestones that changed.
+    """
+    initiatives = {i.id: i for i in edition.initiatives}
+    known: dict[str, dict[str, int]] = {}
+
+    def position(initiative_id: str, milestone_id: str) -> int:
+        found = known.get(initiative_id)
+        if found is None:
+            milestones = initiatives[initiative_id].milestones
+            found = known[initiative_id] = dict(zip(map(_ID, milestones), count()))
+        return found[milestone_id]
+
+    return position

@@ -29,6 +29,7 @@ from __future__ import annotations
 import enum
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import cached_property
 from typing import Final
 
 import attrs
@@ -228,24 +229,39 @@ def _match_initiatives(
 class Pairing:
     """What :func:`match` finds, kept compact for large editions (used by ``diff``).
 
-    ``same`` lists the lineages found in both editions (the ``lineage`` stage, which
-    pairs most milestones), in no particular order; ``pairs`` the other milestone
-    pairs as (old lineage, new lineage, stage, score); ``old_home`` and ``new_home``
-    map each lineage to its milestone's initiative, ``old_milestones`` and
-    ``new_milestones`` to the milestone.
+    ``old_milestones`` and ``old_home`` map each lineage of the old edition to its
+    milestone and its initiative. Of the new edition, only what a diff reads is kept:
+    ``edited`` lists, in document order, the lineages found in both editions whose
+    milestone differs or stands in an initiative not paired with its old one; ``placed``
+    maps those and the unmatched new lineages to (initiative, milestone). ``pairs`` are
+    the other milestone pairs as (old lineage, new lineage, stage, score);
+    ``old_left`` and ``new_left`` the milestones left unmatched. ``same``, every lineage
+    found in both editions (the ``lineage`` stage, which pairs most milestones), is
+    worked out on first use.
     """
 
+    new: Edition
     initiatives: list[InitiativePair]
     old_initiatives: dict[str, Initiative]
     new_initiatives: dict[str, Initiative]
     old_milestones: dict[str, Milestone]
-    new_milestones: dict[str, Milestone]
     old_home: dict[str, Initiative]
-    new_home: dict[str, Initiative]
-    same: set[str]
+    edited: list[str]
+    placed: dict[str, tuple[Initiative, Milestone]]
     pairs: list[tuple[str, str, Stage, float]]
     old_left: dict[str, Milestone]
     new_left: dict[str, Milestone]
+
+    @cached_property
+    def same(self) -> list[str]:
+        """The lineages found in both editions, in the new edition's order."""
+        before, left = self.old_milestones, self.new_left
+        return [
+            m.lineage
+            for i in self.new.initiatives
+            for m in i.milestones
+            if m.lineage in before and m.lineage not in left
+        ]
 
 
 def pairing(old: Edition, new: Edition, *, threshold: float = DEFAULT_THRESHOLD) -> Pairing:
@@ -255,17 +271,16 @@ def pairing(old: Edition, new: Edition, *, threshold: float = DEFAULT_THRESHOLD)
         >>> from calaim_timeline import Archive
         >>> november = Archive.bundled()["2021-11"]
         >>> found = pairing(november, november)
-        >>> len(found.same), found.pairs, found.old_left
-        (56, [], {})
+        >>> len(found.same), found.edited, found.pairs, found.old_left
+        (56, [], [], {})
     """
     initiative_pairs, initiative_pool = _match_initiatives(old, new, threshold)
     old_milestones, home_old = _index(old)
-    new_milestones, home_new = _index(new)
-    same = old_milestones.keys() & new_milestones.keys()
-    # The unmatched are few: set arithmetic finds them without a pass over every milestone.
+    edited, placed, remaining = _walked(new, old_milestones, home_old, initiative_pairs)
+    # The unmatched are few: only they go through the stages below.
     pool = Pool(
-        {k: old_milestones[k] for k in sorted(old_milestones.keys() - same)},
-        {k: new_milestones[k] for k in sorted(new_milestones.keys() - same)},
+        {k: remaining[k] for k in sorted(remaining)},
+        {k: placed[k][1] for k in sorted(placed.keys() - edited)},
     )
     pairs: list[tuple[str, str, Stage, float]] = []
 
@@ -278,9 +293,11 @@ def pairing(old: Edition, new: Edition, *, threshold: float = DEFAULT_THRESHOLD)
         return {k: side[k].title for k in keys if k in side}
 
     old_groups = _grouped(pool.old, home_old)
-    new_groups = _grouped(pool.new, home_new)
+    new_groups = _grouped(pool.new, {k: placed[k][0] for k in pool.new})
     for pair in initiative_pairs:
-        before, after = old_groups[pair.old.id], new_groups[pair.new.id]
+        before, after = old_groups.get(pair.old.id), new_groups.get(pair.new.id)
+        if not before or not after:
+            continue
         found = by_equal_key(
             ((k, normalise(pool.old[k].title)) for k in before),
             ((k, normalise(pool.new[k].title)) for k in after),
@@ -301,18 +318,49 @@ def pairing(old: Edition, new: Edition, *, threshold: float = DEFAULT_THRESHOLD)
         Stage.MOVED,
     )
     return Pairing(
+        new=new,
         initiatives=initiative_pairs,
         old_initiatives=initiative_pool.old,
         new_initiatives=initiative_pool.new,
         old_milestones=old_milestones,
-        new_milestones=new_milestones,
         old_home=home_old,
-        new_home=home_new,
-        same=same,
+        edited=edited,
+        placed=placed,
         pairs=pairs,
         old_left=pool.old,
         new_left=pool.new,
     )
+
+
+def _walked(
+    new: Edition,
+    before: dict[str, Milestone],
+    old_home: dict[str, Initiative],
+    initiatives: list[InitiativePair],
+) -> tuple[list[str], dict[str, tuple[Initiative, Milestone]], dict[str, Milestone]]:
+    """One pass over the new edition: what changed, what is new, what is left of the old.
+
+    Returns the edited lineages (found in both; the milestone differs or its initiative
+    is not the partner of its old one), where each edited or new milestone stands, and
+    the old milestones no lineage of ``new`` took. Most milestones of a large edition
+    are unchanged, so the loop is written for them: one lookup, one comparison.
+    """
+    partner = {pair.new.id: pair.old.id for pair in initiatives}
+    remaining = dict(before)
+    take = remaining.pop
+    edited: list[str] = []
+    placed: dict[str, tuple[Initiative, Milestone]] = {}
+    for initiative in new.initiatives:
+        expected = partner.get(initiative.id)
+        for milestone in initiative.milestones:
+            lineage = milestone.lineage
+            old = take(lineage, None)
+            if old is None:
+                placed[lineage] = (initiative, milestone)
+            elif old != milestone or old_home[lineage].id != expected:
+                edited.append(lineage)
+                placed[lineage] = (initiative, milestone)
+    return edited, placed, remaining
 
 
 def match(old: Edition, new: Edition, *, threshold: float = DEFAULT_THRESHOLD) -> Matching:
@@ -326,8 +374,8 @@ def match(old: Edition, new: Edition, *, threshold: float = DEFAULT_THRESHOLD) -
         [('cross-initiative-milestones', 'id'), ('ecm-ilos', 'acronyms')]
     """
     found = pairing(old, new, threshold=threshold)
-    before, after = found.old_milestones, found.new_milestones
-    old_home, new_home = found.old_home, found.new_home
+    before, old_home = found.old_milestones, found.old_home
+    after, new_home = _index(new)
     pairs = [
         MilestonePair(old_home[o], before[o], new_home[n], after[n], stage, score)
         for o, n, stage, score in [

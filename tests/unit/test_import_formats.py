@@ -459,3 +459,15 @@ def test_a_one_month_calendar_cut_by_the_pages_imports_back(tmp_path: Path) -> N
     imported = import_table_file(path, edition_id="2021-11", previous=edition)
     assert [i.name for i in imported.initiatives] == [i.name for i in edition.initiatives]
     assert attrs.evolve(imported, source=edition.source) == edition
+
+
+def test_a_category_whose_name_starts_with_a_dash_keeps_it(tmp_path: Path) -> None:
+    """A row spanning the table is a category: a leading dash there is text, not a bullet."""
+    first = NOVEMBER.categories[0]
+    edition = attrs.evolve(
+        NOVEMBER, categories=(attrs.evolve(first, name=f"- {first.name}"), *NOVEMBER.categories[1:])
+    )
+    path = tmp_path / "dash.pdf"
+    calendar_pdf(edition, path)
+    imported = import_table_file(path, edition_id="2021-11", previous=edition)
+    assert imported.categories[0].name == f"- {first.name}"

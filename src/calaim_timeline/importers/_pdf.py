@@ -120,8 +120,12 @@ def _glyph(line: Sequence[_Char]) -> _Char | None:
     return first if (not text.isalnum() and text not in "-*") or spaced else None
 
 
-def _cell_markup(chars: Sequence[_Char]) -> str:
-    """A cell's characters as the cell markup the grid reader reads."""
+def _cell_markup(chars: Sequence[_Char], *, bullets: bool = True) -> str:
+    """A cell's characters as the cell markup the grid reader reads.
+
+    ``bullets`` is false for a row spanning the table (a category): its text has none,
+    so a leading dash or letter stays text.
+    """
     lines = _lines(chars)
     first_bullet: float | None = None
     out: list[str] = []
@@ -130,7 +134,7 @@ def _cell_markup(chars: Sequence[_Char]) -> str:
         size = _size(line)
         markup, words = _text(line, size)
         plain.append(words.strip())
-        glyph = _glyph(line)
+        glyph = _glyph(line) if bullets else None
         if glyph is not None:
             x = float(glyph["x0"])
             first_bullet = x if first_bullet is None else min(first_bullet, x)
@@ -261,10 +265,12 @@ def _table(page: Any, table: Any, where: str) -> Table:  # noqa: ANN401 - pdfplu
     rows = []
     for r, row in enumerate(table.rows, start=1):
         cells = []
+        spanning = sum(box is not None for box in row.cells) == 1
         for box in row.cells:
             place = f"{where}, row {r}"
             chars = [] if box is None else [ch for ch in page.chars if _inside(ch, box)]
-            cells.append(Cell(_cell_markup(chars) if chars else "", place))
+            text = _cell_markup(chars, bullets=not spanning) if chars else ""
+            cells.append(Cell(text, place))
         if cells and cells[0].text:
             cells = [
                 attrs.evolve(cell, text="--") if box is not None and not cell.text else cell
