@@ -110,17 +110,16 @@ _ID: Final = attrgetter("id")
 def _positions(edition: Edition) -> Callable[[str, str], int]:
     """The position of a milestone (by id) in an initiative (by id) of ``edition``.
 
-    Each initiative's positions are worked out the first time one of its milestones is
-    asked for: a diff orders only the milestones that changed.
+    Each initiative's ids are listed the first time one of its milestones is asked for:
+    a diff orders only the milestones that changed.
     """
     initiatives = {i.id: i for i in edition.initiatives}
-    known: dict[str, dict[str, int]] = {}
+    known: dict[str, list[str]] = {}
 
     def position(initiative_id: str, milestone_id: str) -> int:
-        found = known.get(initiative_id)
-        if found is None:
-            milestones = initiatives[initiative_id].milestones
-            found = known[initiative_id] = dict(zip(map(_ID, milestones), count()))
-        return found[milestone_id]
+        ids = known.get(initiative_id)
+        if ids is None:
+            ids = known[initiative_id] = list(map(_ID, initiatives[initiative_id].milestones))
+        return ids.index(milestone_id)
 
     return position

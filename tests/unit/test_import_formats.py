@@ -461,13 +461,19 @@ def test_a_one_month_calendar_cut_by_the_pages_imports_back(tmp_path: Path) -> N
     assert attrs.evolve(imported, source=edition.source) == edition
 
 
-def test_a_category_whose_name_starts_with_a_dash_keeps_it(tmp_path: Path) -> None:
-    """A row spanning the table is a category: a leading dash there is text, not a bullet."""
-    first = NOVEMBER.categories[0]
+def test_names_that_start_with_a_dash_keep_it(tmp_path: Path) -> None:
+    """Names and categories carry no bullets: a leading dash there is text."""
+    first, initiative = NOVEMBER.categories[0], NOVEMBER.initiatives[0]
     edition = attrs.evolve(
-        NOVEMBER, categories=(attrs.evolve(first, name=f"- {first.name}"), *NOVEMBER.categories[1:])
+        NOVEMBER,
+        categories=(attrs.evolve(first, name=f"- {first.name}"), *NOVEMBER.categories[1:]),
+        initiatives=(
+            attrs.evolve(initiative, name=f"- {initiative.name}"),
+            *NOVEMBER.initiatives[1:],
+        ),
     )
     path = tmp_path / "dash.pdf"
     calendar_pdf(edition, path)
     imported = import_table_file(path, edition_id="2021-11", previous=edition)
     assert imported.categories[0].name == f"- {first.name}"
+    assert imported.initiatives[0].name == f"- {initiative.name}"

@@ -123,8 +123,8 @@ def _glyph(line: Sequence[_Char]) -> _Char | None:
 def _cell_markup(chars: Sequence[_Char], *, bullets: bool = True) -> str:
     """A cell's characters as the cell markup the grid reader reads.
 
-    ``bullets`` is false for a row spanning the table (a category): its text has none,
-    so a leading dash or letter stays text.
+    ``bullets`` is false for an initiative's name and a row spanning the table (a
+    category): their text has none, so a leading dash or letter stays text.
     """
     lines = _lines(chars)
     first_bullet: float | None = None
@@ -266,11 +266,11 @@ def _table(page: Any, table: Any, where: str) -> Table:  # noqa: ANN401 - pdfplu
     for r, row in enumerate(table.rows, start=1):
         cells = []
         spanning = sum(box is not None for box in row.cells) == 1
-        for box in row.cells:
+        for column, box in enumerate(row.cells):
             place = f"{where}, row {r}"
             chars = [] if box is None else [ch for ch in page.chars if _inside(ch, box)]
-            text = _cell_markup(chars, bullets=not spanning) if chars else ""
-            cells.append(Cell(text, place))
+            bullets = column > 0 and not spanning  # names and categories have none
+            cells.append(Cell(_cell_markup(chars, bullets=bullets) if chars else "", place))
         if cells and cells[0].text:
             cells = [
                 attrs.evolve(cell, text="--") if box is not None and not cell.text else cell
