@@ -132,8 +132,9 @@ def next_edition(old: Edition, *, seed: int = 2022) -> tuple[Edition, Expected]:
     """A next edition of ``old`` and the changes made to get it."""
     rng = random.Random(seed)  # noqa: S311 - reproducible data, not security
     changes: set[tuple[str, str]] = set()
-    total = len(old.milestones())
-    number = total
+    # New ids follow the highest number in use, so that a chain of editions never
+    # repeats one (an id is unique in an edition).
+    number = 1 + max((int(m.id.lstrip("r")[1:]) for _, m in old.milestones()), default=-1)
     initiatives = []
     for initiative in old.initiatives:
         kept = []

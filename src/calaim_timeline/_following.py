@@ -68,7 +68,7 @@ def _continued(
     milestone omitted for a while keeps its history, at a cost that grows with what
     is left, not with every milestone ever dropped.
     """
-    found = pairing(previous, edition, threshold=threshold)
+    found = pairing(previous, edition, threshold=threshold, edits=False)
     continued = {lineage: listed[lineage] for lineage in found.same}
     continued |= {new: listed[old] for old, new, _, _ in found.pairs}
     if not dormant.last or not found.new_left:
@@ -81,7 +81,7 @@ def _continued(
     last_seen = _gathered(edition, pool.values())
     rest = _gathered(edition, ((found.placed[k][0], m) for k, m in found.new_left.items()))
     chain_of = {m.lineage: chain for chain, (_, m) in pool.items()}
-    again = pairing(last_seen, rest, threshold=threshold)
+    again = pairing(last_seen, rest, threshold=threshold, edits=False)
     resumed = {lineage: chain_of[lineage] for lineage in again.same}
     resumed |= {new: chain_of[old] for old, new, _, _ in again.pairs}
     for chain in resumed.values():

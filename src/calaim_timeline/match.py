@@ -264,8 +264,13 @@ class Pairing:
         ]
 
 
-def pairing(old: Edition, new: Edition, *, threshold: float = DEFAULT_THRESHOLD) -> Pairing:
+def pairing(
+    old: Edition, new: Edition, *, threshold: float = DEFAULT_THRESHOLD, edits: bool = True
+) -> Pairing:
     """Pair the initiatives and milestones of ``old`` with those of ``new``, compactly.
+
+    With ``edits`` false, the milestones found in both are not compared and ``edited``
+    stays empty: following milestones through a history needs only the pairs.
 
     Examples:
         >>> from calaim_timeline import Archive
@@ -276,7 +281,9 @@ def pairing(old: Edition, new: Edition, *, threshold: float = DEFAULT_THRESHOLD)
     """
     initiative_pairs, initiative_pool = _match_initiatives(old, new, threshold)
     old_milestones, home_old = _index(old)
-    edited, placed, remaining = _walked(new, old_milestones, home_old, initiative_pairs)
+    edited, placed, remaining = _walked(
+        new, old_milestones, home_old, initiative_pairs, edits=edits
+    )
     # The unmatched are few: only they go through the stages below.
     pool = Pool(
         {k: remaining[k] for k in sorted(remaining)},
@@ -337,6 +344,8 @@ def _walked(
     before: dict[str, Milestone],
     old_home: dict[str, Initiative],
     initiatives: list[InitiativePair],
+    *,
+    edits: bool,
 ) -> tuple[list[str], dict[str, tuple[Initiative, Milestone]], dict[str, Milestone]]:
     """One pass over the new edition: what changed, what is new, what is left of the old.
 
@@ -357,7 +366,7 @@ def _walked(
             old = take(lineage, None)
             if old is None:
                 placed[lineage] = (initiative, milestone)
-            elif old != milestone or old_home[lineage].id != expected:
+            elif edits and (old != milestone or old_home[lineage].id != expected):
                 edited.append(lineage)
                 placed[lineage] = (initiative, milestone)
     return edited, placed, remaining
