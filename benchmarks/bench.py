@@ -13,8 +13,9 @@ as snapshots, in TOML and in canonical JSON; then the medians of repeated runs o
 - compare_floor_s: the least any diff written in Python must do: index the old
   edition's milestones by lineage and compare each milestone of the new one with its
   partner (no matching, no records);
-- figures are medians of at least 7 interleaved rounds; *_spread is the interquartile
-  range over the median, and *_report the number of entries of DeepDiff's report
+- figures are medians of at least 7 interleaved rounds (more at smaller sizes, so that each
+  size gets about the same time); *_spread is the interquartile range over the median,
+  and *_report the number of entries of DeepDiff's report
 - deepdiff_ignore_order_s: DeepDiff of the two JSON documents with ignore_order=True,
   run in a child process and given up (null) after two minutes;
 - deepdiff_group_by_s: DeepDiff of the flat milestone lists with group_by="id";
@@ -414,7 +415,11 @@ def main() -> None:
     parser.add_argument("--sizes", default="60,1000,10000,100000")
     parser.add_argument("--json", metavar="FILE", help="write the results here")
     parser.add_argument(
-        "--repeats", type=int, default=7, help="interleaved rounds per figure (at least 7)"
+        "--repeats",
+        type=int,
+        default=7,
+        help="interleaved rounds per figure at the largest size (at least 7); a size k times"
+        " smaller takes k times as many, so that every size gets about the same time",
     )
     parser.add_argument("--cli-runs", type=int, default=CLI_RUNS, help="0 to skip the CLI")
     parser.add_argument(
@@ -426,8 +431,11 @@ def main() -> None:
     args = parser.parse_args()
     results = []
     deepdiff_order = True
-    for n in (int(s) for s in args.sizes.split(",")):
-        repeats = max(args.repeats, 7)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    for n in sizes:
+        # Small sizes are quick and noisy: more rounds steady their medians (and so the
+        # growth per doubling, which compares sizes).
+        repeats = max(args.repeats, 7) * max(1, round(max(sizes) / n))
         row = measure(n, repeats, deepdiff_order=deepdiff_order)
         deepdiff_order = row["deepdiff_ignore_order_s"] is not None  # it only gets slower
         results.append(row)
