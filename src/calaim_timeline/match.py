@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import enum
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cached_property
 from typing import Final
 
@@ -305,11 +305,13 @@ def pairing(
         before, after = old_groups.get(pair.old.id), new_groups.get(pair.new.id)
         if not before or not after:
             continue
-        found = by_equal_key(
-            ((k, normalise(pool.old[k].title)) for k in before),
-            ((k, normalise(pool.new[k].title)) for k in after),
-        )
-        keep(((o, n, 100.0) for o, n in found), Stage.TITLE)
+        # Equal titles: those with the same period and kind first, so that a title an
+        # initiative repeats at other dates pairs date with date; then the rest.
+        for exact in (True, False):
+            found = by_equal_key(
+                _titled(pool.old, before, exact=exact), _titled(pool.new, after, exact=exact)
+            )
+            keep(((o, n, 100.0) for o, n in found), Stage.TITLE)
         keep(
             by_similarity(titles(pool.old, before), titles(pool.new, after), threshold),
             Stage.SIMILAR,
@@ -337,6 +339,18 @@ def pairing(
         old_left=pool.old,
         new_left=pool.new,
     )
+
+
+def _titled(
+    side: dict[str, Milestone], keys: list[str], *, exact: bool
+) -> Iterator[tuple[str, str]]:
+    """Each waiting key with its normalised title (and, if ``exact``, period and kind)."""
+    for key in keys:
+        milestone = side.get(key)
+        if milestone is not None:
+            title = normalise(milestone.title)
+            kind = milestone.kind.value if milestone.kind else ""
+            yield key, f"{title}\0{milestone.when}\0{kind}" if exact else title
 
 
 def _walked(

@@ -3,7 +3,8 @@ from __future__ import annotations
 import attrs
 import pytest
 
-from calaim_timeline import Edition, Initiative
+from calaim_timeline import Edition, Initiative, Period
+from calaim_timeline.diff import diff
 from calaim_timeline.match import Stage, match, normalise, similarity
 from tests.builders import edition, milestone
 
@@ -222,3 +223,36 @@ def test_matching_is_symmetric() -> None:
     forward = [(p.old.id, p.new.id, p.stage, p.score) for p in match(old, new).milestones]
     backward = [(p.new.id, p.old.id, p.stage, p.score) for p in match(new, old).milestones]
     assert forward == backward
+
+
+def test_a_title_repeated_at_other_dates_pairs_date_with_date() -> None:
+    """An initiative may list one title twice; each pairs with the one of its own date.
+
+    Ids give no help here (an imported edition names its milestones afresh), and the
+    ids' order is the opposite of the dates', so only the periods can tell them apart.
+    """
+    title = "DHCS releases updated guidance"
+    january, march = Period.month(2022, 1), Period.month(2022, 3)
+    old = _with(
+        Initiative(
+            id="a",
+            name="A",
+            milestones=(
+                milestone("guidance-1", title=title, when=january),
+                milestone("guidance-2", title=title, when=march),
+            ),
+        )
+    )
+    new = _with(
+        Initiative(
+            id="a",
+            name="A",
+            milestones=(
+                milestone("z-guidance", title=title, when=january),
+                milestone("a-guidance", title=title, when=march),
+            ),
+        )
+    )
+    pairs = {(p.old.id, p.new.id) for p in match(old, new).milestones}
+    assert pairs == {("guidance-1", "z-guidance"), ("guidance-2", "a-guidance")}
+    assert diff(old, new).summary() == {}
