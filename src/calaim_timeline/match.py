@@ -11,7 +11,8 @@ initiatives
 
 milestones
     1. ``lineage``: the same lineage id, in any initiative;
-    2. ``title``: the same normalised title within a pair of matched initiatives;
+    2. ``title``: the same normalised title within a pair of matched initiatives (the
+       same period and kind first, for a title repeated at other dates);
     3. ``similar``: the most similar titles within a pair of matched initiatives;
     4. ``moved``: the most similar titles across initiatives.
 
