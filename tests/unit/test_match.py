@@ -231,28 +231,17 @@ def test_a_title_repeated_at_other_dates_pairs_date_with_date() -> None:
     Ids give no help here (an imported edition names its milestones afresh), and the
     ids' order is the opposite of the dates', so only the periods can tell them apart.
     """
-    title = "DHCS releases updated guidance"
     january, march = Period.month(2022, 1), Period.month(2022, 3)
-    old = _with(
-        Initiative(
-            id="a",
-            name="A",
-            milestones=(
-                milestone("guidance-1", title=title, when=january),
-                milestone("guidance-2", title=title, when=march),
-            ),
+
+    def guidance(first: str, second: str) -> Edition:
+        title = "DHCS releases updated guidance"
+        listed = (
+            milestone(first, title=title, when=january),
+            milestone(second, title=title, when=march),
         )
-    )
-    new = _with(
-        Initiative(
-            id="a",
-            name="A",
-            milestones=(
-                milestone("z-guidance", title=title, when=january),
-                milestone("a-guidance", title=title, when=march),
-            ),
-        )
-    )
+        return _with(Initiative(id="a", name="A", milestones=listed))
+
+    old, new = guidance("guidance-1", "guidance-2"), guidance("z-guidance", "a-guidance")
     pairs = {(p.old.id, p.new.id) for p in match(old, new).milestones}
     assert pairs == {("guidance-1", "z-guidance"), ("guidance-2", "a-guidance")}
     assert diff(old, new).summary() == {}
