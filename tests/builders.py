@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
+
 from calaim_timeline import (
     Category,
     Edition,
@@ -59,6 +61,16 @@ def edition(**fields: Any) -> Edition:  # noqa: ANN401
     }
     values.update(fields)
     return Edition(**values)
+
+
+def with_benefits(
+    base: Edition, *milestones: Milestone, more: tuple[Initiative, ...] = ()
+) -> Edition:
+    """An :func:`edition` with these milestones in its second initiative, then ``more``."""
+    cross, benefits = base.initiatives
+    return attrs.evolve(
+        base, initiatives=(cross, attrs.evolve(benefits, milestones=milestones), *more)
+    )
 
 
 def february_2022() -> Edition:

@@ -12,7 +12,7 @@ import pytest
 
 from calaim_timeline import Archive, dumps, save
 from calaim_timeline.cli import main
-from tests.builders import edition
+from tests.builders import edition, with_benefits
 
 
 def run(*argv: str) -> tuple[int, str]:
@@ -244,23 +244,11 @@ def test_diff_exit_code(argv: list[str], code: int) -> None:
 def test_diff_substantive_and_threshold(tmp_path: Path) -> None:
     """--substantive hides editorial changes; --threshold sets the similarity bar."""
     old, new = edition(), edition(id="2021-12")
-    renamed = attrs.evolve(
+    mot, hhp = new.initiatives[1].milestones
+    renamed = with_benefits(
         new,
-        initiatives=(
-            new.initiatives[0],
-            attrs.evolve(
-                new.initiatives[1],
-                milestones=(
-                    attrs.evolve(new.initiatives[1].milestones[0], title="MOT carve-in goes live."),
-                    attrs.evolve(
-                        new.initiatives[1].milestones[1],
-                        id="x",
-                        lineage="x",
-                        title="ECM goes live in HHP Counties:",
-                    ),
-                ),
-            ),
-        ),
+        attrs.evolve(mot, title="MOT carve-in goes live."),
+        attrs.evolve(hhp, id="x", lineage="x", title="ECM goes live in HHP Counties:"),
     )
     save(old, tmp_path / "2021-11.toml")
     save(renamed, tmp_path / "2021-12.toml")

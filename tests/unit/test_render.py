@@ -23,25 +23,19 @@ from calaim_timeline.render import (
 )
 from calaim_timeline.render._describe import named
 from calaim_timeline.render.markdown import escape
-from tests.builders import edition, milestone
+from tests.builders import edition, milestone, with_benefits
 
 
 def _worded() -> Edition:
     e = edition(excluded_initiatives=("NCQA Accreditation", "Full Integration Plans"))
-    benefits = attrs.evolve(
-        e.initiatives[1],
-        milestones=(
-            *e.initiatives[1].milestones,
-            milestone(
-                "draft-rates",
-                title="Draft MCP rates for Enhanced Care Management",
-                kind=None,
-                when=Period.parse("2022-Q1", text="between January and March"),
-                status=Status.DONE,
-            ),
-        ),
+    draft = milestone(
+        "draft-rates",
+        title="Draft MCP rates for Enhanced Care Management",
+        kind=None,
+        when=Period.parse("2022-Q1", text="between January and March"),
+        status=Status.DONE,
     )
-    return attrs.evolve(e, initiatives=(e.initiatives[0], benefits))
+    return with_benefits(e, *e.initiatives[1].milestones, draft)
 
 
 def test_text_calendar() -> None:
@@ -295,20 +289,12 @@ def test_diff_lines_for_moves_drops_and_sub_item_edits() -> None:
 def test_the_digest_counts_advances_and_empty_new_initiatives() -> None:
     """An advance is counted; a new initiative with no milestones yet is named."""
     old = edition()
-    mot = old.initiatives[1].milestones[0]
-    new = attrs.evolve(
+    mot, hhp = old.initiatives[1].milestones
+    new = with_benefits(
         old,
-        initiatives=(
-            old.initiatives[0],
-            attrs.evolve(
-                old.initiatives[1],
-                milestones=(
-                    attrs.evolve(mot, when=Period.parse("2021-12")),
-                    *old.initiatives[1].milestones[1:],
-                ),
-            ),
-            Initiative(id="dental", name="Dental"),
-        ),
+        attrs.evolve(mot, when=Period.parse("2021-12")),
+        hhp,
+        more=(Initiative(id="dental", name="Dental"),),
     )
     assert DiffText(width=200)(diff(old, new)).split("\n\n")[1].splitlines() == [
         "In short:",
@@ -332,20 +318,8 @@ def test_a_milestone_is_named_with_its_sub_items() -> None:
 def test_a_status_change_reads_as_done_or_not_done() -> None:
     """LIVE! in a new edition reads "Done"; the other way, "Not done"."""
     old = edition()
-    hhp = old.initiatives[1].milestones[1]
-    new = attrs.evolve(
-        old,
-        initiatives=(
-            old.initiatives[0],
-            attrs.evolve(
-                old.initiatives[1],
-                milestones=(
-                    old.initiatives[1].milestones[0],
-                    attrs.evolve(hhp, status=Status.DONE),
-                ),
-            ),
-        ),
-    )
+    mot, hhp = old.initiatives[1].milestones
+    new = with_benefits(old, mot, attrs.evolve(hhp, status=Status.DONE))
     forward = [line for line in DiffText(width=200)(diff(old, new)).splitlines() if "~ " in line]
     backward = [line for line in DiffText(width=200)(diff(new, old)).splitlines() if "~ " in line]
     assert forward == [
