@@ -17,7 +17,22 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from calaim_timeline import Edition, Status
-from calaim_timeline.importers._cells import literal
+
+_REFERENCES = str.maketrans({c: f"&#{ord(c)};" for c in "*^+•○"})
+
+
+def literal(text: str) -> str:
+    r"""Markdown that reads back as ``text``.
+
+    Markup characters escaped, kind marks and bullets as character references.
+
+    Examples:
+        >>> literal("R&D <b> [x](y) live+")
+        'R&amp;D &lt;b&gt; \\[x\\]\\(y\\) live&#43;'
+    """
+    escaped = re.sub(r"([\\`_{}\[\]()#\-.!|])", r"\\\1", text)
+    return html.escape(escaped, quote=False).translate(_REFERENCES)
+
 
 HEADER = ("Initiative", "Milestone", "Target Date", "Kind", "Status")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")

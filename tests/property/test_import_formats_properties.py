@@ -11,7 +11,10 @@ from hypothesis import strategies as st
 
 from calaim_timeline import Edition
 from calaim_timeline.importers import import_table_file
-from calaim_timeline.importers._document import read_csv, read_html, read_markdown
+from calaim_timeline.importers._html import read_html
+from calaim_timeline.importers._markdown import read_markdown
+from calaim_timeline.importers._options import ImportOptions
+from calaim_timeline.importers._sheets import read_csv
 from calaim_timeline.importers.lists import read_list
 from calaim_timeline.render.grid import GridMarkdown
 from tests.pdfs import calendar_pdf, printable
@@ -33,8 +36,7 @@ def _back(edition: Edition, got: Edition) -> Edition:
 def test_a_list_table_imports_back_to_the_same_edition(edition: Edition, kind: str) -> None:
     """Markdown, HTML and CSV list tables read back into the edition (with --previous)."""
     write, read = READERS[kind]
-    got = read_list(
-        read(write(edition), f"list.{kind}"),
+    options = ImportOptions(
         edition_id=edition.id,
         as_of=edition.as_of,
         title=edition.title,
@@ -42,6 +44,7 @@ def test_a_list_table_imports_back_to_the_same_edition(edition: Edition, kind: s
         previous=edition,
         threshold=80.0,
     )
+    got = read_list(read(write(edition), f"list.{kind}"), options)
     assert _back(edition, got) == edition
 
 

@@ -324,7 +324,7 @@ def test_workbooks_and_pdfs_past_the_limits_are_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A zip bomb, a sheet of endless rows, a PDF of endless pages: refused, named."""
-    from calaim_timeline.importers import _document, _pdf  # noqa: PLC0415
+    from calaim_timeline.importers import _pdf, _sheets  # noqa: PLC0415
 
     book = Workbook()
     sheet = book.active
@@ -333,12 +333,12 @@ def test_workbooks_and_pdfs_past_the_limits_are_refused(
         sheet.append(["Policy" if k == 0 else f"P{k}", "Due" if k == 0 else "2022"])
     path = tmp_path / "big.xlsx"
     book.save(path)
-    monkeypatch.setattr(_document, "MAX_ROWS", 3)
+    monkeypatch.setattr(_sheets, "MAX_ROWS", 3)
     with pytest.raises(
         ParseError, match=r"sheet 'Sheet' has more than 3 rows, the most this reads$"
     ):
         import_table_file(path, edition_id="x", as_of=Period.parse("2022-01"), title="T")
-    monkeypatch.setattr(_document, "MAX_UNZIPPED", 100)
+    monkeypatch.setattr(_sheets, "MAX_UNZIPPED", 100)
     with pytest.raises(
         ParseError, match=r"the workbook unzips to more than 0 MiB, the most this reads$"
     ):

@@ -192,7 +192,7 @@ def test_the_minimal_document() -> None:
         # A <ul> that is never closed.
         (MINIMAL.replace(ROW, "| <b>Dental</b> | <ul><li>• Dental APL</li> | -- |"), "c.md:7:44: a <ul> list is not closed (is the row cut short?)"),
         # A mark the key does not define.
-        (MINIMAL.replace("APL*", "APL<sup>#</sup>"), "c.md:7:30: unknown mark '#' in '<sup>#</sup>': expected *, ^, + or numbers"),
+        (MINIMAL.replace("APL*", "APL<sup>#</sup>"), "c.md:7:31: unknown raised mark '#': expected *, ^, + or footnote numbers"),
         # A continuation row with no row above it.
         (MINIMAL.replace(ROW, "| | • Dental APL* | -- |"), "c.md:7: a continuation row with no initiative row before it"),
         # A footnote number with no footnote text.
@@ -208,7 +208,7 @@ def test_the_minimal_document() -> None:
         # No quarter row to take the years from.
         (MINIMAL.replace("| | Q4 2021 | |\n", ""), "c.md:5: the month header row has no quarter row (Q4 2021 …) above it for the years"),
         # Html the layout does not use.
-        (MINIMAL.replace("• Dental APL*", "<table>Dental APL</table>"), "c.md:7:19: unknown markup '<table>'"),
+        (MINIMAL.replace("• Dental APL*", "<table>Dental APL</table>"), "c.md:7:19: unknown markup '<table>' (write &lt; for a '<' that is text)"),
         # A sub-bullet with no bullet above it.
         (MINIMAL.replace("• Dental APL*", "○ Members"), "c.md:7:19: a sub-bullet with no bullet before it in this column: 'Members'"),
         # Two different kind marks on one bullet.
@@ -224,7 +224,7 @@ def test_the_minimal_document() -> None:
         # A document with no table.
         ("## Calendar as of November 2021\n\nNo table here.\n", "c.md: no calendar table with a month header row found"),
         # A bullet that is only a mark.
-        (MINIMAL.replace("• Dental APL*", "• <sup>*</sup>"), "c.md:7:19: a bullet with no text: '<sup>*</sup>'"),
+        (MINIMAL.replace("• Dental APL*", "• <sup>*</sup>"), "c.md:7:19: a bullet with no text, only '*'"),
         # A closing </ul> with no opening one.
         (MINIMAL.replace("• Dental APL*", "</ul>"), "c.md:7:19: </ul> without an opening <ul>"),
         # A second page with other months.
@@ -243,9 +243,9 @@ def test_a_parse_error_shows_the_line_with_a_marker() -> None:
     with pytest.raises(ParseError) as raised:
         import_table(MINIMAL.replace("APL*", "APL<sup>#</sup>"), edition_id="x", source="c.md")
     assert str(raised.value) == (
-        "c.md:7:30: unknown mark '#' in '<sup>#</sup>': expected *, ^, + or numbers\n"
+        "c.md:7:31: unknown raised mark '#': expected *, ^, + or footnote numbers\n"
         "    | <b>Dental</b> | • Dental APL<sup>#</sup> | -- |\n"
-        "                                 ^^^^^^^^^^^^"
+        "                                  ^^^^^^^^^^^^"
     )
 
 
@@ -269,5 +269,5 @@ def test_an_unreadable_initiative_name_is_reported() -> None:
             source="c.md",
         )
     assert raised.value.lines() == (
-        "c.md:7:16: unknown mark 'x' in '<sup>x</sup>': expected *, ^, + or numbers",
+        "c.md:7:16: unknown raised mark 'x': expected *, ^, + or footnote numbers",
     )

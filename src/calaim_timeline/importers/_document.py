@@ -1,378 +1,360 @@
-"""Any source document as tables of cells: markdown, HTML, CSV and Excel alike.
+"""One structured document that every reader gives and every layout reads.
 
-Every reader gives a :class:`Document`: its title (the first heading), the text outside
-its tables (where an "as of" may be said), and its tables, each a list of rows of
-:class:`Cell`. A cell keeps the markup the calendar's cells use (``<ul>``/``<li>``
-lists, ``•``/``○`` bullets, ``<sup>`` marks, bold) and says where it was (a line, a row,
-a sheet), so that every error can name its place. Spanned cells (``colspan``) are
-spread into empty cells, so every row has its table's columns.
+A :class:`Document` is a source's title, its paragraphs and its tables. A table is rows
+of :class:`Cell`; a cell is the :class:`Item` s it holds: text, a bullet (level 1) or a
+sub-bullet (level 2), each a sequence of :class:`Run` s: text, raised text (kind marks and
+footnote numbers written small and high) and kind marks written inline after a word.
+Everything carries its :class:`Place` from the start (a line and column in a text file;
+a page, table and row in a PDF; a sheet and row in a workbook), so an error names where
+it is without being mapped back.
+
+The markdown and web-page readers describe a cell's markup as events (a list opens, an
+item starts, a bullet glyph, some text); :class:`ItemBuilder` turns the events into items
+the same way for both.
 """
 
 from __future__ import annotations
 
-import csv
-import html
-import io
-import re
-import zipfile
-from collections.abc import Iterator
-from datetime import date, datetime
-from html.parser import HTMLParser
-from pathlib import Path
+import enum
+from collections.abc import Iterator, Sequence
 from typing import Final
 
 import attrs
 
-from calaim_timeline._files import read_bytes, read_text
-from calaim_timeline.errors import ExtraMissingError, ParseError
-from calaim_timeline.importers._cells import literal, plain_text
+from calaim_timeline.errors import ParseError
+from calaim_timeline.importers._vocabulary import BULLET, KIND_MARKS, SUB_BULLET
 
 __all__ = [
-    "MAX_ROWS",
-    "MAX_UNZIPPED",
     "Cell",
     "Document",
+    "Item",
+    "ItemBuilder",
+    "Place",
+    "PlacedError",
+    "Run",
+    "Style",
     "Table",
-    "read_csv",
-    "read_html",
-    "read_markdown",
-    "read_xlsx",
+    "fail",
+    "joined",
+    "plain",
+    "rstripped",
 ]
 
-MAX_ROWS: Final = 100_000
-"""The most rows a sheet may have: a schedule is far smaller, and a bigger one is a mistake."""
-MAX_UNZIPPED: Final = 256 * 2**20
-"""The most bytes a workbook may unzip to."""
+_SUB: Final = 2  # the level of a sub-bullet
 
-_CELL_SPLIT: Final = re.compile(r"(?<!\\)\|")
-_SEPARATOR: Final = re.compile(r"\s*:?-{2,}:?\s*")
-_KEPT_TAGS: Final = frozenset(
-    {"ul", "ol", "li", "sup", "b", "strong", "i", "em", "br", "p", "span"}
-)
-_HEADINGS: Final = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "title", "caption"})
-_EMPTY: Final = frozenset({"--", "\u2013", "\u2014"})
-"""What an empty cell of the grid says."""
+
+@attrs.frozen
+class Place:
+    """Where a piece of a source is, ``length`` characters long.
+
+    A line (and column) of a text file, a page, table and row of a PDF, or a sheet and
+    row of a workbook.
+
+    Examples:
+        >>> Place(page=2, table=1, row=4).words(), Place(line=7).words()
+        ('page 2, table 1, row 4', 'line 7')
+    """
+
+    line: int | None = None
+    column: int | None = None
+    length: int = 1
+    page: int | None = None
+    table: int | None = None
+    row: int | None = None
+    sheet: str | None = None
+
+    def words(self) -> str:
+        """The place in words, without the line's column (an excerpt shows that)."""
+        parts = [f"sheet {self.sheet!r}"] if self.sheet is not None else []
+        parts += [f"page {self.page}"] if self.page is not None else []
+        parts += [f"table {self.table}"] if self.table is not None else []
+        parts += [f"row {self.row}"] if self.row is not None else []
+        if not parts and self.line is not None:
+            parts.append(f"line {self.line}")
+        return ", ".join(parts)
+
+
+class PlacedError(ValueError):
+    """What a reader or layout cannot read, and where; :func:`fail` makes it a ParseError."""
+
+    def __init__(self, message: str, place: Place, column: str | None = None) -> None:
+        """Say what is wrong at ``place`` (and in which table ``column``, in words)."""
+        super().__init__(message)
+        self.message = message
+        self.place = place
+        self.column = column
+
+
+def fail(
+    message: str, place: Place, *, source: str, lines: Sequence[str] = (), column: str | None = None
+) -> ParseError:
+    """The error at ``place``, in the table's ``column`` (in words) if given.
+
+    At a line, with an excerpt where the line's text is known; else the place in words.
+    """
+    named = f"column {column}" if column is not None else ""
+    if place.line is not None:
+        text = lines[place.line - 1] if 0 < place.line <= len(lines) else None
+        return ParseError(
+            f"{named}: {message}" if named else message,
+            source=source,
+            line=place.line,
+            column=place.column if text is not None else None,
+            text=text,
+            length=place.length,
+        )
+    where = ", ".join(part for part in (place.words(), named) if part)
+    return ParseError(f"{where}: {message}" if where else message, source=source)
+
+
+class Style(enum.Enum):
+    """What a run of text is."""
+
+    TEXT = "text"
+    RAISED = "raised"
+    """Written small and high: kind marks and footnote numbers."""
+    MARK = "mark"
+    """A kind mark character written inline (``live+``); the grid decides if it is one."""
+
+
+@attrs.frozen
+class Run:
+    """A stretch of text of one style, and where it is (a raised run's own place)."""
+
+    text: str
+    style: Style = Style.TEXT
+    place: Place | None = None
+
+
+def _collapsed(runs: Sequence[Run]) -> str:
+    return " ".join(plain(runs).split())
+
+
+_SUSPENDED: Final = frozenset({"and", "or", "to", "nor", "&"})
+"""Words after which a hyphen at a line's end is written ("pre- and post-")."""
+
+
+def plain(runs: Sequence[Run]) -> str:
+    """The text of ``runs`` as written, without the raised ones."""
+    return "".join(r.text for r in runs if r.style is not Style.RAISED)
+
+
+def joined(before: Sequence[Run], after: Sequence[Run]) -> list[Run]:
+    """Two lines of one paragraph as one.
+
+    A space between them, except where a word was broken after a hyphen ("fee-for-" +
+    "service") or the second is raised text alone.
+
+    Examples:
+        >>> plain(joined([Run("fee-for-")], [Run("service")]))
+        'fee-for-service'
+        >>> plain(joined([Run("County-")], [Run("& Community-Based")]))
+        'County- & Community-Based'
+    """
+    if all(r.style is Style.RAISED for r in after):
+        return [*before, *after]
+    left, right = plain(before).rstrip(), plain(after).lstrip()
+    words = right.split()
+    broken = (
+        len(left) > 1
+        and left.endswith("-")
+        and left[-2].isalpha()
+        and right[:1].isalnum()
+        and words[0].lower().strip(",;.") not in _SUSPENDED
+    )
+    if broken:
+        return [*rstripped(before), *after]
+    return [*before, Run(" "), *after]
+
+
+def rstripped(runs: Sequence[Run]) -> list[Run]:
+    """``runs`` without the spaces at their end."""
+    out = list(runs)
+    while out and out[-1].style is not Style.RAISED and not out[-1].text.strip():
+        out.pop()
+    if out and out[-1].style is not Style.RAISED:
+        out[-1] = Run(out[-1].text.rstrip(), out[-1].style)
+    return out
+
+
+@attrs.frozen
+class Item:
+    """A paragraph of a cell: text (level 0), a bullet (1) or a sub-bullet (2)."""
+
+    level: int
+    runs: tuple[Run, ...]
+    place: Place
+
+    @property
+    def text(self) -> str:
+        """The item's text, spaces collapsed, without its raised runs."""
+        return _collapsed(self.runs)
 
 
 @attrs.frozen
 class Cell:
-    """A cell's markup and where its row is: ``where`` in words, ``line`` in a text file."""
+    """A table cell: its items (none when empty) and where it is."""
 
-    text: str
-    where: str
-    line: int | None = None
+    items: tuple[Item, ...]
+    place: Place
+
+    @property
+    def text(self) -> str:
+        """The cell's text, its items joined by a space, without raised runs or bullets."""
+        return " ".join(t for t in (item.text for item in self.items) if t)
 
 
 @attrs.frozen
 class Table:
-    """Rows of cells; ``caption`` is the table's caption or the heading just before it."""
+    """Rows of cells (a spanned cell spread into empty ones), and where the table starts.
+
+    ``caption`` is the table's caption or the heading just before it.
+    """
 
     rows: tuple[tuple[Cell, ...], ...]
+    place: Place
     caption: str | None = None
 
 
 @attrs.frozen
 class Document:
-    """A source read into tables: its name, title, the text around its tables, the tables."""
+    """A source read: its name, title, paragraphs outside its tables, and tables.
+
+    ``lines`` are a text source's lines, for the excerpt an error shows; ``wraps`` says
+    that the producer broke its lines (a PDF), so that text a page break cut goes on as
+    a wrapped line does (see :func:`joined`).
+    """
 
     source: str
     title: str | None
-    texts: tuple[Cell, ...]
+    texts: tuple[Item, ...]
     tables: tuple[Table, ...]
+    lines: tuple[str, ...] = ()
+    wraps: bool = False
+
+    def fail(self, message: str, place: Place, column: str | None = None) -> ParseError:
+        """The error at ``place`` in this document."""
+        return fail(message, place, source=self.source, lines=self.lines, column=column)
+
+    def cells(self) -> Iterator[Cell]:
+        """Every cell of every table, in order."""
+        for table in self.tables:
+            for row in table.rows:
+                yield from row
 
 
-def read_markdown(text: str, source: str) -> Document:
-    """The pipe tables of a markdown document, its first heading and the other lines."""
-    title = None
-    texts: list[Cell] = []
-    tables: list[Table] = []
-    rows: list[tuple[Cell, ...]] = []
-    heading = None
-    for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip()
-        if stripped.startswith("|"):
-            cells = _pipe_cells(stripped)
-            if not all(_SEPARATOR.fullmatch(c) for c in cells):
-                rows.append(tuple(Cell(c.strip(), f"line {number}", number) for c in cells))
-            continue
-        if rows:
-            tables.append(Table(tuple(rows), heading))
-            rows = []
-        if stripped.startswith("#"):
-            heading = stripped.lstrip("#").strip()
-            title = title or heading
-        if stripped:
-            texts.append(Cell(stripped, f"line {number}", number))
-    if rows:
-        tables.append(Table(tuple(rows), heading))
-    return Document(source, title, tuple(texts), tuple(tables))
+@attrs.define
+class _Open:
+    """An item being read: ``fresh`` until text follows its list item's start."""
+
+    level: int
+    place: Place
+    runs: list[Run] = attrs.Factory(list)
+    fresh: bool = False
 
 
-def _pipe_cells(line: str) -> list[str]:
-    inner = line[1:-1] if line.endswith("|") and len(line) > 1 else line[1:]
-    return _CELL_SPLIT.split(inner)
+@attrs.define
+class ItemBuilder:
+    """Items from the events of a cell's markup (lists, list items, bullets, text).
 
-
-def read_csv(text: str, source: str) -> Document:
-    """One table: every row of the file (the first row with names is the header)."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
-    rows = []
-    try:
-        for row in reader:
-            number = reader.line_num
-            if any(value.strip() for value in row):
-                cells = (Cell(literal(" ".join(v.split())), f"row {number}") for v in row)
-                rows.append(tuple(cells))
-    except csv.Error as error:
-        msg = f"not valid CSV: {error}"
-        raise ParseError(msg, source=source, line=reader.line_num) from None
-    return Document(source, None, (), (Table(tuple(rows)),) if rows else ())
-
-
-def _delimiter(text: str) -> str:
-    r"""Commas, or the semicolons or tabs a spreadsheet in another locale saves with.
-
-    Read from the first line that has any of them (the header, after any title line): a
-    comma there means commas; else a semicolon or a tab, whichever it has.
-
-    Examples:
-        >>> _delimiter("Policy;Go-Live Date\nECM;January 2022, LIVE!\n")
-        ';'
+    With ``bullets`` false (a name, a paragraph), ``•`` and ``○`` are text.
     """
-    lines = text.splitlines()[:20]
-    first = next((line for line in lines if any(mark in line for mark in ",;\t")), "")
-    if "," in first:
-        return ","
-    return next((mark for mark in ";\t" if mark in first), ",")
+
+    place: Place
+    bullets: bool = True
+    depth: int = 0
+    found: list[_Open] = attrs.Factory(list)
+    current: _Open | None = None
+
+    def open_list(self) -> None:
+        """A ``<ul>`` or ``<ol>``."""
+        self.depth += 1
+
+    def close_list(self, place: Place) -> None:
+        """Its end; raises PlacedError for an end with no start."""
+        self.depth -= 1
+        if self.depth < 0:
+            msg = "</ul> without an opening <ul>"
+            raise PlacedError(msg, place)
+
+    def start_item(self, place: Place) -> None:
+        """A ``<li>``: a bullet, or a sub-bullet inside a nested list."""
+        self.current = _Open(level=min(max(self.depth, 1), _SUB), place=place, fresh=True)
+        self.found.append(self.current)
+
+    def end_item(self) -> None:
+        """A ``</li>``."""
+        self.current = None
+
+    def bullet(self, glyph: str, place: Place) -> None:
+        """A bullet glyph: a new item, unless it is the one a list item starts with."""
+        level = 1 if glyph == BULLET else _SUB
+        if self.current is not None and self.current.fresh:
+            self.current.level = max(level, self.current.level)
+            self.current.fresh = False
+        else:
+            self.current = _Open(level=level, place=place)
+            self.found.append(self.current)
+
+    def run(self, run: Run, place: Place) -> None:
+        """A run of text; text outside any item starts one of level 0."""
+        if self.current is None:
+            if not run.text.strip():
+                return
+            self.current = _Open(level=0, place=place)
+            self.found.append(self.current)
+        self.current.runs.append(run)
+        self.current.fresh = self.current.fresh and not run.text.strip()
+        self.current.place = _through(self.current.place, place)
+
+    def text(self, text: str, place: Place) -> None:
+        """Text as written in the markup: bullet glyphs start items, kind marks are marks."""
+        start = 0
+        for k, char in enumerate(text):
+            glyph = self.bullets and char in (BULLET, SUB_BULLET)
+            if glyph or char in KIND_MARKS:
+                if k > start:
+                    self.run(Run(text[start:k]), _within(place, start, k - start))
+                if glyph:
+                    self.bullet(char, _within(place, k, 1))
+                else:
+                    self.run(Run(char, Style.MARK), _within(place, k, 1))
+                start = k + 1
+        if start < len(text):
+            self.run(Run(text[start:]), _within(place, start, len(text) - start))
+
+    def items(self, end: Place) -> tuple[Item, ...]:
+        """The items read; raises PlacedError at ``end`` if a list is still open."""
+        if self.depth > 0:
+            msg = "a <ul> list is not closed (is the row cut short?)"
+            raise PlacedError(msg, end)
+        return tuple(
+            Item(o.level, _merged(o.runs), o.place)
+            for o in self.found
+            if o.level or _collapsed(o.runs) or any(r.style is Style.RAISED for r in o.runs)
+        )
 
 
-def read_xlsx(path: Path) -> Document:
-    """One table per sheet of a workbook; cells as shown (a date as its format shows it)."""
-    try:
-        from openpyxl import load_workbook  # noqa: PLC0415 - heavy, and optional
-    except ImportError:
-        what = "reading .xlsx"
-        raise ExtraMissingError(what, "openpyxl", "xlsx") from None
-    data = read_bytes(path)
-    _unzipped_size(data, str(path))
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
-        msg = f"not a readable Excel workbook ({type(error).__name__}: {error})"
-        raise ParseError(msg, source=str(path)) from None
-    tables = []
-    for sheet in book.worksheets:
-        rows = []
-        for number, row in enumerate(sheet.iter_rows(), start=1):
-            if number > MAX_ROWS:
-                msg = f"sheet {sheet.title!r} has more than {MAX_ROWS:,} rows, the most this reads"
-                raise ParseError(msg, source=str(path))
-            cells = tuple(
-                Cell(
-                    literal(_shown(cell.value, getattr(cell, "number_format", None))),
-                    f"sheet {sheet.title!r}, row {number}",
-                )
-                for cell in row
-            )
-            if any(cell.text for cell in cells):
-                rows.append(cells)
-        if rows:
-            tables.append(Table(tuple(rows), sheet.title))
-    title = book.properties.title or None
-    return Document(str(path), title, (), tuple(tables))
+def _within(place: Place, offset: int, length: int) -> Place:
+    """The place ``offset`` characters into ``place``, ``length`` long, on a line."""
+    if place.column is None:
+        return place
+    return attrs.evolve(place, column=place.column + offset, length=length)
 
 
-def _unzipped_size(data: bytes, source: str) -> None:
-    """Refuse a workbook that unzips to more than :data:`MAX_UNZIPPED` bytes (a zip bomb)."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            size = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, ValueError, OSError):
-        return  # not a zip: openpyxl says so below
-    if size > MAX_UNZIPPED:
-        msg = f"the workbook unzips to more than {MAX_UNZIPPED // 2**20} MiB, the most this reads"
-        raise ParseError(msg, source=source)
+def _through(start: Place, end: Place) -> Place:
+    """``start``'s place, spanning the characters up to the end of ``end`` on its line."""
+    if start.column is None or end.column is None or start.line != end.line:
+        return start
+    return attrs.evolve(start, length=max(start.length, end.column + end.length - start.column))
 
 
-def _shown(value: object, number_format: str | None = None) -> str:
-    """A cell's value in the words it is shown in: a date as its format shows it.
-
-    A date formatted without a day (``mmm yyyy``) is that month ("January 2022"), one
-    formatted with the year alone is that year; any other date is its day.
-
-    Examples:
-        >>> _shown(datetime(2022, 1, 1), "mmm yyyy"), _shown(datetime(2022, 1, 5), "m/d/yy")
-        ('January 2022', '2022-01-05')
-    """
-    if value is None:
-        return ""
-    if isinstance(value, datetime) and value.time() != datetime.min.time():
-        return str(value)
-    if isinstance(value, date):
-        day = value if not isinstance(value, datetime) else value.date()
-        shown = re.sub(r'"[^"]*"|\[[^]]*\]', "", (number_format or "").lower())
-        if "y" in shown and "d" not in shown:
-            return f"{day:%B %Y}" if "m" in shown else str(day.year)
-        return day.isoformat()
-    return " ".join(str(value).split())
-
-
-class _HtmlTables(HTMLParser):
-    """Collects headings, paragraphs and table cells, keeping the calendar's cell markup."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.title: str | None = None
-        self.texts: list[Cell] = []
-        self.tables: list[tuple[list[list[Cell]], str | None]] = []
-        self.stack: list[list[list[Cell]]] = []
-        self.cell: list[str] | None = None
-        self.cell_line = 0
-        self.span = 1
-        self.block: list[str] | None = None
-        self.block_line = 0
-        self.block_tag = ""
-        self.heading: str | None = None
-        self.raised = 0  # how many <sup> are open
-        self.page_title: str | None = None
-        self.spans: list[dict[int, int]] = []  # per open table: column -> rows still spanned
-        self.rows_down = 1
-
-    def _out(self) -> list[str] | None:
-        return self.cell if self.cell is not None else self.block
-
-    def handle_starttag(self, tag: str, attrs_: list[tuple[str, str | None]]) -> None:
-        line = self.getpos()[0]
-        if tag == "table":
-            self.stack.append([])
-            self.spans.append({})
-            self.tables.append((self.stack[-1], self.heading))
-        elif tag == "tr" and self.stack:
-            if self.stack[-1]:
-                self._close_row()
-            self.stack[-1].append([])
-        elif tag in {"td", "th"} and self.stack:
-            if not self.stack[-1]:
-                self.stack[-1].append([])
-            self.cell, self.cell_line = [], line
-            given = dict(attrs_)
-            self.span = _span(given.get("colspan"))
-            self.rows_down = _span(given.get("rowspan"))
-        elif tag in _HEADINGS or (tag == "p" and self.cell is None):
-            self.block, self.block_line, self.block_tag = [], line, tag
-        elif tag in _KEPT_TAGS and (out := self._out()) is not None:
-            out.append(f"<{tag}>")
-            self.raised += tag == "sup"
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in {"td", "th"} and self.cell is not None and self.stack:
-            self._end_cell()
-        elif tag == "tr" and self.stack and self.stack[-1]:
-            self._close_row()
-        elif tag == "table" and self.stack:
-            if self.stack[-1]:
-                self._close_row()
-            self.stack.pop()
-            self.spans.pop()
-        elif self.block is not None and tag == self.block_tag:
-            self._end_block(tag)
-        elif tag in _KEPT_TAGS and (out := self._out()) is not None:
-            out.append(f"</{tag}>")
-            self.raised -= tag == "sup" and self.raised > 0
-
-    def _end_cell(self) -> None:
-        """The cell read, spread over its columns; the rows below it spans get empty cells."""
-        row = self.stack[-1][-1]
-        self._spanned_from_above(row)
-        text = " ".join("".join(self.cell or []).split())
-        text = "--" if plain_text(text) in _EMPTY else text
-        first = len(row)
-        row.append(Cell(text, f"line {self.cell_line}", self.cell_line))
-        row.extend(Cell("", f"line {self.cell_line}", self.cell_line) for _ in range(self.span - 1))
-        if self.rows_down > 1:
-            for column in range(first, len(row)):
-                self.spans[-1][column] = self.rows_down - 1
-        self.cell = None
-
-    def _end_block(self, tag: str) -> None:
-        """A heading (the title, or the caption of the next table) or a paragraph read."""
-        text = " ".join("".join(self.block or []).split())
-        if tag in _HEADINGS:
-            self.heading = plain_text(re.sub(r"<[^>]*>", "", text))
-            if tag == "title":  # the page's own name: only when it has no heading
-                self.page_title = self.page_title or self.heading
-            elif tag != "caption":
-                self.title = self.title or self.heading
-        if text:
-            self.texts.append(Cell(text, f"line {self.block_line}", self.block_line))
-        self.block = None
-
-    def _spanned_from_above(self, row: list[Cell]) -> None:
-        """Put an empty cell where a cell of a row above still spans, as a grid shows it."""
-        spans = self.spans[-1]
-        while spans.get(len(row), 0) > 0:
-            spans[len(row)] -= 1
-            where = row[-1] if row else Cell("", f"line {self.getpos()[0]}", self.getpos()[0])
-            row.append(Cell("", where.where, where.line))
-
-    def _close_row(self) -> None:
-        """Fill the columns at the end of the last row that cells above still span."""
-        row = self.stack[-1][-1]
-        if row or any(self.spans[-1].values()):
-            self._spanned_from_above(row)
-
-    def handle_data(self, data: str) -> None:
-        out = self._out()
-        if out is not None:
-            # Text is text (no markdown), but a kind mark after a word is one, as in the
-            # calendar's cells, a <sup> holds the marks as written, and a bullet glyph
-            # starts a list item as it does on the published page.
-            if self.raised:
-                out.append(html.escape(data, quote=False))
-            else:
-                out.append(literal(data, keep="*^+•○"))
-
-    def handle_entityref(self, name: str) -> None:
-        if (out := self._out()) is not None:
-            out.append(f"&{name};")
-
-    def handle_charref(self, name: str) -> None:
-        if (out := self._out()) is not None:
-            out.append(f"&#{name};")
-
-
-def _span(value: str | None) -> int:
-    """A colspan or rowspan: a whole number from 1 to 1,000, else 1."""
-    return int(value) if value and value.isdigit() and 0 < int(value) <= 1000 else 1  # noqa: PLR2004
-
-
-def read_html(text: str, source: str) -> Document:
-    """The tables of an HTML page (a saved web page), its first heading and paragraphs."""
-    parser = _HtmlTables()
-    parser.feed(text)
-    parser.close()
-    tables = tuple(
-        Table(tuple(tuple(row) for row in rows if row), caption) for rows, caption in parser.tables
-    )
-    return Document(source, parser.title, tuple(parser.texts), tuple(t for t in tables if t.rows))
-
-
-def read_document(path: Path) -> Document:
-    """The document at ``path``, read as its suffix says (.md, .html, .csv, .xlsx)."""
-    suffix = path.suffix.lower()
-    if suffix == ".xlsx":
-        return read_xlsx(path)
-    text = read_text(path)
-    if suffix in {".html", ".htm"}:
-        return read_html(text, str(path))
-    if suffix == ".csv":
-        return read_csv(text, str(path))
-    return read_markdown(text, str(path))
-
-
-def cells_of(document: Document) -> Iterator[Cell]:
-    """Every cell of every table, then every text, in order."""
-    for table in document.tables:
-        for row in table.rows:
-            yield from row
-    yield from document.texts
+def _merged(runs: list[Run]) -> tuple[Run, ...]:
+    """Adjacent text runs as one."""
+    out: list[Run] = []
+    for run in runs:
+        if out and run.style is Style.TEXT and out[-1].style is Style.TEXT:
+            out[-1] = Run(out[-1].text + run.text, Style.TEXT, out[-1].place)
+        else:
+            out.append(run)
+    return tuple(out)

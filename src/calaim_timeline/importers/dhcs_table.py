@@ -1,31 +1,45 @@
-"""The DHCS CalAIM Milestones Calendar, as a PDF turned into markdown, into an Edition.
+"""The month grid of the DHCS CalAIM Milestones Calendar, read from any document.
 
-The layout (see ``sources/2021-11_calaim-milestones-calendar.md``): one markdown table
-per PDF page under a ``##`` heading "… as of <Month> <Year>"; each table starts with its
-header rows (``Initiatives | CalAIM Major Milestones``, the quarters ``Q4 2021``, the
-months); then category rows (a name and empty cells), initiative rows (a name and a cell
-per month, ``--`` for none) and continuation rows (an empty first cell: the rest of the
-row above, cut by the page break). Footnotes are paragraphs ``<sup>N</sup> text`` under
-the tables.
+The layout (see ``sources/2021-11_calaim-milestones-calendar.md``): one table per page
+under a heading "… as of <Month> <Year>"; each table starts with its header rows
+(``Initiatives | CalAIM Major Milestones``, the quarters ``Q4 2021``, the months); then
+category rows (a name and empty cells), initiative rows (a name and a cell per month,
+``--`` for none) and continuation rows (an empty first cell: the rest of the row above,
+cut by the page break). Footnotes are paragraphs that start with a raised number.
+
+Each milestone is a bullet of a month's cell, its sub-items the sub-bullets under it; a
+cell that starts with text goes on with the last bullet of its column. A kind mark is
+raised, or written after a word (``live+``); raised numbers cite footnotes.
 
 Nothing is dropped silently: every piece of text in a table cell ends up in the edition,
-or the import fails with the line, column and text it could not read.
+or the import fails naming the place it could not read.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Final
 
 import attrs
 
 from calaim_timeline._build import MAX_NUMBER
-from calaim_timeline._notation import MONTH_NAMES
 from calaim_timeline.errors import ParseError
-from calaim_timeline.importers._cells import CellError, Item, Piece, finish, pieces, plain_text
+from calaim_timeline.importers._document import (
+    Cell,
+    Document,
+    Place,
+    PlacedError,
+    Run,
+    Style,
+    Table,
+    joined,
+)
 from calaim_timeline.importers._ids import assign_ids
+from calaim_timeline.importers._markdown import read_markdown
+from calaim_timeline.importers._options import ImportOptions
+from calaim_timeline.importers._vocabulary import AS_OF, EMPTY, KIND_MARKS, as_of, month_number
 from calaim_timeline.match import DEFAULT_THRESHOLD
 from calaim_timeline.model import (
     Category,
@@ -33,13 +47,14 @@ from calaim_timeline.model import (
     Footnote,
     Initiative,
     Milestone,
+    MilestoneKind,
     Source,
     SubItem,
 )
 from calaim_timeline.period import Period
 from calaim_timeline.validate import check
 
-__all__ = ["IMPORT_NOTES", "PUBLISHER", "import_table"]
+__all__ = ["IMPORT_NOTES", "PUBLISHER", "import_table", "read_grid"]
 
 PUBLISHER: Final = "California Department of Health Care Services (DHCS)"
 IMPORT_NOTES: Final = (
@@ -49,72 +64,50 @@ IMPORT_NOTES: Final = (
     " footnotes are kept as their text."
 )
 
-_AS_OF: Final = re.compile(r"\bas of ([A-Za-z]+)\s+(\d{4})\b")
 _QUARTER: Final = re.compile(r"Q([1-4])\s+(\d{4})")
-_FOOTNOTE: Final = re.compile(r"<sup>\s*(\d+(?:\s*,\s*\d+)*)\s*</sup>\s*(.*)")
-_SEPARATOR: Final = re.compile(r":?-{2,}:?")
-_CELL_SPLIT: Final = re.compile(r"(?<!\\)\|")
+_RAISED_TOKENS: Final = re.compile(
+    rf"[\s,]+|(?<=[{re.escape(KIND_MARKS)}])|(?=[{re.escape(KIND_MARKS)}])"
+)
+_NUMBERS: Final = re.compile(r"\d+(?:\s*,\s*\d+)*")
 _EXCLUDED: Final = re.compile(r"These include:\s*(.+?)\.(?:\s|$)")
+_SUB: Final = 2
 
 
-@attrs.define
-class _Text:
-    """A bullet's raw text as it accumulates across page breaks, and where it began."""
+@attrs.frozen
+class _Read:
+    """An item read: its text, kind mark and footnote numbers."""
 
-    raw: str
-    line: int
-    column: int
+    text: str
+    kind: MilestoneKind | None
+    footnotes: tuple[int, ...]
 
 
 @attrs.define
 class _Bullet:
-    text: _Text
-    subs: list[_Text] = attrs.Factory(list)
+    """A milestone as it accumulates across page breaks: its runs and its sub-items'."""
+
+    runs: list[Run]
+    place: Place
+    column: str
+    subs: list[tuple[list[Run], Place]] = attrs.Factory(list)
 
 
 @attrs.define
 class _Row:
     """An initiative as read so far: its name and, per month column, its bullets."""
 
-    name: str
-    footnotes: tuple[int, ...]
+    name: _Read
     category: str | None
     columns: list[list[_Bullet]]
 
 
 @attrs.define
-class _Reader:
-    source: str
-    lines: list[str]
-    title: str | None = None
+class _Grid:
+    document: Document
     months: list[Period] | None = None
     categories: list[str] = attrs.Factory(list)
     rows: list[_Row] = attrs.Factory(list)
-    notes: dict[int, tuple[str, int]] = attrs.Factory(dict)
-    references: dict[int, int] = attrs.Factory(dict)
-
-    def fail(
-        self, message: str, line: int, column: int | None = None, length: int = 1
-    ) -> ParseError:
-        return ParseError(
-            message,
-            source=self.source,
-            line=line,
-            column=column,
-            text=self.lines[line - 1] if 0 < line <= len(self.lines) else None,
-            length=length,
-        )
-
-
-def _cells(line: str) -> list[tuple[str, int]]:
-    """The cells of a table row with their offsets in the line."""
-    start = line.index("|") + 1
-    end = line.rstrip().rindex("|")
-    found, position = [], start
-    for part in _CELL_SPLIT.split(line[start:end]):
-        found.append((part, position))
-        position += len(part) + 1
-    return found
+    references: dict[int, Place] = attrs.Factory(dict)
 
 
 def import_table(  # noqa: PLR0913 - what an edition needs that a source may not say
@@ -150,53 +143,105 @@ def import_table(  # noqa: PLR0913 - what an edition needs that a source may not
         >>> [(m.id, str(m.when), m.kind.value) for _, m in edition.milestones()]
         [('dental-all-plan-letter', '2022-05', 'document-release')]
     """
-    reader = _Reader(source, text.splitlines())
-    _read(reader)
-    reader.title = title or reader.title
-    if reader.title is None:
-        msg = "no '## … as of <Month> <Year>' heading found: add one, or give a title"
-        raise ParseError(msg, source=source)
-    if reader.months is None:
-        msg = "no calendar table with a month header row found"
-        raise ParseError(msg, source=source)
-    draft = Edition(
-        id=edition_id,
-        title=reader.title,
-        as_of=as_of or _as_of(reader),
-        window=reader.months[0]
-        if len(reader.months) == 1
-        else Period.months(reader.months[0], reader.months[-1]),
+    options = ImportOptions(
+        edition_id=edition_id,
+        previous=previous,
+        threshold=threshold,
+        as_of=as_of,
+        title=title,
         publisher=publisher,
-        source=Source(document=source, notes=IMPORT_NOTES),
-        categories=tuple(Category(id=f"~c{k}", name=n) for k, n in enumerate(reader.categories)),
-        initiatives=tuple(_initiatives(reader)),
-        footnotes=tuple(Footnote(number=n, text=reader.notes[n][0]) for n in sorted(reader.notes)),
-        excluded_initiatives=_excluded(reader),
     )
-    for number, line in sorted(reader.references.items()):
-        if number not in reader.notes:
+    return read_grid(read_markdown(text, source), options)
+
+
+def read_grid(document: Document, options: ImportOptions) -> Edition:
+    """The edition the month grid of ``document`` gives; ParseError naming the place.
+
+    Examples:
+        >>> from calaim_timeline.importers._html import read_html
+        >>> page = (
+        ...     "<h1>Calendar as of May 2022</h1><table><tr><th>Initiatives</th><th>Milestones</th>"
+        ...     "<th></th></tr><tr><td></td><td>Q2 2022</td><td></td></tr>"
+        ...     "<tr><td></td><td>May</td><td>June</td></tr><tr><td>Dental</td><td>--</td>"
+        ...     "<td><ul><li>Go-live<sup>+</sup></li></ul></td></tr></table>"
+        ... )
+        >>> edition = read_grid(read_html(page, "c.html"), ImportOptions(edition_id="2022-05"))
+        >>> [(str(m.when), m.title, m.kind.value) for _, m in edition.milestones()]
+        [('2022-06', 'Go-live', 'program-launch')]
+    """
+    grid = _Grid(document)
+    try:
+        for table in document.tables:
+            _table(grid, table)
+        notes = _footnotes(document)
+        initiatives = tuple(_initiatives(grid))
+        _all_defined(grid.references, notes)
+    except PlacedError as error:
+        # A column by its number only where no excerpt shows where in the line it is.
+        column = error.column if error.place.column is None else None
+        raise document.fail(error.message, error.place, column) from None
+    heading = options.title or _heading(document)
+    if heading is None:
+        msg = "no '## … as of <Month> <Year>' heading found: add one, or give a title"
+        raise ParseError(msg, source=document.source)
+    if grid.months is None:
+        msg = "no calendar table with a month header row found"
+        raise ParseError(msg, source=document.source)
+    draft = Edition(
+        id=options.edition_id,
+        title=heading,
+        as_of=options.as_of or _as_of(heading, document.source),
+        window=grid.months[0]
+        if len(grid.months) == 1
+        else Period.months(grid.months[0], grid.months[-1]),
+        publisher=options.publisher or PUBLISHER,
+        source=Source(document=document.source, notes=IMPORT_NOTES),
+        categories=tuple(Category(id=f"~c{k}", name=n) for k, n in enumerate(grid.categories)),
+        initiatives=initiatives,
+        footnotes=tuple(Footnote(number=n, text=notes[n][0]) for n in sorted(notes)),
+        excluded_initiatives=_excluded(text for text, _ in notes.values()),
+    )
+    edition = assign_ids(draft, options.previous, threshold=options.threshold)
+    return check(edition, source=document.source)
+
+
+def _all_defined(references: dict[int, Place], notes: dict[int, tuple[str, Place]]) -> None:
+    """Raise PlacedError at the first citation of a footnote no paragraph defines."""
+    for number, place in sorted(references.items()):
+        if number not in notes:
             msg = f"footnote {number} is referenced but not defined under any table"
-            raise reader.fail(msg, line)
-    return check(assign_ids(draft, previous, threshold=threshold), source=source)
+            raise PlacedError(msg, place)
 
 
-def _as_of(reader: _Reader) -> Period:
-    found = _AS_OF.search(reader.title or "")
-    month = found.group(1).lower() if found else ""
-    if found is None or month not in MONTH_NAMES:
+def _heading(document: Document) -> str | None:
+    """The document's title; else its first paragraph that says what it is "as of"."""
+    if document.title and "as of" in document.title.lower():
+        return document.title
+    dated = (
+        item.text
+        for item in document.texts
+        if "as of" in item.text.lower() and item.runs[0].style is not Style.RAISED
+    )
+    return next(dated, document.title)
+
+
+def _as_of(heading: str, source: str) -> Period:
+    found = as_of(heading)
+    said = AS_OF.search(heading)
+    if found is None and said is not None and int(said.group("year")) == 0:
+        msg = "the heading's year 0000 is outside the calendar (0001 to 9999)"
+        raise ParseError(msg, source=source)
+    if found is None:
         msg = (
-            f"the heading does not say which month the edition is as of: {reader.title!r};"
+            f"the heading does not say which month the edition is as of: {heading!r};"
             " add 'as of <Month> <Year>' to it, or give the month (--as-of YYYY-MM)"
         )
-        raise ParseError(msg, source=reader.source)
-    if int(found.group(2)) == 0:
-        msg = "the heading's year 0000 is outside the calendar (0001 to 9999)"
-        raise ParseError(msg, source=reader.source)
-    return Period.month(int(found.group(2)), MONTH_NAMES.index(month) + 1)
+        raise ParseError(msg, source=source)
+    return found
 
 
-def _excluded(reader: _Reader) -> tuple[str, ...]:
-    for text, _ in reader.notes.values():
+def _excluded(notes: Iterator[str]) -> tuple[str, ...]:
+    for text in notes:
         found = _EXCLUDED.search(text)
         if found is not None:
             names = [n.strip() for n in found.group(1).split(",")]
@@ -204,74 +249,59 @@ def _excluded(reader: _Reader) -> tuple[str, ...]:
     return ()
 
 
-def _read(reader: _Reader) -> None:
-    header: list[str] = []  # the header rows seen of the current table
-    table_start = 0
-    for number, line in enumerate(reader.lines, start=1):
-        stripped = line.strip()
-        if not stripped.startswith("|"):
-            header = []
-            if stripped.startswith("## ") and reader.title is None:
-                reader.title = plain_text(stripped[3:])
-            elif stripped.startswith("<sup>"):
-                _footnote(reader, stripped, number)
-            continue
-        if not stripped.endswith("|") or stripped == "|":
-            msg = "the table row is cut short: it has no closing '|'"
-            raise reader.fail(msg, number, len(line.rstrip()) + 1)
-        cells = _cells(line)
-        if all(_SEPARATOR.fullmatch(c.strip()) for c, _ in cells):
-            continue
-        if not header:
-            header, table_start = ["head"], number
-            continue
-        if header[-1] != "months":
-            _header_row(reader, cells, number, header, table_start)
-            continue
-        _data_row(reader, cells, number)
+def _row_place(place: Place) -> Place:
+    """The place of a row: a cell's place without the cell's column."""
+    return attrs.evolve(place, column=None, length=1)
 
 
-def _header_row(
-    reader: _Reader, cells: list[tuple[str, int]], number: int, header: list[str], table_start: int
-) -> None:
-    texts = [plain_text(c) for c, _ in cells[1:]]
-    if any(_QUARTER.fullmatch(t) for t in texts):
-        header.append("quarters")
-        header.append(" ".join(texts))
-        return
-    if not texts or texts[0].lower() not in MONTH_NAMES:
-        msg = f"the table starting on line {table_start} has no month header row"
-        raise reader.fail(msg, number)
-    quarters = header[-1] if len(header) > 1 and header[-2] == "quarters" else None
-    months = _months(reader, texts, quarters, number)
-    if reader.months is not None and months != reader.months:
-        msg = "this table's months differ from the first table's"
-        raise reader.fail(msg, number)
-    reader.months = months
-    header.append("months")
+def _table(grid: _Grid, table: Table) -> None:
+    """The header rows (down to the months'), then the rows of the body."""
+    header = 0
+    quarters: str | None = None
+    for row in table.rows:
+        place = _row_place(row[0].place)
+        if header == 0:  # "Initiatives | CalAIM Major Milestones"
+            header = 1
+            continue
+        if header == 1:
+            texts = [cell.text for cell in row[1:]]
+            if any(_QUARTER.fullmatch(t) for t in texts):
+                quarters = " ".join(texts)
+                continue
+            if not texts or month_number(texts[0]) is None:
+                msg = f"the table starting on {table.place.words()} has no month header row"
+                raise PlacedError(msg, place)
+            months = _months(grid, texts, quarters, place)
+            if grid.months is not None and months != grid.months:
+                msg = "this table's months differ from the first table's"
+                raise PlacedError(msg, place)
+            grid.months = months
+            header = 2
+            continue
+        _data_row(grid, row, place)
 
 
-def _months(reader: _Reader, names: list[str], quarters: str | None, number: int) -> list[Period]:
+def _months(grid: _Grid, names: list[str], quarters: str | None, place: Place) -> list[Period]:
     if quarters is None:
-        if reader.months is not None:
-            return reader.months
+        if grid.months is not None:
+            return grid.months
         msg = "the month header row has no quarter row (Q4 2021 …) above it for the years"
-        raise reader.fail(msg, number)
+        raise PlacedError(msg, place)
     year = int(_QUARTER.findall(quarters)[0][1])
     found: list[Period] = []
     for name in names:
-        if name.lower() not in MONTH_NAMES:
+        month = month_number(name)
+        if month is None:
             msg = f"{name!r} is not a month"
-            raise reader.fail(msg, number)
-        month = MONTH_NAMES.index(name.lower()) + 1
+            raise PlacedError(msg, place)
         if found and month <= found[-1].start.month:
             year += 1
         if not 1 <= year <= date.max.year:
             msg = f"year {year:04d} is outside the calendar (0001 to 9999)"
-            raise reader.fail(msg, number)
+            raise PlacedError(msg, place)
         if found and (year, month) != _next_month(found[-1]):
             msg = f"the months skip from {found[-1]} to {year:04d}-{month:02d}"
-            raise reader.fail(msg, number)
+            raise PlacedError(msg, place)
         found.append(Period.month(year, month))
     return found
 
@@ -281,92 +311,154 @@ def _next_month(period: Period) -> tuple[int, int]:
     return (year + 1, 1) if month == 12 else (year, month + 1)  # noqa: PLR2004 - December
 
 
-def _footnote(reader: _Reader, stripped: str, number: int) -> None:
-    found = _FOOTNOTE.fullmatch(stripped)
-    if found is None:
-        return
-    text = plain_text(found.group(2))
-    for value in found.group(1).split(","):
-        if len(value.strip()) > len(str(MAX_NUMBER)):
-            msg = f"footnote number {value.strip()[:12]}… is too large: at most {MAX_NUMBER:,}"
-            raise reader.fail(msg, number)
-        note = int(value)
-        if note in reader.notes:
-            msg = f"footnote {note} is defined twice (also on line {reader.notes[note][1]})"
-            raise reader.fail(msg, number)
-        reader.notes[note] = (text, number)
+def _footnotes(document: Document) -> dict[int, tuple[str, Place]]:
+    """Each paragraph that starts with raised numbers defines those footnotes."""
+    notes: dict[int, tuple[str, Place]] = {}
+    for item in document.texts:
+        first = item.runs[0]
+        if first.style is not Style.RAISED or not _NUMBERS.fullmatch(first.text):
+            continue
+        text = " ".join("".join(r.text for r in item.runs[1:]).split())
+        for value in first.text.split(","):
+            if len(value.strip()) > len(str(MAX_NUMBER)):
+                msg = f"footnote number {value.strip()[:12]}… is too large: at most {MAX_NUMBER:,}"
+                raise PlacedError(msg, item.place)
+            number = int(value)
+            if number in notes:
+                also = notes[number][1].words()
+                msg = f"footnote {number} is defined twice (also on {also})"
+                raise PlacedError(msg, attrs.evolve(item.place, column=None))
+            notes[number] = (text, item.place)
+    return notes
 
 
-def _data_row(reader: _Reader, cells: list[tuple[str, int]], number: int) -> None:
-    months = reader.months or []
-    if len(cells) != len(months) + 1:
-        msg = f"the row has {len(cells)} cells; the table has {len(months) + 1} columns"
-        raise reader.fail(msg, number)
-    first, first_at = cells[0]
-    rest = cells[1:]
-    if first.strip():
-        try:
-            item = finish(first)
-        except CellError as error:
-            raise reader.fail(
-                str(error), number, first_at + error.offset + 1, error.length
-            ) from None
-        if item.kind is not None:
-            msg = f"an initiative name with a kind mark: {item.text!r}"
-            raise reader.fail(msg, number, first_at + 1)
-        if all(not c.strip() for c, _ in rest):
-            reader.categories.append(item.text)
+def _empty(cell: Cell) -> bool:
+    """A cell with nothing in it, or the ``--`` of a month without milestones."""
+    return not cell.items or (len(cell.items) == 1 and cell.text in EMPTY)
+
+
+def _data_row(grid: _Grid, row: Sequence[Cell], place: Place) -> None:
+    months = grid.months or []
+    if len(row) != len(months) + 1:
+        msg = f"the row has {len(row)} cells; the table has {len(months) + 1} columns"
+        raise PlacedError(msg, place)
+    first, rest = row[0], row[1:]
+    if first.items:
+        name = _read([run for item in first.items for run in item.runs], first.place, "1")
+        if name.kind is not None:
+            msg = f"an initiative name with a kind mark: {name.text!r}"
+            raise PlacedError(msg, attrs.evolve(first.place, length=1), "1")
+        if all(not cell.items for cell in rest):
+            grid.categories.append(name.text)
             return
-        category = reader.categories[-1] if reader.categories else None
-        reader.rows.append(_Row(item.text, item.footnotes, category, [[] for _ in months]))
-        _note_references(reader, item, number)
-    elif all(not c.strip() for c, _ in rest):
+        category = grid.categories[-1] if grid.categories else None
+        grid.rows.append(_Row(name, category, [[] for _ in months]))
+        _cite(grid, name, place)
+    elif all(not cell.items for cell in rest):
         return
-    elif not reader.rows:
+    elif not grid.rows:
         msg = "a continuation row with no initiative row before it"
-        raise reader.fail(msg, number)
-    for column, (cell, at) in zip(reader.rows[-1].columns, rest, strict=True):
-        _cell(reader, column, cell, at, number)
+        raise PlacedError(msg, place)
+    for k, (column, cell) in enumerate(zip(grid.rows[-1].columns, rest, strict=True), start=2):
+        if not _empty(cell):
+            _cell(column, cell, str(k), wraps=grid.document.wraps)
 
 
-def _cell(reader: _Reader, column: list[_Bullet], cell: str, at: int, number: int) -> None:
-    try:
-        found = pieces(cell)
-    except CellError as error:
-        raise reader.fail(str(error), number, at + error.offset + 1, error.length) from None
-    for piece in found:
-        _place(reader, column, piece, _Text(piece.raw, number, at + piece.offset + 1))
+def _cell(column: list[_Bullet], cell: Cell, number: str, *, wraps: bool) -> None:
+    for k, item in enumerate(cell.items):
+        runs = list(item.runs)
+        if item.level == 1:
+            column.append(_Bullet(runs, item.place, number))
+            continue
+        if not column:
+            what = "a sub-bullet" if item.level == _SUB else "text"
+            msg = f"{what} with no bullet before it in this column: {item.text!r}"
+            raise PlacedError(msg, item.place, number)
+        if item.level == _SUB:
+            column[-1].subs.append((runs, item.place))
+        elif k > 0:
+            msg = f"text outside a list item: {item.text!r}"
+            raise PlacedError(msg, item.place, number)
+        else:  # the rest of a bullet the page break cut
+            last = column[-1].subs[-1][0] if column[-1].subs else column[-1].runs
+            last[:] = joined(last, runs) if wraps else [*last, Run(" "), *runs]
 
 
-def _place(reader: _Reader, column: list[_Bullet], piece: Piece, text: _Text) -> None:
-    if piece.level == 1:
-        column.append(_Bullet(text))
-    elif not column:
-        what = "a sub-bullet" if piece.level == 2 else "text"  # noqa: PLR2004 - sub-bullet level
-        msg = f"{what} with no bullet before it in this column: {plain_text(piece.raw)!r}"
-        raise reader.fail(msg, text.line, text.column, len(piece.raw))
-    elif piece.level == 2:  # noqa: PLR2004 - sub-bullet level
-        column[-1].subs.append(text)
-    else:  # the rest of a bullet the page break cut
-        last = column[-1].subs[-1] if column[-1].subs else column[-1].text
-        last.raw = f"{last.raw.rstrip()} {piece.raw.strip()}"
+def _cite(grid: _Grid, read: _Read, place: Place) -> None:
+    for note in read.footnotes:
+        grid.references.setdefault(note, place)
 
 
-def _note_references(reader: _Reader, item: Item, line: int) -> None:
-    for note in item.footnotes:
-        reader.references.setdefault(note, line)
+def _read(runs: Sequence[Run], place: Place, column: str) -> _Read:
+    """The text, kind mark and footnote numbers of an item's runs.
+
+    Raised runs hold marks and numbers; a mark character written inline is a mark at the
+    end of the text ("live+", "live +") or right after a word ("date+ (January 1)").
+    """
+    marks: list[str] = []
+    notes: list[int] = []
+    chars: list[tuple[str, bool]] = []  # each character, and whether it may be a mark
+    for run in runs:
+        if run.style is Style.RAISED:
+            _raised(run, run.place or place, column, marks, notes)
+            chars.append((" ", False))
+        else:
+            chars += [(c, run.style is Style.MARK) for c in run.text]
+    while chars and (chars[-1][0].isspace() or chars[-1][1]):
+        char, mark = chars.pop()
+        if mark:
+            marks.append(char)
+    kept = []
+    for k, (char, mark) in enumerate(chars):
+        after_word = k > 0 and not chars[k - 1][0].isspace()
+        if mark and after_word and (k + 1 == len(chars) or chars[k + 1][0].isspace()):
+            marks.append(char)
+        else:
+            kept.append(char)
+    text = " ".join("".join(kept).split())
+    if not text:
+        shown = " ".join(r.text for r in runs if r.text.strip())
+        msg = f"a bullet with no text, only {shown!r}" if shown else "a bullet with no text"
+        raise PlacedError(msg, place, column)
+    if len(set(marks)) > 1:
+        msg = f"more than one kind mark ({' '.join(marks)}) on {text!r}"
+        raise PlacedError(msg, place, column)
+    kind = MilestoneKind.from_mark(marks[0]) if marks else None
+    return _Read(text=text, kind=kind, footnotes=tuple(notes))
 
 
-def _initiatives(reader: _Reader) -> Iterator[Initiative]:
-    months = reader.months or []
-    category_ids = {name: f"~c{k}" for k, name in enumerate(reader.categories)}
+def _raised(run: Run, place: Place, column: str, marks: list[str], notes: list[int]) -> None:
+    for token in _RAISED_TOKENS.split(run.text):
+        if not token:
+            continue
+        if token in KIND_MARKS:
+            marks.append(token)
+        elif token.isdecimal():
+            if len(token) > len(str(MAX_NUMBER)):
+                msg = f"footnote number {token[:12]}… is too large: at most {MAX_NUMBER:,}"
+                raise PlacedError(msg, place, column)
+            notes.append(int(token))
+        else:
+            inside = f" in {run.text!r}" if run.text != token else ""
+            msg = f"unknown raised mark {token!r}{inside}: expected *, ^, + or footnote numbers"
+            raise PlacedError(msg, place, column)
+
+
+def _initiatives(grid: _Grid) -> Iterator[Initiative]:
+    months = grid.months or []
+    category_ids = {name: f"~c{k}" for k, name in enumerate(grid.categories)}
     serial = 0
-    for k, row in enumerate(reader.rows):
+    for k, row in enumerate(grid.rows):
         milestones = []
         for when, column in zip(months, row.columns, strict=True):
             for bullet in column:
-                item = _finish(reader, bullet.text)
-                subs = tuple(_finish(reader, sub) for sub in bullet.subs)
+                item = _read(bullet.runs, bullet.place, bullet.column)
+                _cite(grid, item, _row_place(bullet.place))
+                subs = []
+                for runs, place in bullet.subs:
+                    sub = _read(runs, place, bullet.column)
+                    _cite(grid, sub, _row_place(place))
+                    subs.append(SubItem(text=sub.text, footnotes=sub.footnotes, kind=sub.kind))
                 milestones.append(
                     Milestone(
                         id=f"~m{serial}",
@@ -374,25 +466,14 @@ def _initiatives(reader: _Reader) -> Iterator[Initiative]:
                         kind=item.kind,
                         when=when,
                         footnotes=item.footnotes,
-                        sub_items=tuple(
-                            SubItem(text=s.text, footnotes=s.footnotes, kind=s.kind) for s in subs
-                        ),
+                        sub_items=tuple(subs),
                     )
                 )
                 serial += 1
         yield Initiative(
             id=f"~i{k}",
-            name=row.name,
+            name=row.name.text,
             category=category_ids[row.category] if row.category else None,
-            footnotes=row.footnotes,
+            footnotes=row.name.footnotes,
             milestones=tuple(milestones),
         )
-
-
-def _finish(reader: _Reader, text: _Text) -> Item:
-    try:
-        item = finish(text.raw)
-    except CellError as error:
-        raise reader.fail(str(error), text.line, text.column + error.offset, error.length) from None
-    _note_references(reader, item, text.line)
-    return item

@@ -24,81 +24,38 @@ from typing import Final
 
 import attrs
 
-from calaim_timeline._notation import MONTH_NAMES
 from calaim_timeline.errors import ParseError
-from calaim_timeline.importers._cells import plain_text
 from calaim_timeline.importers._dates import DateError, read_when, status_word
-from calaim_timeline.importers._document import Cell, Document, Table
+from calaim_timeline.importers._document import Cell, Document, PlacedError, Table
 from calaim_timeline.importers._ids import assign_ids
-from calaim_timeline.model import Edition, Initiative, Milestone, MilestoneKind, Source, Status
+from calaim_timeline.importers._options import ImportOptions
+from calaim_timeline.importers._vocabulary import (
+    AS_OF,
+    DATES,
+    INITIATIVES,
+    KIND_HEADERS,
+    KINDS,
+    STATUS_HEADERS,
+    TITLES,
+    as_of,
+)
+from calaim_timeline.model import Edition, Initiative, Milestone, Source, Status
 from calaim_timeline.period import Period
 from calaim_timeline.validate import check
 
-__all__ = ["DATES", "KINDS", "TITLES", "Columns", "find_columns", "read_list"]
+__all__ = ["UNSTATED", "Columns", "as_of_in", "find_columns", "read_list"]
 
-TITLES: Final = (
-    "policy",
-    "milestone",
-    "milestones",
-    "activity",
-    "activities",
-    "deliverable",
-    "item",
-    "title",
-    "name",
-    "event",
-    "task",
-    "program",
-    "initiative",
-)
-"""Header words of a title column (the first found is the title; "initiative" last)."""
-
-DATES: Final = (
-    "go-live date",
-    "go live date",
-    "go-live",
-    "go live",
-    "launch date",
-    "target date",
-    "target",
-    "due date",
-    "due",
-    "deadline",
-    "date",
-    "dates",
-    "timeline",
-    "timing",
-    "effective date",
-    "implementation date",
-    "start date",
-)
-"""Header words of a date column."""
-
-INITIATIVES: Final = ("initiative", "program", "workstream", "category", "area")
-KIND_HEADERS: Final = ("kind", "type", "milestone type")
-STATUS_HEADERS: Final = ("status", "state")
-KINDS: Final = {
-    **{kind.value: kind for kind in MilestoneKind},
-    **{kind.value.replace("-", " "): kind for kind in MilestoneKind},
-    **{kind.mark: kind for kind in MilestoneKind},
-}
-"""What a kind cell may say: a kind's name (with a space or hyphen) or its mark."""
+UNSTATED: Final = "not stated in the source"
+"""The publisher of a list edition when neither the source nor the caller names one."""
 
 _LIST_NOTES: Final = (
     "A list table: a row per milestone, dates as the source words them (kept as each"
     " period's wording), the window spanning the milestones unless stated."
 )
-_AS_OF: Final = re.compile(
-    r"\bas of\s+(?:(?:\w+day),?\s+)?(?P<month>[A-Za-z]+)\.?\s+(?:\d{1,2},?\s+)?(?P<year>\d{4})\b",
-    re.IGNORECASE,
-)
-
-
-_MONTH_KEYS: Final = tuple(name[:3] for name in MONTH_NAMES)
 
 
 def _header(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s-]", " ", plain_text(text).lower()).split())
+    return " ".join(re.sub(r"[^\w\s-]", " ", text.lower()).split())
 
 
 @attrs.frozen
@@ -130,9 +87,11 @@ def find_columns(table: Table) -> Columns | None:
     """The header row and columns of a list table, or None if no row names them.
 
     Examples:
-        >>> from calaim_timeline.importers._document import Cell, Table
-        >>> header = tuple(Cell(t, "row 1") for t in ("Policy", "Go-Live Date"))
-        >>> find_columns(Table((header,)))
+        >>> from calaim_timeline.importers._document import Cell, Item, Place, Run, Table
+        >>> def cell(text: str) -> Cell:
+        ...     return Cell((Item(0, (Run(text),), Place()),), Place())
+        >>> header = (cell("Policy"), cell("Go-Live Date"))
+        >>> find_columns(Table((header,), Place()))
         Columns(row=0, title=0, date=1, initiative=None, kind=None, status=None)
     """
     for k, row in enumerate(table.rows[:10]):
@@ -160,67 +119,46 @@ def find_columns(table: Table) -> Columns | None:
 
 
 def as_of_in(document: Document) -> Period | None:
-    """The month an "as of <Month> <Year>" in the document's title or text names."""
-    texts = [document.title or "", *(t.caption or "" for t in document.tables)]
-    texts += [plain_text(cell.text) for cell in document.texts]
-    for text in texts:
-        for found in _AS_OF.finditer(text):
-            key = found.group("month").lower()[:3]
-            if key in _MONTH_KEYS and 1 <= int(found.group("year")) <= 9999:  # noqa: PLR2004
-                return Period.month(int(found.group("year")), _MONTH_KEYS.index(key) + 1)
-    return None
-
-
-def _fail(document: Document, cell: Cell, name: str, message: str) -> ParseError:
-    """An error at a cell: its line in a text file, else its row; and its column's name."""
-    where = f"column {name!r}" if cell.line is not None else f"{cell.where}, column {name!r}"
-    return ParseError(f"{where}: {message}", source=document.source, line=cell.line)
-
-
-def read_list(  # noqa: PLR0913 - what an edition needs that a list may not say
-    document: Document,
-    *,
-    edition_id: str,
-    as_of: Period,
-    title: str,
-    publisher: str,
-    previous: Edition | None,
-    threshold: float,
-    window: Period | None = None,
-) -> Edition:
-    r"""The edition a document's list tables give (every list table, in order).
+    r"""The month an "as of <Month> <Year>" in the document's title or text names.
 
     Examples:
-        >>> from calaim_timeline.importers._document import read_markdown
+        >>> from calaim_timeline.importers._markdown import read_markdown
+        >>> as_of_in(read_markdown("# Go-live dates\n\nUpdated as of March 3, 2022.\n", "g.md"))
+        Period('2022-03')
+    """
+    texts = [document.title or "", *(t.caption or "" for t in document.tables)]
+    texts += [item.text for item in document.texts]
+    return next((found for found in map(as_of, texts) if found is not None), None)
+
+
+def read_list(document: Document, options: ImportOptions, window: Period | None = None) -> Edition:
+    r"""The edition a document's list tables give (every list table, in order).
+
+    The as-of month and the title come from ``options``, else from the document; the
+    publisher from ``options``, else the previous edition's, else :data:`UNSTATED`.
+
+    Examples:
+        >>> from calaim_timeline.importers._markdown import read_markdown
         >>> text = "| Policy | Go-Live Date |\n|---|---|\n| ECM | January 2022 - LIVE! |\n"
         >>> document = read_markdown(text, "go-live.md")
-        >>> edition = read_list(document, edition_id="2022-01", as_of=Period.parse("2022-01"),
-        ...                     title="Go-live dates", publisher="DHCS", previous=None,
-        ...                     threshold=80.0)
+        >>> options = ImportOptions(edition_id="2022-01", title="Go-live dates",
+        ...                         as_of=Period.parse("2022-01"))
+        >>> edition = read_list(document, options)
         >>> [(m.id, str(m.when), m.when.text, m.status.value) for _, m in edition.milestones()]
         [('ecm', '2022-01', 'January 2022', 'done')]
     """
-    initiatives: dict[str, list[Milestone]] = {}
-    serial = 0
-    for table in document.tables:
-        columns = find_columns(table)
-        if columns is None:
-            continue
-        header = table.rows[columns.row]
-        names = {k: plain_text(cell.text) for k, cell in enumerate(header)}
-        group = _undated(table.caption or document.title or title)
-        for cells in table.rows[columns.row + 1 :]:
-            missing = len(header) - len(cells)
-            row = (*cells, *(Cell("", cells[-1].where, cells[-1].line) for _ in range(missing)))
-            milestone = _milestone(document, row, columns, names=names, as_of=as_of, serial=serial)
-            if milestone is None:
-                continue
-            serial += 1
-            if columns.initiative is not None:
-                # A blank initiative cell goes on with the row above, as a grouped table
-                # (or a cell spanning several rows) shows it.
-                group = plain_text(row[columns.initiative].text) or group
-            initiatives.setdefault(group, []).append(milestone)
+    month = options.as_of or as_of_in(document)
+    if month is None:
+        msg = "the source does not say which month it is as of: give it (--as-of YYYY-MM)"
+        raise ParseError(msg, source=document.source)
+    title = options.title or document.title
+    if not title:
+        msg = "the source has no title (no heading): give one (--title TEXT)"
+        raise ParseError(msg, source=document.source)
+    try:
+        initiatives = _initiatives(document, month, title)
+    except PlacedError as error:
+        raise document.fail(error.message, error.place, error.column) from None
     if not initiatives:
         msg = (
             "no list table found: a table needs a header row naming a title column"
@@ -228,21 +166,46 @@ def read_list(  # noqa: PLR0913 - what an edition needs that a list may not say
         )
         raise ParseError(msg, source=document.source)
     milestones = [m for group in initiatives.values() for m in group]
-    if window is None:
-        window = _spanned(milestones)
+    previous = options.previous
     draft = Edition(
-        id=edition_id,
+        id=options.edition_id,
         title=title,
-        as_of=as_of,
-        window=window,
-        publisher=publisher,
+        as_of=month,
+        window=window or _spanned(milestones),
+        publisher=options.publisher or (previous.publisher if previous else UNSTATED),
         source=Source(document=document.source, notes=_LIST_NOTES),
         initiatives=tuple(
             Initiative(id=f"~i{k}", name=name, milestones=tuple(group))
             for k, (name, group) in enumerate(initiatives.items())
         ),
     )
-    return check(assign_ids(draft, previous, threshold=threshold), source=document.source)
+    edition = assign_ids(draft, previous, threshold=options.threshold)
+    return check(edition, source=document.source)
+
+
+def _initiatives(document: Document, month: Period, title: str) -> dict[str, list[Milestone]]:
+    initiatives: dict[str, list[Milestone]] = {}
+    serial = 0
+    for table in document.tables:
+        columns = find_columns(table)
+        if columns is None:
+            continue
+        header = table.rows[columns.row]
+        names = {k: cell.text for k, cell in enumerate(header)}
+        group = _undated(table.caption or document.title or title)
+        for cells in table.rows[columns.row + 1 :]:
+            missing = len(header) - len(cells)
+            row = (*cells, *(Cell((), cells[-1].place) for _ in range(missing)))
+            milestone = _milestone(row, columns, names=names, as_of=month, serial=serial)
+            if milestone is None:
+                continue
+            serial += 1
+            if columns.initiative is not None:
+                # A blank initiative cell goes on with the row above, as a grouped table
+                # (or a cell spanning several rows) shows it.
+                group = row[columns.initiative].text or group
+            initiatives.setdefault(group, []).append(milestone)
+    return initiatives
 
 
 def _undated(name: str) -> str:
@@ -252,8 +215,8 @@ def _undated(name: str) -> str:
         >>> _undated("CalAIM Launch Timeline as of January 2022")
         'CalAIM Launch Timeline'
     """
-    bare = _AS_OF.sub("", plain_text(name)).strip(" ,:;-\u2013\u2014()")
-    return bare or plain_text(name)
+    bare = AS_OF.sub("", name).strip(" ,:;-\u2013\u2014()")
+    return bare or name
 
 
 def _spanned(milestones: list[Milestone]) -> Period:
@@ -270,8 +233,12 @@ def _spanned(milestones: list[Milestone]) -> Period:
     return first if first == last else Period.months(first, last)
 
 
-def _milestone(  # noqa: PLR0913 - a row, its columns and its place
-    document: Document,
+def _fail(cell: Cell, name: str, message: str) -> PlacedError:
+    """An error at a cell, naming its column by its header."""
+    return PlacedError(message, cell.place, repr(name))
+
+
+def _milestone(
     row: tuple[Cell, ...],
     columns: Columns,
     *,
@@ -280,25 +247,25 @@ def _milestone(  # noqa: PLR0913 - a row, its columns and its place
     serial: int,
 ) -> Milestone | None:
     title_cell, date_cell = row[columns.title], row[columns.date]
-    title = plain_text(title_cell.text)
-    if not title and not plain_text(date_cell.text):
+    title = title_cell.text
+    if not title and not date_cell.text:
         return None  # an empty row
     if not title:
-        raise _fail(document, title_cell, names[columns.title], "no title in this row")
+        raise _fail(title_cell, names[columns.title], "no title in this row")
     try:
-        when, status = read_when(plain_text(date_cell.text), year=as_of.start.year)
+        when, status = read_when(date_cell.text, year=as_of.start.year)
     except DateError as error:
-        raise _fail(document, date_cell, names[columns.date], str(error)) from None
+        raise _fail(date_cell, names[columns.date], str(error)) from None
     if columns.status is not None:
-        said = plain_text(row[columns.status].text)
+        said = row[columns.status].text
         if said:
             status = status_word(said)
             if status is None:
                 msg = f"unknown status {said!r}: expected Live, Done, Complete or Planned"
-                raise _fail(document, row[columns.status], names[columns.status], msg)
+                raise _fail(row[columns.status], names[columns.status], msg)
     kind = None
     if columns.kind is not None:
-        said = plain_text(row[columns.kind].text)
+        said = row[columns.kind].text
         if said:
             kind = KINDS.get(said.lower())
             if kind is None:
@@ -306,7 +273,7 @@ def _milestone(  # noqa: PLR0913 - a row, its columns and its place
                     f"unknown kind {said!r}: expected document release, submission deadline,"
                     " program launch or their marks *, ^, +"
                 )
-                raise _fail(document, row[columns.kind], names[columns.kind], msg)
+                raise _fail(row[columns.kind], names[columns.kind], msg)
     return Milestone(
         id=f"~m{serial}", title=title, when=when, kind=kind, status=status or Status.PLANNED
     )

@@ -1,0 +1,32 @@
+"""What an import needs that a source may not say, in one value."""
+
+from __future__ import annotations
+
+import attrs
+
+from calaim_timeline.match import DEFAULT_THRESHOLD
+from calaim_timeline.model import Edition
+from calaim_timeline.period import Period
+
+__all__ = ["ImportOptions"]
+
+
+@attrs.frozen(kw_only=True)
+class ImportOptions:
+    """The edition's id, and what stands instead of the source's own words.
+
+    ``as_of``, ``title`` and ``publisher`` stand instead of what the source says and fill
+    what it does not; with ``previous``, what matches it keeps its ids, lineages and
+    aliases (``threshold`` is how alike two titles must be to match).
+
+    Examples:
+        >>> ImportOptions(edition_id="2022-05").threshold == DEFAULT_THRESHOLD
+        True
+    """
+
+    edition_id: str
+    previous: Edition | None = None
+    threshold: float = DEFAULT_THRESHOLD
+    as_of: Period | None = None
+    title: str | None = None
+    publisher: str | None = None
