@@ -183,8 +183,10 @@ def _header_rows(table: Table, months: list[Period]) -> None:
 
 
 def calendar_docx(edition: Edition, path: Path, *, cut: bool, lead: float = 0) -> None:
-    """The edition as a Word document in the published layout, ``lead`` points of
-    space above the table (to move where the pages break)."""
+    """The edition as a Word document in the published layout.
+
+    ``lead`` is the points of space above the table (to move where the pages break).
+    """
     document = Document()
     section = document.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
@@ -241,8 +243,10 @@ def _li(text: str, kind: MilestoneKind | None, footnotes: tuple[int, ...]) -> st
 
 
 def calendar_html(edition: Edition, *, cut: bool, lead: float = 0) -> str:
-    """The edition as a web page in the published layout, ``lead`` points of space
-    above the table (to move where the pages break)."""
+    """The edition as a web page in the published layout.
+
+    ``lead`` is the points of space above the table (to move where the pages break).
+    """
     months = _months(edition)
     quarters: list[str] = []
     start = 0
@@ -289,7 +293,8 @@ def calendar_html(edition: Edition, *, cut: bool, lead: float = 0) -> str:
         "tr.category td { background: #f2f2f2; font-weight: bold; }"
         "ul { margin: 0; padding-left: 12pt; } p.note { font-size: 7pt; margin: 2pt 0; }"
         f"{keep}</style></head><body>"
-        f"<h1>{html.escape(edition.title)}</h1><p style='margin-bottom: {lead}pt'><b>{html.escape(_KEY)}</b></p>"
+        f"<h1>{html.escape(edition.title)}</h1>"
+        f"<p style='margin-bottom: {lead}pt'><b>{html.escape(_KEY)}</b></p>"
         f"<table><thead>{head}</thead><tbody>{''.join(body)}</tbody></table>{notes}"
         "</body></html>"
     )

@@ -10,6 +10,7 @@ raised numbers first, under the table that first cites them.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, NamedTuple
 from xml.sax.saxutils import escape
@@ -22,6 +23,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from calaim_timeline import Edition, Initiative, MilestoneKind, Period
@@ -122,19 +124,24 @@ def _table(
     )
 
 
-def calendar_pdf(
+def calendar_pdf(  # noqa: PLR0913 - each a way the published PDFs differ
     edition: Edition,
     path: Path,
     *,
     rows_per_table: int | None = None,
     cut: bool = True,
     standard_fonts: bool = False,
+    foot_rule: bool = False,
+    furniture: bool = False,
 ) -> None:
     """Write ``edition`` as the published calendar PDF; tables of ``rows_per_table`` rows.
 
     With ``cut``, a row that reaches the end of a page goes on over the next one; with
     ``standard_fonts``, text is in Helvetica (not embedded) and the bullets come out as
-    glyph codes and ZapfDingbats, as in many published PDFs.
+    glyph codes and ZapfDingbats, as in many published PDFs; with ``foot_rule``, a rule is
+    drawn across the table's width where each page's content stops (under a cut row, as
+    word processors draw it); with ``furniture``, every page has a running header (the title)
+    and a footer "Page N".
     """
     fonts = _fonts(standard=standard_fonts)
     months = _months(edition)
@@ -180,7 +187,7 @@ def calendar_pdf(
             text = defined[number]
             story.append(Paragraph(f"<super>{number}</super> {escape(text)}", fonts.note))
         shown.update(cited)
-    document = SimpleDocTemplate(
+    document = _Document(
         str(path),
         pagesize=landscape(letter),
         leftMargin=0.5 * inch,
@@ -190,7 +197,37 @@ def calendar_pdf(
         title=edition.title,
         invariant=1,
     )
-    document.build(story)
+    document.foot_rule = foot_rule
+    pages = _Pages(edition.title, furniture=furniture)
+    document.build(story, onFirstPage=pages.draw, onLaterPages=pages.draw)
+
+
+class _Document(SimpleDocTemplate):
+    """A document that can draw a rule across the page where its content stopped."""
+
+    foot_rule = False
+
+    def afterPage(self) -> None:  # noqa: N802 - reportlab's name
+        """Under a row the page break cut, a rule: word processors draw one there."""
+        if self.foot_rule:
+            bottom = float(getattr(self.frame, "_y"))  # noqa: B009 - where the content stopped (private)
+            self.canv.setLineWidth(0.5)
+            self.canv.line(0.5 * inch + 6, bottom, 10.5 * inch - 6, bottom)
+
+
+class _Pages:
+    """What is drawn on every page around the story: a running header and a footer."""
+
+    def __init__(self, title: str, *, furniture: bool) -> None:
+        self.title, self.furniture = title, furniture
+        self.count = 0
+
+    def draw(self, canvas: Canvas, _: object) -> None:
+        self.count += 1
+        if self.furniture:
+            canvas.setFont("Helvetica", 7)
+            canvas.drawString(0.5 * inch, 8.5 * inch - 0.3 * inch, self.title)
+            canvas.drawRightString(10.5 * inch, 0.25 * inch, f"Page {self.count}")
 
 
 def _row(initiative: Initiative, months: list[Period], fonts: _Fonts) -> list[object]:
@@ -223,7 +260,10 @@ def printable(edition: Edition) -> Edition:
     """The edition with every character a calendar PDF would not print written as "x"."""
 
     def fix(text: str) -> str:
-        return "".join(c if _printed(c) else "x" for c in text)
+        # A hyphen after a letter and before a space would read as a word broken at the
+        # end of a line where the line breaks there: the importer joins such words.
+        printed = "".join(c if _printed(c) else "x" for c in text)
+        return re.sub(r"(?<=[^\W\d_])-(?=\s)", "x", printed)
 
     return attrs.evolve(
         edition,

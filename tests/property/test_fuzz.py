@@ -26,7 +26,7 @@ from calaim_timeline.strategies import mutations, plain_values, tweaked_document
 from tests.builders import edition, february_2022
 from tests.conftest import DATA
 from tests.pdfs import calendar_pdf
-from tests.renderings import grid_html, list_csv, list_html
+from tests.renderings import grid_html, list_csv, list_html, list_markdown, list_xlsx
 
 VALID_TOML = dumps(edition())
 VALID_JSON = dumps(edition(), format="json")
@@ -46,7 +46,17 @@ def _pdf() -> bytes:
         return path.read_bytes()
 
 
+def _xlsx() -> bytes:
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / "list.xlsx"
+        list_xlsx(february_2022(), path)
+        return path.read_bytes()
+
+
 VALID_PDF = _pdf()
+VALID_XLSX = _xlsx()
+VALID_LIST_MARKDOWN = list_markdown(february_2022())
+PRODUCED_PDF = (DATA / "pdfs" / "libreoffice-cut.pdf").read_bytes()
 
 
 def _reads_or_raises_ours(read: Callable[[], object]) -> None:
@@ -148,6 +158,33 @@ def test_damaged_pdfs(flips: list[tuple[int, int]]) -> None:
     _file(bytes(data), ".pdf")
 
 
+@given(mutations(VALID_LIST_MARKDOWN, max_edits=4))
+def test_damaged_list_tables_as_markdown(text: str) -> None:
+    """A go-live table in markdown, damaged, imports or raises our error."""
+    _file(text, ".md")
+
+
+def _flipped(valid: bytes, flips: list[tuple[int, int]]) -> bytes:
+    data = bytearray(valid)
+    for at, value in flips:
+        data[at % len(data)] = value
+    return bytes(data)
+
+
+@given(st.lists(st.tuples(st.integers(0, 2**20), st.integers(0, 255)), min_size=1, max_size=3))
+@settings(max_examples=30, deadline=None)
+def test_damaged_workbooks(flips: list[tuple[int, int]]) -> None:
+    """An Excel list table with bytes changed imports or raises our error."""
+    _file(_flipped(VALID_XLSX, flips), ".xlsx")
+
+
+@given(st.lists(st.tuples(st.integers(0, 2**20), st.integers(0, 255)), min_size=1, max_size=3))
+@settings(max_examples=20, deadline=None)
+def test_damaged_pdfs_from_a_word_processor(flips: list[tuple[int, int]]) -> None:
+    """LibreOffice's calendar PDF with bytes changed imports or raises our error."""
+    _file(_flipped(PRODUCED_PDF, flips), ".pdf")
+
+
 @given(
     mutations("mid to late February 2022")
     | mutations("no sooner than April 1, 2024, and no later than March 31, 2026")
@@ -179,6 +216,9 @@ def test_the_fuzzed_inputs_start_valid(tmp_path: Path) -> None:
         (VALID_LIST_HTML, ".html", 8),
         (VALID_GRID_HTML, ".html", 56),
         (VALID_PDF, ".pdf", 56),
+        (VALID_XLSX, ".xlsx", 8),
+        (VALID_LIST_MARKDOWN, ".md", 8),
+        (PRODUCED_PDF, ".pdf", 56),
     ):
         path = tmp_path / f"valid{suffix}"
         path.write_bytes(content if isinstance(content, bytes) else content.encode())

@@ -7,13 +7,16 @@ cycle hidden behind a deferred import is still a cycle a reader has to untangle.
 from __future__ import annotations
 
 import ast
+import sys
 from collections.abc import Iterator
 from graphlib import CycleError, TopologicalSorter
 from pathlib import Path
+from types import FrameType
 
 import pytest
 
 from calaim_timeline.changes import CHANGE_TYPES, ChangeRecord
+from calaim_timeline.importers import import_table_file
 from calaim_timeline.render._changelog import sorts
 from calaim_timeline.render._describe import describes
 from tests.conftest import ROOT
@@ -130,3 +133,69 @@ def test_change_names_are_unique() -> None:
     """No two record types share a JSON name."""
     names = [kind.change for kind in CHANGE_TYPES]
     assert len(set(names)) == len(names) == 16
+
+
+# Inside importers/: what each kind of module is, in the order an import goes through them.
+IMPORTERS: dict[str, str] = {
+    "importers._vocabulary": "words",
+    "importers._options": "words",
+    "importers._dates": "words",
+    "importers._ids": "words",
+    "importers._document": "document",
+    "importers._markdown": "reader",
+    "importers._html": "reader",
+    "importers._sheets": "reader",
+    "importers._pdf": "reader",
+    "importers.dhcs_table": "layout",
+    "importers.lists": "layout",
+    "importers.files": "entry",
+    "importers": "entry",
+}
+# What each kind may import from inside importers/.
+MAY_IMPORT: dict[str, set[str]] = {
+    "words": {"words"},
+    "document": {"words"},
+    "reader": {"words", "document"},
+    "layout": {"words", "document"},
+    "entry": {"words", "document", "reader", "layout", "entry"},
+}
+
+
+def test_every_importer_module_has_a_kind() -> None:
+    """A new module of importers/ is given its kind (words, document, reader, layout, entry)."""
+    assert sorted(m for m in GRAPH if m.split(".")[0] == "importers") == sorted(IMPORTERS)
+
+
+@pytest.mark.parametrize("module", sorted(IMPORTERS))
+def test_readers_and_layouts_meet_only_in_the_document(module: str) -> None:
+    """A reader never imports a layout, nor a layout a reader: both know only the document."""
+    kinds = {IMPORTERS[t] for t in GRAPH[module] if t in IMPORTERS}
+    assert kinds - MAY_IMPORT[IMPORTERS[module]] == set()
+
+
+EDITION = {"importers._ids": "edition", "match": "edition", "validate": "edition"}
+"""The modules that give an imported draft its ids (with lineage) and check it."""
+
+
+def test_a_pdf_import_goes_one_way() -> None:
+    """Reader, then layout, then the edition's ids and checks: none entered again once left.
+
+    The model, periods and the document's values are used throughout; these are the steps.
+    """
+    pdf = ROOT / "tests" / "data" / "pdfs" / "libreoffice-cut.pdf"
+    entered: list[str] = []
+
+    def note(frame: FrameType, event: str, _: object) -> None:
+        name = str(frame.f_globals.get("__name__", ""))
+        if event == "call" and name.startswith("calaim_timeline."):
+            module = name.removeprefix("calaim_timeline.")
+            kind = EDITION.get(module) or IMPORTERS.get(module, "")
+            if kind in {"reader", "layout", "edition"} and (not entered or entered[-1] != kind):
+                entered.append(kind)
+
+    sys.setprofile(note)
+    try:
+        import_table_file(pdf, edition_id="2021-11")
+    finally:
+        sys.setprofile(None)
+    assert entered == ["reader", "layout", "edition"]

@@ -4,7 +4,6 @@
 published calendar, or list tables); ``import_table`` reads the grid's markdown text.
 """
 
-from calaim_timeline.importers.dhcs_table import import_table
-from calaim_timeline.importers.files import import_table_file
+from calaim_timeline.importers.files import import_table, import_table_file
 
 __all__ = ["import_table", "import_table_file"]

@@ -36,6 +36,7 @@ __all__ = [
     "Table",
     "fail",
     "joined",
+    "merged",
     "plain",
     "rstripped",
 ]
@@ -329,7 +330,7 @@ class ItemBuilder:
             msg = "a <ul> list is not closed (is the row cut short?)"
             raise PlacedError(msg, end)
         return tuple(
-            Item(o.level, _merged(o.runs), o.place)
+            Item(o.level, merged(o.runs), o.place)
             for o in self.found
             if o.level or _collapsed(o.runs) or any(r.style is Style.RAISED for r in o.runs)
         )
@@ -349,7 +350,7 @@ def _through(start: Place, end: Place) -> Place:
     return attrs.evolve(start, length=max(start.length, end.column + end.length - start.column))
 
 
-def _merged(runs: list[Run]) -> tuple[Run, ...]:
+def merged(runs: Sequence[Run]) -> tuple[Run, ...]:
     """Adjacent text runs as one."""
     out: list[Run] = []
     for run in runs:

@@ -44,6 +44,7 @@ from calaim_timeline.importers._document import (
     Style,
     Table,
     joined,
+    merged,
     plain,
     rstripped,
 )
@@ -63,6 +64,10 @@ _INDENT: Final = 3.0  # points further right than the cell's first bullet: a sub
 _GAP: Final = 0.2  # a gap wider than this share of the text size is a space
 _SHAPE: Final = 7.0  # the most points a bullet drawn as a shape measures across
 _PAGE_NUMBER: Final = re.compile(r"(?:page\s+)?#(?:\s*(?:/|of)\s*#)?", re.IGNORECASE)
+_LIGATURES: Final = {
+    chr(0xFB00 + k): text for k, text in enumerate(("ff", "fi", "fl", "ffi", "ffl", "st", "st"))
+}
+"""Letters a font draws as one glyph ("ﬁ"), as the letters they are."""
 _NOTE_START: Final = re.compile(r"(\d{1,4}(?:\s*,\s*\d{1,4})*)\s+\S")
 
 
@@ -87,7 +92,7 @@ def _glyphs(page: Any) -> list[_Glyph]:  # noqa: ANN401 - pdfplumber is untyped
     """The page's characters, and its small circles and squares (list markers)."""
     found = [
         _Glyph(
-            str(c["text"]),
+            _LIGATURES.get(str(c["text"]), str(c["text"])),
             float(c["x0"]),
             float(c["x1"]),
             float(c["top"]),
@@ -218,7 +223,7 @@ def _items(glyphs: Sequence[_Glyph], place: Place, *, bullets: bool) -> tuple[It
             items[-1] = (items[-1][0], joined(items[-1][1], runs))
         else:
             items.append((0, runs))
-    return tuple(Item(level, tuple(_trimmed(runs)), place) for level, runs in items)
+    return tuple(Item(level, merged(_trimmed(runs)), place) for level, runs in items)
 
 
 def _trimmed(runs: list[Run]) -> list[Run]:

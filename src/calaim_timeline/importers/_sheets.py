@@ -13,7 +13,7 @@ import re
 import zipfile
 from datetime import date, datetime
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 from calaim_timeline._files import read_bytes
 from calaim_timeline.errors import ExtraMissingError, ParseError
@@ -78,24 +78,31 @@ def read_xlsx(path: Path) -> Document:
     except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
         msg = f"not a readable Excel workbook ({type(error).__name__}: {error})"
         raise ParseError(msg, source=str(path)) from None
-    tables = []
-    for sheet in book.worksheets:
-        rows = []
-        for number, row in enumerate(sheet.iter_rows(), start=1):
-            if number > MAX_ROWS:
-                msg = f"sheet {sheet.title!r} has more than {MAX_ROWS:,} rows, the most this reads"
-                raise ParseError(msg, source=str(path))
-            place = Place(sheet=sheet.title, row=number)
-            cells = tuple(
-                _cell(_shown(cell.value, getattr(cell, "number_format", None)), place)
-                for cell in row
-            )
-            if any(cell.items for cell in cells):
-                rows.append(cells)
-        if rows:
-            tables.append(Table(tuple(rows), Place(sheet=sheet.title, row=1), sheet.title))
+    try:
+        tables = [table for sheet in book.worksheets if (table := _sheet(sheet, str(path)))]
+    except ParseError:
+        raise
+    except Exception as error:  # noqa: BLE001 - a sheet is parsed only as its rows are read
+        msg = f"a sheet of the workbook cannot be read ({type(error).__name__}: {error})"
+        raise ParseError(msg, source=str(path)) from None
     title = book.properties.title or None
     return Document(str(path), title, (), tuple(tables))
+
+
+def _sheet(sheet: Any, source: str) -> Table | None:  # noqa: ANN401 - openpyxl's read-only sheet
+    """A sheet's rows with anything in them, as a table (None for an empty sheet)."""
+    rows = []
+    for number, row in enumerate(sheet.iter_rows(), start=1):
+        if number > MAX_ROWS:
+            msg = f"sheet {sheet.title!r} has more than {MAX_ROWS:,} rows, the most this reads"
+            raise ParseError(msg, source=source)
+        place = Place(sheet=sheet.title, row=number)
+        cells = tuple(
+            _cell(_shown(cell.value, getattr(cell, "number_format", None)), place) for cell in row
+        )
+        if any(cell.items for cell in cells):
+            rows.append(cells)
+    return Table(tuple(rows), Place(sheet=sheet.title, row=1), sheet.title) if rows else None
 
 
 def _unzipped_size(data: bytes, source: str) -> None:

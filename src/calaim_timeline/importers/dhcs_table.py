@@ -37,10 +37,8 @@ from calaim_timeline.importers._document import (
     joined,
 )
 from calaim_timeline.importers._ids import assign_ids
-from calaim_timeline.importers._markdown import read_markdown
 from calaim_timeline.importers._options import ImportOptions
 from calaim_timeline.importers._vocabulary import AS_OF, EMPTY, KIND_MARKS, as_of, month_number
-from calaim_timeline.match import DEFAULT_THRESHOLD
 from calaim_timeline.model import (
     Category,
     Edition,
@@ -54,7 +52,7 @@ from calaim_timeline.model import (
 from calaim_timeline.period import Period
 from calaim_timeline.validate import check
 
-__all__ = ["IMPORT_NOTES", "PUBLISHER", "import_table", "read_grid"]
+__all__ = ["IMPORT_NOTES", "PUBLISHER", "read_grid"]
 
 PUBLISHER: Final = "California Department of Health Care Services (DHCS)"
 IMPORT_NOTES: Final = (
@@ -108,50 +106,6 @@ class _Grid:
     categories: list[str] = attrs.Factory(list)
     rows: list[_Row] = attrs.Factory(list)
     references: dict[int, Place] = attrs.Factory(dict)
-
-
-def import_table(  # noqa: PLR0913 - what an edition needs that a source may not say
-    text: str,
-    *,
-    edition_id: str,
-    source: str = "<table>",
-    previous: Edition | None = None,
-    threshold: float = DEFAULT_THRESHOLD,
-    as_of: Period | None = None,
-    title: str | None = None,
-    publisher: str = PUBLISHER,
-) -> Edition:
-    """Read a published calendar table (markdown with inline HTML) into an edition.
-
-    With ``previous``, initiatives and milestones that match it keep its ids, lineages
-    and aliases (so re-importing an unchanged edition changes nothing, and a retitled
-    milestone keeps its lineage). ``source`` names the document in errors and in the
-    edition's ``source.document``. ``as_of`` and ``title``, when given, stand instead of
-    what the ``## … as of <Month> <Year>`` heading says (and let a document without one be
-    read). Raises :class:`~calaim_timeline.errors.ParseError`.
-
-    Examples:
-        >>> table = '''## CalAIM Milestones Calendar as of May 2022
-        ...
-        ... | Initiatives | CalAIM Major Milestones | |
-        ... |---|---|---|
-        ... | | Q2 2022 | |
-        ... | | May | June |
-        ... | <b>Dental</b> | • Dental All Plan Letter* | -- |
-        ... '''
-        >>> edition = import_table(table, edition_id="2022-05")
-        >>> [(m.id, str(m.when), m.kind.value) for _, m in edition.milestones()]
-        [('dental-all-plan-letter', '2022-05', 'document-release')]
-    """
-    options = ImportOptions(
-        edition_id=edition_id,
-        previous=previous,
-        threshold=threshold,
-        as_of=as_of,
-        title=title,
-        publisher=publisher,
-    )
-    return read_grid(read_markdown(text, source), options)
 
 
 def read_grid(document: Document, options: ImportOptions) -> Edition:

@@ -29,13 +29,13 @@ from calaim_timeline.importers._markdown import read_markdown
 from calaim_timeline.importers._options import ImportOptions
 from calaim_timeline.importers._pdf import read_pdf
 from calaim_timeline.importers._sheets import read_csv, read_xlsx
-from calaim_timeline.importers.dhcs_table import read_grid
+from calaim_timeline.importers.dhcs_table import PUBLISHER, read_grid
 from calaim_timeline.importers.lists import find_columns, read_list
 from calaim_timeline.match import DEFAULT_THRESHOLD
 from calaim_timeline.model import Edition
 from calaim_timeline.period import Period
 
-__all__ = ["SUFFIXES", "import_table_file", "read_document"]
+__all__ = ["SUFFIXES", "import_table", "import_table_file", "read_document"]
 
 SUFFIXES: Final = (".md", ".markdown", ".html", ".htm", ".csv", ".xlsx", ".pdf")
 _SHEETS: Final = frozenset({".csv", ".xlsx"})
@@ -109,3 +109,47 @@ def import_table_file(  # noqa: PLR0913 - what an edition needs that a source ma
         )
         raise ParseError(msg, source=str(path))
     return read_grid(document, options)
+
+
+def import_table(  # noqa: PLR0913 - what an edition needs that a source may not say
+    text: str,
+    *,
+    edition_id: str,
+    source: str = "<table>",
+    previous: Edition | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+    as_of: Period | None = None,
+    title: str | None = None,
+    publisher: str = PUBLISHER,
+) -> Edition:
+    """Read a published calendar table (markdown with inline HTML) into an edition.
+
+    With ``previous``, initiatives and milestones that match it keep its ids, lineages
+    and aliases (so re-importing an unchanged edition changes nothing, and a retitled
+    milestone keeps its lineage). ``source`` names the document in errors and in the
+    edition's ``source.document``. ``as_of`` and ``title``, when given, stand instead of
+    what the ``## … as of <Month> <Year>`` heading says (and let a document without one be
+    read). Raises :class:`~calaim_timeline.errors.ParseError`.
+
+    Examples:
+        >>> table = '''## CalAIM Milestones Calendar as of May 2022
+        ...
+        ... | Initiatives | CalAIM Major Milestones | |
+        ... |---|---|---|
+        ... | | Q2 2022 | |
+        ... | | May | June |
+        ... | <b>Dental</b> | • Dental All Plan Letter* | -- |
+        ... '''
+        >>> edition = import_table(table, edition_id="2022-05")
+        >>> [(m.id, str(m.when), m.kind.value) for _, m in edition.milestones()]
+        [('dental-all-plan-letter', '2022-05', 'document-release')]
+    """
+    options = ImportOptions(
+        edition_id=edition_id,
+        previous=previous,
+        threshold=threshold,
+        as_of=as_of,
+        title=title,
+        publisher=publisher,
+    )
+    return read_grid(read_markdown(text, source), options)

@@ -1,0 +1,229 @@
+"""PDFs as other producers write them: a word processor, a browser, any line breaks."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pdfplumber
+import pytest
+
+from calaim_timeline import Archive, Edition
+from calaim_timeline.importers import _pdf, import_table_file
+from calaim_timeline.importers._document import Place, Run, Style, joined, plain
+from calaim_timeline.importers.files import read_document
+from tests.pdfs import calendar_pdf
+
+PDFS = Path(__file__).parents[1] / "data" / "pdfs"
+SOURCE = Path(__file__).parents[2] / "sources" / "2021-11_calaim-milestones-calendar.md"
+NOVEMBER = Archive.bundled()["2021-11"]
+PRODUCED = [
+    "libreoffice-cut",
+    "libreoffice-names",
+    "libreoffice-whole",
+    "chromium-cut",
+    "chromium-names",
+    "chromium-whole",
+]
+
+
+def _aside(edition: Edition) -> Edition:
+    return attrs.evolve(edition, source=NOVEMBER.source)
+
+
+@pytest.mark.parametrize("name", PRODUCED)
+def test_a_pdf_from_a_word_processor_or_a_browser_imports_as_its_edition(name: str) -> None:
+    """LibreOffice's export of a .docx and Chromium's print of a web page import exactly.
+
+    With the edition before as lineage, the import is the bundled edition itself; without,
+    it is what the calendar's markdown imports as.
+    """
+    path = PDFS / f"{name}.pdf"
+    assert _aside(import_table_file(path, edition_id="2021-11", previous=NOVEMBER)) == NOVEMBER
+    fresh = import_table_file(path, edition_id="2021-11")
+    assert _aside(fresh) == _aside(import_table_file(SOURCE, edition_id="2021-11"))
+
+
+def _first_rows(name: str) -> list[tuple[str, bool]]:
+    """Each later page's first row under its header rows, and whether it goes on.
+
+    Its name, and whether it goes on with the row the page before ended with (pages with
+    no table aside).
+    """
+    with pdfplumber.open(PDFS / f"{name}.pdf") as pdf:
+        pages = [_pdf._page(page, n) for n, page in enumerate(pdf.pages, start=1)]  # noqa: SLF001
+    tables = [page[0] for page in pages if page[0]]
+    found = []
+    for before, after in itertools.pairwise(tables):
+        row = after[0].rows[_pdf._header_rows(after[0].rows)]  # noqa: SLF001
+        goes_on = _pdf._continues(before[-1], row, dashes=True)  # noqa: SLF001
+        found.append((row.cells[0].text, goes_on))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("name", "rows"),
+    [
+        ("libreoffice-cut", [("", True), ("", True)]),
+        ("libreoffice-names", [("", True), ("Improvements", True)]),
+        (
+            "libreoffice-whole",
+            [
+                ("Benefits Standardization", False),
+                (
+                    "Drug Medi-Cal Organized Delivery System (DMC-ODS) Renewal and Policy Improvements",
+                    False,
+                ),
+                (
+                    "Providing Access and Supporting Health (PATH) Funds (ECM, Community Supports, Justice-Involved)",
+                    False,
+                ),
+            ],
+        ),
+        ("chromium-cut", [("", True), ("Dental (new benefits and P4P)", False)]),
+        ("chromium-names", [("", True), ("ends)", True)]),
+        (
+            "chromium-whole",
+            [("Mandatory Managed Care Enrollment", False), ("County CCS Oversight", False)],
+        ),
+    ],
+)
+def test_the_fixtures_hold_the_cases_they_are_for(name: str, rows: list[tuple[str, bool]]) -> None:
+    """The committed PDFs cut rows inside a cell and inside a name, or keep them whole.
+
+    Cut under the rule both producers draw at the page's foot (the rest of the name
+    first under the repeated header rows): each page's first row, and whether it goes on
+    with the page before's.
+    """
+    assert _first_rows(name) == rows
+
+
+def test_the_browser_draws_its_bullets_as_shapes_and_repeats_a_header_and_footer() -> None:
+    """Chromium's list markers are shapes; its running header and footer read as nothing.
+
+    The markers are circles with no character; the header and footer (date, title,
+    address, "1/3") are on every page.
+    """
+    with pdfplumber.open(PDFS / "chromium-cut.pdf") as pdf:
+        page = pdf.pages[0]
+        assert [c for c in page.chars if c["text"] in {"•", "◦", "\uf0b7"}] == []
+        assert len(page.curves) >= 10
+        footer = [c["text"] for c in page.chars if float(c["top"]) > float(page.height) - 30]
+        assert "".join(footer).endswith("1/3")
+    document = read_document(PDFS / "chromium-cut.pdf")
+    assert [t.text for t in document.texts if "file:" in t.text or "/3" in t.text] == []
+
+
+def test_a_word_processors_footnotes_are_numbers_at_full_size_under_a_short_rule() -> None:
+    """A full-size number starts a footnote in a word processor's footnote area.
+
+    LibreOffice writes it so under a short rule; it reads as the footnote's number, the
+    text after it as the note.
+    """
+    with pdfplumber.open(PDFS / "libreoffice-cut.pdf") as pdf:
+        first = [c for c in pdf.pages[0].chars if c["text"] == "R" and float(c["top"]) > 480]
+        assert {round(float(c["size"]), 1) for c in first} == {8.0}
+    document = read_document(PDFS / "libreoffice-cut.pdf")
+    note = next(t for t in document.texts if t.text.startswith("RFP timeline"))
+    assert note.runs[0] == Run("4", Style.RAISED)
+
+
+def _glyphs(
+    text: str, *, x: float = 10.0, top: float = 0.0, size: float = 8.0
+) -> list[_pdf._Glyph]:
+    """The characters of ``text`` on a line, each half as wide as it is high."""
+    width = size / 2
+    return [
+        _pdf._Glyph(char, x + k * width, x + (k + 1) * width, top, top + size, size)  # noqa: SLF001
+        for k, char in enumerate(text)
+    ]
+
+
+def _cell(*lines: list[_pdf._Glyph]) -> list[tuple[int, str, list[tuple[str, str]]]]:
+    """A cell of these lines as items: level, text, and the runs' styles and texts."""
+    glyphs = [g for line in lines for g in line]
+    items = _pdf._items(glyphs, Place(page=1), bullets=True)  # noqa: SLF001
+    return [(i.level, i.text, [(r.style.value, r.text) for r in i.runs]) for i in items]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "text"),
+    [
+        ("Mandatory fee-for-", "service enrollment", "Mandatory fee-for-service enrollment"),
+        ("Co-", "occurring disorders", "Co-occurring disorders"),
+        ("COVID-", "19 vaccine", "COVID-19 vaccine"),
+        # A hyphen written with a space after it stays, with its space.
+        ("County-", "& Community-Based", "County- & Community-Based"),
+        ("Pre-", "and post-release", "Pre- and post-release"),
+        ("Phase 1 -", "planning", "Phase 1 - planning"),
+    ],
+)
+def test_a_word_broken_after_a_hyphen_is_joined_back(first: str, second: str, text: str) -> None:
+    """A word broken after a hyphen at the end of a line is one word again.
+
+    That is a hyphen after a letter, the next line going on with a letter or digit; a
+    dash before "&" or "and", or after a space, stays as written.
+    """
+    assert _cell(_glyphs("• " + first), _glyphs(second, x=18, top=10)) == [
+        (1, text, [("text", text)])
+    ]
+
+
+def test_raised_text_is_judged_against_the_body_whatever_the_bullets_size() -> None:
+    """Marks and numbers smaller than the text are raised, however big the bullet.
+
+    A big bullet, a small mark, and a footnote number that wraps alone onto the next
+    line: the mark and the number are raised, and join the milestone's text.
+    """
+    line = _glyphs("•", top=-6, size=14) + _glyphs("Program goes live", x=20)
+    mark = _glyphs("+", x=20 + 17 * 4, top=-1, size=5)
+    alone = _glyphs("12", x=20, top=9, size=5)
+    assert _cell(line + mark, alone) == [
+        (1, "Program goes live", [("text", "Program goes live"), ("raised", "+"), ("raised", "12")])
+    ]
+
+
+def test_bullets_drawn_as_shapes_start_items_and_hollow_ones_sub_items() -> None:
+    """A filled circle is a milestone's bullet; a hollow one, or one further right, a sub-item's."""
+    disc = _pdf._Glyph("•", 10, 12, 3, 5, 2, shape=True)  # noqa: SLF001
+    circle = _pdf._Glyph("○", 20, 22, 13, 15, 2, shape=True)  # noqa: SLF001
+    further = _pdf._Glyph("•", 20, 22, 23, 25, 2, shape=True)  # noqa: SLF001
+    assert _cell(
+        [disc, *_glyphs("Plan", x=16)],
+        [circle, *_glyphs("Sub", x=26, top=10)],
+        [further, *_glyphs("Also", x=26, top=20)],
+    ) == [
+        (1, "Plan", [("text", "Plan")]),
+        (2, "Sub", [("text", "Sub")]),
+        (2, "Also", [("text", "Also")]),
+    ]
+
+
+def test_lines_join_with_one_space_and_raised_text_alone_with_none() -> None:
+    """Two lines of a paragraph join with a space; a line of raised text alone, with none."""
+    assert plain(joined([Run("Go")], [Run("live")])) == "Go live"
+    assert joined([Run("Go")], [Run("1", Style.RAISED)]) == [Run("Go"), Run("1", Style.RAISED)]
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"foot_rule": True},
+        {"furniture": True},
+        {"foot_rule": True, "furniture": True, "rows_per_table": 5},
+        {"furniture": True, "standard_fonts": True},
+    ],
+)
+def test_rules_at_the_foot_running_headers_and_page_numbers(
+    tmp_path: Path, options: dict[str, Any]
+) -> None:
+    """Rules at the foot, running titles and page numbers change nothing read.
+
+    A rule under each page's content, a running title and "Page N" on every page: the
+    calendar still imports exactly, and no page number joins a footnote.
+    """
+    path = tmp_path / "calendar.pdf"
+    calendar_pdf(NOVEMBER, path, **options)
+    assert _aside(import_table_file(path, edition_id="2021-11", previous=NOVEMBER)) == NOVEMBER
