@@ -43,7 +43,16 @@ from calaim_timeline.model import Edition, Initiative, Milestone, Source, Status
 from calaim_timeline.period import Period
 from calaim_timeline.validate import check
 
-__all__ = ["UNSTATED", "Columns", "as_of_in", "find_columns", "read_list"]
+__all__ = [
+    "DATES",
+    "KINDS",
+    "TITLES",
+    "UNSTATED",
+    "Columns",
+    "as_of_in",
+    "find_columns",
+    "read_list",
+]
 
 UNSTATED: Final = "not stated in the source"
 """The publisher of a list edition when neither the source nor the caller names one."""
