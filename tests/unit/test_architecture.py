@@ -146,6 +146,7 @@ IMPORTERS: dict[str, str] = {
     "importers._html": "reader",
     "importers._sheets": "reader",
     "importers._pdf": "reader",
+    "importers._pdf_text": "pdf text",
     "importers.dhcs_table": "layout",
     "importers.lists": "layout",
     "importers.files": "entry",
@@ -155,7 +156,8 @@ IMPORTERS: dict[str, str] = {
 MAY_IMPORT: dict[str, set[str]] = {
     "words": {"words"},
     "document": {"words"},
-    "reader": {"words", "document"},
+    "reader": {"words", "document", "pdf text"},
+    "pdf text": {"words", "document"},
     "layout": {"words", "document"},
     "entry": {"words", "document", "reader", "layout", "entry"},
 }
@@ -189,7 +191,7 @@ def test_a_pdf_import_goes_one_way() -> None:
         name = str(frame.f_globals.get("__name__", ""))
         if event == "call" and name.startswith("calaim_timeline."):
             module = name.removeprefix("calaim_timeline.")
-            kind = EDITION.get(module) or IMPORTERS.get(module, "")
+            kind = EDITION.get(module) or IMPORTERS.get(module, "").replace("pdf text", "reader")
             if kind in {"reader", "layout", "edition"} and (not entered or entered[-1] != kind):
                 entered.append(kind)
 

@@ -11,7 +11,7 @@ import pdfplumber
 import pytest
 
 from calaim_timeline import Archive, Edition
-from calaim_timeline.importers import _pdf, import_table_file
+from calaim_timeline.importers import _pdf, _pdf_text, import_table_file
 from calaim_timeline.importers._document import Place, Run, Style, joined, plain
 from calaim_timeline.importers.files import read_document
 from tests.pdfs import calendar_pdf
@@ -132,19 +132,19 @@ def test_a_word_processors_footnotes_are_numbers_at_full_size_under_a_short_rule
 
 def _glyphs(
     text: str, *, x: float = 10.0, top: float = 0.0, size: float = 8.0
-) -> list[_pdf._Glyph]:
+) -> list[_pdf_text.Glyph]:
     """The characters of ``text`` on a line, each half as wide as it is high."""
     width = size / 2
     return [
-        _pdf._Glyph(char, x + k * width, x + (k + 1) * width, top, top + size, size)  # noqa: SLF001
+        _pdf_text.Glyph(char, x + k * width, x + (k + 1) * width, top, top + size, size)
         for k, char in enumerate(text)
     ]
 
 
-def _cell(*lines: list[_pdf._Glyph]) -> list[tuple[int, str, list[tuple[str, str]]]]:
+def _cell(*lines: list[_pdf_text.Glyph]) -> list[tuple[int, str, list[tuple[str, str]]]]:
     """A cell of these lines as items: level, text, and the runs' styles and texts."""
     glyphs = [g for line in lines for g in line]
-    items = _pdf._items(glyphs, Place(page=1), bullets=True)  # noqa: SLF001
+    items = _pdf_text.cell_items(glyphs, Place(page=1), bullets=True)
     return [(i.level, i.text, [(r.style.value, r.text) for r in i.runs]) for i in items]
 
 
@@ -187,9 +187,9 @@ def test_raised_text_is_judged_against_the_body_whatever_the_bullets_size() -> N
 
 def test_bullets_drawn_as_shapes_start_items_and_hollow_ones_sub_items() -> None:
     """A filled circle is a milestone's bullet; a hollow one, or one further right, a sub-item's."""
-    disc = _pdf._Glyph("•", 10, 12, 3, 5, 2, shape=True)  # noqa: SLF001
-    circle = _pdf._Glyph("○", 20, 22, 13, 15, 2, shape=True)  # noqa: SLF001
-    further = _pdf._Glyph("•", 20, 22, 23, 25, 2, shape=True)  # noqa: SLF001
+    disc = _pdf_text.Glyph("•", 10, 12, 3, 5, 2, shape=True)
+    circle = _pdf_text.Glyph("○", 20, 22, 13, 15, 2, shape=True)
+    further = _pdf_text.Glyph("•", 20, 22, 23, 25, 2, shape=True)
     assert _cell(
         [disc, *_glyphs("Plan", x=16)],
         [circle, *_glyphs("Sub", x=26, top=10)],

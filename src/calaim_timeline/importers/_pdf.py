@@ -27,7 +27,7 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Final
 
@@ -44,196 +44,27 @@ from calaim_timeline.importers._document import (
     Style,
     Table,
     joined,
-    merged,
     plain,
-    rstripped,
 )
-from calaim_timeline.importers._vocabulary import EMPTY, KIND_MARKS, month_number
+from calaim_timeline.importers._pdf_text import (
+    SMALLER,
+    Glyph,
+    Line,
+    body_size,
+    cell_items,
+    line_runs,
+    page_glyphs,
+    text_lines,
+    trimmed,
+)
+from calaim_timeline.importers._vocabulary import EMPTY, month_number
 
-__all__ = ["BULLETS", "HOLLOW", "MAX_PAGES", "read_pdf"]
+__all__ = ["MAX_PAGES", "read_pdf"]
 
 MAX_PAGES: Final = 500
 """The most pages a calendar PDF may have."""
-
-BULLETS: Final = frozenset("•●▪■◆➢►✓-*\u2013\uf0b7\uf0a7\uf076\uf0d8")
-"""Glyphs that start a milestone's line (the private-use ones are Symbol and Wingdings)."""
-HOLLOW: Final = frozenset("○◦□o\uf06f")
-"""Glyphs that start a sub-item's line."""
-_SMALLER: Final = 0.9  # a character smaller than this share of the body text is raised
-_INDENT: Final = 3.0  # points further right than the cell's first bullet: a sub-item
-_GAP: Final = 0.2  # a gap wider than this share of the text size is a space
-_SHAPE: Final = 7.0  # the most points a bullet drawn as a shape measures across
 _PAGE_NUMBER: Final = re.compile(r"(?:page\s+)?#(?:\s*(?:/|of)\s*#)?", re.IGNORECASE)
-_LIGATURES: Final = {
-    chr(0xFB00 + k): text for k, text in enumerate(("ff", "fi", "fl", "ffi", "ffl", "st", "st"))
-}
-"""Letters a font draws as one glyph ("ﬁ"), as the letters they are."""
 _NOTE_START: Final = re.compile(r"(\d{1,4}(?:\s*,\s*\d{1,4})*)\s+\S")
-
-
-@attrs.frozen
-class _Glyph:
-    """A character on the page, or a bullet drawn as a shape (``shape``)."""
-
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-    font: str = ""
-    shape: bool = False
-
-
-_Line = list[_Glyph]
-
-
-def _glyphs(page: Any) -> list[_Glyph]:  # noqa: ANN401 - pdfplumber is untyped
-    """The page's characters, and its small circles and squares (list markers)."""
-    found = [
-        _Glyph(
-            _LIGATURES.get(str(c["text"]), str(c["text"])),
-            float(c["x0"]),
-            float(c["x1"]),
-            float(c["top"]),
-            float(c["bottom"]),
-            float(c["size"]),
-            str(c.get("fontname", "")),
-        )
-        for c in page.chars
-    ]
-    for shape in (*page.curves, *page.rects):
-        width = float(shape["x1"]) - float(shape["x0"])
-        height = float(shape["bottom"]) - float(shape["top"])
-        square = 0.7 <= width / max(height, 0.01) <= 1.4  # noqa: PLR2004 - about as wide as high
-        if not (0.8 <= width <= _SHAPE and square):  # noqa: PLR2004 - a rule is not a marker
-            continue
-        filled = bool(shape.get("fill")) and not (
-            shape.get("stroke") and shape.get("non_stroking_color") in {(1,), (1, 1, 1), 1}
-        )
-        found.append(
-            _Glyph(
-                "•" if filled else "○",
-                float(shape["x0"]),
-                float(shape["x1"]),
-                float(shape["top"]),
-                float(shape["bottom"]),
-                height,
-                shape=True,
-            )
-        )
-    return found
-
-
-def _lines(glyphs: Iterable[_Glyph]) -> list[_Line]:
-    """Glyphs grouped into lines, top to bottom, each left to right.
-
-    A glyph joins a line when its height overlaps the line's by a third or more, so a
-    raised mark stays on its line and a smaller line below starts its own.
-    """
-    lines: list[tuple[list[float], _Line]] = []
-    for glyph in sorted(glyphs, key=lambda g: (g.top, g.x0)):
-        height = max(glyph.bottom - glyph.top, 0.1)
-        for span, members in reversed(lines[-4:]):  # sorted by top: only the last lines
-            if min(glyph.bottom, span[1]) - max(glyph.top, span[0]) >= height / 3:
-                members.append(glyph)
-                span[0], span[1] = min(span[0], glyph.top), max(span[1], glyph.bottom)
-                break
-        else:
-            lines.append(([glyph.top, glyph.bottom], [glyph]))
-    lines.sort(key=lambda line: line[0][0])
-    return [sorted(members, key=lambda g: g.x0) for _, members in lines]
-
-
-def _body(glyphs: Iterable[_Glyph]) -> float:
-    """The size of the body text (bullets and shapes aside).
-
-    The largest size that a quarter as many characters have as the commonest size has,
-    so that a few raised marks are never the body, even where they are half of a short
-    line's text.
-    """
-    sizes = Counter(
-        round(g.size, 1)
-        for g in glyphs
-        if not g.shape and g.text.strip() and g.text not in BULLETS | HOLLOW
-    )
-    most = max(sizes.values(), default=0)
-    return max((size for size, count in sizes.items() if count * 4 >= most), default=0.0)
-
-
-def _runs(line: Sequence[_Glyph], body: float) -> list[Run]:
-    """A line's text as runs: raised where smaller than the body, kind marks as marks."""
-    runs: list[Run] = []
-    previous: _Glyph | None = None
-    for glyph in line:
-        raised = glyph.size < body * _SMALLER
-        style = Style.RAISED if raised else Style.MARK if glyph.text in KIND_MARKS else Style.TEXT
-        text = glyph.text if glyph.text.strip() else " "
-        gap = previous is not None and glyph.x0 - previous.x1 > max(body, glyph.size) * _GAP
-        if gap and runs and not raised and not runs[-1].text.endswith(" ") and text != " ":
-            runs.append(Run(" "))
-        if runs and runs[-1].style is style and style is not Style.MARK:
-            runs[-1] = Run(runs[-1].text + text, style)
-        else:
-            runs.append(Run(text, style))
-        previous = glyph
-    return [Run(" ".join(r.text.split()), r.style) if r.style is Style.RAISED else r for r in runs]
-
-
-def _bullet(line: Sequence[_Glyph]) -> _Glyph | None:
-    """The bullet that starts ``line``, if one does.
-
-    A shape, a bullet character (``•``, ``○``, ``▪``, a private-use Symbol or Wingdings
-    one), a glyph the PDF gives no character for (``(cid:127)``), or any character of a
-    symbol font; a letter or a dash only as a word of its own ("o Members", "- Draft").
-    """
-    shown = [g for g in line if g.text.strip()]
-    if not shown:
-        return None
-    first = shown[0]
-    font = first.font.lower()
-    symbolic = any(name in font for name in ("dingbat", "symbol", "wingding"))
-    if first.shape or first.text.startswith("(cid:") or symbolic:
-        return first
-    if first.text not in BULLETS and first.text not in HOLLOW:
-        return None
-    after = line[line.index(first) + 1 : line.index(first) + 2]
-    spaced = not after or not after[0].text.strip()
-    spaced = spaced or after[0].x0 - first.x1 > first.size * _GAP
-    return first if (not first.text.isalnum() and first.text not in "-*") or spaced else None
-
-
-def _items(glyphs: Sequence[_Glyph], place: Place, *, bullets: bool) -> tuple[Item, ...]:
-    """A cell's glyphs as items.
-
-    ``bullets`` is false for a name or a category: their text has none, so a leading
-    dash or letter stays text.
-    """
-    body = _body(glyphs)
-    first: float | None = None
-    items: list[tuple[int, list[Run]]] = []
-    for line in _lines(glyphs):
-        glyph = _bullet(line) if bullets else None
-        runs = _runs([g for g in line if g is not glyph], body)
-        if glyph is not None:
-            first = glyph.x0 if first is None else min(first, glyph.x0)
-            sub = glyph.text in HOLLOW or glyph.x0 > first + _INDENT
-            items.append((2 if sub else 1, runs))
-        elif items:
-            items[-1] = (items[-1][0], joined(items[-1][1], runs))
-        else:
-            items.append((0, runs))
-    return tuple(Item(level, merged(_trimmed(runs)), place) for level, runs in items)
-
-
-def _trimmed(runs: list[Run]) -> list[Run]:
-    """Runs without the spaces at either end."""
-    out = rstripped(runs)
-    while out and out[0].style is not Style.RAISED and not out[0].text.strip():
-        out.pop(0)
-    if out and out[0].style is not Style.RAISED:
-        out[0] = Run(out[0].text.lstrip(), out[0].style)
-    return out
 
 
 @attrs.define
@@ -290,13 +121,13 @@ def read_pdf(path: Path) -> Document:
     return Document(str(path), title, tuple(texts), tuple(_table(t) for t in tables), wraps=True)
 
 
-_Page = tuple[list[_PageTable], list[_Line], tuple[float, float]]
+_Page = tuple[list[_PageTable], list[Line], tuple[float, float]]
 """A page read: its tables, its lines outside them, the top of its first table and the
 top of its footnote area."""
 
 
 def _page(page: Any, number: int) -> _Page:  # noqa: ANN401 - pdfplumber is untyped
-    glyphs = _glyphs(page)
+    glyphs = page_glyphs(page)
     found = sorted(page.find_tables(_settings(page)), key=lambda t: t.bbox[1])
     tables = []
     for k, table in enumerate(found, start=1):
@@ -308,14 +139,14 @@ def _page(page: Any, number: int) -> _Page:  # noqa: ANN401 - pdfplumber is unty
             for column, box in enumerate(row.cells):
                 inside = [] if box is None else [g for g in glyphs if _inside(g, box)]
                 bullets = column > 0 and not spanning  # names and categories have none
-                cells.append(Cell(_items(inside, place, bullets=bullets), place))
+                cells.append(Cell(cell_items(inside, place, bullets=bullets), place))
             rows.append(_Row(cells, spanning))
         tables.append(_PageTable(rows, Place(page=number, table=k), _closed(page, table)))
     boxes = [t.bbox for t in found]
     outside = [g for g in glyphs if not g.shape and not any(_inside(g, box) for box in boxes)]
     top = min((b[1] for b in boxes), default=float(page.height))
     bottom = max((b[3] for b in boxes), default=0.0)
-    return tables, _lines(outside), (top, _notes_top(page, bottom))
+    return tables, text_lines(outside), (top, _notes_top(page, bottom))
 
 
 def _notes_top(page: Any, bottom: float) -> float:  # noqa: ANN401 - pdfplumber is untyped
@@ -348,7 +179,7 @@ def _settings(page: Any) -> dict[str, Any]:  # noqa: ANN401 - pdfplumber is unty
     return {"explicit_horizontal_lines": [max(bottoms)]} if bottoms else {}
 
 
-def _inside(glyph: _Glyph, box: tuple[float, float, float, float]) -> bool:
+def _inside(glyph: Glyph, box: tuple[float, float, float, float]) -> bool:
     middle_x = (glyph.x0 + glyph.x1) / 2
     middle_y = (glyph.top + glyph.bottom) / 2
     return box[0] <= middle_x <= box[2] and box[1] <= middle_y <= box[3]
@@ -433,26 +264,26 @@ def _table(table: _PageTable) -> Table:
     return Table(tuple(tuple(row.cells) for row in table.rows), table.place)
 
 
-def _running(line: Sequence[_Glyph]) -> str | None:
+def _running(line: Sequence[Glyph]) -> str | None:
     """What a running header or footer is the same as on every page.
 
     Its text with its numbers as ``#``; None for a line that starts with raised text
     (a footnote).
     """
-    body = _body(line)
-    if body and line[0].size < body * _SMALLER:
+    body = body_size(line)
+    if body and line[0].size < body * SMALLER:
         return None
     return re.sub(r"\d+", "#", "".join(g.text for g in line).strip())
 
 
-def _without_running(pages: Sequence[_Page]) -> list[list[_Line]]:
+def _without_running(pages: Sequence[_Page]) -> list[list[Line]]:
     """Each page's lines outside its tables, without running headers and footers.
 
     A running line is the same but for its numbers at the same height on two pages; a
     page number is a number alone, "Page 2", "2 of 5" or "2/5".
     """
 
-    def key(line: _Line) -> tuple[str | None, int]:
+    def key(line: Line) -> tuple[str | None, int]:
         return _running(line), round(line[0].top / 4)
 
     seen = Counter(k for _, lines, _ in pages for k in {key(line) for line in lines})
@@ -467,17 +298,21 @@ def _without_running(pages: Sequence[_Page]) -> list[list[_Line]]:
     ]
 
 
-def _title(lines: Sequence[_Line], tops: tuple[float, float]) -> str | None:
+def _title(lines: Sequence[Line], tops: tuple[float, float]) -> str | None:
     above = [
         line
         for line in lines
         if line[0].top < tops[0]
-        and not plain(_runs(line, _body(line))).strip().lower().startswith("key")  # the key
+        and not plain(line_runs(line, body_size(line))).strip().lower().startswith("key")  # the key
     ]
     if not above:
         return None
-    biggest = max(_body(line) for line in above)
-    words = [plain(_runs(line, biggest)).strip() for line in above if _body(line) >= biggest * 0.95]
+    biggest = max(body_size(line) for line in above)
+    words = [
+        plain(line_runs(line, biggest)).strip()
+        for line in above
+        if body_size(line) >= biggest * 0.95
+    ]
     return " ".join(" ".join(w.split()) for w in words if w) or None
 
 
@@ -490,18 +325,18 @@ def _note_number(runs: list[Run]) -> list[Run]:
     return [Run(found.group(1), Style.RAISED), Run(rest), *runs[1:]]
 
 
-def _texts(lines: Sequence[_Line], page: int, notes_top: float) -> list[Item]:
+def _texts(lines: Sequence[Line], page: int, notes_top: float) -> list[Item]:
     """Each footnote, and each other line, as items.
 
     A footnote is raised numbers, then its text and the lines right under it.
     """
     found: list[Item] = []
     note: list[Run] | None = None
-    last: _Line | None = None
+    last: Line | None = None
     place = Place(page=page)
     for line in lines:
-        body = _body(line) or (_body(last) if last else 0.0)
-        runs = _trimmed(_runs(line, body))
+        body = body_size(line) or (body_size(last) if last else 0.0)
+        runs = trimmed(line_runs(line, body))
         if line[0].top >= notes_top:
             runs = _note_number(runs)
         adjacent = last is not None and line[0].top - last[-1].bottom < body * 0.8
