@@ -16,7 +16,7 @@ the same way for both.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Final
 
 import attrs
@@ -236,12 +236,6 @@ class Document:
     def fail(self, message: str, place: Place, column: str | None = None) -> ParseError:
         """The error at ``place`` in this document."""
         return fail(message, place, source=self.source, lines=self.lines, column=column)
-
-    def cells(self) -> Iterator[Cell]:
-        """Every cell of every table, in order."""
-        for table in self.tables:
-            for row in table.rows:
-                yield from row
 
 
 @attrs.define

@@ -126,6 +126,8 @@ def _shown(value: object, number_format: str | None = None) -> str:
     Examples:
         >>> _shown(datetime(2022, 1, 1), "mmm yyyy"), _shown(datetime(2022, 1, 5), "m/d/yy")
         ('January 2022', '2022-01-05')
+        >>> _shown(datetime(2022, 1, 5, 9, 30)), _shown(None)
+        ('2022-01-05 09:30:00', '')
     """
     if value is None:
         return ""
