@@ -18,6 +18,7 @@ from typing import Final
 
 from calaim_timeline._notation import MONTH_NAMES, last_day
 from calaim_timeline.errors import PeriodError
+from calaim_timeline.importers._vocabulary import STATUS_WORDS
 from calaim_timeline.model import Status
 from calaim_timeline.period import Period
 
@@ -44,19 +45,7 @@ _QUARTER_ORDINALS: Final = {
     **dict.fromkeys(("fourth", "4th", "last"), 4),
 }
 _PARTS: Final = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
-_STATUS: Final = {
-    "live": Status.DONE,
-    "went live": Status.DONE,
-    "done": Status.DONE,
-    "complete": Status.DONE,
-    "completed": Status.DONE,
-    "launched": Status.DONE,
-    "planned": Status.PLANNED,
-    "upcoming": Status.PLANNED,
-    "pending": Status.PLANNED,
-    "scheduled": Status.PLANNED,
-}
-_STATUS_WORDS: Final = "|".join(sorted(map(re.escape, _STATUS), key=len, reverse=True))
+_STATUS_WORDS: Final = "|".join(sorted(map(re.escape, STATUS_WORDS), key=len, reverse=True))
 _STATUS_AFTER: Final = re.compile(
     rf"\s*(?:[-\u2013\u2014:,;]\s*)?[(\[]?\s*(?P<word>{_STATUS_WORDS})\s*!*\s*[)\]]?\s*!*$",
     re.IGNORECASE,
@@ -202,7 +191,7 @@ def status_word(words: str) -> Status | None:
         >>> status_word("LIVE!"), status_word("Upcoming"), status_word("TBD")
         (<Status.DONE: 'done'>, <Status.PLANNED: 'planned'>, None)
     """
-    return _STATUS.get(" ".join(words.strip(" !.()[]").lower().split()))
+    return STATUS_WORDS.get(" ".join(words.strip(" !.()[]").lower().split()))
 
 
 def read_status(words: str) -> tuple[str, Status | None]:
@@ -218,7 +207,7 @@ def read_status(words: str) -> tuple[str, Status | None]:
         found = pattern.search(words)
         if found is not None and found.group().strip() != words.strip():
             rest = (words[: found.start()] + words[found.end() :]).strip()
-            return rest, _STATUS[" ".join(found.group("word").lower().split())]
+            return rest, STATUS_WORDS[" ".join(found.group("word").lower().split())]
     return words.strip(), None
 
 

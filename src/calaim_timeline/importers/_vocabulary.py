@@ -1,9 +1,9 @@
 """The words and marks the importers read, in one place.
 
 Month names, the "as of" phrase that dates an edition, the calendar's kind marks and
-bullets, what an empty cell says, and the words a list table's header names its columns
-with. Every reader and layout takes them from here, so that a word learnt once is read
-everywhere.
+bullets, what an empty cell says, the words that say a status, and the words a list
+table's header names its columns with. Every reader and layout takes them from here, so
+that a word learnt once is read everywhere.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 from typing import Final
 
 from calaim_timeline._notation import MONTH_NAMES
-from calaim_timeline.model import MilestoneKind
+from calaim_timeline.model import MilestoneKind, Status
 from calaim_timeline.period import Period
 
 __all__ = [
@@ -27,6 +27,7 @@ __all__ = [
     "MONTH_NAMES",
     "MONTH_WORDS",
     "STATUS_HEADERS",
+    "STATUS_WORDS",
     "SUB_BULLET",
     "TITLES",
     "as_of",
@@ -50,6 +51,20 @@ AS_OF: Final = re.compile(
     re.IGNORECASE,
 )
 """The "as of <Month> [<day>,] <Year>" that dates an edition (see :func:`as_of`)."""
+
+STATUS_WORDS: Final = {
+    "live": Status.DONE,
+    "went live": Status.DONE,
+    "done": Status.DONE,
+    "complete": Status.DONE,
+    "completed": Status.DONE,
+    "launched": Status.DONE,
+    "planned": Status.PLANNED,
+    "upcoming": Status.PLANNED,
+    "pending": Status.PLANNED,
+    "scheduled": Status.PLANNED,
+}
+"""Words that say a milestone's status, in a date cell or a status column."""
 
 TITLES: Final = (
     "policy",
