@@ -11,7 +11,9 @@ breaks (once inside a name) and with rows kept whole, into ``tests/data/pdfs/``:
 - ``chromium-{cut,names,whole}.pdf``: an HTML page (default ``<ul>`` markers, drawn as shapes,
   a header cell spanning rows and cells spanning columns, the header repeated by
   ``<thead>``, footnotes as paragraphs, the browser's own running header and footer)
-  printed by headless Chromium.
+  printed by headless Chromium;
+- ``chromium-plain.pdf``: the same page in portrait with no ``<thead>``, so the table goes
+  on over the pages without its header rows, the rest of a cut row with no rule above it.
 
 The tests read the committed PDFs, so CI needs neither program. Run it again after a
 change of the edition or of these layouts (it needs ``python-docx``, ``soffice`` and
@@ -242,10 +244,11 @@ def _li(text: str, kind: MilestoneKind | None, footnotes: tuple[int, ...]) -> st
     return f"{html.escape(text)}{sup}"
 
 
-def calendar_html(edition: Edition, *, cut: bool, lead: float = 0) -> str:
+def calendar_html(edition: Edition, *, cut: bool, lead: float = 0, plain: bool = False) -> str:
     """The edition as a web page in the published layout.
 
-    ``lead`` is the points of space above the table (to move where the pages break).
+    ``lead`` is the points of space above the table (to move where the pages break);
+    ``plain`` pages have no ``<thead>`` (so no header rows on later pages) and are portrait.
     """
     months = _months(edition)
     quarters: list[str] = []
@@ -285,7 +288,7 @@ def calendar_html(edition: Edition, *, cut: bool, lead: float = 0) -> str:
     return (
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
         f"<title>{html.escape(edition.title)}</title><style>"
-        "@page { size: letter landscape; margin: 0.6in 0.5in; }"
+        f"@page {{ size: letter {'portrait' if plain else 'landscape'}; margin: 0.6in 0.5in; }}"
         "body { font: 8pt 'Liberation Sans', sans-serif; }"
         "h1 { font-size: 14pt; } table { border-collapse: collapse; width: 100%; }"
         "td, th { border: 0.5pt solid black; vertical-align: top; padding: 2pt; }"
@@ -295,8 +298,32 @@ def calendar_html(edition: Edition, *, cut: bool, lead: float = 0) -> str:
         f"{keep}</style></head><body>"
         f"<h1>{html.escape(edition.title)}</h1>"
         f"<p style='margin-bottom: {lead}pt'><b>{html.escape(_KEY)}</b></p>"
-        f"<table><thead>{head}</thead><tbody>{''.join(body)}</tbody></table>{notes}"
+        f"<table>{head if plain else f'<thead>{head}</thead>'}<tbody>{''.join(body)}</tbody>"
+        f"</table>{notes}"
         "</body></html>"
+    )
+
+
+def _print(chromium: str, page: str, out: Path, work: Path) -> None:
+    """Print the web page ``page`` to the PDF ``out`` with headless Chromium."""
+    source = work / f"{out.stem}.html"
+    source.write_text(page, encoding="utf-8")
+    subprocess.run(
+        [
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={work}/profile",
+            f"--print-to-pdf={out}",
+            source.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
     )
 
 
@@ -318,25 +345,10 @@ def main() -> int:
                 check=True,
                 capture_output=True,
             )
-            page = Path(work) / f"chromium-{layout}.html"
-            page.write_text(calendar_html(edition, cut=cut, lead=html_lead), encoding="utf-8")
-            subprocess.run(
-                [
-                    chromium,
-                    "--headless",
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--no-first-run",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                    f"--user-data-dir={work}/profile",
-                    f"--print-to-pdf={OUT / f'chromium-{layout}.pdf'}",
-                    page.as_uri(),
-                ],
-                check=True,
-                capture_output=True,
-            )
+            page = calendar_html(edition, cut=cut, lead=html_lead)
+            _print(chromium, page, OUT / f"chromium-{layout}.pdf", Path(work))
+        plain = calendar_html(edition, cut=True, plain=True)
+        _print(chromium, plain, OUT / "chromium-plain.pdf", Path(work))
     for pdf in sorted(OUT.glob("*.pdf")):
         print(f"wrote {pdf} ({pdf.stat().st_size:,} bytes)", file=sys.stderr)  # noqa: T201
     return 0

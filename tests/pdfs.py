@@ -82,8 +82,14 @@ def _cell(initiative: Initiative, month_start: object, fonts: _Fonts) -> Paragra
     return Paragraph("<br/>".join(lines) if lines else "--", fonts.body)
 
 
-def _table(
-    edition: Edition, rows: list[list[object]], styles: list[_Style], *, cut: bool, fonts: _Fonts
+def _table(  # noqa: PLR0913 - the layout's choices
+    edition: Edition,
+    rows: list[list[object]],
+    styles: list[_Style],
+    *,
+    cut: bool,
+    fonts: _Fonts,
+    repeat: bool = True,
 ) -> Table:
     months = _months(edition)
     width = len(months)
@@ -107,7 +113,7 @@ def _table(
     return Table(
         header + rows,
         colWidths=[name_width, *[column] * width],
-        repeatRows=3,
+        repeatRows=3 if repeat else 0,
         splitByRow=0 if cut else 1,  # cut: split inside the row at the page's end
         splitInRow=1,
         style=TableStyle(
@@ -133,6 +139,7 @@ def calendar_pdf(  # noqa: PLR0913 - each a way the published PDFs differ
     standard_fonts: bool = False,
     foot_rule: bool = False,
     furniture: bool = False,
+    repeat_header: bool = True,
 ) -> None:
     """Write ``edition`` as the published calendar PDF; tables of ``rows_per_table`` rows.
 
@@ -141,7 +148,8 @@ def calendar_pdf(  # noqa: PLR0913 - each a way the published PDFs differ
     glyph codes and ZapfDingbats, as in many published PDFs; with ``foot_rule``, a rule is
     drawn across the table's width where each page's content stops (under a cut row, as
     word processors draw it); with ``furniture``, every page has a running header (the title)
-    and a footer "Page N".
+    and a footer "Page N"; without ``repeat_header``, the header rows are on the first
+    page of each table only.
     """
     fonts = _fonts(standard=standard_fonts)
     months = _months(edition)
@@ -177,7 +185,7 @@ def calendar_pdf(  # noqa: PLR0913 - each a way the published PDFs differ
                 ]
             else:
                 data.append(cells)
-        story.append(_table(edition, data, styles, cut=cut, fonts=fonts))
+        story.append(_table(edition, data, styles, cut=cut, fonts=fonts, repeat=repeat_header))
         cited = sorted({n for _, _, notes in chunk for n in notes} - shown)
         if first + size >= len(rows):
             cited = sorted({n.number for n in edition.footnotes} - shown)

@@ -76,20 +76,29 @@ def test_the_grid_as_a_web_page_imports_back(edition: Edition, rows: int, split:
     st.sampled_from([None, 1, 3]),
     st.booleans(),
     st.booleans(),
+    st.booleans(),
 )
 def test_the_grid_as_a_pdf_imports_back(
     edition: Edition,
     rows: int | None,
     cut: bool,  # noqa: FBT001 - drawn by @given
     foot_rule: bool,  # noqa: FBT001 - drawn by @given
+    repeat_header: bool,  # noqa: FBT001 - drawn by @given
 ) -> None:
     """The month grid drawn as the published PDF reads back exactly.
 
     Paginated, its rows cut at the page breaks wherever they fall, with or without a
-    rule at the foot of the page.
+    rule at the foot of the page, its header rows repeated on every page or not.
     """
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "calendar.pdf"
-        calendar_pdf(edition, path, rows_per_table=rows, cut=cut, foot_rule=foot_rule)
+        calendar_pdf(
+            edition,
+            path,
+            rows_per_table=rows,
+            cut=cut,
+            foot_rule=foot_rule,
+            repeat_header=repeat_header,
+        )
         got = import_table_file(path, edition_id=edition.id, previous=edition)
     assert _back(edition, got) == edition

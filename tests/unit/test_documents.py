@@ -145,3 +145,26 @@ def test_runs_are_trimmed_of_spaces_at_both_ends() -> None:
     """Space runs at either end go; raised runs at either end stay."""
     runs = [Run(" "), Run("  a "), Run("1", Style.RAISED)]
     assert _pdf_text.trimmed(runs) == [Run("a "), Run("1", Style.RAISED)]
+
+
+def test_a_letter_that_can_be_a_bullet_counts_as_body_text() -> None:
+    """A footnote whose text is "o" (a hollow bullet when alone before a word) is raised "1", "o"."""
+    note = _glyphs("1", size=5) + _glyphs("o", x=14, size=6.5)
+    items = _pdf._texts([note], 1, float("inf"))  # noqa: SLF001
+    assert [[(r.style, r.text) for r in i.runs] for i in items] == [
+        [(Style.RAISED, "1"), (Style.TEXT, " o")]
+    ]
+
+
+def test_a_workbook_that_needs_a_newer_zip_is_our_error(tmp_path: Path) -> None:
+    """A workbook whose zip says it needs version 6.4 to extract: our error, not a crash."""
+    book = Workbook()
+    buffer = io.BytesIO()
+    book.save(buffer)
+    data = bytearray(buffer.getvalue())
+    header = data.index(b"PK\x01\x02")  # the first entry of the central directory
+    data[header + 6 : header + 8] = (64).to_bytes(2, "little")  # version needed: 6.4
+    path = tmp_path / "new.xlsx"
+    path.write_bytes(bytes(data))
+    with pytest.raises(ParseError, match=r"new\.xlsx: not a readable Excel workbook \("):
+        import_table_file(path, edition_id="x", as_of=Period.parse("2022-01"), title="T")

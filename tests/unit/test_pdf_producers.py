@@ -26,6 +26,7 @@ PRODUCED = [
     "chromium-cut",
     "chromium-names",
     "chromium-whole",
+    "chromium-plain",
 ]
 
 
@@ -214,15 +215,18 @@ def test_lines_join_with_one_space_and_raised_text_alone_with_none() -> None:
         {"furniture": True},
         {"foot_rule": True, "furniture": True, "rows_per_table": 5},
         {"furniture": True, "standard_fonts": True},
+        {"repeat_header": False},
+        {"repeat_header": False, "foot_rule": True, "cut": False},
     ],
 )
 def test_rules_at_the_foot_running_headers_and_page_numbers(
     tmp_path: Path, options: dict[str, Any]
 ) -> None:
-    """Rules at the foot, running titles and page numbers change nothing read.
+    """Rules at the foot, running titles, page numbers, headers not repeated: read the same.
 
-    A rule under each page's content, a running title and "Page N" on every page: the
-    calendar still imports exactly, and no page number joins a footnote.
+    A rule under each page's content, a running title and "Page N" on every page, a table
+    whose header rows are only on its first page: the calendar still imports exactly, and
+    no page number joins a footnote.
     """
     path = tmp_path / "calendar.pdf"
     calendar_pdf(NOVEMBER, path, **options)

@@ -109,8 +109,8 @@ def read_pdf(path: Path) -> Document:
         raise ParseError(msg, source=str(path)) from None
     finally:
         pdf.close()
-    tables = [table for page_tables, _, _ in read for table in page_tables]
     _join_cut_rows(read)
+    tables = _continued([table for page_tables, _, _ in read for table in page_tables])
     outside = _without_running(read)
     title = _title(outside[0], read[0][2]) if outside else None
     texts = [
@@ -170,13 +170,18 @@ def _closed(page: Any, table: Any) -> bool:  # noqa: ANN401 - pdfplumber is unty
 
 
 def _settings(page: Any) -> dict[str, Any]:  # noqa: ANN401 - pdfplumber is untyped
-    """Table settings that close a table whose last row a page break left open.
+    """Table settings that close a table whose rows a page break left open.
 
-    A row cut at the end of a page often has no line under it; its column lines still
-    run down to where the page's content ends, so a line is put there.
+    A row cut at the end of a page often has no line under it, and the rest of it at the
+    top of the next page none above it; the column lines still run from where the page's
+    content starts to where it ends, so a line is put at each end.
     """
-    bottoms = [float(edge["bottom"]) for edge in page.edges if edge["orientation"] == "v"]
-    return {"explicit_horizontal_lines": [max(bottoms)]} if bottoms else {}
+    vertical = [edge for edge in page.edges if edge["orientation"] == "v"]
+    if not vertical:
+        return {}
+    top = min(float(edge["top"]) for edge in vertical)
+    bottom = max(float(edge["bottom"]) for edge in vertical)
+    return {"explicit_horizontal_lines": [top, bottom]}
 
 
 def _inside(glyph: Glyph, box: tuple[float, float, float, float]) -> bool:
@@ -224,6 +229,28 @@ def _join_cut_rows(pages: Sequence[_Page]) -> None:
         for table in tables:
             for row in table.rows:
                 _dashed(row)
+
+
+def _continued(tables: list[_PageTable]) -> list[_PageTable]:
+    """The tables, each first table of a page without header rows joined to the one before.
+
+    A table whose header rows are not repeated on the next page (a web page's table
+    without ``<thead>``, a document's table without repeated headings) goes on there.
+    """
+    out: list[_PageTable] = []
+    for table in tables:
+        before = out[-1] if out else None
+        goes_on = (
+            before is not None
+            and table.place.table == 1
+            and _header_rows(table.rows) == 0
+            and len(before.rows[-1].cells) == len(table.rows[0].cells)
+        )
+        if before is not None and goes_on:
+            out[-1] = attrs.evolve(before, rows=[*before.rows, *table.rows], closed=table.closed)
+        else:
+            out.append(table)
+    return out
 
 
 def _joined(cell: Cell) -> list[Run]:

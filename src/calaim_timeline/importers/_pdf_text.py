@@ -131,7 +131,7 @@ def body_size(glyphs: Iterable[Glyph]) -> float:
     sizes = Counter(
         round(g.size, 1)
         for g in glyphs
-        if not g.shape and g.text.strip() and g.text not in BULLETS | HOLLOW
+        if not g.shape and g.text.strip() and (g.text.isalnum() or g.text not in BULLETS | HOLLOW)
     )
     most = max(sizes.values(), default=0)
     return max((size for size, count in sizes.items() if count * 4 >= most), default=0.0)

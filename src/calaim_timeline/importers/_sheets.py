@@ -110,8 +110,8 @@ def _unzipped_size(data: bytes, source: str) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             size = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, ValueError, OSError):
-        return  # not a zip: openpyxl says so below
+    except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError):
+        return  # not a zip this can read: openpyxl says so below
     if size > MAX_UNZIPPED:
         msg = f"the workbook unzips to more than {MAX_UNZIPPED // 2**20} MiB, the most this reads"
         raise ParseError(msg, source=source)
