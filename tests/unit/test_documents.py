@@ -168,3 +168,12 @@ def test_a_workbook_that_needs_a_newer_zip_is_our_error(tmp_path: Path) -> None:
     path.write_bytes(bytes(data))
     with pytest.raises(ParseError, match=r"new\.xlsx: not a readable Excel workbook \("):
         import_table_file(path, edition_id="x", as_of=Period.parse("2022-01"), title="T")
+
+
+def test_raised_text_longer_than_the_title_it_stands_by_is_still_raised() -> None:
+    """A one-letter title with "^39,2" raised after it: the marks are raised, not text."""
+    line = _glyphs("• å") + _glyphs("^39,2", x=22, top=-1, size=5)
+    items = _pdf_text.cell_items(line, Place(page=1), bullets=True)
+    assert [[(r.style, r.text) for r in i.runs] for i in items] == [
+        [(Style.TEXT, "å"), (Style.RAISED, "^39,2")]
+    ]

@@ -235,7 +235,8 @@ def _continued(tables: list[_PageTable]) -> list[_PageTable]:
     """The tables, each first table of a page without header rows joined to the one before.
 
     A table whose header rows are not repeated on the next page (a web page's table
-    without ``<thead>``, a document's table without repeated headings) goes on there.
+    without ``<thead>``, a document's table without repeated headings) goes on there; so
+    does one whose header rows the page break cut (its months' row on the next page).
     """
     out: list[_PageTable] = []
     for table in tables:
@@ -243,7 +244,7 @@ def _continued(tables: list[_PageTable]) -> list[_PageTable]:
         goes_on = (
             before is not None
             and table.place.table == 1
-            and _header_rows(table.rows) == 0
+            and 0 in {_header_rows(table.rows), _header_rows(before.rows)}
             and len(before.rows[-1].cells) == len(table.rows[0].cells)
         )
         if before is not None and goes_on:

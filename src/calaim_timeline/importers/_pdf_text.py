@@ -9,7 +9,6 @@ a bullet starting each, the lines without one going on with the item above (see
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any, Final
 
@@ -122,19 +121,12 @@ def text_lines(glyphs: Iterable[Glyph]) -> list[Line]:
 
 
 def body_size(glyphs: Iterable[Glyph]) -> float:
-    """The size of the body text (bullets and shapes aside).
+    """The size of the body text: the largest size of its characters (shapes aside).
 
-    The largest size that a quarter as many characters have as the commonest size has,
-    so that a few raised marks are never the body, even where they are half of a short
-    line's text.
+    Raised marks and numbers are smaller than the text they stand by, however much of a
+    short line they make; a cell's bullets are left out before it is asked.
     """
-    sizes = Counter(
-        round(g.size, 1)
-        for g in glyphs
-        if not g.shape and g.text.strip() and (g.text.isalnum() or g.text not in BULLETS | HOLLOW)
-    )
-    most = max(sizes.values(), default=0)
-    return max((size for size, count in sizes.items() if count * 4 >= most), default=0.0)
+    return max((g.size for g in glyphs if not g.shape and g.text.strip()), default=0.0)
 
 
 def line_runs(line: Sequence[Glyph], body: float) -> list[Run]:
@@ -185,11 +177,12 @@ def cell_items(glyphs: Sequence[Glyph], place: Place, *, bullets: bool) -> tuple
     ``bullets`` is false for a name or a category: their text has none, so a leading
     dash or letter stays text.
     """
-    body = body_size(glyphs)
+    lines = text_lines(glyphs)
+    marked = [(line, leading_bullet(line) if bullets else None) for line in lines]
+    body = body_size(g for line, glyph in marked for g in line if g is not glyph)
     first: float | None = None
     items: list[tuple[int, list[Run]]] = []
-    for line in text_lines(glyphs):
-        glyph = leading_bullet(line) if bullets else None
+    for line, glyph in marked:
         runs = line_runs([g for g in line if g is not glyph], body)
         if glyph is not None:
             first = glyph.x0 if first is None else min(first, glyph.x0)
