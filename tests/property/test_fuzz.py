@@ -179,7 +179,7 @@ def test_damaged_workbooks(flips: list[tuple[int, int]]) -> None:
 
 
 @given(st.lists(st.tuples(st.integers(0, 2**20), st.integers(0, 255)), min_size=1, max_size=3))
-@settings(max_examples=20, deadline=None)
+@settings(max_examples=10, deadline=None)
 def test_damaged_pdfs_from_a_word_processor(flips: list[tuple[int, int]]) -> None:
     """LibreOffice's calendar PDF with bytes changed imports or raises our error."""
     _file(_flipped(PRODUCED_PDF, flips), ".pdf")
