@@ -16,6 +16,7 @@ the same way for both.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Sequence
 from typing import Final
 
@@ -42,6 +43,8 @@ __all__ = [
 ]
 
 _SUB: Final = 2  # the level of a sub-bullet
+_MARKS: Final = re.compile(f"[{re.escape(KIND_MARKS)}]")
+_GLYPHS_AND_MARKS: Final = re.compile(f"[{re.escape(KIND_MARKS + BULLET + SUB_BULLET)}]")
 
 
 @attrs.frozen
@@ -305,16 +308,15 @@ class ItemBuilder:
     def text(self, text: str, place: Place) -> None:
         """Text as written in the markup: bullet glyphs start items, kind marks are marks."""
         start = 0
-        for k, char in enumerate(text):
-            glyph = self.bullets and char in (BULLET, SUB_BULLET)
-            if glyph or char in KIND_MARKS:
-                if k > start:
-                    self.run(Run(text[start:k]), _within(place, start, k - start))
-                if glyph:
-                    self.bullet(char, _within(place, k, 1))
-                else:
-                    self.run(Run(char, Style.MARK), _within(place, k, 1))
-                start = k + 1
+        for found in (_GLYPHS_AND_MARKS if self.bullets else _MARKS).finditer(text):
+            k, char = found.start(), found.group()
+            if k > start:
+                self.run(Run(text[start:k]), _within(place, start, k - start))
+            if char in KIND_MARKS:
+                self.run(Run(char, Style.MARK), _within(place, k, 1))
+            else:
+                self.bullet(char, _within(place, k, 1))
+            start = k + 1
         if start < len(text):
             self.run(Run(text[start:]), _within(place, start, len(text) - start))
 
@@ -334,14 +336,15 @@ def _within(place: Place, offset: int, length: int) -> Place:
     """The place ``offset`` characters into ``place``, ``length`` long, on a line."""
     if place.column is None:
         return place
-    return attrs.evolve(place, column=place.column + offset, length=length)
+    return Place(line=place.line, column=place.column + offset, length=length)
 
 
 def _through(start: Place, end: Place) -> Place:
     """``start``'s place, spanning the characters up to the end of ``end`` on its line."""
     if start.column is None or end.column is None or start.line != end.line:
         return start
-    return attrs.evolve(start, length=max(start.length, end.column + end.length - start.column))
+    length = max(start.length, end.column + end.length - start.column)
+    return start if length == start.length else Place(start.line, start.column, length)
 
 
 def merged(runs: Sequence[Run]) -> tuple[Run, ...]:
