@@ -241,7 +241,7 @@ def test_a_go_live_table_as_csv_excel_or_markdown(tmp_path: Path, suffix: str) -
             "{path}: row 2, column 'Policy': no title in this row",
         ),
         (
-            "Name,When\nECM,January 2022\n",
+            "Name,Owner\nECM,DHCS\n",
             (
                 "{path}: no header row names a title column (Policy, Milestone, Activity…) and a date"
                 " column (Go-Live Date, Target Date, Due…)"

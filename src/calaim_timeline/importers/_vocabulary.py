@@ -68,11 +68,13 @@ STATUS_WORDS: Final = {
 
 TITLES: Final = (
     "policy",
+    "what",
     "milestone",
     "milestones",
     "activity",
     "activities",
     "deliverable",
+    "deliverables",
     "item",
     "title",
     "name",
@@ -88,6 +90,8 @@ DATES: Final = (
     "go-live",
     "go live",
     "launch date",
+    "launch",
+    "when",
     "target date",
     "target",
     "due date",

@@ -84,35 +84,66 @@ class Columns:
     status: int | None = None
 
 
-def _first(names: list[str], wanted: Sequence[str], skip: set[int]) -> int | None:
-    for word in wanted:
-        for k, name in enumerate(names):
-            if name == word and k not in skip:
-                return k
-    return None
+_WORDY: Final = 6  # a header cell of more words than this is a sentence, not a name
+
+
+def _score(name: str, word: str, *, within: bool) -> int:
+    """How well a header cell names a column by ``word``; 0 if it does not.
+
+    The word itself best, then the word among a few others ("Planned Start Date
+    (tentative)"), a longer word better than a shorter.
+    """
+    if name == word:
+        return 1000 + len(word)
+    if (
+        within
+        and len(name.split()) <= _WORDY
+        and re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", name)
+    ):
+        return len(word)
+    return 0
+
+
+def _best(
+    names: list[str], wanted: Sequence[str], skip: set[int], *, within: bool = True
+) -> int | None:
+    """The column whose header names ``wanted`` best (the leftmost of equals), if any."""
+    scores = [
+        (max((_score(name, word, within=within) for word in wanted), default=0), -k)
+        for k, name in enumerate(names)
+        if k not in skip
+    ]
+    best = max(scores, default=(0, 0))
+    return -best[1] if best[0] else None
 
 
 def find_columns(table: Table) -> Columns | None:
     """The header row and columns of a list table, or None if no row names them.
 
+    A header cell names a column by one of the known words (see ``_vocabulary``), alone
+    or among a few other words; the word alone, then the longer word, wins. A kind or a
+    status column is named by its word alone.
+
     Examples:
         >>> from calaim_timeline.importers._document import Cell, Item, Place, Run, Table
         >>> def cell(text: str) -> Cell:
         ...     return Cell((Item(0, (Run(text),), Place()),), Place())
-        >>> header = (cell("Policy"), cell("Go-Live Date"))
+        >>> header = (cell("Program Area:"), cell("What"), cell("Planned Date (tentative)"))
         >>> find_columns(Table((header,), Place()))
-        Columns(row=0, title=0, date=1, initiative=None, kind=None, status=None)
+        Columns(row=0, title=1, date=2, initiative=0, kind=None, status=None)
     """
     for k, row in enumerate(table.rows[:10]):
         names = [_header(cell.text) for cell in row]
-        date = _first(names, DATES, set())
+        date = _best(names, DATES, set())
         titles = [t for t in TITLES if t != "initiative"]
-        title = _first(names, titles, {date} if date is not None else set())
+        title = _best(names, titles, {date} if date is not None else set())
         initiative = None
         if title is None:
-            title = _first(names, ("initiative",), set())
+            title = _best(names, ("initiative",), {date} if date is not None else set())
         else:
-            initiative = _first(names, INITIATIVES, {title})
+            initiative = _best(
+                names, INITIATIVES, {title} | ({date} if date is not None else set())
+            )
         if date is None or title is None:
             continue
         used = {k for k in (date, title, initiative) if k is not None}
@@ -121,8 +152,8 @@ def find_columns(table: Table) -> Columns | None:
             title=title,
             date=date,
             initiative=initiative,
-            kind=_first(names, KIND_HEADERS, used),
-            status=_first(names, STATUS_HEADERS, used),
+            kind=_best(names, KIND_HEADERS, used, within=False),
+            status=_best(names, STATUS_HEADERS, used, within=False),
         )
     return None
 

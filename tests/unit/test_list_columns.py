@@ -1,0 +1,112 @@
+"""A list table's columns named as analysts name them, in every format."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from calaim_timeline import Period
+from calaim_timeline.importers import import_table_file
+
+
+def _csv(rows: list[list[str]], path: Path) -> None:
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+
+
+def _xlsx(rows: list[list[str]], path: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Schedule"  # the initiative of a sheet without an initiative column
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+
+
+def _html(rows: list[list[str]], path: Path) -> None:
+    lines = ["<html><body><table>"]
+    lines += ["<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in rows]
+    path.write_text("\n".join([*lines, "</table></body></html>"]), encoding="utf-8")
+
+
+def _md(rows: list[list[str]], path: Path) -> None:
+    lines = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * len(rows[0])]
+    lines += ["| " + " | ".join(row) + " |" for row in rows[1:]]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+WRITERS: dict[str, Callable[[list[list[str]], Path], None]] = {
+    "csv": _csv,
+    "xlsx": _xlsx,
+    "html": _html,
+    "md": _md,
+}
+
+
+@pytest.mark.parametrize("suffix", sorted(WRITERS))
+@pytest.mark.parametrize(
+    ("header", "rows", "read"),
+    [
+        # Words around the known ones: the area is the initiative, the start date the date.
+        (
+            ["Medi-Cal Program Area:", "Milestone", "Planned Start Date (tentative)"],
+            [["Dental", "APL released", "January 2022"], ["", "Bulletin", "Q2 2022"]],
+            [("Dental", "APL released", "2022-01"), ("Dental", "Bulletin", "2022-Q2")],
+        ),
+        # What | Who | When: the owner column is left aside.
+        (
+            ["What", "Who", "When"],
+            [["Code freeze", "Release team", "March 2022"]],
+            [("Schedule", "Code freeze", "2022-03")],
+        ),
+        # A deliverable and its target; an initiative named by itself, launched.
+        (
+            ["Deliverables", "Target"],
+            [["Readiness report", "2022-02-15"]],
+            [("Schedule", "Readiness report", "2022-02-15")],
+        ),
+        (
+            ["Initiative", "Launch"],
+            [["ECM", "January 2022"]],
+            [("Schedule", "ECM", "2022-01")],
+        ),
+    ],
+)
+def test_columns_are_found_by_the_words_in_their_headers(
+    tmp_path: Path,
+    suffix: str,
+    header: list[str],
+    rows: list[list[str]],
+    read: list[tuple[str, str, str]],
+) -> None:
+    """Header cells name their columns by a known word, alone or among others."""
+    path = tmp_path / f"schedule.{suffix}"
+    WRITERS[suffix]([header, *rows], path)
+    edition = import_table_file(
+        path, edition_id="2022-01", as_of=Period.parse("2022-01"), title="Schedule"
+    )
+    got = [(i.name, m.title, str(m.when)) for i in edition.initiatives for m in i.milestones]
+    assert got == read
+
+
+def test_a_sentence_in_a_header_row_names_no_column(tmp_path: Path) -> None:
+    """A long cell that happens to hold a header word is text, not a column's name."""
+    path = tmp_path / "notes.csv"
+    _csv(
+        [
+            ["This program will be updated when the date of the next release is known", "x"],
+            ["Policy", "Go-Live Date"],
+            ["ECM", "January 2022"],
+        ],
+        path,
+    )
+    edition = import_table_file(path, edition_id="x", as_of=Period.parse("2022-01"), title="T")
+    assert [m.title for _, m in edition.milestones()] == ["ECM"]
