@@ -273,7 +273,7 @@ def test_what_the_source_does_not_say_must_be_given(tmp_path: Path) -> None:
     ):
         import_table_file(path, edition_id="x")
     with pytest.raises(
-        ParseError, match=r"has no title \(no heading\): give one \(--title TEXT\)$"
+        ParseError, match=r"has no title \(no heading or title row\): give one \(--title TEXT\)$"
     ):
         import_table_file(path, edition_id="x", as_of=Period.parse("2022-01"))
 

@@ -110,3 +110,22 @@ def test_a_sentence_in_a_header_row_names_no_column(tmp_path: Path) -> None:
     )
     edition = import_table_file(path, edition_id="x", as_of=Period.parse("2022-01"), title="T")
     assert [m.title for _, m in edition.milestones()] == ["ECM"]
+
+
+@pytest.mark.parametrize("suffix", sorted(WRITERS))
+def test_a_title_row_above_the_header_says_the_title_and_the_as_of(
+    tmp_path: Path, suffix: str
+) -> None:
+    """A row of one cell above the header row: the edition's title and its as-of month."""
+    path = tmp_path / f"go-live.{suffix}"
+    title = "CalAIM Go-Live Dates as of March 2022"
+    WRITERS[suffix](
+        [[title, "", ""], ["Policy", "Owner", "Go-Live Date"], ["ECM", "DHCS", "January 2022"]],
+        path,
+    )
+    edition = import_table_file(path, edition_id="2022-03")
+    assert (edition.title, str(edition.as_of), [m.title for _, m in edition.milestones()]) == (
+        title,
+        "2022-03",
+        ["ECM"],
+    )

@@ -52,6 +52,7 @@ __all__ = [
     "as_of_in",
     "find_columns",
     "read_list",
+    "title_rows",
 ]
 
 UNSTATED: Final = "not stated in the source"
@@ -158,8 +159,31 @@ def find_columns(table: Table) -> Columns | None:
     return None
 
 
+def title_rows(document: Document) -> list[str]:
+    r"""The title rows of the document's list tables: above a header, a row of one cell.
+
+    A spreadsheet says its title (and its "as of") in a row above the header row.
+
+    Examples:
+        >>> from calaim_timeline.importers._sheets import read_csv
+        >>> title_rows(read_csv("Go-live dates as of May 2022,,\nPolicy,Due\nECM,2022\n", "g.csv"))
+        ['Go-live dates as of May 2022']
+    """
+    found = []
+    for table in document.tables:
+        columns = find_columns(table)
+        for row in table.rows[: columns.row if columns else 0]:
+            filled = [cell.text for cell in row if cell.text]
+            if len(filled) == 1:
+                found.append(filled[0])
+    return found
+
+
 def as_of_in(document: Document) -> Period | None:
     r"""The month an "as of <Month> <Year>" in the document's title or text names.
+
+    Its title, its tables' captions, its paragraphs, and the title rows above the header
+    rows of its list tables.
 
     Examples:
         >>> from calaim_timeline.importers._markdown import read_markdown
@@ -168,14 +192,16 @@ def as_of_in(document: Document) -> Period | None:
     """
     texts = [document.title or "", *(t.caption or "" for t in document.tables)]
     texts += [item.text for item in document.texts]
+    texts += title_rows(document)
     return next((found for found in map(as_of, texts) if found is not None), None)
 
 
 def read_list(document: Document, options: ImportOptions, window: Period | None = None) -> Edition:
     r"""The edition a document's list tables give (every list table, in order).
 
-    The as-of month and the title come from ``options``, else from the document; the
-    publisher from ``options``, else the previous edition's, else :data:`UNSTATED`.
+    The as-of month and the title come from ``options``, else from the document (its
+    heading, else a title row above a header); the publisher from ``options``, else the
+    previous edition's, else :data:`UNSTATED`.
 
     Examples:
         >>> from calaim_timeline.importers._markdown import read_markdown
@@ -191,9 +217,9 @@ def read_list(document: Document, options: ImportOptions, window: Period | None 
     if month is None:
         msg = "the source does not say which month it is as of: give it (--as-of YYYY-MM)"
         raise ParseError(msg, source=document.source)
-    title = options.title or document.title
+    title = options.title or document.title or next(iter(title_rows(document)), None)
     if not title:
-        msg = "the source has no title (no heading): give one (--title TEXT)"
+        msg = "the source has no title (no heading or title row): give one (--title TEXT)"
         raise ParseError(msg, source=document.source)
     try:
         initiatives = _initiatives(document, month, title)
