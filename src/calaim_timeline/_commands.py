@@ -141,6 +141,7 @@ def import_table(args: argparse.Namespace, out: TextIO) -> int:
         as_of=args.as_of,
         title=args.title,
         publisher=args.publisher,
+        columns=args.columns,
     )
     if args.output:
         _check_target(Path(args.output), edition.id)

@@ -73,6 +73,22 @@ def _threshold(text: str) -> float:
     return value
 
 
+def _columns(text: str) -> dict[str, str]:
+    """``title=What,date=When``: a list table's columns by role, title and date needed."""
+    from calaim_timeline.importers.lists import ROLES  # noqa: PLC0415 - only when given
+
+    pairs = [part.partition("=") for part in text.split(",")]
+    given = {role.strip().lower(): header.strip() for role, _, header in pairs}
+    good = all(sep and header.strip() for _, sep, header in pairs) and len(given) == len(pairs)
+    if not good or not set(given) <= set(ROLES) or not {"title", "date"} <= set(given):
+        msg = (
+            "must be ROLE=HEADER pairs separated by commas, with title and date (roles: title,"
+            f" date, initiative, kind, status), such as title=What,date=When (got {text!r})"
+        )
+        raise argparse.ArgumentTypeError(msg)
+    return given
+
+
 def _edition_id(text: str) -> str:
     from calaim_timeline.validate import ID_PATTERN  # noqa: PLC0415
 
@@ -162,6 +178,13 @@ def _add_table(commands: _Commands, parents: _Parents) -> None:
     table.add_argument("--title", help="the edition's title, if the source has no heading")
     table.add_argument("--publisher", help="who publishes it, if not DHCS (the grid's default)")
     table.add_argument("--previous", metavar="EDITION", help="a snapshot file or edition id")
+    table.add_argument(
+        "--columns",
+        type=_columns,
+        metavar="MAP",
+        help="a list table's columns by their headers: title=HEADER,date=HEADER"
+        "[,initiative=HEADER][,kind=HEADER][,status=HEADER]",
+    )
     table.add_argument("-o", "--output", metavar="FILE", help="write the snapshot here (atomic)")
     table.set_defaults(run=run.import_table)
 

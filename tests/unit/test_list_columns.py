@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from calaim_timeline import Period
+from calaim_timeline import ParseError, Period
+from calaim_timeline.cli import main
 from calaim_timeline.importers import import_table_file
 
 
@@ -128,4 +129,54 @@ def test_a_title_row_above_the_header_says_the_title_and_the_as_of(
         title,
         "2022-03",
         ["ECM"],
+    )
+
+
+def test_columns_given_outright_name_headers_of_any_words(tmp_path: Path) -> None:
+    """--columns names the title and date columns (and others) by their headers."""
+    path = tmp_path / "plan.csv"
+    _csv([["Thing", "Happens", "Stream"], ["Code freeze", "March 2022", "Release"]], path)
+    edition = import_table_file(
+        path,
+        edition_id="x",
+        as_of=Period.parse("2022-03"),
+        title="Plan",
+        columns={"title": "Thing", "date": "happens", "initiative": "Stream"},
+    )
+    assert [(i.name, m.title, str(m.when)) for i, m in edition.milestones()] == [
+        ("Release", "Code freeze", "2022-03")
+    ]
+    code = main(
+        ["import-table", str(path), "--id", "x", "--as-of", "2022-03", "--title", "Plan",
+         "--columns", "title=Thing,date=Happens"],
+        out=io.StringIO(),
+    )  # fmt: skip
+    assert code == 0
+
+
+def test_columns_given_outright_must_be_found_and_must_make_sense(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Headers the table lacks, roles it has none of, or no date: one clear error each."""
+    path = tmp_path / "plan.csv"
+    _csv([["Thing", "Happens"], ["Code freeze", "March 2022"]], path)
+    with pytest.raises(ParseError) as raised:
+        import_table_file(path, edition_id="x", columns={"title": "Thing", "date": "When"})
+    assert raised.value.lines() == (
+        f"{path}: no header row has all the columns given ('Thing', 'When')",
+    )
+    with pytest.raises(ParseError) as raised:
+        import_table_file(path, edition_id="x", columns={"title": "Thing", "owner": "Who"})
+    assert raised.value.lines() == (
+        (
+            f"{path}: the columns given must name a title and a date column, and may name"
+            " initiative, kind, status (got owner, title)"
+        ),
+    )
+    with pytest.raises(SystemExit):
+        main(["import-table", str(path), "--id", "x", "--columns", "title=Thing"])
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "calaim-timeline import-table: error: argument --columns: must be ROLE=HEADER pairs"
+        " separated by commas, with title and date (roles: title, date, initiative, kind,"
+        " status), such as title=What,date=When (got 'title=Thing')"
     )

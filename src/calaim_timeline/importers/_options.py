@@ -17,7 +17,8 @@ class ImportOptions:
 
     ``as_of``, ``title`` and ``publisher`` stand instead of what the source says and fill
     what it does not; with ``previous``, what matches it keeps its ids, lineages and
-    aliases (``threshold`` is how alike two titles must be to match).
+    aliases (``threshold`` is how alike two titles must be to match); ``columns`` names a
+    list table's columns outright where its headers use words of their own.
 
     Examples:
         >>> ImportOptions(edition_id="2022-05").threshold == DEFAULT_THRESHOLD
@@ -30,3 +31,5 @@ class ImportOptions:
     as_of: Period | None = None
     title: str | None = None
     publisher: str | None = None
+    columns: tuple[tuple[str, str], ...] = ()
+    """A list table's columns given outright: (role, header) pairs, such as ("title", "What")."""

@@ -18,6 +18,7 @@ document, layout, edition.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Final
 
@@ -30,7 +31,7 @@ from calaim_timeline.importers._options import ImportOptions
 from calaim_timeline.importers._pdf import read_pdf
 from calaim_timeline.importers._sheets import read_csv, read_xlsx
 from calaim_timeline.importers.dhcs_table import PUBLISHER, read_grid
-from calaim_timeline.importers.lists import find_columns, read_list
+from calaim_timeline.importers.lists import ROLES, find_columns, read_list
 from calaim_timeline.match import DEFAULT_THRESHOLD
 from calaim_timeline.model import Edition
 from calaim_timeline.period import Period
@@ -66,6 +67,18 @@ def read_document(path: Path) -> Document:
     return read_markdown(text, str(path))
 
 
+def _roles(columns: Mapping[str, str], source: str) -> tuple[tuple[str, str], ...]:
+    """The columns given, checked: known roles, a title and a date, each a header."""
+    unknown = sorted(set(columns) - set(ROLES))
+    if unknown or (columns and not {"title", "date"} <= set(columns)):
+        msg = (
+            f"the columns given must name a title and a date column, and may name"
+            f" {', '.join(ROLES[2:])} (got {', '.join(sorted(columns))})"
+        )
+        raise ParseError(msg, source=source)
+    return tuple((role, columns[role]) for role in ROLES if role in columns)
+
+
 def import_table_file(  # noqa: PLR0913 - what an edition needs that a source may not say
     path: str | os.PathLike[str],
     *,
@@ -75,12 +88,15 @@ def import_table_file(  # noqa: PLR0913 - what an edition needs that a source ma
     as_of: Period | None = None,
     title: str | None = None,
     publisher: str | None = None,
+    columns: Mapping[str, str] | None = None,
 ) -> Edition:
     """Read the calendar or list tables in the file at ``path`` into an edition.
 
     ``as_of``, ``title`` and ``publisher`` stand instead of what the source says, and
     fill what it does not: a list edition needs an as-of month from one or the other.
-    With ``previous``, what matches it keeps its ids, lineages and aliases. Raises
+    With ``previous``, what matches it keeps its ids, lineages and aliases. ``columns``
+    gives a list table's columns outright, by role (title, date, initiative, kind,
+    status; title and date needed) and header: ``{"title": "What", "date": "When"}``. Raises
     :class:`~calaim_timeline.errors.ParseError` naming the file, and the line, row or
     page and the cell, for anything it cannot read.
 
@@ -97,11 +113,16 @@ def import_table_file(  # noqa: PLR0913 - what an edition needs that a source ma
         as_of=as_of,
         title=title,
         publisher=publisher,
+        columns=_roles(columns or {}, str(path)),
     )
     path = Path(path)
     document = read_document(path)
-    if any(find_columns(table) for table in document.tables):
+    if any(find_columns(table, options.columns) for table in document.tables):
         return read_list(document, options)
+    if options.columns:
+        given = ", ".join(repr(header) for _, header in options.columns)
+        msg = f"no header row has all the columns given ({given})"
+        raise ParseError(msg, source=str(path))
     if path.suffix.lower() in _SHEETS:
         msg = (
             "no header row names a title column (Policy, Milestone, Activity…) and a"

@@ -46,6 +46,7 @@ from calaim_timeline.validate import check
 __all__ = [
     "DATES",
     "KINDS",
+    "ROLES",
     "TITLES",
     "UNSTATED",
     "Columns",
@@ -118,12 +119,28 @@ def _best(
     return -best[1] if best[0] else None
 
 
-def find_columns(table: Table) -> Columns | None:
+ROLES: Final = ("title", "date", "initiative", "kind", "status")
+"""The columns a list table may have; ``--columns`` names them by these words."""
+
+
+def _named_columns(table: Table, named: Sequence[tuple[str, str]]) -> Columns | None:
+    """The first of the first ten rows that has every header ``named`` gives, as columns."""
+    wanted = {role: _header(text) for role, text in named}
+    for k, row in enumerate(table.rows[:10]):
+        names = [_header(cell.text) for cell in row]
+        found = {role: names.index(text) for role, text in wanted.items() if text in names}
+        if len(found) == len(wanted) and len(set(found.values())) == len(found):
+            return Columns(row=k, **found)
+    return None
+
+
+def find_columns(table: Table, named: Sequence[tuple[str, str]] = ()) -> Columns | None:
     """The header row and columns of a list table, or None if no row names them.
 
     A header cell names a column by one of the known words (see ``_vocabulary``), alone
     or among a few other words; the word alone, then the longer word, wins. A kind or a
-    status column is named by its word alone.
+    status column is named by its word alone. ``named`` gives the columns outright, as
+    (role, header) pairs: then a row with every one of those headers is the header row.
 
     Examples:
         >>> from calaim_timeline.importers._document import Cell, Item, Place, Run, Table
@@ -133,6 +150,8 @@ def find_columns(table: Table) -> Columns | None:
         >>> find_columns(Table((header,), Place()))
         Columns(row=0, title=1, date=2, initiative=0, kind=None, status=None)
     """
+    if named:
+        return _named_columns(table, named)
     for k, row in enumerate(table.rows[:10]):
         names = [_header(cell.text) for cell in row]
         date = _best(names, DATES, set())
@@ -159,7 +178,7 @@ def find_columns(table: Table) -> Columns | None:
     return None
 
 
-def title_rows(document: Document) -> list[str]:
+def title_rows(document: Document, named: Sequence[tuple[str, str]] = ()) -> list[str]:
     r"""The title rows of the document's list tables: above a header, a row of one cell.
 
     A spreadsheet says its title (and its "as of") in a row above the header row.
@@ -171,7 +190,7 @@ def title_rows(document: Document) -> list[str]:
     """
     found = []
     for table in document.tables:
-        columns = find_columns(table)
+        columns = find_columns(table, named)
         for row in table.rows[: columns.row if columns else 0]:
             filled = [cell.text for cell in row if cell.text]
             if len(filled) == 1:
@@ -179,7 +198,7 @@ def title_rows(document: Document) -> list[str]:
     return found
 
 
-def as_of_in(document: Document) -> Period | None:
+def as_of_in(document: Document, named: Sequence[tuple[str, str]] = ()) -> Period | None:
     r"""The month an "as of <Month> <Year>" in the document's title or text names.
 
     Its title, its tables' captions, its paragraphs, and the title rows above the header
@@ -192,7 +211,7 @@ def as_of_in(document: Document) -> Period | None:
     """
     texts = [document.title or "", *(t.caption or "" for t in document.tables)]
     texts += [item.text for item in document.texts]
-    texts += title_rows(document)
+    texts += title_rows(document, named)
     return next((found for found in map(as_of, texts) if found is not None), None)
 
 
@@ -213,16 +232,18 @@ def read_list(document: Document, options: ImportOptions, window: Period | None 
         >>> [(m.id, str(m.when), m.when.text, m.status.value) for _, m in edition.milestones()]
         [('ecm', '2022-01', 'January 2022', 'done')]
     """
-    month = options.as_of or as_of_in(document)
+    month = options.as_of or as_of_in(document, options.columns)
     if month is None:
         msg = "the source does not say which month it is as of: give it (--as-of YYYY-MM)"
         raise ParseError(msg, source=document.source)
-    title = options.title or document.title or next(iter(title_rows(document)), None)
+    title = (
+        options.title or document.title or next(iter(title_rows(document, options.columns)), None)
+    )
     if not title:
         msg = "the source has no title (no heading or title row): give one (--title TEXT)"
         raise ParseError(msg, source=document.source)
     try:
-        initiatives = _initiatives(document, month, title)
+        initiatives = _initiatives(document, month, title, options.columns)
     except PlacedError as error:
         raise document.fail(error.message, error.place, error.column) from None
     if not initiatives:
@@ -249,11 +270,13 @@ def read_list(document: Document, options: ImportOptions, window: Period | None 
     return check(edition, source=document.source)
 
 
-def _initiatives(document: Document, month: Period, title: str) -> dict[str, list[Milestone]]:
+def _initiatives(
+    document: Document, month: Period, title: str, named: Sequence[tuple[str, str]]
+) -> dict[str, list[Milestone]]:
     initiatives: dict[str, list[Milestone]] = {}
     serial = 0
     for table in document.tables:
-        columns = find_columns(table)
+        columns = find_columns(table, named)
         if columns is None:
             continue
         header = table.rows[columns.row]
