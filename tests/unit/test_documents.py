@@ -177,3 +177,14 @@ def test_raised_text_longer_than_the_title_it_stands_by_is_still_raised() -> Non
     assert [[(r.style, r.text) for r in i.runs] for i in items] == [
         [(Style.TEXT, "å"), (Style.RAISED, "^39,2")]
     ]
+
+
+@pytest.mark.parametrize("paragraph", ["<ul><li></li></ul>", "<ul><li>as of May 2022</li></ul>"])
+def test_a_paragraph_that_is_an_empty_or_listed_item_is_read(paragraph: str) -> None:
+    """A list item with nothing in it, outside the tables, is no footnote and no crash."""
+    table = (
+        f"## Calendar as of May 2022\n\n{paragraph}\n\n| I | M | |\n|---|---|---|\n"
+        "| | Q2 2022 | |\n| | May | June |\n| Dental | • APL | -- |\n"
+    )
+    edition = import_table(table, edition_id="x", source="c.md")
+    assert ([m.title for _, m in edition.milestones()], edition.footnotes) == (["APL"], ())

@@ -194,6 +194,12 @@ class Item:
         """The item's text, spaces collapsed, without its raised runs."""
         return _collapsed(self.runs)
 
+    @property
+    def raised_first(self) -> str | None:
+        """The raised text the item starts with (a footnote's number), if it starts so."""
+        first = self.runs[0] if self.runs else None
+        return first.text if first is not None and first.style is Style.RAISED else None
+
 
 @attrs.frozen
 class Cell:

@@ -174,7 +174,7 @@ def _heading(document: Document) -> str | None:
     dated = (
         item.text
         for item in document.texts
-        if "as of" in item.text.lower() and item.runs[0].style is not Style.RAISED
+        if "as of" in item.text.lower() and item.raised_first is None
     )
     return next(dated, document.title)
 
@@ -269,11 +269,11 @@ def _footnotes(document: Document) -> dict[int, tuple[str, Place]]:
     """Each paragraph that starts with raised numbers defines those footnotes."""
     notes: dict[int, tuple[str, Place]] = {}
     for item in document.texts:
-        first = item.runs[0]
-        if first.style is not Style.RAISED or not _NUMBERS.fullmatch(first.text):
+        numbers = item.raised_first
+        if numbers is None or not _NUMBERS.fullmatch(numbers):
             continue
         text = " ".join("".join(r.text for r in item.runs[1:]).split())
-        for value in first.text.split(","):
+        for value in numbers.split(","):
             if len(value.strip()) > len(str(MAX_NUMBER)):
                 msg = f"footnote number {value.strip()[:12]}… is too large: at most {MAX_NUMBER:,}"
                 raise PlacedError(msg, item.place)
