@@ -100,7 +100,7 @@ def february_2022() -> Edition:
                     title="MCPs send the ECM New Benefit Notice",
                     when=Period.month(2022, 2),
                 )
-            elif not m.when.overlaps(window):
+            elif isinstance(m.when, Period) and not m.when.overlaps(window):
                 continue
             kept.append(m)
         if initiative.id == "dental":

@@ -72,7 +72,7 @@ def _raised(kind: MilestoneKind | None, footnotes: tuple[int, ...]) -> str:
 def _cell(initiative: Initiative, month_start: object, fonts: _Fonts) -> Paragraph | str:
     lines = []
     for milestone in initiative.milestones:
-        if milestone.when.start != month_start:
+        if not isinstance(milestone.when, Period) or milestone.when.start != month_start:
             continue
         lines.append(f"• {escape(milestone.title)}{_raised(milestone.kind, milestone.footnotes)}")
         lines += [

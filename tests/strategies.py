@@ -230,7 +230,7 @@ def _listed(edition: Edition) -> Edition:
         for i in edition.initiatives
         if i.milestones
     )
-    periods = [m.when for i in initiatives for m in i.milestones]
+    periods = [m.when for i in initiatives for m in i.milestones if isinstance(m.when, Period)]
     first, last = min(p.start for p in periods), max(p.end for p in periods)
     start, end = Period.month(first.year, first.month), Period.month(last.year, last.month)
     return Edition(

@@ -44,7 +44,7 @@ from calaim_timeline.model import (
     Status,
     SubItem,
 )
-from calaim_timeline.period import Period, Precision, Relation
+from calaim_timeline.period import Period, Precision, Relation, UnknownDate, When
 from calaim_timeline.validate import check, validate
 
 if TYPE_CHECKING:
@@ -104,7 +104,9 @@ __all__ = [
     "SubItem",
     "Timeline",
     "UnknownChangeError",
+    "UnknownDate",
     "ValidationError",
+    "When",
     "WriteError",
     "apply",
     "changelog",

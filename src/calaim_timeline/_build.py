@@ -28,7 +28,7 @@ from calaim_timeline.model import (
     Status,
     SubItem,
 )
-from calaim_timeline.period import Period
+from calaim_timeline.period import Period, When, parse_when
 
 __all__ = ["KEYS", "MAX_NUMBER", "build", "describe", "structure"]
 
@@ -195,25 +195,45 @@ def _wordings(table: Mapping[str, Any], *keys: str) -> None:
 
 
 def _period(table: Mapping[str, Any], key: str) -> Period:
+    return _field_notation(_parsed, table, key)
+
+
+def _when(table: Mapping[str, Any], key: str) -> When:
+    return _field_notation(_parsed_when, table, key)
+
+
+def _field_notation(
+    read: Callable[[object, str | None], _T], table: Mapping[str, Any], key: str
+) -> _T:
     notation = table.get(key, _MISSING)
     if notation is _MISSING:
         raise _Problem(_REQUIRED, key)
     try:
-        return _parsed(notation, table.get(key + _TEXT))
+        return read(notation, table.get(key + _TEXT))
     except _Problem as problem:
         raise problem.under(key) from None
 
 
 _period_of: Final = lru_cache(maxsize=4096)(Period.parse)
 """Period.parse, remembered: a snapshot names a few hundred periods many thousand times."""
+_when_of: Final = lru_cache(maxsize=4096)(parse_when)
+"""parse_when, remembered likewise: a milestone's date is a period or ``unknown``."""
 
 
 def _parsed(notation: object, text: str | None = None) -> Period:
+    return _notation(_period_of, notation, text)
+
+
+def _parsed_when(notation: object, text: str | None = None) -> When:
+    return _notation(_when_of, notation, text)
+
+
+def _notation(parse: Callable[..., _T], notation: object, text: str | None) -> _T:
     if not isinstance(notation, str):
         msg = f"must be a period written as a string, such as '2022-01' (got {describe(notation)})"
         raise _Problem(msg)
     try:
-        return _period_of(notation, text=text)
+        return parse(notation, text=text)
     except PeriodError as error:
         raise _Problem(str(error)) from None
 
@@ -329,7 +349,7 @@ def _new_milestone(  # noqa: PLR0913, PLR0917 - one argument per field
     identifier: str,
     title: str,
     kind: MilestoneKind | None,
-    when: Period,
+    when: When,
     sub_items: tuple[SubItem, ...],
     footnotes: tuple[int, ...],
     status: Status,
@@ -377,7 +397,7 @@ def _milestone(value: object) -> Milestone:
             chosen_status = _STATUSES.get(status)
             if chosen_kind is not _MISSING and chosen_status is not None:
                 try:
-                    when = _period_of(notation)
+                    when = _when_of(notation)
                 except PeriodError:
                     pass  # reported the careful way
                 else:
@@ -402,7 +422,7 @@ def _milestone_fields(table: Mapping[str, Any]) -> Milestone:
         identifier,
         _str(table, "title"),
         _kind(table),
-        _period(table, "when"),
+        _when(table, "when"),
         _items(table, "sub_items", _sub_item) if "sub_items" in table else (),
         _items(table, "footnotes", _number) if "footnotes" in table else (),
         _choice(table.get("status", Status.PLANNED.value), _STATUSES, "status"),

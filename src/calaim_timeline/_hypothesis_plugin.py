@@ -19,11 +19,21 @@ from calaim_timeline.model import (
     Source,
     SubItem,
 )
-from calaim_timeline.period import Period
+from calaim_timeline.period import Period, UnknownDate
 
 __all__ = ["MODEL_TYPES", "setup"]
 
-MODEL_TYPES = (Period, Footnote, SubItem, Milestone, Category, Initiative, Source, Edition)
+MODEL_TYPES = (
+    Period,
+    UnknownDate,
+    Footnote,
+    SubItem,
+    Milestone,
+    Category,
+    Initiative,
+    Source,
+    Edition,
+)
 """The types given a strategy; the enums (kinds, statuses, precisions) need none."""
 
 

@@ -15,7 +15,7 @@ import attrs
 
 from calaim_timeline._similarity import compared, glossary, normalise, numbers, similarity
 from calaim_timeline.model import Edition, Initiative, Milestone, MilestoneKind
-from calaim_timeline.period import Period
+from calaim_timeline.period import When
 
 __all__ = [
     "Pool",
@@ -230,7 +230,7 @@ def by_context(
     on each side, and one title's words stand in order in the other's, it is the same
     milestone.
     """
-    groups: dict[tuple[Period, MilestoneKind | None], tuple[list[str], list[str]]] = defaultdict(
+    groups: dict[tuple[When, MilestoneKind | None], tuple[list[str], list[str]]] = defaultdict(
         lambda: ([], [])
     )
     for key in before:

@@ -6,8 +6,9 @@ text`` for a file in canonical form) and :func:`save` is atomic: the file is wri
 to a temporary name beside the target and renamed over it, so a failed write never
 leaves half a file.
 
-Periods are written in their canonical notation; a period that keeps the source's
-wording gets a sibling key with the suffix ``_text`` (``when`` and ``when_text``).
+Periods are written in their canonical notation, and an unknown date as ``unknown``; a
+date that keeps the source's wording gets a sibling key with the suffix ``_text``
+(``when`` and ``when_text``).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from calaim_timeline._files import line_of, read_text, write_atomic
 from calaim_timeline._paused import paused
 from calaim_timeline.errors import SnapshotError
 from calaim_timeline.model import Edition
-from calaim_timeline.period import Period
+from calaim_timeline.period import Period, UnknownDate, When
 from calaim_timeline.validate import check
 
 if TYPE_CHECKING:
@@ -68,7 +69,8 @@ def _list_unstructure_factory(kind: Any, converter: cattrs.Converter) -> Callabl
 
 
 def _period_fields(cls: type) -> tuple[str, ...]:
-    return tuple(a.name for a in attrs.fields(attrs.resolve_types(cls)) if a.type is Period)
+    """The fields of ``cls`` that hold a period (or a milestone's date)."""
+    return tuple(a.name for a in attrs.fields(attrs.resolve_types(cls)) if a.type in (Period, When))
 
 
 def _class_unstructure(cls: type, converter: cattrs.Converter) -> Callable[[Any], dict[str, Any]]:
@@ -109,6 +111,7 @@ def configure_converter(converter: cattrs.Converter) -> None:
         attrs.has, lambda cls: _class_unstructure(cls, converter)
     )
     converter.register_unstructure_hook(Period, Period.format)
+    converter.register_unstructure_hook(UnknownDate, UnknownDate.format)
     converter.register_unstructure_hook_factory(_is_homogeneous_tuple, _list_unstructure_factory)
     # Structuring is the one way the library builds models (errors name the path).
     for kind in KEYS.keys() | {Period}:

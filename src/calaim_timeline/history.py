@@ -22,7 +22,7 @@ from calaim_timeline._notation import LAST_MONTH, last_day, month_index, month_s
 from calaim_timeline.diff import DiffOptions, EditionDiff, diff
 from calaim_timeline.errors import EditionNotFoundError, MilestoneNotFoundError
 from calaim_timeline.model import Edition, Initiative, Milestone, MilestoneKind
-from calaim_timeline.period import Period, Relation
+from calaim_timeline.period import Period, Relation, When, when_months, when_relation
 
 __all__ = [
     "History",
@@ -76,7 +76,7 @@ class Sighting:
 
 @attrs.frozen
 class Move:
-    """How the period changed from one edition to the next.
+    """How the date changed from one edition to the next (either may be unknown).
 
     Examples:
         >>> move = Move("2021-11", "2022-02", Period.parse("2022-01"), Period.parse("2022-03"))
@@ -86,18 +86,18 @@ class Move:
 
     old_edition: str
     new_edition: str
-    old: Period
-    new: Period
+    old: When
+    new: When
 
     @property
     def relation(self) -> Relation:
-        """Delayed, advanced, narrowed, widened, restated or same."""
-        return Period.relation(self.old, self.new)
+        """Delayed, advanced, narrowed, widened, restated or same; undated or dated."""
+        return when_relation(self.old, self.new)
 
     @property
-    def months(self) -> int:
-        """The signed move of the period's last month."""
-        return Period.shift_months(self.old, self.new)
+    def months(self) -> int | None:
+        """The signed move of the period's last month; None where a date is unknown."""
+        return when_months(self.old, self.new)
 
 
 @attrs.frozen
@@ -171,8 +171,12 @@ class History:
 
     @property
     def slip_months(self) -> int:
-        """The total move of the last month, first listing to latest (positive: later)."""
-        return sum(m.months for m in self.moves())
+        """The move of the last month, first dated listing to latest (positive: later).
+
+        Listings whose date is unknown are passed over.
+        """
+        dated = [s.milestone.when for s in self.present if isinstance(s.milestone.when, Period)]
+        return Period.shift_months(dated[0], dated[-1]) if dated else 0
 
     def names(self) -> set[str]:
         """Every id and lineage the milestone had."""
@@ -382,7 +386,8 @@ def upcoming(
     """What ``edition`` says is due from ``day`` through the next ``within`` months.
 
     A milestone is due when its period has not ended before ``day`` and starts before
-    the window closes; ``kinds`` keeps only those kinds (None for unmarked).
+    the window closes; ``kinds`` keeps only those kinds (None for unmarked). A
+    milestone whose date is unknown is not due in any window.
 
     Examples:
         >>> from datetime import date
@@ -403,7 +408,8 @@ def upcoming(
     due = [
         (i, m)
         for i, m in edition.milestones()
-        if m.when.end >= day
+        if isinstance(m.when, Period)
+        and m.when.end >= day
         and reached(m.when.start, horizon)
         and (wanted is None or m.kind in wanted)
     ]

@@ -16,7 +16,7 @@ from typing import Any, Final
 
 import attrs
 
-from calaim_timeline.period import Period
+from calaim_timeline.period import Period, UnknownDate, When
 
 __all__ = [
     "Category",
@@ -166,7 +166,9 @@ class Milestone:
     """One dated item of an initiative.
 
     ``lineage`` is the id that follows the milestone across editions; it defaults to
-    ``id``.
+    ``id``. ``when`` is a :class:`~calaim_timeline.period.Period`, or an
+    :class:`~calaim_timeline.period.UnknownDate` where the source lists the milestone
+    without a date ("TBD").
 
     Examples:
         >>> m = Milestone(id="mot-carve-in-live", title="MOT Carve-In goes live",
@@ -178,7 +180,7 @@ class Milestone:
     id: str = attrs.field(validator=_STR)
     title: str = attrs.field(validator=_STR)
     kind: MilestoneKind | None = attrs.field(default=None, validator=_KIND)
-    when: Period = attrs.field(validator=_is((Period,), "a Period"))
+    when: When = attrs.field(validator=_is((Period, UnknownDate), "a Period or an UnknownDate"))
     sub_items: tuple[SubItem, ...] = attrs.field(
         default=(), validator=_tuple_of(SubItem, "SubItem", "a SubItem")
     )

@@ -21,14 +21,24 @@ from __future__ import annotations
 import enum
 from datetime import date
 from functools import lru_cache
-from typing import Any, Final
+from typing import Any, Final, TypeAlias
 
 import attrs
 
 from calaim_timeline._notation import Precision, month_index, read, unit_bounds, write
 from calaim_timeline.errors import PeriodError
 
-__all__ = ["Period", "Precision", "Relation"]
+__all__ = [
+    "UNKNOWN",
+    "Period",
+    "Precision",
+    "Relation",
+    "UnknownDate",
+    "When",
+    "parse_when",
+    "when_months",
+    "when_relation",
+]
 
 
 _RANK: Final = {p: i for i, p in enumerate(Precision)}
@@ -39,7 +49,9 @@ class Relation(enum.Enum):
 
     ``same``: identical, wording included. ``restated``: same bounds, other precision
     or wording. ``narrowed``: new lies inside old. ``widened``: old lies inside new.
-    ``delayed`` / ``advanced``: both bounds moved later / earlier.
+    ``delayed`` / ``advanced``: both bounds moved later / earlier. Between a period and
+    an unknown date (see :func:`when_relation`): ``undated``, the date is now unknown;
+    ``dated``, it is set again.
 
     Examples:
         >>> Period.relation(Period.parse("2022-01"), Period.parse("2022-03"))
@@ -54,6 +66,8 @@ class Relation(enum.Enum):
     NARROWED = "narrowed"
     WIDENED = "widened"
     RESTATED = "restated"
+    UNDATED = "undated"
+    DATED = "dated"
 
     @property
     def inverse(self) -> Relation:
@@ -71,6 +85,8 @@ _INVERSE: Final = {
     Relation.ADVANCED: Relation.DELAYED,
     Relation.NARROWED: Relation.WIDENED,
     Relation.WIDENED: Relation.NARROWED,
+    Relation.UNDATED: Relation.DATED,
+    Relation.DATED: Relation.UNDATED,
 }
 
 
@@ -309,3 +325,125 @@ def _parsed(value: str) -> Period:
     # immutable, so the same object may be shared.
     start, end, precision = read(value)
     return Period(start=start, end=end, precision=precision)
+
+
+UNKNOWN: Final = "unknown"
+"""How a snapshot writes an unknown date (``when = "unknown"``)."""
+
+
+@attrs.frozen(kw_only=True, order=False, repr=False)
+class UnknownDate:
+    """A date the source does not give: "TBD", "To be determined", "Pending", an empty cell.
+
+    The milestone is listed, but not yet (or no longer) dated. ``text`` is the source's
+    wording, kept as given. An unknown date sorts after every period: a list ordered by
+    date ends with the milestones nobody has dated.
+
+    Examples:
+        >>> tbd = UnknownDate(text="TBD")
+        >>> str(tbd), tbd.text, Period.parse("9999-12-31") < tbd
+        ('unknown', 'TBD', True)
+        >>> sorted([UnknownDate(), Period.parse("2022-01")])
+        [Period('2022-01'), UnknownDate()]
+    """
+
+    text: str | None = attrs.field(default=None, validator=_is_wording)
+
+    def format(self) -> str:
+        """The file format's notation, ``unknown``."""
+        return UNKNOWN
+
+    def __str__(self) -> str:
+        """``unknown``, as :meth:`format`."""
+        return UNKNOWN
+
+    def __repr__(self) -> str:
+        """``UnknownDate()``, with the wording when there is one."""
+        return "UnknownDate()" if self.text is None else f"UnknownDate(text={self.text!r})"
+
+    def with_text(self, text: str | None) -> UnknownDate:
+        """The same unknown date with other source wording (None for none)."""
+        return attrs.evolve(self, text=text)
+
+    def _cmpkey(self) -> tuple[bool, str]:
+        return (self.text is not None, self.text or "")
+
+    def __lt__(self, other: object) -> bool:
+        """After every period; among unknown dates, by wording (none first)."""
+        if isinstance(other, Period):
+            return False
+        if not isinstance(other, UnknownDate):
+            return NotImplemented
+        return self._cmpkey() < other._cmpkey()
+
+    def __le__(self, other: object) -> bool:
+        """After every period; among unknown dates, by wording (none first)."""
+        if isinstance(other, Period):
+            return False
+        if not isinstance(other, UnknownDate):
+            return NotImplemented
+        return self._cmpkey() <= other._cmpkey()
+
+    def __gt__(self, other: object) -> bool:
+        """After every period; among unknown dates, by wording (none first)."""
+        if isinstance(other, Period):
+            return True
+        if not isinstance(other, UnknownDate):
+            return NotImplemented
+        return self._cmpkey() > other._cmpkey()
+
+    def __ge__(self, other: object) -> bool:
+        """After every period; among unknown dates, by wording (none first)."""
+        if isinstance(other, Period):
+            return True
+        if not isinstance(other, UnknownDate):
+            return NotImplemented
+        return self._cmpkey() >= other._cmpkey()
+
+
+When: TypeAlias = Period | UnknownDate
+"""When a milestone is due: a period, or an unknown date."""
+
+
+def parse_when(value: str, *, text: str | None = None) -> When:
+    """A period's canonical notation, or ``unknown``; ``text`` is the wording to keep.
+
+    Examples:
+        >>> parse_when("unknown", text="TBD"), parse_when("2022-Q1")
+        (UnknownDate(text='TBD'), Period('2022-Q1'))
+    """
+    if value == UNKNOWN:
+        return UnknownDate(text=text)
+    return Period.parse(value, text=text)
+
+
+def when_relation(old: When, new: When) -> Relation:
+    """How a milestone's date moved: :meth:`Period.relation`, or to or from unknown.
+
+    Examples:
+        >>> when_relation(Period.parse("2022-01"), UnknownDate(text="TBD"))
+        <Relation.UNDATED: 'undated'>
+        >>> when_relation(UnknownDate(), UnknownDate(text="TBD"))
+        <Relation.RESTATED: 'restated'>
+    """
+    if isinstance(old, Period) and isinstance(new, Period):
+        return Period.relation(old, new)
+    if isinstance(old, Period):
+        return Relation.UNDATED
+    if isinstance(new, Period):
+        return Relation.DATED
+    return Relation.SAME if old == new else Relation.RESTATED
+
+
+def when_months(old: When, new: When) -> int | None:
+    """:meth:`Period.shift_months` between two dates; None where either is unknown.
+
+    Examples:
+        >>> when_months(Period.parse("2022-01"), Period.parse("2022-Q1"))
+        2
+        >>> when_months(Period.parse("2022-01"), UnknownDate()) is None
+        True
+    """
+    if isinstance(old, Period) and isinstance(new, Period):
+        return Period.shift_months(old, new)
+    return None

@@ -110,7 +110,7 @@ def _sound(milestones: list[Milestone], window: Period, notes: set[int]) -> bool
         return False
     whens = list(map(_WHEN, milestones))
     for when in dict(zip(map(id, whens), whens, strict=True)).values():
-        if when.end < window.start or when.start > window.end:
+        if isinstance(when, Period) and (when.end < window.start or when.start > window.end):
             return False
         if when.text is not None and not _encodes(when.text):
             return False
@@ -294,7 +294,7 @@ def _milestone(
         found += _text(at("title"), milestone.title)
     if when.text is not None and not _encodes(when.text):
         found += _storable(at("when_text"), when.text)
-    if when.end < window.start or when.start > window.end:
+    if isinstance(when, Period) and (when.end < window.start or when.start > window.end):
         found.append(Problem(at("when"), f"{when} lies outside the edition's window {window}"))
     if not notes.issuperset(milestone.footnotes):
         found += _references(at("footnotes"), milestone.footnotes, notes)

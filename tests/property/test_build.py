@@ -20,6 +20,7 @@ from calaim_timeline import (
 )
 from calaim_timeline._build import KEYS, _careful_milestone, _milestone, _Problem, build
 from calaim_timeline.codec import make_converter, to_dict
+from calaim_timeline.period import When
 from calaim_timeline.strategies import editions, tweaked_documents
 
 
@@ -31,7 +32,7 @@ def test_the_builder_reads_every_field_of_the_model(model: type) -> None:
     expected = []
     for field in attrs.fields(attrs.resolve_types(model)):
         expected.append(field.name)
-        if field.type is Period:
+        if field.type in (Period, When):
             expected.append(f"{field.name}_text")
     assert KEYS[model] == tuple(expected)
 

@@ -48,7 +48,7 @@ def test_models_are_keyword_only() -> None:
     ("fields", "message"),
     [
         ({"title": 3}, "'title' must be a string (got int 3)"),
-        ({"when": "2022-01"}, "'when' must be a Period (got str '2022-01')"),
+        ({"when": "2022-01"}, "'when' must be a Period or an UnknownDate (got str '2022-01')"),
         ({"footnotes": [1]}, "'footnotes' must be a tuple of footnote numbers (got list [1])"),
         ({"footnotes": (1, True)}, "'footnotes[1]' must be a footnote number (got bool True)"),
         ({"kind": "+"}, "'kind' must be a MilestoneKind or None (got str '+')"),

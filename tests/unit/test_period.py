@@ -304,6 +304,8 @@ def test_relation_inverses() -> None:
         Relation.NARROWED: Relation.WIDENED,
         Relation.WIDENED: Relation.NARROWED,
         Relation.RESTATED: Relation.RESTATED,
+        Relation.UNDATED: Relation.DATED,
+        Relation.DATED: Relation.UNDATED,
     }
 
 

@@ -17,7 +17,7 @@ import attrs
 
 from calaim_timeline.match import Stage, confidence
 from calaim_timeline.model import Edition, Footnote, Initiative, Milestone
-from calaim_timeline.period import Period
+from calaim_timeline.period import Period, UnknownDate, When
 
 __all__ = [
     "MILESTONE_FIELDS",
@@ -54,8 +54,13 @@ class DropReason(enum.Enum):
     """It falls in the new window, yet the new edition does not list it."""
 
     @classmethod
-    def of(cls, when: Period, window: Period) -> DropReason:
-        """The reason a milestone ``when`` is missing from an edition covering ``window``."""
+    def of(cls, when: When, window: Period) -> DropReason:
+        """The reason a milestone ``when`` is missing from an edition covering ``window``.
+
+        A milestone whose date is unknown is unlisted: no window can have left it behind.
+        """
+        if isinstance(when, UnknownDate):
+            return cls.UNLISTED
         if when.end < window.start:
             return cls.AGED_OUT
         if when.start > window.end:
@@ -77,9 +82,14 @@ class AddReason(enum.Enum):
     """It lies outside the old window: it has come into view."""
 
     @classmethod
-    def of(cls, when: Period, old_window: Period) -> AddReason:
-        """The reason a milestone ``when`` is new against an old edition's ``old_window``."""
-        return cls.NEW if when.overlaps(old_window) else cls.ENTERED_WINDOW
+    def of(cls, when: When, old_window: Period) -> AddReason:
+        """The reason a milestone ``when`` is new against an old edition's ``old_window``.
+
+        A milestone whose date is unknown is new: the old edition could have listed it.
+        """
+        if isinstance(when, UnknownDate) or when.overlaps(old_window):
+            return cls.NEW
+        return cls.ENTERED_WINDOW
 
 
 Layout = tuple[tuple[str, tuple[tuple[str, str], ...]], ...]

@@ -25,7 +25,7 @@ from calaim_timeline.changes._base import (
 from calaim_timeline.codec import to_plain
 from calaim_timeline.match import Stage, normalise, similarity
 from calaim_timeline.model import Milestone, MilestoneKind
-from calaim_timeline.period import Period, Relation
+from calaim_timeline.period import Period, Relation, When, when_months, when_relation
 
 __all__ = [
     "MilestoneAdded",
@@ -39,8 +39,11 @@ __all__ = [
 ]
 
 
-def period_fields(name: str, period: Period) -> dict[str, str]:
-    """A period in JSON: ``{name: notation}``, and ``{name}_text`` for its wording."""
+def period_fields(name: str, period: When) -> dict[str, str]:
+    """A date in JSON: ``{name: notation}``, and ``{name}_text`` for its wording.
+
+    The notation of an unknown date is ``unknown``.
+    """
     plain = {name: str(period)}
     if period.text is not None:
         plain[f"{name}_text"] = period.text
@@ -104,7 +107,7 @@ class _Paired(_AboutMilestone, Swappable):
 
 @attrs.frozen(kw_only=True)
 class MilestoneShifted(_Paired):
-    """The milestone's period moved.
+    """The milestone's date moved, or became unknown, or was set again.
 
     Examples:
         >>> from calaim_timeline import Milestone
@@ -119,13 +122,19 @@ class MilestoneShifted(_Paired):
 
     @property
     def direction(self) -> Relation:
-        """How the period moved: delayed, advanced, narrowed, widened or restated."""
-        return Period.relation(self.old.milestone.when, self.new.milestone.when)
+        """How the date moved: delayed, advanced, narrowed, widened or restated.
+
+        Undated (now unknown) or dated (set again) to or from an unknown date.
+        """
+        return when_relation(self.old.milestone.when, self.new.milestone.when)
 
     @property
-    def months(self) -> int:
-        """The signed move of the period's last month (see Period.shift_months)."""
-        return Period.shift_months(self.old.milestone.when, self.new.milestone.when)
+    def months(self) -> int | None:
+        """The signed move of the period's last month (see Period.shift_months).
+
+        None where either date is unknown.
+        """
+        return when_months(self.old.milestone.when, self.new.milestone.when)
 
     @property
     def editorial(self) -> bool:

@@ -258,7 +258,7 @@ def read_list(document: Document, options: ImportOptions, window: Period | None 
         id=options.edition_id,
         title=title,
         as_of=month,
-        window=window or _spanned(milestones),
+        window=window or _spanned(milestones, month),
         publisher=options.publisher or (previous.publisher if previous else UNSTATED),
         source=Source(document=document.source, notes=_LIST_NOTES),
         initiatives=tuple(
@@ -308,16 +308,22 @@ def _undated(name: str) -> str:
     return bare or name
 
 
-def _spanned(milestones: list[Milestone]) -> Period:
-    """The whole months from the earliest milestone's to the latest's (a window is months).
+def _spanned(milestones: list[Milestone], as_of: Period) -> Period:
+    """The whole months from the earliest dated milestone's to the latest's.
+
+    A window is whole months; where no milestone is dated, it is the as-of month.
 
     Examples:
+        >>> from calaim_timeline import UnknownDate
         >>> _spanned([Milestone(id="a", title="A", when=Period.parse("2022-02-11/2022-02-28")),
-        ...           Milestone(id="b", title="B", when=Period.parse("2023-Q3"))])
+        ...           Milestone(id="b", title="B", when=Period.parse("2023-Q3")),
+        ...           Milestone(id="c", title="C", when=UnknownDate(text="TBD"))],
+        ...          Period.parse("2022-01"))
         Period('2022-02/2023-09')
     """
-    start = min(m.when.start for m in milestones)
-    end = max(m.when.end for m in milestones)
+    dated = [m.when for m in milestones if isinstance(m.when, Period)]
+    start = min((when.start for when in dated), default=as_of.start)
+    end = max((when.end for when in dated), default=as_of.end)
     first, last = Period.month(start.year, start.month), Period.month(end.year, end.month)
     return first if first == last else Period.months(first, last)
 

@@ -33,7 +33,14 @@ from calaim_timeline.changes import (
 from calaim_timeline.diff import EditionDiff
 from calaim_timeline.model import MilestoneKind
 from calaim_timeline.period import Relation
-from calaim_timeline.render._describe import describe, months, named, period, review_note
+from calaim_timeline.render._describe import (
+    UNDATED,
+    describe,
+    months,
+    named,
+    period,
+    review_note,
+)
 from calaim_timeline.render._digest import folded
 
 __all__ = ["SECTIONS", "Entry", "sections", "sorts"]
@@ -42,6 +49,8 @@ SECTIONS: Final = (
     "Delayed",
     "Advanced",
     "Narrowed/Widened",
+    "Date now unknown",
+    "Date set again",
     "Added",
     "Dropped",
     "Renamed",
@@ -52,6 +61,7 @@ _SHIFTS: Final = {
     Relation.ADVANCED: "Advanced",
     Relation.NARROWED: "Narrowed/Widened",
     Relation.WIDENED: "Narrowed/Widened",
+    **UNDATED,
 }
 
 
@@ -132,8 +142,8 @@ def _shifted(change: MilestoneShifted, name: str, log: _Log) -> None:
         log.add("Changed", name, str(describe(change)))
         return
     old, new = change.old.milestone.when, change.new.milestone.when
-    how = months(change.months)
-    if change.direction not in {Relation.DELAYED, Relation.ADVANCED}:
+    how = UNDATED[change.direction].lower() if change.months is None else months(change.months)
+    if change.direction in {Relation.NARROWED, Relation.WIDENED}:
         how += f", {change.direction.value}"
     log.add(
         _SHIFTS[change.direction],

@@ -28,11 +28,12 @@ from calaim_timeline.changes import (
 from calaim_timeline.diff import EditionDiff
 from calaim_timeline.match import Stage
 from calaim_timeline.model import Milestone, MilestoneKind, Status
-from calaim_timeline.period import Period
+from calaim_timeline.period import Relation, When
 
 __all__ = [
     "BY",
     "DROPPED",
+    "UNDATED",
     "Line",
     "describe",
     "describes",
@@ -58,8 +59,8 @@ class Line(NamedTuple):
         return f"{self.label}: {self.text}"
 
 
-def period(value: Period) -> str:
-    """The period's notation, with the source's wording when it has one."""
+def period(value: When) -> str:
+    """The date's notation (``unknown`` for an unknown date), with the source's wording."""
     return str(value) if value.text is None else f'{value} "{value.text}"'
 
 
@@ -205,8 +206,13 @@ def _dropped(change: MilestoneDropped) -> Line:
 @_words(MilestoneShifted)
 def _shifted(change: MilestoneShifted) -> Line:
     old, new = change.old.milestone.when, change.new.milestone.when
-    text = f"{_subject(change)}: {period(old)} → {period(new)} ({months(change.months)})"
-    return Line("~", change.direction.value.capitalize(), text)
+    label = UNDATED.get(change.direction, change.direction.value.capitalize())
+    how = label.lower() if change.months is None else months(change.months)
+    return Line("~", label, f"{_subject(change)}: {period(old)} → {period(new)} ({how})")
+
+
+UNDATED: Final = {Relation.UNDATED: "Date now unknown", Relation.DATED: "Date set again"}
+"""A date that became unknown, or was set again, in the words the reports use."""
 
 
 @_words(MilestoneRetitled)

@@ -38,7 +38,7 @@ from calaim_timeline.changes import (
 from calaim_timeline.diff import EditionDiff
 from calaim_timeline.model import MilestoneKind
 from calaim_timeline.period import Relation
-from calaim_timeline.render._describe import months, named, period
+from calaim_timeline.render._describe import UNDATED, months, named, period
 
 __all__ = ["LEGEND", "MOST_ITEMS", "Point", "digest", "folded", "headline"]
 
@@ -167,14 +167,14 @@ def _gone(found: _Found) -> Iterator[Point]:
 
 
 def _delayed(found: _Found) -> Iterator[Point]:
-    late = sorted(found.shifted(Relation.DELAYED), key=lambda pair: -pair[1].months)
+    late = sorted(found.shifted(Relation.DELAYED), key=lambda pair: -(pair[1].months or 0))
     if late:
         yield Point(
             "Delayed",
             f"{_count(len(late), 'milestone')} now due later, the biggest slip first",
             _listed(
                 [
-                    f"{months(c.months)}: {named(c.subject)} ({n}),"
+                    f"{months(c.months or 0)}: {named(c.subject)} ({n}),"
                     f" {period(c.old.milestone.when)} → {period(c.new.milestone.when)}"
                     for n, c in late
                 ]
@@ -216,6 +216,22 @@ def _moved(found: _Found) -> Iterator[Point]:
         yield Point(
             "Narrowed or widened", f"{_count(resized, 'milestone')} with a shorter or longer period"
         )
+    for relation, what in (
+        (Relation.UNDATED, "still listed, now without a date"),
+        (Relation.DATED, "dated again after an unknown date"),
+    ):
+        changed = found.shifted(relation)
+        if changed:
+            yield Point(
+                UNDATED[relation],
+                f"{_count(len(changed), 'milestone')} {what}",
+                _listed(
+                    [
+                        f"{named(c.subject)} ({n}), {period(c.new.milestone.when)}"
+                        for n, c in changed
+                    ]
+                ),
+            )
 
 
 def _dropped(found: _Found) -> Iterator[Point]:

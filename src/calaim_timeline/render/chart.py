@@ -29,7 +29,7 @@ from calaim_timeline._notation import FIRST_MONTH, LAST_MONTH, month_index, mont
 from calaim_timeline.errors import ChartError
 from calaim_timeline.history import History
 from calaim_timeline.model import Status
-from calaim_timeline.period import Period
+from calaim_timeline.period import Period, UnknownDate
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -53,6 +53,7 @@ _MARKS: Final = {
     "dropped": ("X", "dropped (no longer listed)"),
     "gap": ("o", "not listed in this edition (gap)"),
     "done": ("*", "done"),
+    "unknown": ("D", "listed, date unknown"),
 }
 
 
@@ -165,12 +166,19 @@ class TrendChart:
         for name, story in zip(names, stories, strict=True):
             colour = colours[name]
             marks_used |= _draw_story(axes, story, colour)
-        periods = [listing.milestone.when for s in stories for listing in s.present]
+        periods = [
+            when
+            for story in stories
+            for listing in story.present
+            if isinstance(when := listing.milestone.when, Period)
+        ]
         order = [edition for edition, _ in editions]
         since = min(order.index(s.first_seen) for s in stories)
         reports = [as_of for _, as_of in editions[since:]]  # from the first listing on
-        low = min(*(p.start for p in periods), reports[0].start)
-        high = max(*(p.end for p in periods), reports[-1].end)
+        low = min((p.start for p in periods), default=reports[0].start)
+        low = min(low, reports[0].start)
+        high = max((p.end for p in periods), default=reports[-1].end)
+        high = max(high, reports[-1].end)
         y_bounds, y_labels = _ticks(low, high)
         x_bounds, x_labels = _ticks(reports[0].start, reports[-1].end)
         diagonal = [max(x_bounds[0], y_bounds[0]), min(x_bounds[-1], y_bounds[-1])]
@@ -213,37 +221,64 @@ class TrendChart:
         axes.set_title(title, fontsize=10)
 
 
+def _heights(story: History, x_of: dict[str, float]) -> dict[str, float]:
+    """Where each listing stands on the forecast axis: the middle of its period.
+
+    A listing whose date is unknown stands at the date last given (else the next one
+    given; else, on the diagonal, at the edition's own date).
+    """
+    given = [
+        (s.edition, _middle(s.milestone.when))
+        for s in story.present
+        if isinstance(s.milestone.when, Period)
+    ]
+    heights = {}
+    for listing in story.present:
+        x = x_of[listing.edition]
+        before = [y for e, y in given if x_of[e] <= x]
+        after = [y for e, y in given if x_of[e] > x]
+        heights[listing.edition] = (before or after or [x])[-1 if before else 0]
+    return heights
+
+
 def _draw_story(axes: Axes, story: History, colour: object) -> set[str]:
     """One milestone's bands, line and markers; the names of the markers drawn."""
     key = story.key
     as_of = dict(story.editions)
     x_of = {edition: _middle(month) for edition, month in story.editions}
+    y_of = _heights(story, x_of)
     used: set[str] = set()
-    listed = {listing.edition: listing for listing in story.present}
     for listing in story.present:
         when = listing.milestone.when
-        x = x_of[listing.edition]
+        x, y = x_of[listing.edition], y_of[listing.edition]
+        if isinstance(when, UnknownDate):
+            axes.plot(
+                x, y, marker="D", markerfacecolor="none", color=colour,
+                gid=f"unknown-{key}-{listing.edition}",
+            )  # fmt: skip
+            used.add("unknown")
+            continue
         bottom, top = _day(when.start), _day(when.end) + 1
         (bar,) = axes.bar(x, top - bottom, bottom=bottom, width=_BAR_DAYS, color=colour, alpha=0.3)
         bar.set_gid(f"band-{key}-{listing.edition}")
         if listing.milestone.status is Status.DONE:
             axes.plot(
-                x,
-                _middle(when),
-                marker="*",
-                markersize=12,
-                color=colour,
-                gid=f"done-{key}-{listing.edition}",
+                x, y, marker="*", markersize=12, color=colour, gid=f"done-{key}-{listing.edition}"
             )
             used.add("done")
     xs = [x_of[listing.edition] for listing in story.present]
-    ys = [_middle(listing.milestone.when) for listing in story.present]
+    ys = [y_of[listing.edition] for listing in story.present]
     axes.plot(xs, ys, color=colour, linewidth=1.5, marker=".", gid=f"line-{key}")
+    listed = [listing.edition for listing in story.present]
     for gap in story.gaps:
         before = max((e for e in listed if x_of[e] < x_of[gap]), key=x_of.__getitem__)
-        y = _middle(listed[before].milestone.when)
         axes.plot(
-            x_of[gap], y, marker="o", markerfacecolor="none", color=colour, gid=f"gap-{key}-{gap}"
+            x_of[gap],
+            y_of[before],
+            marker="o",
+            markerfacecolor="none",
+            color=colour,
+            gid=f"gap-{key}-{gap}",
         )
         used.add("gap")
     order = list(x_of)
@@ -251,7 +286,10 @@ def _draw_story(axes: Axes, story: History, colour: object) -> set[str]:
     if first > 0:
         axes.plot(xs[0], ys[0], marker="^", markersize=8, color=colour, gid=f"added-{key}")
         used.add("added")
-    if last < len(order) - 1 and story.latest.milestone.when.end >= as_of[order[last + 1]].start:
+    latest = story.latest.milestone.when
+    if last < len(order) - 1 and (
+        isinstance(latest, UnknownDate) or latest.end >= as_of[order[last + 1]].start
+    ):
         # Left out while not yet passed: dropped. A milestone whose period had passed
         # by the next edition aged out: its line just ends, past the diagonal.
         gone = order[last + 1]

@@ -86,13 +86,15 @@ def _cell(atoms: list[_Atom], *, empty: str) -> str:
 def _cut(atoms: list[_Atom]) -> tuple[list[_Atom], list[_Atom]]:
     """Cut a column's atoms in two where a page break would.
 
-    Inside the last text when it has two words or more, else before the last atom.
+    Inside the last text when it has two words or more, else before the last atom; never
+    so that the rest is only dashes, which read as an empty cell ("-").
     """
     if not atoms:
         return [], []
     last = atoms[-1]
     words = last.text.split(" ")
-    if len(words) >= 2:  # noqa: PLR2004 - a text can be cut between two words
+    rest = " ".join(words[len(words) // 2 :])
+    if len(words) >= 2 and rest.strip("-\u2013\u2014"):  # noqa: PLR2004 - between two words
         middle = len(words) // 2
         head = _Atom(last.level, " ".join(words[:middle]))
         return [*atoms[:-1], head], [_Atom(0, " ".join(words[middle:]), last.sup)]
@@ -221,7 +223,11 @@ def _months(edition: Edition) -> list[Period]:
         if milestone.when.text is not None:
             msg = f"{where}: a grid cannot show the wording {milestone.when.text!r} of its period"
             raise GridError(msg)
-        if milestone.when.precision is not Precision.MONTH or milestone.when not in months:
+        if (
+            not isinstance(milestone.when, Period)
+            or milestone.when.precision is not Precision.MONTH
+            or milestone.when not in months
+        ):
             msg = f"{where}: {milestone.when} is not a month of the window, so it has no column"
             raise GridError(msg)
         if milestone.status is Status.DONE:

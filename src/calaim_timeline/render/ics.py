@@ -26,6 +26,7 @@ import attrs
 from calaim_timeline.changes import DropReason
 from calaim_timeline.history import History, Listing, Timeline
 from calaim_timeline.model import Edition, Initiative, Milestone
+from calaim_timeline.period import Period, UnknownDate
 from calaim_timeline.render._describe import DROPPED
 
 if TYPE_CHECKING:
@@ -96,17 +97,21 @@ class EditionIcs:
         calendar.add("refresh-interval", self.refresh, parameters={"VALUE": "DURATION"})
         calendar.add("x-published-ttl", vDuration(self.refresh))
         for initiative, milestone in edition.milestones():
+            if isinstance(milestone.when, UnknownDate):
+                continue  # an event needs a date
             key, sequence = (
                 self.timeline.sequence(edition.id, milestone.lineage)
                 if self.timeline
                 else (milestone.lineage, 0)
             )
             listing = Listing(edition.id, edition.as_of, initiative, milestone)
-            event = _event(edition, edition, listing, (key, sequence))
+            event = _event(edition, edition, listing, milestone.when, revision=(key, sequence))
             event.add("status", "CONFIRMED")
             calendar.add_component(event)
         for story in self.dropped(edition):
             last = story.latest
+            when = last.milestone.when
+            assert isinstance(when, Period)  # noqa: S101 - dropped() keeps dated ones only
             assert self.timeline is not None  # noqa: S101 - dropped() found none without one
             _, sequence = self.timeline.sequence(last.edition, last.milestone.lineage)
             listed = next(e for e in self.timeline.editions if e.id == last.edition)
@@ -115,7 +120,9 @@ class EditionIcs:
                 f"Cancelled: edition {edition.id} no longer lists it"
                 f" ({DROPPED[reason.value]}); last listed in edition {last.edition}."
             )
-            event = _event(edition, listed, last, (story.key, sequence + 1), note)
+            event = _event(
+                edition, listed, last, when, revision=(story.key, sequence + 1), note=note
+            )
             event.add("status", "CANCELLED")
             calendar.add_component(event)
         return str(calendar.to_ical().decode("utf-8"))
@@ -124,7 +131,8 @@ class EditionIcs:
         """The milestones an earlier edition listed that ``edition`` drops while due.
 
         Those gone while still due and those now beyond its window, by their last
-        listing; not those that aged out.
+        listing; not those that aged out, nor those last listed without a date (no
+        event was exported for them).
         """
         if self.timeline is None:
             return ()
@@ -134,15 +142,22 @@ class EditionIcs:
             story
             for story in self.timeline.histories
             if story.latest.edition in before
+            and isinstance(story.latest.milestone.when, Period)
             and DropReason.of(story.latest.milestone.when, edition.window)
             is not DropReason.AGED_OUT
         )
 
 
-def _event(
-    edition: Edition, listed: Edition, listing: Listing, revision: tuple[str, int], note: str = ""
+def _event(  # noqa: PLR0913 - the event's parts
+    edition: Edition,
+    listed: Edition,
+    listing: Listing,
+    when: Period,
+    *,
+    revision: tuple[str, int],
+    note: str = "",
 ) -> Event:
-    """The event of a milestone as ``listed`` gave it, exported with ``edition``.
+    """The event of a milestone as ``listed`` gave it (``when``), exported with ``edition``.
 
     ``revision`` is the event's history key and SEQUENCE; ``note`` opens the description.
     """
@@ -155,11 +170,11 @@ def _event(
     event = Event()
     event.add("uid", uid(key))
     event.add("dtstamp", stamp)
-    event.add("dtstart", milestone.when.start)
-    if milestone.when.end < date.max:
-        event.add("dtend", milestone.when.end + timedelta(days=1))
+    event.add("dtstart", when.start)
+    if when.end < date.max:
+        event.add("dtend", when.end + timedelta(days=1))
     else:  # the day after 9999-12-31 has no date: say how long instead (RFC 5545)
-        event.add("duration", milestone.when.end - milestone.when.start + timedelta(1))
+        event.add("duration", when.end - when.start + timedelta(1))
     event.add("summary", f"{kind}: {milestone.title}" if kind else milestone.title)
     event.add("categories", [c for c in (kind, listing.initiative.name) if c])
     description = _description(listed, listing.initiative, milestone)

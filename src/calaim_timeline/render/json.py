@@ -14,7 +14,7 @@ from calaim_timeline.diff import EditionDiff
 if TYPE_CHECKING:
     from calaim_timeline.history import History
 from calaim_timeline.model import Edition
-from calaim_timeline.period import Period
+from calaim_timeline.period import when_months, when_relation
 
 __all__ = ["ChangelogJson", "DiffJson", "EditionJson", "HistoryJson"]
 
@@ -105,8 +105,8 @@ class HistoryJson:
                 if when.text is not None:
                     entry["when_text"] = when.text
                 if previous is not None:
-                    entry["direction"] = Period.relation(previous, when).value
-                    entry["months"] = Period.shift_months(previous, when)
+                    entry["direction"] = when_relation(previous, when).value
+                    entry["months"] = when_months(previous, when)
                 previous = when
             editions.append(entry)
         return _text(

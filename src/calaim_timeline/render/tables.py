@@ -39,7 +39,7 @@ from calaim_timeline.changes import (
 from calaim_timeline.diff import EditionDiff
 from calaim_timeline.errors import ExtraMissingError, WriteError
 from calaim_timeline.history import History
-from calaim_timeline.period import Period
+from calaim_timeline.period import UnknownDate, When
 from calaim_timeline.render._describe import describe, named
 from calaim_timeline.render._digest import headline
 
@@ -183,7 +183,7 @@ def history_table(stories: Sequence[History]) -> Table:
     return Table("History", header, tuple(rows))
 
 
-def _periods(change: Change) -> tuple[Period | None, Period | None]:
+def _periods(change: Change) -> tuple[When | None, When | None]:
     if isinstance(change, MilestoneAdded):
         return None, change.item.when
     if isinstance(change, MilestoneDropped):
@@ -253,7 +253,9 @@ def diff_table(changes: EditionDiff) -> Table:
     return Table(headline(changes).split(":")[0].replace("→", "to")[:31], header, tuple(rows))
 
 
-def _ends(period: Period | None) -> Sequence[Cell]:
+def _ends(period: When | None) -> Sequence[Cell]:
     if period is None:
         return (None, None, None)
+    if isinstance(period, UnknownDate):
+        return (str(period), None, None)
     return (str(period), period.start, period.end)

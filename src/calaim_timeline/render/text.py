@@ -12,9 +12,16 @@ from calaim_timeline.diff import EditionDiff
 if TYPE_CHECKING:
     from calaim_timeline.history import History, InitiativeSlip
 from calaim_timeline.model import Edition, Initiative, Milestone, Status
-from calaim_timeline.period import Period
+from calaim_timeline.period import Relation, When, when_months, when_relation
 from calaim_timeline.render._common import KEY, footnote_refs, mark, sections
-from calaim_timeline.render._describe import describe, months, named, period, review_note
+from calaim_timeline.render._describe import (
+    UNDATED,
+    describe,
+    months,
+    named,
+    period,
+    review_note,
+)
 from calaim_timeline.render._digest import LEGEND, digest, folded, headline
 
 __all__ = ["DiffText", "EditionText", "HistoryText", "SlipText", "UpcomingText"]
@@ -208,13 +215,16 @@ class HistoryText:
         )
 
 
-def _change(previous: Period | None, when: Period) -> str:
+def _change(previous: When | None, when: When) -> str:
     if previous is None:
         return "first listed"
-    relation = Period.relation(previous, when)
-    if relation.value == "same":
+    relation = when_relation(previous, when)
+    if relation is Relation.SAME:
         return "unchanged"
-    return f"{months(Period.shift_months(previous, when))}, {relation.value}"
+    shift = when_months(previous, when)
+    if shift is None:
+        return UNDATED.get(relation, str(relation.value)).lower()
+    return f"{months(shift)}, {relation.value}"
 
 
 @attrs.frozen

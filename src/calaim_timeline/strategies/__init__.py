@@ -2,7 +2,7 @@
 
 Needs Hypothesis (``pip install calaim-timeline[strategies]``). Three kinds:
 
-- the model types: :func:`periods`, :func:`milestones`, :func:`initiatives`,
+- the model types: :func:`periods`, :func:`unknown_dates`, :func:`milestones`, :func:`initiatives`,
   :func:`editions` and the rest; every value is one the library accepts, and
   :func:`editions` produces editions that :func:`~calaim_timeline.validate.validate`
   finds sound (unique ids and lineages, footnote references that resolve, known
@@ -41,6 +41,7 @@ from calaim_timeline.strategies._model import (
     statuses,
     sub_items,
     texts,
+    unknown_dates,
     windows,
 )
 from calaim_timeline.strategies._revisions import Edit, Revision, revisions
@@ -65,5 +66,6 @@ __all__ = [
     "sub_items",
     "texts",
     "tweaked_documents",
+    "unknown_dates",
     "windows",
 ]

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from calaim_timeline._notation import month_index, month_start
 from calaim_timeline.changes import AddReason, DropReason
 from calaim_timeline.model import Edition, Initiative, Milestone, MilestoneKind
-from calaim_timeline.period import Period, Precision
+from calaim_timeline.period import Period, Precision, When
 from calaim_timeline.strategies._model import editions
 from calaim_timeline.strategies._shapes import (
     _MILESTONE_SHAPES,
@@ -113,7 +113,7 @@ class _Reviser:
         self.taken.add(candidate)
         return candidate
 
-    def shifted(self, when: Period) -> Period:
+    def shifted(self, when: When) -> Period:
         """A period inside the window other than ``when``: the drawn one, or a first or last day."""
         drawn = _Place.within(self.window).period(self.draw(_PERIOD_SHAPES))
         ends = (Period.day(self.window.start), Period.day(self.window.end))
@@ -124,7 +124,9 @@ class _Reviser:
     ) -> tuple[str, Milestone] | None:
         """Apply one drawn edit to ``milestone``; None when it is dropped."""
         op = self.draw(_OPS)
-        if op == "drop" or not milestone.when.overlaps(self.window):
+        if op == "drop" or (
+            isinstance(milestone.when, Period) and not milestone.when.overlaps(self.window)
+        ):
             reason = DropReason.of(milestone.when, self.window).value
             self.edits.add(("milestone-dropped", home, milestone.id, reason))
             return None

@@ -24,7 +24,7 @@ from calaim_timeline.model import (
     Status,
     SubItem,
 )
-from calaim_timeline.period import Period, Precision
+from calaim_timeline.period import Period, Precision, UnknownDate
 
 _MIN: Final = date(1990, 1, 1)
 _MAX: Final = date(2099, 12, 31)
@@ -68,6 +68,7 @@ class _MilestoneShape(NamedTuple):
     title: str
     kind: MilestoneKind | None
     when: _PeriodShape
+    dated: bool  # False: the date is unknown (the period shape gives only its wording)
     sub_items: tuple[_SubItemShape, ...]
     footnotes: tuple[int, ...]  # slots
     status: Status
@@ -138,7 +139,7 @@ class _Place:
             id=shape.id,
             title=shape.title,
             kind=shape.kind,
-            when=self.period(shape.when),
+            when=self.period(shape.when) if shape.dated else UnknownDate(text=shape.when.text),
             sub_items=tuple(self.sub_item(item) for item in shape.sub_items),
             footnotes=self.references(shape.footnotes),
             status=shape.status,
@@ -195,6 +196,7 @@ _PERIOD_SHAPES: Final = st.builds(
     st.integers(0, _DAYS),
     st.none() | text_lines(30),
 )
+_UNKNOWN_DATES: Final = st.builds(UnknownDate, text=st.none() | text_lines(30))
 _SUB_ITEM_SHAPES: Final = st.builds(_SubItemShape, _TEXTS, _REFERENCES, _KINDS)
 _MILESTONE_SHAPES: Final = st.builds(
     _MilestoneShape,
@@ -202,6 +204,7 @@ _MILESTONE_SHAPES: Final = st.builds(
     title=_TEXTS,
     kind=_KINDS,
     when=_PERIOD_SHAPES,
+    dated=st.sampled_from((True,) * 7 + (False,)),
     sub_items=st.lists(_SUB_ITEM_SHAPES, max_size=2).map(tuple),
     footnotes=_REFERENCES,
     status=_STATUSES,
