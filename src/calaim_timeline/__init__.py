@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from calaim_timeline._lazy import lazy_attributes
 from calaim_timeline.errors import (
+    BadCellsError,
     CalaimTimelineError,
     ChartError,
     DiffError,
@@ -77,6 +78,7 @@ _LAZY = {
 
 __all__ = [
     "Archive",
+    "BadCellsError",
     "CalaimTimelineError",
     "Category",
     "ChartError",

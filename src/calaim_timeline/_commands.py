@@ -13,6 +13,7 @@ from calaim_timeline.archive import Archive
 from calaim_timeline.codec import dumps, load, save, write_atomic
 from calaim_timeline.diff import DiffOptions, EditionDiff, diff
 from calaim_timeline.errors import (
+    BadCellsError,
     CalaimTimelineError,
     MilestoneNotFoundError,
     ParseError,
@@ -142,6 +143,8 @@ def import_table(args: argparse.Namespace, out: TextIO) -> int:
         title=args.title,
         publisher=args.publisher,
         columns=args.columns,
+        fiscal_year_start=args.fiscal_year_start,
+        section=args.section,
     )
     if args.output:
         _check_target(Path(args.output), edition.id)
@@ -194,6 +197,11 @@ def _import_summary(edition: Edition, previous: Edition | None, output: str | No
         ),
         "  milestones per month: " + ", ".join(f"{m} {n}" for m, n in sorted(months.items())),
     ]
+    from calaim_timeline.importers.lists import COLUMNS_READ  # noqa: PLC0415 - with the import
+
+    notes = edition.source.notes or ""
+    if COLUMNS_READ in notes:
+        lines.append("  columns read: " + notes.split(COLUMNS_READ, 1)[1].rstrip("."))
     if previous is not None:
         from calaim_timeline.render._common import summary_line  # noqa: PLC0415
 
@@ -408,6 +416,10 @@ def shown(text: str) -> str:
 
 def report(error: BaseException) -> None:
     """Print one line per problem of ``error`` on stderr, then any excerpt with its marker."""
+    if isinstance(error, BadCellsError):  # each with its excerpt
+        for each in error.errors:
+            report(each)
+        return
     for line in format_errors(error):
         sys.stderr.write(f"{PROG}: error: {shown(line)}\n")
     if isinstance(error, ParseError):

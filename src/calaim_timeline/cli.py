@@ -89,6 +89,17 @@ def _columns(text: str) -> dict[str, str]:
     return given
 
 
+def _month_of_year(text: str) -> int:
+    """A month by its number (1 to 12) or its name: ``7``, ``July``, ``Jul``."""
+    from calaim_timeline.importers._vocabulary import month_number  # noqa: PLC0415
+
+    found = int(text) if text.isdigit() else month_number(text)
+    if found is None or not 1 <= found <= 12:  # noqa: PLR2004 - months of the year
+        msg = f"must be a month, 1 to 12 or its name, such as 7 or July (got {text!r})"
+        raise argparse.ArgumentTypeError(msg)
+    return found
+
+
 def _edition_id(text: str) -> str:
     from calaim_timeline.validate import ID_PATTERN  # noqa: PLC0415
 
@@ -162,12 +173,15 @@ def _add_table(commands: _Commands, parents: _Parents) -> None:
         help="read a published calendar or a list table into a snapshot",
         description=(
             "Read a published edition into a snapshot: the calendar's month grid (from the"
-            " PDF, or as markdown or HTML), or a list table whose header names a title and a"
-            " date column (markdown, HTML, CSV or Excel). With --previous, what matches the"
-            " previous edition keeps its ids and lineage."
+            " PDF, or as markdown or HTML), a list table whose header names a title and a"
+            " date column (markdown, HTML, CSV or Excel), or a bullet list of 'LABEL: DATE'"
+            " lines (markdown, reStructuredText or plain text). With --previous, what matches"
+            " the previous edition keeps its ids and lineage."
         ),
     )
-    table.add_argument("source", metavar="SOURCE", help="a .pdf, .md, .html, .csv or .xlsx file")
+    table.add_argument(
+        "source", metavar="SOURCE", help="a .pdf, .md, .html, .csv, .xlsx, .rst or .txt file"
+    )
     table.add_argument("--id", required=True, type=_edition_id, help="the new edition's id")
     table.add_argument(
         "--as-of",
@@ -184,6 +198,19 @@ def _add_table(commands: _Commands, parents: _Parents) -> None:
         metavar="MAP",
         help="a list table's columns by their headers: title=HEADER,date=HEADER"
         "[,initiative=HEADER][,kind=HEADER][,status=HEADER]",
+    )
+    table.add_argument(
+        "--fiscal-year-start",
+        type=_month_of_year,
+        default=7,
+        metavar="MONTH",
+        help="the month a fiscal year starts, for dates such as FY 2024-25 (default: 7, July,"
+        " California's)",
+    )
+    table.add_argument(
+        "--section",
+        metavar="HEADING",
+        help="read only the part of a markdown, reST or text file under this heading",
     )
     table.add_argument("-o", "--output", metavar="FILE", help="write the snapshot here (atomic)")
     table.set_defaults(run=run.import_table)

@@ -7,11 +7,12 @@ Every error the library raises on bad input is a :class:`CalaimTimelineError`, s
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import attrs
 
 __all__ = [
+    "BadCellsError",
     "CalaimTimelineError",
     "ChartError",
     "DiffError",
@@ -194,6 +195,42 @@ class ParseError(CalaimTimelineError, ValueError):
     def lines(self) -> tuple[str, ...]:
         """One line: where and what, without the excerpt."""
         return (self._head(),)
+
+
+class BadCellsError(ParseError):
+    """Several places that cannot be read, reported at once (every bad cell of a table).
+
+    It is the first error (its place and excerpt), and ``errors`` holds them all;
+    ``lines()`` gives one line per error and ``str()`` each with its excerpt.
+
+    Examples:
+        >>> both = BadCellsError([ParseError("no title in this row", source="g.csv", line=3),
+        ...                     ParseError("cannot read 'Soon' as a date", source="g.csv",
+        ...                                line=5)])
+        >>> both.lines()
+        ('g.csv:3: no title in this row', "g.csv:5: cannot read 'Soon' as a date")
+    """
+
+    def __init__(self, errors: Sequence[ParseError]) -> None:
+        """All of ``errors`` (at least one), the first standing for them."""
+        self.errors = tuple(errors)
+        first = self.errors[0]
+        super().__init__(
+            first.message,
+            source=first.source,
+            line=first.line,
+            column=first.column,
+            text=first.text,
+            length=first.length,
+            path=first.path,
+        )
+
+    def _render(self) -> str:
+        return "\n".join(error._render() for error in self.errors)  # noqa: SLF001 - one class
+
+    def lines(self) -> tuple[str, ...]:
+        """One line per error: where and what."""
+        return tuple(line for error in self.errors for line in error.lines())
 
 
 class SnapshotError(ParseError):

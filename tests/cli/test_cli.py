@@ -322,7 +322,11 @@ def test_import_table_prints_the_snapshot_without_an_output_file(
         (b"\xff\xfe", "{path}: the file is UTF-16 text; save it as UTF-8"),
         (
             b"## Calendar as of May 2022\n",
-            "{path}: no calendar table with a month header row found",
+            (
+                "{path}: no schedule found: no calendar table (with a month header row), no list"
+                " table (a header naming a title and a date column) and no bullet list of"
+                " 'LABEL: DATE' lines"
+            ),
         ),
     ],
 )

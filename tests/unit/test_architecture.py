@@ -141,6 +141,7 @@ IMPORTERS: dict[str, str] = {
     "importers._options": "words",
     "importers._dates": "words",
     "importers._ids": "words",
+    "importers._listed": "list edition",
     "importers._document": "document",
     "importers._markdown": "reader",
     "importers._html": "reader",
@@ -149,6 +150,7 @@ IMPORTERS: dict[str, str] = {
     "importers._pdf_text": "pdf text",
     "importers.dhcs_table": "layout",
     "importers.lists": "layout",
+    "importers.bullets": "layout",
     "importers.files": "entry",
     "importers": "entry",
 }
@@ -158,7 +160,8 @@ MAY_IMPORT: dict[str, set[str]] = {
     "document": {"words"},
     "reader": {"words", "document", "pdf text"},
     "pdf text": {"words", "document"},
-    "layout": {"words", "document"},
+    "list edition": {"words", "document"},
+    "layout": {"words", "document", "list edition"},
     "entry": {"words", "document", "reader", "layout", "entry"},
 }
 

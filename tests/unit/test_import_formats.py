@@ -22,6 +22,7 @@ from calaim_timeline import (
 )
 from calaim_timeline.diff import diff
 from calaim_timeline.importers import import_table_file
+from calaim_timeline.importers._dates import HINT
 from tests.cli.test_cli import run
 from tests.pdfs import calendar_pdf
 
@@ -215,11 +216,10 @@ def test_a_go_live_table_as_csv_excel_or_markdown(tmp_path: Path, suffix: str) -
     ("content", "message"),
     [
         (
-            "Policy,Go-Live Date\nECM,Fall 2022\n",
+            "Policy,Go-Live Date\nECM,Fall-ish 2022\n",
             (
-                "{path}: row 2, column 'Go-Live Date': cannot read 'Fall 2022' as a date: write a day"
-                " (April 1, 2024), a month (January 2022), a quarter (Q3 2023), a half (H2 2021), a"
-                " year (2023) or a range (January - March 2022)"
+                "{path}: row 2, column 'Go-Live Date': cannot read 'Fall-ish 2022' as a date:"
+                f" {HINT}"
             ),
         ),
         (
@@ -284,7 +284,7 @@ def test_what_the_source_does_not_say_must_be_given(tmp_path: Path) -> None:
         (
             "calendar.docx",
             b"PK\x03\x04",
-            "{path}: cannot import a '.docx' file: give .md, .html, .csv, .xlsx or .pdf",
+            "{path}: cannot import a '.docx' file: give .md, .html, .csv, .xlsx, .pdf, .rst or .txt",
         ),
         ("calendar.pdf", b"%PDF-1.4\nnot really", "{path}: not a readable PDF"),
         ("go-live.xlsx", b"not a zip", "{path}: not a readable Excel workbook"),

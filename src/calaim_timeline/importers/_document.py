@@ -22,7 +22,7 @@ from typing import Final
 
 import attrs
 
-from calaim_timeline.errors import ParseError
+from calaim_timeline.errors import BadCellsError, ParseError
 from calaim_timeline.importers._vocabulary import BULLET, KIND_MARKS, SUB_BULLET
 
 __all__ = [
@@ -30,6 +30,7 @@ __all__ = [
     "Document",
     "Item",
     "ItemBuilder",
+    "ManyPlacedError",
     "Place",
     "PlacedError",
     "Run",
@@ -87,6 +88,15 @@ class PlacedError(ValueError):
         self.message = message
         self.place = place
         self.column = column
+
+
+class ManyPlacedError(ValueError):
+    """Several :class:`PlacedError`, found in one pass; :meth:`Document.fail` reports them."""
+
+    def __init__(self, errors: Sequence[PlacedError]) -> None:
+        """All of ``errors``, in the order found."""
+        super().__init__(f"{len(errors)} errors")
+        self.errors = tuple(errors)
 
 
 def fail(
@@ -245,6 +255,13 @@ class Document:
     def fail(self, message: str, place: Place, column: str | None = None) -> ParseError:
         """The error at ``place`` in this document."""
         return fail(message, place, source=self.source, lines=self.lines, column=column)
+
+    def fail_all(self, error: PlacedError | ManyPlacedError) -> ParseError:
+        """The error, or every one of the errors, at their places in this document."""
+        if isinstance(error, PlacedError):
+            return self.fail(error.message, error.place, error.column)
+        found = [self.fail(e.message, e.place, e.column) for e in error.errors]
+        return found[0] if len(found) == 1 else BadCellsError(found)
 
 
 @attrs.define

@@ -33,3 +33,7 @@ class ImportOptions:
     publisher: str | None = None
     columns: tuple[tuple[str, str], ...] = ()
     """A list table's columns given outright: (role, header) pairs, such as ("title", "What")."""
+    fiscal_start: int = attrs.field(default=7, validator=attrs.validators.in_(range(1, 13)))
+    """The month a fiscal year starts ("FY 2024-25"): July, California's, unless given."""
+    section: str | None = None
+    """The heading of the part of the source to read, where it holds several schedules."""

@@ -27,9 +27,11 @@ __all__ = [
     "MONTH_NAMES",
     "MONTH_WORDS",
     "STATUS_HEADERS",
+    "STATUS_HEADINGS",
     "STATUS_WORDS",
     "SUB_BULLET",
     "TITLES",
+    "UNKNOWN_WORDS",
     "as_of",
     "month_number",
 ]
@@ -65,6 +67,18 @@ STATUS_WORDS: Final = {
     "scheduled": Status.PLANNED,
 }
 """Words that say a milestone's status, in a date cell or a status column."""
+STATUS_HEADINGS: Final = {
+    **dict.fromkeys(("actual", "done", "complete", "completed", "released", "past"), Status.DONE),
+    **dict.fromkeys(("expected", "planned", "upcoming", "future", "scheduled"), Status.PLANNED),
+}
+"""Headings (or paragraphs) that set the status of a bullet list's items under them."""
+UNKNOWN_WORDS: Final = frozenset(
+    {
+        *("tbd", "tba", "tbc", "to be determined", "to be announced", "to be confirmed"),
+        *("pending", "unknown", "not yet scheduled", "not yet determined", "date tbd"),
+    }
+)
+"""What a date cell says of a date nobody knows yet: an unknown date (see ``UnknownDate``)."""
 
 TITLES: Final = (
     "policy",

@@ -2,7 +2,8 @@
 
 | suffix | layouts |
 |---|---|
-| ``.md`` | the month grid (the published calendar as markdown), or list tables |
+| ``.md`` | the month grid (the published calendar as markdown), list tables, or a bullet list |
+| ``.rst``, ``.txt`` | list tables (pipe tables), or a bullet list of "LABEL: DATE" lines |
 | ``.html``, ``.htm`` | the month grid, or list tables (a saved web page) |
 | ``.csv`` | a list table |
 | ``.xlsx`` | list tables, one per sheet (the ``xlsx`` extra) |
@@ -10,9 +11,11 @@
 
 Every format is read into one structured document (``_document.Document``) by its
 reader; a document with a table whose header row names a title column and a date column
-is read as list tables (:mod:`calaim_timeline.importers.lists`), any other as the month
-grid (:mod:`calaim_timeline.importers.dhcs_table`). An import goes one way: reader,
-document, layout, edition.
+is read as list tables (:mod:`calaim_timeline.importers.lists`); a text with no table at
+all as a bullet list (:mod:`calaim_timeline.importers.bullets`); any other as the month
+grid (:mod:`calaim_timeline.importers.dhcs_table`). A section (``section``, a heading of
+a text file) narrows the source to the part under that heading first. An import goes one
+way: reader, document, layout, edition.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from calaim_timeline.importers._markdown import read_markdown
 from calaim_timeline.importers._options import ImportOptions
 from calaim_timeline.importers._pdf import read_pdf
 from calaim_timeline.importers._sheets import read_csv, read_xlsx
+from calaim_timeline.importers.bullets import read_bullets, section_lines
 from calaim_timeline.importers.dhcs_table import PUBLISHER, read_grid
 from calaim_timeline.importers.lists import ROLES, find_columns, read_list
 from calaim_timeline.match import DEFAULT_THRESHOLD
@@ -38,11 +42,12 @@ from calaim_timeline.period import Period
 
 __all__ = ["SUFFIXES", "import_table", "import_table_file", "read_document"]
 
-SUFFIXES: Final = (".md", ".markdown", ".html", ".htm", ".csv", ".xlsx", ".pdf")
+SUFFIXES: Final = (".md", ".markdown", ".html", ".htm", ".csv", ".xlsx", ".pdf", ".rst", ".txt")
 _SHEETS: Final = frozenset({".csv", ".xlsx"})
+_TEXTS: Final = frozenset({".md", ".markdown", ".rst", ".txt"})
 
 
-def read_document(path: Path) -> Document:
+def read_document(path: Path, section: str | None = None) -> Document:
     """The document at ``path``, read as its suffix says.
 
     Examples:
@@ -53,7 +58,10 @@ def read_document(path: Path) -> Document:
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         kind = repr(suffix) if suffix else "suffix-less"
-        msg = f"cannot import a {kind} file: give .md, .html, .csv, .xlsx or .pdf"
+        msg = f"cannot import a {kind} file: give .md, .html, .csv, .xlsx, .pdf, .rst or .txt"
+        raise ParseError(msg, source=str(path))
+    if section is not None and suffix not in _TEXTS:
+        msg = f"--section picks a part of a markdown, reST or text file, not of a {suffix} file"
         raise ParseError(msg, source=str(path))
     if suffix == ".pdf":
         return read_pdf(path)
@@ -64,6 +72,8 @@ def read_document(path: Path) -> Document:
         return read_csv(text, str(path))
     if suffix in {".html", ".htm"}:
         return read_html(text, str(path))
+    if section is not None:
+        text = "\n".join(section_lines(tuple(text.splitlines()), section, str(path)))
     return read_markdown(text, str(path))
 
 
@@ -89,14 +99,19 @@ def import_table_file(  # noqa: PLR0913 - what an edition needs that a source ma
     title: str | None = None,
     publisher: str | None = None,
     columns: Mapping[str, str] | None = None,
+    fiscal_year_start: int = 7,
+    section: str | None = None,
 ) -> Edition:
-    """Read the calendar or list tables in the file at ``path`` into an edition.
+    """Read the calendar, list tables or bullet list in the file at ``path`` into an edition.
 
     ``as_of``, ``title`` and ``publisher`` stand instead of what the source says, and
     fill what it does not: a list edition needs an as-of month from one or the other.
     With ``previous``, what matches it keeps its ids, lineages and aliases. ``columns``
     gives a list table's columns outright, by role (title, date, initiative, kind,
-    status; title and date needed) and header: ``{"title": "What", "date": "When"}``. Raises
+    status; title and date needed) and header: ``{"title": "What", "date": "When"}``.
+    ``fiscal_year_start`` is the month a fiscal year starts in ("FY 2024-25"; July, as
+    California's, by default); ``section`` the heading of a text file's part to read
+    (where it holds more than one schedule). Raises
     :class:`~calaim_timeline.errors.ParseError` naming the file, and the line, row or
     page and the cell, for anything it cannot read.
 
@@ -114,11 +129,15 @@ def import_table_file(  # noqa: PLR0913 - what an edition needs that a source ma
         title=title,
         publisher=publisher,
         columns=_roles(columns or {}, str(path)),
+        fiscal_start=fiscal_year_start,
+        section=section,
     )
     path = Path(path)
-    document = read_document(path)
+    document = read_document(path, section)
     if any(find_columns(table, options.columns) for table in document.tables):
         return read_list(document, options)
+    if not document.tables and path.suffix.lower() in _TEXTS and not options.columns:
+        return read_bullets(document, options)
     if options.columns:
         given = ", ".join(repr(header) for _, header in options.columns)
         msg = f"no header row has all the columns given ({given})"

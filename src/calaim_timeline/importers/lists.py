@@ -20,14 +20,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 from typing import Final
 
 import attrs
 
 from calaim_timeline.errors import ParseError
-from calaim_timeline.importers._dates import DateError, read_when, status_word
-from calaim_timeline.importers._document import Cell, Document, PlacedError, Table
-from calaim_timeline.importers._ids import assign_ids
+from calaim_timeline.importers._dates import DateError, DateReader, read_when, status_word
+from calaim_timeline.importers._document import (
+    Cell,
+    Document,
+    ManyPlacedError,
+    PlacedError,
+    Table,
+)
+from calaim_timeline.importers._listed import as_of_and_title, list_edition
 from calaim_timeline.importers._options import ImportOptions
 from calaim_timeline.importers._vocabulary import (
     AS_OF,
@@ -37,32 +44,28 @@ from calaim_timeline.importers._vocabulary import (
     KINDS,
     STATUS_HEADERS,
     TITLES,
-    as_of,
 )
-from calaim_timeline.model import Edition, Initiative, Milestone, Source, Status
-from calaim_timeline.period import Period
-from calaim_timeline.validate import check
+from calaim_timeline.model import Edition, Milestone, Status
+from calaim_timeline.period import Period, When
 
 __all__ = [
+    "COLUMNS_READ",
     "DATES",
     "KINDS",
     "ROLES",
     "TITLES",
-    "UNSTATED",
     "Columns",
-    "as_of_in",
     "find_columns",
     "read_list",
     "title_rows",
 ]
 
-UNSTATED: Final = "not stated in the source"
-"""The publisher of a list edition when neither the source nor the caller names one."""
-
 _LIST_NOTES: Final = (
     "A list table: a row per milestone, dates as the source words them (kept as each"
     " period's wording), the window spanning the milestones unless stated."
 )
+COLUMNS_READ: Final = "Columns read: "
+"""Opens the sentence of a list edition's notes that says which columns were read."""
 
 
 def _header(text: str) -> str:
@@ -154,28 +157,67 @@ def find_columns(table: Table, named: Sequence[tuple[str, str]] = ()) -> Columns
         return _named_columns(table, named)
     for k, row in enumerate(table.rows[:10]):
         names = [_header(cell.text) for cell in row]
-        date = _best(names, DATES, set())
+        when = _best(names, DATES, set())
+        if when is None:
+            when = _dated_column(table, k, _best(names, TITLES, set()))
         titles = [t for t in TITLES if t != "initiative"]
-        title = _best(names, titles, {date} if date is not None else set())
+        title = _best(names, titles, {when} if when is not None else set())
         initiative = None
         if title is None:
-            title = _best(names, ("initiative",), {date} if date is not None else set())
+            title = _best(names, ("initiative",), {when} if when is not None else set())
         else:
             initiative = _best(
-                names, INITIATIVES, {title} | ({date} if date is not None else set())
+                names, INITIATIVES, {title} | ({when} if when is not None else set())
             )
-        if date is None or title is None:
+        if when is None or title is None:
             continue
-        used = {k for k in (date, title, initiative) if k is not None}
+        used = {k for k in (when, title, initiative) if k is not None}
         return Columns(
             row=k,
             title=title,
-            date=date,
+            date=when,
             initiative=initiative,
             kind=_best(names, KIND_HEADERS, used, within=False),
             status=_best(names, STATUS_HEADERS, used, within=False),
         )
     return None
+
+
+_SAMPLE: Final = 50  # rows looked at to find the date column by its cells
+
+
+def _dated_column(table: Table, header: int, title: int | None) -> int | None:
+    """The column whose cells read as dates, where no header names one.
+
+    Of the first fifty rows below ``header`` that have a title (words that are no date), a
+    column's filled cells must read as dates (TBD among them) more often than not, and one
+    at least as a known date; the column with most known dates wins, the leftmost of
+    equals. None without a title column.
+    """
+    if title is None:
+        return None
+    tally: dict[int, list[int]] = {}  # column: [known dates, unknown dates, not dates]
+    for row in table.rows[header + 1 : header + 1 + _SAMPLE]:
+        named = title < len(row) and row[title].text and _date_kind(row[title].text) == 2  # noqa: PLR2004
+        if not named:
+            continue
+        for k, cell in enumerate(row):
+            if k != title and cell.text:
+                tally.setdefault(k, [0, 0, 0])[_date_kind(cell.text)] += 1
+    fit = [k for k, (known, unknown, other) in tally.items() if known and known + unknown > other]
+    return max(fit, key=lambda k: (tally[k][0], -k), default=None)
+
+
+def _date_kind(text: str) -> int:
+    """0 for a known date, 1 for an unknown one, 2 for words that are no date."""
+    try:
+        when, _ = read_when(text, after=_ANY_DAY)
+    except DateError:
+        return 2
+    return 0 if isinstance(when, Period) else 1
+
+
+_ANY_DAY: Final = date(2000, 1, 1)
 
 
 def title_rows(document: Document, named: Sequence[tuple[str, str]] = ()) -> list[str]:
@@ -198,29 +240,12 @@ def title_rows(document: Document, named: Sequence[tuple[str, str]] = ()) -> lis
     return found
 
 
-def as_of_in(document: Document, named: Sequence[tuple[str, str]] = ()) -> Period | None:
-    r"""The month an "as of <Month> <Year>" in the document's title or text names.
-
-    Its title, its tables' captions, its paragraphs, and the title rows above the header
-    rows of its list tables.
-
-    Examples:
-        >>> from calaim_timeline.importers._markdown import read_markdown
-        >>> as_of_in(read_markdown("# Go-live dates\n\nUpdated as of March 3, 2022.\n", "g.md"))
-        Period('2022-03')
-    """
-    texts = [document.title or "", *(t.caption or "" for t in document.tables)]
-    texts += [item.text for item in document.texts]
-    texts += title_rows(document, named)
-    return next((found for found in map(as_of, texts) if found is not None), None)
-
-
 def read_list(document: Document, options: ImportOptions, window: Period | None = None) -> Edition:
     r"""The edition a document's list tables give (every list table, in order).
 
     The as-of month and the title come from ``options``, else from the document (its
     heading, else a title row above a header); the publisher from ``options``, else the
-    previous edition's, else :data:`UNSTATED`.
+    previous edition's, else "not stated in the source".
 
     Examples:
         >>> from calaim_timeline.importers._markdown import read_markdown
@@ -232,69 +257,69 @@ def read_list(document: Document, options: ImportOptions, window: Period | None 
         >>> [(m.id, str(m.when), m.when.text, m.status.value) for _, m in edition.milestones()]
         [('ecm', '2022-01', 'January 2022', 'done')]
     """
-    month = options.as_of or as_of_in(document, options.columns)
-    if month is None:
-        msg = "the source does not say which month it is as of: give it (--as-of YYYY-MM)"
-        raise ParseError(msg, source=document.source)
-    title = (
-        options.title or document.title or next(iter(title_rows(document, options.columns)), None)
-    )
-    if not title:
-        msg = "the source has no title (no heading or title row): give one (--title TEXT)"
-        raise ParseError(msg, source=document.source)
+    month, title = _settle(document, options)
     try:
-        initiatives = _initiatives(document, month, title, options.columns)
-    except PlacedError as error:
-        raise document.fail(error.message, error.place, error.column) from None
+        initiatives, used = _initiatives(document, month, title, options)
+    except (PlacedError, ManyPlacedError) as error:
+        raise document.fail_all(error) from None
     if not initiatives:
         msg = (
             "no list table found: a table needs a header row naming a title column"
             " (Policy, Milestone, Activity…) and a date column (Go-Live Date, Target Date, Due…)"
         )
         raise ParseError(msg, source=document.source)
-    milestones = [m for group in initiatives.values() for m in group]
-    previous = options.previous
-    draft = Edition(
-        id=options.edition_id,
-        title=title,
-        as_of=month,
-        window=window or _spanned(milestones, month),
-        publisher=options.publisher or (previous.publisher if previous else UNSTATED),
-        source=Source(document=document.source, notes=_LIST_NOTES),
-        initiatives=tuple(
-            Initiative(id=f"~i{k}", name=name, milestones=tuple(group))
-            for k, (name, group) in enumerate(initiatives.items())
-        ),
-    )
-    edition = assign_ids(draft, previous, threshold=options.threshold)
-    return check(edition, source=document.source)
+    notes = f"{_LIST_NOTES} {COLUMNS_READ}{'; '.join(dict.fromkeys(used))}."
+    return list_edition(document, options, (month, title, notes), initiatives, window)
+
+
+def _settle(document: Document, options: ImportOptions) -> tuple[Period, str]:
+    """The edition's as-of month and title: given, else as the document says them.
+
+    The document's own words: its heading, tables' captions and paragraphs, and the title
+    rows above its list tables' header rows.
+    """
+    rows = title_rows(document, options.columns)
+    return as_of_and_title(document, options, rows)
 
 
 def _initiatives(
-    document: Document, month: Period, title: str, named: Sequence[tuple[str, str]]
-) -> dict[str, list[Milestone]]:
+    document: Document, month: Period, title: str, options: ImportOptions
+) -> tuple[dict[str, list[Milestone]], list[str]]:
+    """Every list table's milestones by initiative, and the columns each table gave.
+
+    Every bad cell is raised at once.
+    """
     initiatives: dict[str, list[Milestone]] = {}
-    serial = 0
+    used: list[str] = []
+    rows = _Rows(DateReader(month.start, options.fiscal_start))
     for table in document.tables:
-        columns = find_columns(table, named)
+        columns = find_columns(table, options.columns)
         if columns is None:
             continue
         header = table.rows[columns.row]
-        names = {k: cell.text for k, cell in enumerate(header)}
+        rows.names = {k: cell.text.strip("*_ ") or f"{k + 1}" for k, cell in enumerate(header)}
+        used.append(_described(columns, rows.names))
         group = _undated(table.caption or document.title or title)
         for cells in table.rows[columns.row + 1 :]:
             missing = len(header) - len(cells)
             row = (*cells, *(Cell((), cells[-1].place) for _ in range(missing)))
-            milestone = _milestone(row, columns, names=names, as_of=month, serial=serial)
+            milestone = rows.milestone(row, columns)
             if milestone is None:
                 continue
-            serial += 1
             if columns.initiative is not None:
                 # A blank initiative cell goes on with the row above, as a grouped table
                 # (or a cell spanning several rows) shows it.
                 group = row[columns.initiative].text or group
             initiatives.setdefault(group, []).append(milestone)
-    return initiatives
+    if rows.errors:
+        raise ManyPlacedError(rows.errors)
+    return initiatives, used
+
+
+def _described(columns: Columns, names: dict[int, str]) -> str:
+    """The columns a table gave, by role and header: ``title 'What', date 'When'``."""
+    found = {role: getattr(columns, role) for role in ROLES if getattr(columns, role) is not None}
+    return ", ".join(f"{role} {names[k]!r}" for role, k in found.items())
 
 
 def _undated(name: str) -> str:
@@ -308,67 +333,62 @@ def _undated(name: str) -> str:
     return bare or name
 
 
-def _spanned(milestones: list[Milestone], as_of: Period) -> Period:
-    """The whole months from the earliest dated milestone's to the latest's.
+@attrs.define
+class _Rows:
+    """Reads a list table's rows into milestones, and keeps every bad cell's error.
 
-    A window is whole months; where no milestone is dated, it is the as-of month.
-
-    Examples:
-        >>> from calaim_timeline import UnknownDate
-        >>> _spanned([Milestone(id="a", title="A", when=Period.parse("2022-02-11/2022-02-28")),
-        ...           Milestone(id="b", title="B", when=Period.parse("2023-Q3")),
-        ...           Milestone(id="c", title="C", when=UnknownDate(text="TBD"))],
-        ...          Period.parse("2022-01"))
-        Period('2022-02/2023-09')
+    ``dates`` reads the date cells in order (a date without a year follows the one above).
     """
-    dated = [m.when for m in milestones if isinstance(m.when, Period)]
-    start = min((when.start for when in dated), default=as_of.start)
-    end = max((when.end for when in dated), default=as_of.end)
-    first, last = Period.month(start.year, start.month), Period.month(end.year, end.month)
-    return first if first == last else Period.months(first, last)
 
+    dates: DateReader
+    names: dict[int, str] = attrs.Factory(dict)
+    errors: list[PlacedError] = attrs.Factory(list)
+    serial: int = 0
 
-def _fail(cell: Cell, name: str, message: str) -> PlacedError:
-    """An error at a cell, naming its column by its header."""
-    return PlacedError(message, cell.place, repr(name))
+    def fail(self, cell: Cell, column: int, message: str) -> None:
+        """An error at a cell, naming its column by its header."""
+        self.errors.append(PlacedError(message, cell.place, repr(self.names[column])))
 
-
-def _milestone(
-    row: tuple[Cell, ...],
-    columns: Columns,
-    *,
-    names: dict[int, str],
-    as_of: Period,
-    serial: int,
-) -> Milestone | None:
-    title_cell, date_cell = row[columns.title], row[columns.date]
-    title = title_cell.text
-    if not title and not date_cell.text:
-        return None  # an empty row
-    if not title:
-        raise _fail(title_cell, names[columns.title], "no title in this row")
-    try:
-        when, status = read_when(date_cell.text, year=as_of.start.year)
-    except DateError as error:
-        raise _fail(date_cell, names[columns.date], str(error)) from None
-    if columns.status is not None:
-        said = row[columns.status].text
-        if said:
+    def milestone(self, row: tuple[Cell, ...], columns: Columns) -> Milestone | None:
+        """The row's milestone; None for an empty row or one with a bad cell."""
+        title_cell, date_cell = row[columns.title], row[columns.date]
+        title = title_cell.text
+        if not title and not date_cell.text:
+            return None  # an empty row
+        found = len(self.errors)
+        if not title:
+            self.fail(title_cell, columns.title, "no title in this row")
+        when, status = self._when(date_cell, columns.date)
+        said = row[columns.status].text if columns.status is not None else ""
+        if columns.status is not None and said:
             status = status_word(said)
             if status is None:
                 msg = f"unknown status {said!r}: expected Live, Done, Complete or Planned"
-                raise _fail(row[columns.status], names[columns.status], msg)
-    kind = None
-    if columns.kind is not None:
-        said = row[columns.kind].text
-        if said:
+                self.fail(row[columns.status], columns.status, msg)
+        kind = None
+        said = row[columns.kind].text if columns.kind is not None else ""
+        if columns.kind is not None and said:
             kind = KINDS.get(said.lower())
             if kind is None:
                 msg = (
                     f"unknown kind {said!r}: expected document release, submission deadline,"
                     " program launch or their marks *, ^, +"
                 )
-                raise _fail(row[columns.kind], names[columns.kind], msg)
-    return Milestone(
-        id=f"~m{serial}", title=title, when=when, kind=kind, status=status or Status.PLANNED
-    )
+                self.fail(row[columns.kind], columns.kind, msg)
+        if when is None or len(self.errors) > found:
+            return None
+        self.serial += 1
+        return Milestone(
+            id=f"~m{self.serial}",
+            title=title,
+            when=when,
+            kind=kind,
+            status=status or Status.PLANNED,
+        )
+
+    def _when(self, cell: Cell, column: int) -> tuple[When | None, Status | None]:
+        try:
+            return self.dates.read(cell.text)
+        except DateError as error:
+            self.fail(cell, column, str(error))
+            return None, None
