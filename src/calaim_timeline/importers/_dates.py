@@ -437,11 +437,26 @@ def _read(words: str, after: date, fiscal_start: int) -> tuple[When, Status | No
         return Period.parse(text), status, False  # our own notation: no wording to keep
     except PeriodError:
         pass
+    when, yearless = _dated(text, after, fiscal_start)
+    return when.with_text(None if text == str(when) else text), status, yearless
+
+
+def _dated(text: str, after: date, fiscal_start: int) -> tuple[Period, bool]:
+    """The period of ``text``, and whether it gave no year (then it follows ``after``)."""
     year = _Year(after.year, fiscal_start)
-    when = _period(text, year)
+    try:
+        when = _period(text, year)
+    except DateError:
+        if not year.asked:
+            raise
+        try:  # February 29 of a year that has none: of the next, which may
+            return _period(text, _Year(after.year + 1, fiscal_start)), True
+        except DateError:
+            pass
+        raise
     if year.asked and when.start < after - _HALF_YEAR:
-        when = _period(text, _Year(after.year + 1, fiscal_start))
-    return when.with_text(None if text == str(when) else text), status, year.asked
+        return _period(text, _Year(after.year + 1, fiscal_start)), True
+    return when, year.asked
 
 
 @attrs.define

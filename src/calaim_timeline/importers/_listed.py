@@ -13,12 +13,12 @@ from calaim_timeline.errors import ParseError
 from calaim_timeline.importers._document import Document
 from calaim_timeline.importers._ids import assign_ids
 from calaim_timeline.importers._options import ImportOptions
-from calaim_timeline.importers._vocabulary import as_of
+from calaim_timeline.importers._vocabulary import AS_OF, as_of
 from calaim_timeline.model import Edition, Initiative, Milestone, Source
 from calaim_timeline.period import Period
 from calaim_timeline.validate import check
 
-__all__ = ["UNSTATED", "as_of_and_title", "as_of_in", "list_edition"]
+__all__ = ["UNSTATED", "as_of_and_title", "as_of_in", "list_edition", "undated"]
 
 UNSTATED: Final = "not stated in the source"
 """The publisher of a list edition when neither the source nor the caller names one."""
@@ -105,3 +105,14 @@ def _spanned(milestones: list[Milestone], as_of: Period) -> Period:
     end = max((when.end for when in dated), default=as_of.end)
     first, last = Period.month(start.year, start.month), Period.month(end.year, end.month)
     return first if first == last else Period.months(first, last)
+
+
+def undated(name: str) -> str:
+    """A heading without its "as of <Month> <Year>": the same initiative in every edition.
+
+    Examples:
+        >>> undated("CalAIM Launch Timeline as of January 2022")
+        'CalAIM Launch Timeline'
+    """
+    bare = AS_OF.sub("", name).strip(" ,:;-\u2013\u2014()")
+    return bare or name

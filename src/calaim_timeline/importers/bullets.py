@@ -33,7 +33,7 @@ import attrs
 from calaim_timeline.errors import ParseError
 from calaim_timeline.importers._dates import DateError, DateReader, read_when
 from calaim_timeline.importers._document import Document, ManyPlacedError, Place, PlacedError
-from calaim_timeline.importers._listed import as_of_and_title, list_edition
+from calaim_timeline.importers._listed import as_of_and_title, list_edition, undated
 from calaim_timeline.importers._options import ImportOptions
 from calaim_timeline.importers._vocabulary import STATUS_HEADINGS
 from calaim_timeline.model import Edition, Milestone, Status
@@ -44,7 +44,7 @@ _BULLET: Final = re.compile(r"^(?P<indent>\s*)(?:[-*+\u2022]|\d{1,3}[.)])\s+(?P<
 _ATX: Final = re.compile(r"^(?P<level>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
 _UNDERLINE: Final = re.compile(r"^([=\-~^\"'`#*+:.])\1{2,}\s*$")
 _EMPHASIS: Final = re.compile(r"^(\*\*|__|\*|_|`)(?P<inner>.+)\1$")
-_LINK: Final = re.compile(r"\[(?P<label>[^\]]*)\](?:\([^)]*\)|\[[^\]]*\])?")
+_LINK: Final = re.compile(r"\[(?P<label>[^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")
 _NOTES: Final = (
     "A bullet list: a 'LABEL: DATE' line per milestone, dates as the source words them (kept"
     " as each period's wording), the window spanning the milestones unless stated."
@@ -96,13 +96,14 @@ def _headings(lines: tuple[str, ...]) -> dict[int, _Heading]:
 def section_lines(lines: tuple[str, ...], heading: str, source: str) -> tuple[str, ...]:
     """The lines, blank outside the section under ``heading`` (so that numbers hold).
 
-    The section runs to the next heading of its level or higher. Raises ParseError
-    naming the headings there are when none is ``heading``.
+    The section runs to the next heading of its level or higher; the document's first
+    heading (its title, which may say its "as of") is kept too. Raises ParseError naming
+    the headings there are when none is ``heading``.
 
     Examples:
         >>> lines = ("# Schedule", "", "## Past", "- a: 2021", "## Next", "- b: 2022")
         >>> section_lines(lines, "past", "s.md")
-        ('', '', '## Past', '- a: 2021', '', '')
+        ('# Schedule', '', '## Past', '- a: 2021', '', '')
     """
     headings = _headings(lines)
     wanted = _key(heading)
@@ -113,7 +114,9 @@ def section_lines(lines: tuple[str, ...], heading: str, source: str) -> tuple[st
         raise ParseError(msg, source=source)
     level = headings[start].level
     end = next((k for k, h in headings.items() if k > start and h.level <= level), len(lines))
-    return tuple(line if start <= k < end else "" for k, line in enumerate(lines))
+    first = min(headings)
+    title = {first, first + 1} if first < start and headings[first].level < level else set()
+    return tuple(line if start <= k < end or k in title else "" for k, line in enumerate(lines))
 
 
 def _key(text: str) -> str:
@@ -237,7 +240,8 @@ def read_bullets(document: Document, options: ImportOptions) -> Edition:
         >>> [(m.title, str(m.when), m.status.value) for _, m in edition.milestones()]
         [('alpha 1', '2021-10-05', 'done'), ('final', '2022-10-03', 'planned')]
     """
-    month, title = as_of_and_title(document, options)
+    headings = _headings(document.lines)
+    month, title = as_of_and_title(document, options, [h.text for h in headings.values()][:1])
     initiatives: dict[str, list[Milestone]] = {}
     errors: list[PlacedError] = []
     dates = DateReader(month.start, options.fiscal_start)
@@ -257,7 +261,7 @@ def read_bullets(document: Document, options: ImportOptions) -> Edition:
             when=when,
             status=status or entry.status or Status.PLANNED,
         )
-        initiatives.setdefault(entry.heading or title, []).append(milestone)
+        initiatives.setdefault(undated(entry.heading or title), []).append(milestone)
     if not initiatives:
         msg = (
             "no schedule found: no calendar table (with a month header row), no list table"

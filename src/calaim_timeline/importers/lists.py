@@ -34,10 +34,9 @@ from calaim_timeline.importers._document import (
     PlacedError,
     Table,
 )
-from calaim_timeline.importers._listed import as_of_and_title, list_edition
+from calaim_timeline.importers._listed import as_of_and_title, list_edition, undated
 from calaim_timeline.importers._options import ImportOptions
 from calaim_timeline.importers._vocabulary import (
-    AS_OF,
     DATES,
     INITIATIVES,
     KIND_HEADERS,
@@ -299,7 +298,7 @@ def _initiatives(
         header = table.rows[columns.row]
         rows.names = {k: cell.text.strip("*_ ") or f"{k + 1}" for k, cell in enumerate(header)}
         used.append(_described(columns, rows.names))
-        group = _undated(table.caption or document.title or title)
+        group = undated(table.caption or document.title or title)
         for cells in table.rows[columns.row + 1 :]:
             missing = len(header) - len(cells)
             row = (*cells, *(Cell((), cells[-1].place) for _ in range(missing)))
@@ -320,17 +319,6 @@ def _described(columns: Columns, names: dict[int, str]) -> str:
     """The columns a table gave, by role and header: ``title 'What', date 'When'``."""
     found = {role: getattr(columns, role) for role in ROLES if getattr(columns, role) is not None}
     return ", ".join(f"{role} {names[k]!r}" for role, k in found.items())
-
-
-def _undated(name: str) -> str:
-    """A heading without its "as of <Month> <Year>": the same initiative in every edition.
-
-    Examples:
-        >>> _undated("CalAIM Launch Timeline as of January 2022")
-        'CalAIM Launch Timeline'
-    """
-    bare = AS_OF.sub("", name).strip(" ,:;-\u2013\u2014()")
-    return bare or name
 
 
 @attrs.define

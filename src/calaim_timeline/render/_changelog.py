@@ -142,14 +142,13 @@ def _shifted(change: MilestoneShifted, name: str, log: _Log) -> None:
         log.add("Changed", name, str(describe(change)))
         return
     old, new = change.old.milestone.when, change.new.milestone.when
-    how = UNDATED[change.direction].lower() if change.months is None else months(change.months)
-    if change.direction in {Relation.NARROWED, Relation.WIDENED}:
-        how += f", {change.direction.value}"
-    log.add(
-        _SHIFTS[change.direction],
-        name,
-        f"{named(change.subject)}: {period(old)} → {period(new)} ({how})",
-    )
+    text = f"{named(change.subject)}: {period(old)} → {period(new)}"
+    if change.months is not None:
+        how = months(change.months)
+        if change.direction in {Relation.NARROWED, Relation.WIDENED}:
+            how += f", {change.direction.value}"
+        text += f" ({how})"
+    log.add(_SHIFTS[change.direction], name, text)
 
 
 @_sorts(MilestoneAdded)

@@ -207,8 +207,10 @@ def _dropped(change: MilestoneDropped) -> Line:
 def _shifted(change: MilestoneShifted) -> Line:
     old, new = change.old.milestone.when, change.new.milestone.when
     label = UNDATED.get(change.direction, change.direction.value.capitalize())
-    how = label.lower() if change.months is None else months(change.months)
-    return Line("~", label, f"{_subject(change)}: {period(old)} → {period(new)} ({how})")
+    text = f"{_subject(change)}: {period(old)} → {period(new)}"
+    if change.months is not None:
+        text += f" ({months(change.months)})"
+    return Line("~", label, text)
 
 
 UNDATED: Final = {Relation.UNDATED: "Date now unknown", Relation.DATED: "Date set again"}

@@ -64,6 +64,10 @@ LEGEND: Final = (
     ("Narrowed, widened", "the period became shorter or longer without moving later or earlier"),
     ("Restated", "the same days in other words (editorial)"),
     (
+        "Date now unknown, date set again",
+        "still listed, but now without a date (TBD), or given one again",
+    ),
+    (
         "Gone while still due",
         "no longer listed although its period falls inside the new edition's window: ask why",
     ),

@@ -87,17 +87,16 @@ def _cut(atoms: list[_Atom]) -> tuple[list[_Atom], list[_Atom]]:
     """Cut a column's atoms in two where a page break would.
 
     Inside the last text when it has two words or more, else before the last atom; never
-    so that the rest is only dashes, which read as an empty cell ("-").
+    so that either part is only dashes, which read as an empty cell ("-").
     """
     if not atoms:
         return [], []
     last = atoms[-1]
     words = last.text.split(" ")
-    rest = " ".join(words[len(words) // 2 :])
-    if len(words) >= 2 and rest.strip("-\u2013\u2014"):  # noqa: PLR2004 - between two words
-        middle = len(words) // 2
-        head = _Atom(last.level, " ".join(words[:middle]))
-        return [*atoms[:-1], head], [_Atom(0, " ".join(words[middle:]), last.sup)]
+    middle = len(words) // 2
+    parts = (" ".join(words[:middle]), " ".join(words[middle:]))
+    if all(part.strip("-\u2013\u2014 ") for part in parts):  # two words at least
+        return [*atoms[:-1], _Atom(last.level, parts[0])], [_Atom(0, parts[1], last.sup)]
     return atoms[:-1], [last]
 
 

@@ -9,6 +9,8 @@ Needs Hypothesis (``pip install calaim-timeline[strategies]``). Three kinds:
   categories, milestones inside the window);
 - the derived-edition oracle :func:`revisions`: an edition, a next edition made from it
   by known edits, and the changes a diff must report;
+- the importers' oracle :func:`worded_dates`: dates as people write them ("Summer
+  2024", "FY 2024-25", "TBD"), each with the date and status it means;
 - the fuzzers :func:`mutations`, :func:`plain_values` and :func:`tweaked_documents`:
   damaged text and documents, for checking that a reader fails cleanly.
 
@@ -45,10 +47,12 @@ from calaim_timeline.strategies._model import (
     windows,
 )
 from calaim_timeline.strategies._revisions import Edit, Revision, revisions
+from calaim_timeline.strategies._wordings import WordedDate, worded_dates
 
 __all__ = [
     "Edit",
     "Revision",
+    "WordedDate",
     "categories",
     "editions",
     "footnotes",
@@ -68,4 +72,5 @@ __all__ = [
     "tweaked_documents",
     "unknown_dates",
     "windows",
+    "worded_dates",
 ]
