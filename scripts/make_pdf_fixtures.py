@@ -42,7 +42,7 @@ from docx.shared import Inches, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
-from calaim_timeline import Archive, Edition, Initiative, MilestoneKind, Period
+from calaim_timeline import Archive, Edition, Initiative, MilestoneKind, Period, When
 
 OUT = Path(__file__).parents[1] / "tests" / "data" / "pdfs"
 _FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
@@ -145,8 +145,13 @@ def _superscript(paragraph: Paragraph, text: str) -> None:
     paragraph.add_run(text).font.superscript = True
 
 
+def _in(when: When, month: Period) -> bool:
+    """Whether a milestone dated ``when`` stands in ``month``'s column."""
+    return isinstance(when, Period) and when.start == month.start
+
+
 def _fill_cell(cell: _Cell, initiative: Initiative, month: Period, notes: _Notes) -> None:
-    milestones = [m for m in initiative.milestones if m.when.start == month.start]
+    milestones = [m for m in initiative.milestones if _in(m.when, month)]
     first = cell.paragraphs[0]
     if not milestones:
         first.add_run("--")
@@ -274,7 +279,7 @@ def calendar_html(edition: Edition, *, cut: bool, lead: float = 0, plain: bool =
         cells = [f"<th>{_li(entry.name, None, entry.footnotes)}</th>"]
         for month in months:
             items = []
-            for m in (m for m in entry.milestones if m.when.start == month.start):
+            for m in (m for m in entry.milestones if _in(m.when, month)):
                 subs = "".join(f"<li>{_li(s.text, s.kind, s.footnotes)}</li>" for s in m.sub_items)
                 nested = f"<ul>{subs}</ul>" if subs else ""
                 items.append(f"<li>{_li(m.title, m.kind, m.footnotes)}{nested}</li>")
