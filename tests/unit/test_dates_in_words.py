@@ -64,6 +64,61 @@ from calaim_timeline.importers._dates import HINT, DateError, read_status, read_
         ("January 2022 (Live)", "2022-01", "January 2022", Status.DONE),
         ("LIVE! January 2022", "2022-01", "January 2022", Status.DONE),
         ("Q2 2022 - went live", "2022-Q2", "Q2 2022", Status.DONE),
+        ("Spring 2024", "2024-03/2024-05", "Spring 2024", None),
+        ("Summer 2024", "2024-06/2024-08", "Summer 2024", None),
+        ("Fall 2024", "2024-09/2024-11", "Fall 2024", None),
+        ("Autumn of 2024", "2024-09/2024-11", "Autumn of 2024", None),
+        ("Winter 2024", "2023-12/2024-02", "Winter 2024", None),
+        ("Winter 2024-25", "2024-12/2025-02", "Winter 2024-25", None),
+        ("early 2024", "2024-01/2024-04", "early 2024", None),
+        ("mid-2024", "2024-05/2024-08", "mid-2024", None),
+        ("late 2024", "2024-09/2024-12", "late 2024", None),
+        ("early to mid 2024", "2024-01/2024-08", "early to mid 2024", None),
+        ("end of 2023", "2023-12", "end of 2023", None),
+        ("by the end of 2023", "2023-12", "by the end of 2023", None),
+        ("beginning of 2024", "2024-01", "beginning of 2024", None),
+        ("year-end 2023", "2023-12", "year-end 2023", None),
+        ("end of the year", "2021-12", "end of the year", None),
+        ("end of Q3 2023", "2023-09", "end of Q3 2023", None),
+        ("end of FY 2024-25", "2025-06", "end of FY 2024-25", None),
+        ("end of March 2024", "2024-03-21/2024-03-31", "end of March 2024", None),
+        ("beginning of March 2024", "2024-03-01/2024-03-10", "beginning of March 2024", None),
+        ("Beginning March 2024", "2024-03", "Beginning March 2024", None),
+        ("FY 2024-25", "2024-07/2025-06", "FY 2024-25", None),
+        ("FY2024-2025", "2024-07/2025-06", "FY2024-2025", None),
+        ("SFY 24/25", "2024-07/2025-06", "SFY 24/25", None),
+        ("FY2025", "2024-07/2025-06", "FY2025", None),
+        ("state fiscal year 2024-25", "2024-07/2025-06", "state fiscal year 2024-25", None),
+        ("CY2025", "2025", "CY2025", None),
+        ("calendar year 2025", "2025", "calendar year 2025", None),
+        ("1/15/24", "2024-01-15", "1/15/24", None),
+        ("01/15/2024", "2024-01-15", "01/15/2024", None),
+        ("1/15", "2021-01-15", "1/15", None),
+        ("Jan-25", "2025-01", "Jan-25", None),
+        ("Sep-2025", "2025-09", "Sep-2025", None),
+        ("15-Jan-24", "2024-01-15", "15-Jan-24", None),
+        ("Tue, April 14", "2021-04-14", "Tue, April 14", None),
+        ("Thurs. Feb 4", "2021-02-04", "Thurs. Feb 4", None),
+        ("Monday, 2021-05-03", "2021-05-03", "Monday, 2021-05-03", None),
+        ("Wesnesday, 2022-06-01", "2022-06-01", "Wesnesday, 2022-06-01", None),
+        ("July 2024 (tentative)", "2024-07", "July 2024 (tentative)", None),
+        ("Q3 2024 [estimated]", "2024-Q3", "Q3 2024 [estimated]", None),
+        ("May 2024*", "2024-05", "May 2024*", None),
+        ("Tentatively Q3 2024", "2024-Q3", "Tentatively Q3 2024", None),
+        ("~March 2024", "2024-03", "~March 2024", None),
+        ("July 2024 (tentative) - LIVE!", "2024-07", "July 2024 (tentative)", Status.DONE),
+        ("TBD", "unknown", "TBD", None),
+        ("To be determined", "unknown", "To be determined", None),
+        ("TBA", "unknown", "TBA", None),
+        ("Date TBD", "unknown", "Date TBD", None),
+        ("TBD (EOD PST)", "unknown", "TBD (EOD PST)", None),
+        ("Pending", "unknown", "Pending", Status.PLANNED),
+        ("", "unknown", None, None),
+        ("LIVE!", "unknown", "LIVE!", Status.DONE),
+        ("Live", "unknown", "Live", Status.DONE),
+        ("Complete", "unknown", "Complete", Status.DONE),
+        ("Completed", "unknown", "Completed", Status.DONE),
+        ("Done", "unknown", "Done", Status.DONE),
         ("2022-01", "2022-01", None, None),
         ("2024-04-01/2026-03-31", "2024-04/2026-03", None, None),
     ],
@@ -116,4 +171,17 @@ def test_status_words() -> None:
         Status.PLANNED,
         None,
     ]
-    assert read_status("Done") == ("Done", None)  # a status alone is no date with a status
+    assert read_status("Done") == ("Done", None)  # a status alone: read_when's to say
+
+
+def test_a_fiscal_year_of_another_start() -> None:
+    """A federal fiscal year starts in October; one starting in January is the calendar's."""
+    october = read_when("FY 2024-25", after=date(2024, 1, 1), fiscal_start=10)[0]
+    january = read_when("FY2025", after=date(2024, 1, 1), fiscal_start=1)[0]
+    assert (str(october), str(january)) == ("2024-10/2025-09", "2025-01/2025-12")
+    with pytest.raises(DateError) as raised:
+        read_when("FY 2024-25", after=date(2024, 1, 1), fiscal_start=1)
+    assert str(raised.value) == (
+        "'FY 2024-25' is not one fiscal year: one starting in January 2024 ends in 2024"
+        " (see --fiscal-year-start)"
+    )
