@@ -113,6 +113,7 @@ from calaim_timeline.importers._dates import HINT, DateError, read_status, read_
         ("Date TBD", "unknown", "Date TBD", None),
         ("TBD (EOD PST)", "unknown", "TBD (EOD PST)", None),
         ("Pending", "unknown", "Pending", Status.PLANNED),
+        ("TBD (Live)", "unknown", "TBD", Status.DONE),
         ("", "unknown", None, None),
         ("LIVE!", "unknown", "LIVE!", Status.DONE),
         ("Live", "unknown", "Live", Status.DONE),

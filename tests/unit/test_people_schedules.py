@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+import re
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -27,6 +28,7 @@ from calaim_timeline.diff import diff
 from calaim_timeline.history import Timeline, upcoming
 from calaim_timeline.importers import import_table_file
 from calaim_timeline.importers._dates import HINT
+from calaim_timeline.render.chart import TrendChart
 from calaim_timeline.render.ics import EditionIcs
 from calaim_timeline.render.text import DiffText, HistoryText
 from tests.cli.test_cli import run
@@ -361,3 +363,48 @@ def test_histories_show_an_unknown_date_and_calendars_leave_it_out(tmp_path: Pat
     assert "date now unknown" in HistoryText()(story)
     calendar = Calendar.from_ical(EditionIcs(timeline)(new))
     assert [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")] == ["Release"]
+
+
+def test_bullets_whose_dates_cannot_be_read_are_reported_together(tmp_path: Path) -> None:
+    """A 'LABEL: DATE' bullet with a bad date, and one with no label: both, at their lines."""
+    path = tmp_path / "schedule.txt"
+    path.write_text(
+        "Schedule as of May 2022\n\n- alpha: 2022-05-01\n- beta: Soonish\n- : June 2022\n"
+        "- a note without a colon\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(BadCellsError) as raised:
+        import_table_file(path, edition_id="x")
+    assert format_errors(raised.value) == (
+        (
+            f"{path}:4:3: a 'LABEL: DATE' line whose date cannot be read: cannot read"
+            f" 'Soonish' as a date: {HINT}"
+        ),
+        f"{path}:5:3: a 'LABEL: DATE' line with no label",
+    )
+
+
+def test_a_text_with_neither_table_nor_bullets(tmp_path: Path) -> None:
+    """Says what it looked for."""
+    path = tmp_path / "notes.txt"
+    path.write_text("Schedule as of May 2022\n\nNothing is scheduled yet.\n", encoding="utf-8")
+    with pytest.raises(ParseError) as raised:
+        import_table_file(path, edition_id="x")
+    assert str(raised.value) == (
+        f"{path}: no schedule found: no calendar table (with a month header row), no list"
+        " table (a header naming a title and a date column) and no bullet list of 'LABEL:"
+        " DATE' lines"
+    )
+
+
+def test_the_trend_chart_marks_an_unknown_date(tmp_path: Path) -> None:
+    """A listing without a date is a hollow diamond at the date last given, not a made-up point."""
+    old, new = _two_editions(tmp_path)
+    story = Timeline([old, new]).find("code-thaw")
+    TrendChart()(story, tmp_path / "thaw.svg")
+    svg = (tmp_path / "thaw.svg").read_text(encoding="utf-8")
+    assert re.findall(r'id="((?:band|unknown)-[^"]+)"', svg) == [
+        "band-code-thaw-v1",
+        "unknown-code-thaw-v2",
+    ]
+    assert "listed, date unknown" in svg

@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 import pytest
 
-from calaim_timeline import Period, PeriodError, Precision, Relation
+from calaim_timeline import Period, PeriodError, Precision, Relation, UnknownDate
 
 # Hand-sorted: every pair is compared with every operator against its position.
 PERIODS = [
@@ -316,3 +316,23 @@ def test_containment_and_overlap() -> None:
     assert not month.contains(quarter)
     assert quarter.overlaps(month)
     assert not quarter.overlaps(later)
+
+
+def test_an_unknown_date_sorts_after_every_period() -> None:
+    """Against periods, unknown dates and anything else, as a total order."""
+    tbd, none, day = UnknownDate(text="TBD"), UnknownDate(), Period.parse("9999-12-31")
+    assert (day < tbd, day <= tbd, tbd > day, tbd >= day) == (True, True, True, True)
+    assert (tbd < day, tbd <= day, day > tbd, day >= tbd) == (False, False, False, False)
+    assert (none < tbd, none <= tbd, tbd > none, tbd >= none) == (True,) * 4
+    dates: list[Period | UnknownDate] = [tbd, day, none]
+    assert sorted(dates) == [day, none, tbd]
+    assert (repr(none), repr(tbd), str(tbd), tbd.with_text(None)) == (
+        "UnknownDate()",
+        "UnknownDate(text='TBD')",
+        "unknown",
+        none,
+    )
+    for compare in (tbd.__lt__, tbd.__le__, tbd.__gt__, tbd.__ge__):
+        assert compare("2022-01") is NotImplemented
+    with pytest.raises(PeriodError):
+        UnknownDate(text=" TBD")

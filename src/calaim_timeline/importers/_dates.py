@@ -428,7 +428,7 @@ def _read(words: str, after: date, fiscal_start: int) -> tuple[When, Status | No
     if not cell:
         return UnknownDate(), None, False
     alone = status_word(cell)
-    if alone is not None or _unknown(cell):
+    if alone is not None:
         return UnknownDate(text=cell), alone, False
     text, status = read_status(cell)
     if _unknown(text):

@@ -206,7 +206,9 @@ def _split(text: str, dates: DateReader) -> tuple[str, str] | None:
 
 
 def _reads(words: str, dates: DateReader) -> bool:
-    """Whether ``words`` read as a date (without moving the reader on)."""
+    """Whether ``words`` read as a date (without moving the reader on); none do not."""
+    if not words:
+        return False
     try:
         read_when(words, after=dates.after, fiscal_start=dates.fiscal_start)
     except DateError:
@@ -221,7 +223,16 @@ def _why(text: str, dates: DateReader) -> str:
         read_when(words, after=dates.after, fiscal_start=dates.fiscal_start)
     except DateError as error:
         return f"a 'LABEL: DATE' line whose date cannot be read: {error}"
-    return "a 'LABEL: DATE' line with no label"  # pragma: no cover - it read above
+    return "a 'LABEL: DATE' line with no label"
+
+
+def _first_words(lines: tuple[str, ...]) -> list[str]:
+    """The first heading, else the first line that is no bullet: what the text calls itself."""
+    headings = _headings(lines)
+    if headings:
+        return [headings[min(headings)].text]
+    first = next((line for line in lines if line.strip() and not _BULLET.match(line)), None)
+    return [] if first is None else [_plain(first)]
 
 
 def read_bullets(document: Document, options: ImportOptions) -> Edition:
@@ -240,8 +251,7 @@ def read_bullets(document: Document, options: ImportOptions) -> Edition:
         >>> [(m.title, str(m.when), m.status.value) for _, m in edition.milestones()]
         [('alpha 1', '2021-10-05', 'done'), ('final', '2022-10-03', 'planned')]
     """
-    headings = _headings(document.lines)
-    month, title = as_of_and_title(document, options, [h.text for h in headings.values()][:1])
+    month, title = as_of_and_title(document, options, _first_words(document.lines))
     initiatives: dict[str, list[Milestone]] = {}
     errors: list[PlacedError] = []
     dates = DateReader(month.start, options.fiscal_start)
