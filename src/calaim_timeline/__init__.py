@@ -35,12 +35,14 @@ from calaim_timeline.errors import (
     format_errors,
 )
 from calaim_timeline.model import (
+    CALAIM_SERIES,
     Category,
     Edition,
     Footnote,
     Initiative,
     Milestone,
     MilestoneKind,
+    Series,
     Source,
     Status,
     SubItem,
@@ -77,6 +79,7 @@ _LAZY = {
 }
 
 __all__ = [
+    "CALAIM_SERIES",
     "Archive",
     "BadCellsError",
     "CalaimTimelineError",
@@ -100,6 +103,7 @@ __all__ = [
     "Precision",
     "Problem",
     "Relation",
+    "Series",
     "SnapshotError",
     "Source",
     "Status",

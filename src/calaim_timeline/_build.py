@@ -18,12 +18,14 @@ from typing import Any, Final, TypeVar
 
 from calaim_timeline.errors import PeriodError, SnapshotError
 from calaim_timeline.model import (
+    CALAIM_SERIES,
     Category,
     Edition,
     Footnote,
     Initiative,
     Milestone,
     MilestoneKind,
+    Series,
     Source,
     Status,
     SubItem,
@@ -45,9 +47,11 @@ _REQUIRED: Final = "required field missing"
 KEYS: Final[dict[type, tuple[str, ...]]] = {
     Edition: (
         *("id", "title", "as_of", "as_of_text", "window", "window_text", "publisher"),
-        *("source", "categories", "initiatives", "footnotes", "excluded_initiatives"),
+        *("source", "series", "categories", "initiatives", "footnotes"),
+        "excluded_initiatives",
     ),
     Source: ("document", "url", "notes"),
+    Series: ("id", "title", "publisher"),
     Category: ("id", "name"),
     Footnote: ("number", "text"),
     Initiative: ("id", "name", "category", "aliases", "footnotes", "milestones"),
@@ -296,6 +300,7 @@ def _edition_fields(table: Mapping[str, Any]) -> Edition:
         window=_period(table, "window"),
         publisher=_str(table, "publisher"),
         source=_within("source", _source, table.get("source", _MISSING)),
+        series=_within("series", _series, table["series"]) if "series" in table else CALAIM_SERIES,
         categories=_items(table, "categories", _category),
         initiatives=_items(table, "initiatives", _initiative),
         footnotes=_items(table, "footnotes", _footnote),
@@ -447,6 +452,12 @@ _initiative = _reader(Initiative, _initiative_fields)
 _careful_milestone = _reader(Milestone, _milestone_fields)
 _sub_item = _reader(SubItem, _sub_item_fields)
 _present_source = _reader(Source, _source_fields)
+_series = _reader(
+    Series,
+    lambda table: Series(
+        id=_str(table, "id"), title=_str(table, "title"), publisher=_str(table, "publisher")
+    ),
+)
 
 
 def _source(value: object) -> Source:
@@ -458,6 +469,7 @@ def _source(value: object) -> Source:
 _READERS: Final[dict[type, Callable[[Any], Any]]] = {
     Edition: _edition,
     Source: _source,
+    Series: _series,
     Category: _category,
     Footnote: _footnote,
     Initiative: _initiative,

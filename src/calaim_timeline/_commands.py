@@ -21,7 +21,7 @@ from calaim_timeline.errors import (
     WriteError,
     format_errors,
 )
-from calaim_timeline.model import Edition, MilestoneKind
+from calaim_timeline.model import CALAIM_SERIES, Edition, MilestoneKind
 from calaim_timeline.validate import UNSAFE_CHARACTERS
 
 if TYPE_CHECKING:
@@ -57,6 +57,16 @@ def _archive(args: argparse.Namespace) -> Archive:
     return Archive(args.snapshots) if args.snapshots else Archive.default()
 
 
+def _chain(args: argparse.Namespace) -> tuple[Edition, ...]:
+    """The editions of the series asked for (``--series``), or of the one the folder holds."""
+    return _archive(args).chain(args.series)
+
+
+def _log_title(editions: tuple[Edition, ...]) -> str:
+    """A change log's title: its series'."""
+    return f"{(editions[-1].series if editions else CALAIM_SERIES).title}: change log"
+
+
 def resolve_edition(reference: str, archive: Archive) -> Edition:
     """An edition named by a snapshot path or by its id in ``archive``."""
     path = Path(reference)
@@ -87,6 +97,11 @@ def diff_command(args: argparse.Namespace, out: TextIO) -> int:
 
     archive = _archive(args)
     old, new = resolve_edition(args.old, archive), resolve_edition(args.new, archive)
+    if old.series.id != new.series.id:
+        sys.stderr.write(
+            f"{PROG}: note: {old.id} is an edition of {old.series.id!r} and {new.id} of"
+            f" {new.series.id!r}: this diff compares two schedules\n"
+        )
     changes = diff(old, new, options=DiffOptions(threshold=args.threshold)).filter(
         changes=args.only, substantive=args.substantive
     )
@@ -145,6 +160,7 @@ def import_table(args: argparse.Namespace, out: TextIO) -> int:
         columns=args.columns,
         fiscal_year_start=args.fiscal_year_start,
         section=args.section,
+        series=args.series,
     )
     if args.output:
         _check_target(Path(args.output), edition.id)
@@ -213,8 +229,7 @@ def changelog(args: argparse.Namespace, out: TextIO) -> int:
     from calaim_timeline import render  # noqa: PLC0415 - only this command renders change logs
     from calaim_timeline.history import changelog  # noqa: PLC0415
 
-    archive = _archive(args)
-    editions = archive.editions
+    editions = _chain(args)
     diffs = changelog(editions, since=args.since, options=DiffOptions(threshold=args.threshold))
     if args.substantive:
         diffs = tuple(d.filter(substantive=True) for d in diffs)
@@ -222,7 +237,8 @@ def changelog(args: argparse.Namespace, out: TextIO) -> int:
         out.write(render.ChangelogJson()(diffs))
     else:
         first = editions[0] if editions and args.since is None else None
-        out.write(render.ChangelogMarkdown(full=args.full)(diffs, first))
+        markdown = render.ChangelogMarkdown(title=_log_title(editions), full=args.full)
+        out.write(markdown(diffs, first))
     return EXIT_OK
 
 
@@ -230,7 +246,7 @@ def history(args: argparse.Namespace, out: TextIO) -> int:
     from calaim_timeline import render  # noqa: PLC0415 - only this command renders histories
     from calaim_timeline.history import Timeline  # noqa: PLC0415
 
-    timeline = Timeline(_archive(args).editions, options=DiffOptions(threshold=args.threshold))
+    timeline = Timeline(_chain(args), options=DiffOptions(threshold=args.threshold))
     if args.format in {"csv", "xlsx"}:
         return _history_table(args, out, timeline)
     if args.milestone is None:
@@ -262,7 +278,7 @@ def chart(args: argparse.Namespace, out: TextIO) -> int:
     from calaim_timeline.history import Timeline  # noqa: PLC0415
     from calaim_timeline.render.chart import TrendChart  # noqa: PLC0415 - needs matplotlib
 
-    timeline = Timeline(_archive(args).editions, options=DiffOptions(threshold=args.threshold))
+    timeline = Timeline(_chain(args), options=DiffOptions(threshold=args.threshold))
     stories = [timeline.find(reference) for reference in args.milestones]
     if args.initiative is not None:
         stories += timeline.of_initiative(args.initiative)
@@ -280,12 +296,14 @@ def feed(args: argparse.Namespace, out: TextIO) -> int:
     from calaim_timeline.history import changelog  # noqa: PLC0415
     from calaim_timeline.render.feed import FEED_ID, ChangelogFeed  # noqa: PLC0415
 
-    editions = _archive(args).editions
+    editions = _chain(args)
     diffs = changelog(editions, options=DiffOptions(threshold=args.threshold))
     if args.substantive:
         diffs = tuple(d.filter(substantive=True) for d in diffs)
     first = editions[0] if editions else None
-    text = ChangelogFeed(feed_id=args.feed_id or FEED_ID, link=args.link)(diffs, first)
+    text = ChangelogFeed(
+        title=_log_title(editions), feed_id=args.feed_id or FEED_ID, link=args.link
+    )(diffs, first)
     write_atomic(args.output, text)
     count = len(diffs) + (first is not None)
     out.write(f"wrote {args.output}: {count} entries, one per edition\n")
@@ -298,9 +316,10 @@ def ics(args: argparse.Namespace, out: TextIO) -> int:
 
     archive = _archive(args)
     edition = resolve_edition(args.edition, archive)
-    editions = [e for e in archive.editions if e.id != edition.id and e.as_of <= edition.as_of]
+    chain = archive.chain(args.series or edition.series.id) if archive.editions else ()
+    editions = [e for e in chain if e.id != edition.id and e.as_of <= edition.as_of]
     timeline = Timeline([*editions, edition], options=DiffOptions(threshold=args.threshold))
-    calendar = EditionIcs(timeline, name=args.name)
+    calendar = EditionIcs(timeline, name=args.name or edition.series.title)
     write_atomic(args.output, calendar(edition))
     cancelled = len(calendar.dropped(edition))
     out.write(
@@ -319,7 +338,7 @@ def upcoming(args: argparse.Namespace, out: TextIO) -> int:
     from calaim_timeline import render  # noqa: PLC0415 - only this command needs them
     from calaim_timeline.history import known_at, upcoming  # noqa: PLC0415
 
-    edition = known_at(_archive(args).editions, args.as_of)
+    edition = known_at(_chain(args), args.as_of)
     kinds = (
         None
         if args.kind is None
@@ -412,6 +431,47 @@ def shown(text: str) -> str:
         title\x1b[2J: must not
     """
     return UNSAFE_CHARACTERS.sub(lambda found: ascii(found.group())[1:-1], text)
+
+
+def editions(args: argparse.Namespace, out: TextIO) -> int:
+    """Each series of the folder with its editions."""
+    archive = _archive(args)
+    found = [(series, archive.chain(series.id)) for series in archive.series]
+    if args.format == "json":
+        import json  # noqa: PLC0415 - only this output needs it
+
+        plain = [
+            {
+                "id": series.id,
+                "title": series.title,
+                "publisher": series.publisher,
+                "editions": [
+                    {
+                        "id": e.id,
+                        "as_of": str(e.as_of),
+                        "title": e.title,
+                        "milestones": len(e.milestones()),
+                    }
+                    for e in chain
+                ],
+            }
+            for series, chain in found
+        ]
+        out.write(json.dumps({"series": plain}, indent=2, ensure_ascii=False) + "\n")
+        return EXIT_OK
+    if not found:
+        out.write(f"no editions in {archive.directory}\n")
+    for series, chain in found:
+        noun = "edition" if len(chain) == 1 else "editions"
+        out.write(f"{series.id}: {series.title} ({series.publisher}), {len(chain)} {noun}\n")
+        width = max(len(e.id) for e in chain)
+        for e in chain:
+            count = len(e.milestones())
+            out.write(
+                f"  {e.id.ljust(width)}  as of {e.as_of!s:<10}  {count:>4}"
+                f" milestone{'' if count == 1 else 's'}  {e.title}\n"
+            )
+    return EXIT_OK
 
 
 def report(error: BaseException) -> None:

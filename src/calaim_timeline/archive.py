@@ -1,4 +1,6 @@
-"""A directory of snapshot files: every edition, ordered by its "as of" month.
+"""A directory of snapshot files: every edition, ordered by its "as of" month (or day).
+
+A directory may hold several series (schedules); :meth:`Archive.chain` gives one's.
 
 :meth:`Archive.default` is the directory the command line uses: ``./snapshots`` when
 it exists, else the snapshots bundled with the package.
@@ -14,7 +16,7 @@ from typing import Final
 
 from calaim_timeline.codec import load
 from calaim_timeline.errors import CalaimTimelineError, EditionNotFoundError, SnapshotError
-from calaim_timeline.model import Edition
+from calaim_timeline.model import Edition, Series
 
 __all__ = ["BUNDLED_SNAPSHOTS", "Archive"]
 
@@ -144,7 +146,41 @@ class Archive:
             raise EditionNotFoundError(msg)
         return self.editions[-1]
 
+    @property
+    def series(self) -> tuple[Series, ...]:
+        """The series the editions belong to, each once, in the order of its first edition.
+
+        Examples:
+            >>> [s.id for s in Archive.bundled().series]
+            ['calaim-milestones']
+        """
+        return tuple({e.series.id: e.series for e in self.editions}.values())
+
+    def chain(self, series: str | None = None) -> tuple[Edition, ...]:
+        """The editions of one series, oldest first: ``series``, or the one there is.
+
+        A folder of several series needs ``series``; an unknown one is an error naming
+        those there are.
+
+        Examples:
+            >>> [e.id for e in Archive.bundled().chain()]
+            ['2021-01', '2021-11']
+        """
+        known = {s.id for s in self.series}
+        names = ", ".join(s.id for s in self.series) or "none"
+        if series is None:
+            if len(known) > 1:
+                msg = f"{self.directory} holds several series ({names}): say which with --series"
+                raise EditionNotFoundError(msg)
+            return self.editions
+        if series not in known:
+            msg = f"no series {series!r} in {self.directory} (series: {names})"
+            raise EditionNotFoundError(msg)
+        return tuple(e for e in self.editions if e.series.id == series)
+
     def previous(self, edition_id: str) -> Edition | None:
-        """The edition before ``edition_id``, or None for the oldest."""
-        position = self.ids.index(self[edition_id].id)
-        return self.editions[position - 1] if position else None
+        """The edition before ``edition_id`` in its series, or None for the oldest."""
+        edition = self[edition_id]
+        chain = self.chain(edition.series.id)
+        position = chain.index(edition)
+        return chain[position - 1] if position else None

@@ -46,12 +46,20 @@ def _day(text: str) -> date:
         raise argparse.ArgumentTypeError(msg) from None
 
 
-def _month(text: str) -> Period:
-    from calaim_timeline.period import Period  # noqa: PLC0415
+def _as_of(text: str) -> Period:
+    """A month (``2022-03``) or a day (``2020-04-07``): what an edition is as of."""
+    from calaim_timeline.errors import PeriodError  # noqa: PLC0415
+    from calaim_timeline.period import Period, Precision  # noqa: PLC0415
 
-    if re.fullmatch(r"\d{4}-\d{2}", text) and 1 <= int(text[5:]) <= 12 and text[:4] != "0000":  # noqa: PLR2004
-        return Period.parse(text)
-    msg = f"must be a month such as 2022-03 (got {text!r})"
+    if re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", text):
+        try:
+            found = Period.parse(text)
+        except PeriodError:
+            pass
+        else:
+            if found.precision in {Precision.MONTH, Precision.DAY}:
+                return found
+    msg = f"must be a month such as 2022-03 or a day such as 2020-04-07 (got {text!r})"
     raise argparse.ArgumentTypeError(msg)
 
 
@@ -117,6 +125,7 @@ class _Parents(NamedTuple):
 
     snapshots: argparse.ArgumentParser
     matching: argparse.ArgumentParser
+    series: argparse.ArgumentParser
 
 
 def _add_show(commands: _Commands, parents: _Parents) -> None:
@@ -185,12 +194,20 @@ def _add_table(commands: _Commands, parents: _Parents) -> None:
     table.add_argument("--id", required=True, type=_edition_id, help="the new edition's id")
     table.add_argument(
         "--as-of",
-        type=_month,
-        metavar="YYYY-MM",
-        help="the month the edition is as of, if the source does not say (or says wrongly)",
+        type=_as_of,
+        metavar="YYYY-MM[-DD]",
+        help="the month (or day) the edition is as of, if the source does not say (or says"
+        " wrongly)",
     )
     table.add_argument("--title", help="the edition's title, if the source has no heading")
     table.add_argument("--publisher", help="who publishes it, if not DHCS (the grid's default)")
+    table.add_argument(
+        "--series",
+        type=_edition_id,
+        metavar="ID",
+        help="the series (schedule) the edition belongs to (default: the previous edition's;"
+        " else calaim-milestones for the calendar's grid, the title's slug for a list)",
+    )
     table.add_argument("--previous", metavar="EDITION", help="a snapshot file or edition id")
     table.add_argument(
         "--columns",
@@ -219,7 +236,7 @@ def _add_table(commands: _Commands, parents: _Parents) -> None:
 def _add_log(commands: _Commands, parents: _Parents) -> None:
     log = commands.add_parser(
         "changelog",
-        parents=[parents.snapshots, parents.matching],
+        parents=[parents.snapshots, parents.series, parents.matching],
         help="what changed in each edition, newest first",
         description="The change log: each edition against the one before it, newest first.",
     )
@@ -233,7 +250,7 @@ def _add_log(commands: _Commands, parents: _Parents) -> None:
 def _add_history(commands: _Commands, parents: _Parents) -> None:
     history = commands.add_parser(
         "history",
-        parents=[parents.snapshots, parents.matching],
+        parents=[parents.snapshots, parents.series, parents.matching],
         help="one milestone across every edition, or which initiatives slipped most",
         description=(
             "One milestone (an id, a lineage, or a fragment of its title) across every edition:"
@@ -256,7 +273,7 @@ def _add_history(commands: _Commands, parents: _Parents) -> None:
 def _add_chart(commands: _Commands, parents: _Parents) -> None:
     chart = commands.add_parser(
         "chart",
-        parents=[parents.snapshots, parents.matching],
+        parents=[parents.snapshots, parents.series, parents.matching],
         help="draw the milestone trend chart",
         description=(
             "Draw the milestone trend chart: report date (each edition's as-of month) along"
@@ -275,7 +292,7 @@ def _add_chart(commands: _Commands, parents: _Parents) -> None:
 def _add_feed(commands: _Commands, parents: _Parents) -> None:
     feed = commands.add_parser(
         "feed",
-        parents=[parents.snapshots, parents.matching],
+        parents=[parents.snapshots, parents.series, parents.matching],
         help="write the change log as an Atom feed",
         description=(
             "Write the change log as an Atom feed to subscribe to: one entry per edition,"
@@ -292,7 +309,7 @@ def _add_feed(commands: _Commands, parents: _Parents) -> None:
 def _add_ics(commands: _Commands, parents: _Parents) -> None:
     ics = commands.add_parser(
         "ics",
-        parents=[parents.snapshots, parents.matching],
+        parents=[parents.snapshots, parents.series, parents.matching],
         help="export an edition as a calendar file",
         description="Export an edition as an iCalendar file: one all-day event per milestone.",
     )
@@ -305,7 +322,7 @@ def _add_ics(commands: _Commands, parents: _Parents) -> None:
 def _add_due(commands: _Commands, parents: _Parents) -> None:
     due = commands.add_parser(
         "upcoming",
-        parents=[parents.snapshots],
+        parents=[parents.snapshots, parents.series],
         help="what is due next, by the newest edition known at a date",
         description="What the newest edition known at DATE says is due from then on.",
     )
@@ -320,6 +337,18 @@ def _add_due(commands: _Commands, parents: _Parents) -> None:
     )
     due.add_argument("--format", choices=("text", "json"), default="text")
     due.set_defaults(run=run.upcoming)
+
+
+def _add_editions(commands: _Commands, parents: _Parents) -> None:
+    editions = commands.add_parser(
+        "editions",
+        parents=[parents.snapshots],
+        help="list each series and its editions",
+        description="List each series of the folder with its editions: id, as-of, title and"
+        " how many milestones.",
+    )
+    editions.add_argument("--format", choices=("text", "json"), default="text")
+    editions.set_defaults(run=run.editions)
 
 
 def _add_validate(commands: _Commands, _parents: _Parents) -> None:
@@ -342,6 +371,7 @@ _COMMANDS: Final[dict[str, Callable[[_Commands, _Parents], None]]] = {
     "feed": _add_feed,
     "ics": _add_ics,
     "upcoming": _add_due,
+    "editions": _add_editions,
     "validate": _add_validate,
 }
 """Each command and what adds its parser, in the order the help lists them."""
@@ -362,7 +392,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """
     parser = argparse.ArgumentParser(
         prog=PROG,
-        description="Snapshots of the CalAIM Milestones Calendar, and what changed between them.",
+        description="Snapshots of living schedules (the CalAIM Milestones Calendar first), and"
+        " what changed between them.",
     )
     parser.add_argument("--debug", action="store_true", help="show tracebacks of errors")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -381,7 +412,14 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         metavar="N",
         help=f"least title similarity (0 to 100) to match; default {DEFAULT_THRESHOLD:g}",
     )
-    parents = _Parents(snapshots, matching)
+    series = argparse.ArgumentParser(add_help=False)
+    series.add_argument(
+        "--series",
+        type=_edition_id,
+        metavar="ID",
+        help="the series (schedule) to read, where the folder holds more than one",
+    )
+    parents = _Parents(snapshots, matching, series)
     for name, add in _COMMANDS.items():
         if command in {None, name}:
             add(commands, parents)

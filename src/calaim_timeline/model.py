@@ -19,12 +19,14 @@ import attrs
 from calaim_timeline.period import Period, UnknownDate, When
 
 __all__ = [
+    "CALAIM_SERIES",
     "Category",
     "Edition",
     "Footnote",
     "Initiative",
     "Milestone",
     "MilestoneKind",
+    "Series",
     "Source",
     "Status",
     "SubItem",
@@ -249,8 +251,36 @@ class Source:
 
 
 @attrs.frozen(kw_only=True)
+class Series:
+    """A schedule published again and again: its editions make one chain.
+
+    ``id`` names it in a folder that holds several (``--series``); its ``title`` heads
+    change logs, feeds and calendars; ``publisher`` is who publishes it.
+
+    Examples:
+        >>> CALAIM_SERIES.id, CALAIM_SERIES.title
+        ('calaim-milestones', 'CalAIM Milestones Calendar')
+    """
+
+    id: str = attrs.field(validator=_STR)
+    title: str = attrs.field(validator=_STR)
+    publisher: str = attrs.field(validator=_STR)
+
+
+CALAIM_SERIES: Final = Series(
+    id="calaim-milestones",
+    title="CalAIM Milestones Calendar",
+    publisher="California Department of Health Care Services (DHCS)",
+)
+"""The series of an edition that names none: DHCS's CalAIM Milestones Calendar."""
+
+
+@attrs.frozen(kw_only=True)
 class Edition:
-    """One published edition of the calendar, as of a month, covering a window.
+    """One published edition of a schedule, as of a month (or a day), covering a window.
+
+    ``series`` is the schedule it is an edition of (the CalAIM Milestones Calendar unless
+    said).
 
     Examples:
         >>> from calaim_timeline import Archive
@@ -265,6 +295,7 @@ class Edition:
     window: Period = attrs.field(validator=_is((Period,), "a Period"))
     publisher: str = attrs.field(validator=_STR)
     source: Source = attrs.field(validator=_is((Source,), "a Source"))
+    series: Series = attrs.field(default=CALAIM_SERIES, validator=_is((Series,), "a Series"))
     categories: tuple[Category, ...] = attrs.field(
         default=(), validator=_tuple_of(Category, "Category", "a Category")
     )

@@ -14,7 +14,6 @@ from itertools import chain
 from operator import attrgetter
 from typing import Final
 
-from calaim_timeline._notation import last_day
 from calaim_timeline.errors import Problem, ValidationError
 from calaim_timeline.model import Edition, Initiative, Milestone, SubItem
 from calaim_timeline.period import Period, Precision
@@ -68,8 +67,11 @@ def _problems(edition: Edition) -> Iterator[Problem]:
         value = getattr(edition.source, name)
         if value is not None:
             yield from _text(f"source.{name}", value)
-    yield from _month_period("as_of", edition.as_of, allow_span=False)
-    yield from _month_period("window", edition.window, allow_span=True)
+    yield from _slug("series.id", edition.series.id)
+    yield from _text("series.title", edition.series.title)
+    yield from _text("series.publisher", edition.series.publisher)
+    yield from _month_or_day("as_of", edition.as_of, allow_span=False)
+    yield from _month_or_day("window", edition.window, allow_span=True)
 
     yield from _categories(edition)
     yield from _footnotes(edition)
@@ -215,15 +217,15 @@ def _names(path: str, values: Iterable[str]) -> Iterator[Problem]:
         yield from _text(f"{path}[{k}]", value)
 
 
-def _month_period(path: str, period: Period, *, allow_span: bool) -> Iterator[Problem]:
-    if period.precision is Precision.MONTH:
+def _month_or_day(path: str, period: Period, *, allow_span: bool) -> Iterator[Problem]:
+    """An edition is as of a month or a day; its window is those or a span of them."""
+    if period.precision in {Precision.MONTH, Precision.DAY}:
         return
-    whole_months = period.start.day == 1 and period.end == last_day(
-        period.end.year, period.end.month
+    if allow_span and period.precision is Precision.SPAN:
+        return
+    wanted = (
+        "a month, a day or a span of them (2021-11/2022-03)" if allow_span else "a month or a day"
     )
-    if allow_span and period.precision is Precision.SPAN and whole_months:
-        return
-    wanted = "a month or a span of whole months (2021-11/2022-03)" if allow_span else "a month"
     yield Problem(path, f"must be {wanted} (got {str(period)!r})")
 
 

@@ -501,7 +501,7 @@ def test_the_overall_help_lists_every_command(capsys: pytest.CaptureFixture[str]
     listed = [line.split()[0] for line in lines if line.startswith("    ") and line[4] != " "]
     assert listed == [
         *("show", "diff", "import-table", "changelog", "history"),
-        *("chart", "feed", "ics", "upcoming", "validate"),
+        *("chart", "feed", "ics", "upcoming", "editions", "validate"),
     ]
 
 

@@ -131,7 +131,7 @@ def _broken(old: str, new: str) -> str:
         (EXPECTED_TOML[:-3], "x.toml:42: not valid TOML: Invalid value"),
         (EXPECTED_TOML + "[notes", "x.toml:44: not valid TOML: Expected ']' at the end of a table declaration"),
         # A key the format does not have.
-        (_broken('publisher = "DHCS"', 'publisher = "DHCS"\npublished = "2021"'), "x.toml: unknown key 'published': the keys of Edition are id, title, as_of, as_of_text, window, window_text, publisher, source, categories, initiatives, footnotes, excluded_initiatives"),
+        (_broken('publisher = "DHCS"', 'publisher = "DHCS"\npublished = "2021"'), "x.toml: unknown key 'published': the keys of Edition are id, title, as_of, as_of_text, window, window_text, publisher, source, series, categories, initiatives, footnotes, excluded_initiatives"),
         (_broken('kind = "program-launch"', 'kind = "program-launch"\ncolour = "red"'), "x.toml: initiatives[1].milestones[0]: unknown key 'colour': the keys of Milestone are id, title, kind, when, when_text, sub_items, footnotes, status, lineage"),
         # A required key left out.
         (_broken('title = "MOT Carve-In goes live"\n', ""), "x.toml: initiatives[1].milestones[0].title: required field missing"),

@@ -317,7 +317,10 @@ def test_as_of_on_the_command_line_must_be_a_month(capsys: pytest.CaptureFixture
     """--as-of takes YYYY-MM."""
     with pytest.raises(SystemExit):
         run("import-table", "x.csv", "--id", "x", "--as-of", "May 2022")
-    assert "must be a month such as 2022-03 (got 'May 2022')" in capsys.readouterr().err
+    assert (
+        "must be a month such as 2022-03 or a day such as 2020-04-07 (got 'May 2022')"
+        in capsys.readouterr().err
+    )
 
 
 def test_workbooks_and_pdfs_past_the_limits_are_refused(

@@ -235,3 +235,29 @@ def test_rules_at_the_foot_running_headers_and_page_numbers(
     path = tmp_path / "calendar.pdf"
     calendar_pdf(NOVEMBER, path, **options)
     assert _aside(import_table_file(path, edition_id="2021-11", previous=NOVEMBER)) == NOVEMBER
+
+
+def test_header_rows_cut_before_the_months_row_go_on_with_the_next_page() -> None:
+    """A page ends with a table's first header rows, the next page opens with its months.
+
+    The header rows' spanning cells show fewer columns than the months' row has: the two
+    still make one table.
+    """
+    from calaim_timeline.importers._document import Cell, Item, Place, Run  # noqa: PLC0415
+    from calaim_timeline.importers._pdf import _continued, _PageTable, _Row  # noqa: PLC0415
+
+    def row(*texts: str) -> _Row:
+        cells = [Cell((Item(0, (Run(t),), Place()),) if t else (), Place()) for t in texts]
+        return _Row(cells, spanning=False)
+
+    header = _PageTable(
+        [row("Initiatives", "CalAIM Major Milestones"), row("", "Q4 2073", "Q1 2074")],
+        Place(page=1, table=2),
+        closed=True,
+    )
+    body = _PageTable(
+        [row("", "November", "December", "January"), row("Dental", "--", "--", "--")],
+        Place(page=2, table=1),
+        closed=True,
+    )
+    assert [len(t.rows) for t in _continued([header, body])] == [4]

@@ -59,8 +59,7 @@ def test_every_problem_is_reported_together_with_its_path() -> None:
     assert [str(p) for p in validate(broken)] == [
         "id: must be a slug of lowercase letters, digits and single hyphens (got 'Edition 1')",
         "title: must not be empty",
-        "as_of: must be a month (got '2021-Q4')",
-        "window: must be a month or a span of whole months (2021-11/2022-03) (got '2021-11-05/2022-03-31')",
+        "as_of: must be a month or a day (got '2021-Q4')",
         "categories[1].id: id 'care' is used by 2 categories; each must be unique",
         "footnotes[1].number: footnote 2 is defined twice",
         "footnotes[2].number: footnotes must be in ascending order (1 comes after 2)",

@@ -11,14 +11,14 @@ from typing import Final
 
 from calaim_timeline.errors import ParseError
 from calaim_timeline.importers._document import Document
-from calaim_timeline.importers._ids import assign_ids
+from calaim_timeline.importers._ids import assign_ids, slug
 from calaim_timeline.importers._options import ImportOptions
 from calaim_timeline.importers._vocabulary import AS_OF, as_of
-from calaim_timeline.model import Edition, Initiative, Milestone, Source
+from calaim_timeline.model import Edition, Initiative, Milestone, Series, Source
 from calaim_timeline.period import Period
 from calaim_timeline.validate import check
 
-__all__ = ["UNSTATED", "as_of_and_title", "as_of_in", "list_edition", "undated"]
+__all__ = ["UNSTATED", "as_of_and_title", "as_of_in", "list_edition", "series_of", "undated"]
 
 UNSTATED: Final = "not stated in the source"
 """The publisher of a list edition when neither the source nor the caller names one."""
@@ -71,13 +71,15 @@ def list_edition(
     month, title, notes = about
     milestones = [m for group in initiatives.values() for m in group]
     previous = options.previous
+    publisher = options.publisher or (previous.publisher if previous else UNSTATED)
     draft = Edition(
         id=options.edition_id,
         title=title,
         as_of=month,
         window=window or _spanned(milestones, month),
-        publisher=options.publisher or (previous.publisher if previous else UNSTATED),
+        publisher=publisher,
         source=Source(document=document.source, notes=notes),
+        series=series_of(options, undated(title), publisher),
         initiatives=tuple(
             Initiative(id=f"~i{k}", name=name, milestones=tuple(group))
             for k, (name, group) in enumerate(initiatives.items())
@@ -116,3 +118,21 @@ def undated(name: str) -> str:
     """
     bare = AS_OF.sub("", name).strip(" ,:;-\u2013\u2014()")
     return bare or name
+
+
+def series_of(options: ImportOptions, title: str, publisher: str) -> Series:
+    """The series of an imported edition: as given, else the previous edition's, else its own.
+
+    A series given by id alone, or one of its own, takes the edition's title (without its
+    "as of") and publisher, and its id is the title's slug unless given.
+
+    Examples:
+        >>> series_of(ImportOptions(edition_id="x"), "Go-Live Dates", "DHCS")
+        Series(id='go-live-dates', title='Go-Live Dates', publisher='DHCS')
+    """
+    previous = options.previous
+    if options.series is None and previous is not None:
+        return previous.series
+    if previous is not None and previous.series.id == options.series:
+        return previous.series
+    return Series(id=options.series or slug(title) or "schedule", title=title, publisher=publisher)

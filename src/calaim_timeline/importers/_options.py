@@ -37,3 +37,6 @@ class ImportOptions:
     """The month a fiscal year starts ("FY 2024-25"): July, California's, unless given."""
     section: str | None = None
     """The heading of the part of the source to read, where it holds several schedules."""
+    series: str | None = None
+    """The id of the series the edition belongs to; else the previous edition's, else the
+    layout's own (the calendar's grid: ``calaim-milestones``; a list: its title's slug)."""

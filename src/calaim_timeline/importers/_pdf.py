@@ -231,6 +231,19 @@ def _join_cut_rows(pages: Sequence[_Page]) -> None:
                 _dashed(row)
 
 
+def _width(table: _PageTable) -> int:
+    """How many columns a table has: its widest row's cells (header rows span some)."""
+    return max(len(row.cells) for row in table.rows)
+
+
+def _months_row_cut(before: _PageTable, table: _PageTable) -> bool:
+    """Whether ``before`` is header rows alone whose months' row opens ``table``.
+
+    Then ``before``'s columns are only those its spanning cells show.
+    """
+    return _header_rows(before.rows) == 0 and _header_rows(table.rows) == 1
+
+
 def _continued(tables: list[_PageTable]) -> list[_PageTable]:
     """The tables, each first table of a page without header rows joined to the one before.
 
@@ -245,7 +258,7 @@ def _continued(tables: list[_PageTable]) -> list[_PageTable]:
             before is not None
             and table.place.table == 1
             and 0 in {_header_rows(table.rows), _header_rows(before.rows)}
-            and len(before.rows[-1].cells) == len(table.rows[0].cells)
+            and (_width(before) == _width(table) or _months_row_cut(before, table))
         )
         if before is not None and goes_on:
             out[-1] = attrs.evolve(before, rows=[*before.rows, *table.rows], closed=table.closed)

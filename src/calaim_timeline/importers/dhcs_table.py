@@ -40,12 +40,14 @@ from calaim_timeline.importers._ids import assign_ids
 from calaim_timeline.importers._options import ImportOptions
 from calaim_timeline.importers._vocabulary import AS_OF, EMPTY, KIND_MARKS, as_of, month_number
 from calaim_timeline.model import (
+    CALAIM_SERIES,
     Category,
     Edition,
     Footnote,
     Initiative,
     Milestone,
     MilestoneKind,
+    Series,
     Source,
     SubItem,
 )
@@ -150,6 +152,7 @@ def read_grid(document: Document, options: ImportOptions) -> Edition:
         else Period.months(grid.months[0], grid.months[-1]),
         publisher=options.publisher or PUBLISHER,
         source=Source(document=document.source, notes=IMPORT_NOTES),
+        series=_series(options),
         categories=tuple(Category(id=f"~c{k}", name=n) for k, n in enumerate(grid.categories)),
         initiatives=initiatives,
         footnotes=tuple(Footnote(number=n, text=notes[n][0]) for n in sorted(notes)),
@@ -192,6 +195,16 @@ def _as_of(heading: str, source: str) -> Period:
         )
         raise ParseError(msg, source=source)
     return found
+
+
+def _series(options: ImportOptions) -> Series:
+    """The calendar's series, unless another is given or the previous edition's differs."""
+    previous = options.previous
+    if options.series in {None, CALAIM_SERIES.id}:
+        return previous.series if previous is not None and options.series is None else CALAIM_SERIES
+    if previous is not None and previous.series.id == options.series:
+        return previous.series
+    return attrs.evolve(CALAIM_SERIES, id=options.series)
 
 
 def _excluded(notes: Iterator[str]) -> tuple[str, ...]:

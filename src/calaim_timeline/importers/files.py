@@ -101,6 +101,7 @@ def import_table_file(  # noqa: PLR0913 - what an edition needs that a source ma
     columns: Mapping[str, str] | None = None,
     fiscal_year_start: int = 7,
     section: str | None = None,
+    series: str | None = None,
 ) -> Edition:
     """Read the calendar, list tables or bullet list in the file at ``path`` into an edition.
 
@@ -111,7 +112,9 @@ def import_table_file(  # noqa: PLR0913 - what an edition needs that a source ma
     status; title and date needed) and header: ``{"title": "What", "date": "When"}``.
     ``fiscal_year_start`` is the month a fiscal year starts in ("FY 2024-25"; July, as
     California's, by default); ``section`` the heading of a text file's part to read
-    (where it holds more than one schedule). Raises
+    (where it holds more than one schedule); ``series`` the id of the series the edition
+    belongs to (else the previous edition's; else the calendar's for its grid, and for a
+    list a series named by its title). Raises
     :class:`~calaim_timeline.errors.ParseError` naming the file, and the line, row or
     page and the cell, for anything it cannot read.
 
@@ -131,6 +134,7 @@ def import_table_file(  # noqa: PLR0913 - what an edition needs that a source ma
         columns=_roles(columns or {}, str(path)),
         fiscal_start=fiscal_year_start,
         section=section,
+        series=series,
     )
     path = Path(path)
     document = read_document(path, section)

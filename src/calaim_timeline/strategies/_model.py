@@ -33,6 +33,7 @@ from calaim_timeline.strategies._shapes import (
     _MILESTONE_SHAPES,
     _PERIOD_SHAPES,
     _PRECISIONS,
+    _SERIES,
     _SLOTS,
     _SLUGS,
     _SOURCES,
@@ -328,6 +329,7 @@ def _editions(
         window=window,
         publisher=draw(_TEXTS),
         source=draw(_SOURCES),
+        series=draw(_SERIES),
         categories=groups,
         initiatives=tuple(
             place.initiative(shell, category_ids, home)

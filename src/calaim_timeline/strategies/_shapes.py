@@ -15,11 +15,13 @@ from hypothesis import strategies as st
 
 from calaim_timeline._notation import month_index, month_start
 from calaim_timeline.model import (
+    CALAIM_SERIES,
     Category,
     Footnote,
     Initiative,
     Milestone,
     MilestoneKind,
+    Series,
     Source,
     Status,
     SubItem,
@@ -231,5 +233,8 @@ _CATEGORIES: Final = st.builds(Category, id=_SLUGS, name=_TEXTS)
 _CATEGORY_LISTS: Final = st.lists(_CATEGORIES, max_size=3, unique_by=lambda c: c.id).map(tuple)
 _SOURCES: Final = st.builds(
     Source, document=_TEXTS, url=st.none() | _TEXTS, notes=st.none() | _TEXTS
+)
+_SERIES: Final = st.just(CALAIM_SERIES) | st.builds(
+    Series, id=_SLUGS, title=_TEXTS, publisher=_TEXTS
 )
 _EXCLUDED: Final = st.lists(_TEXTS, max_size=2).map(tuple)
