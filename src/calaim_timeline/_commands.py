@@ -172,6 +172,45 @@ def import_table(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def import_history(args: argparse.Namespace, out: TextIO) -> int:
+    from calaim_timeline.importers.versions import (  # noqa: PLC0415 - only this command
+        import_history,
+        versions_in_folder,
+        versions_in_git,
+    )
+
+    if args.path is None:
+        versions = versions_in_folder(args.source)
+    else:
+        versions = versions_in_git(args.source, args.path)
+    options = {
+        "columns": args.columns,
+        "fiscal_year_start": args.fiscal_year_start,
+        "section": args.section,
+        "threshold": args.threshold,
+    }
+
+    def progress(line: str) -> None:
+        sys.stderr.write(f"{shown(line)}\n")
+
+    done = import_history(
+        versions,
+        args.output,
+        series=args.series,
+        title=args.title,
+        publisher=args.publisher,
+        options=options,
+        progress=progress,
+    )
+    written = len(done.written)
+    out.write(
+        f"wrote {written} edition{'' if written == 1 else 's'} of {args.series} to"
+        f" {args.output} ({len(versions)} versions: {len(done.unchanged)} with no change,"
+        f" {len(done.present)} imported before)\n"
+    )
+    return EXIT_OK
+
+
 def _check_target(path: Path, edition_id: str) -> None:
     """Refuse to write an edition over a file of another edition, or under another's name.
 

@@ -233,6 +233,31 @@ def _add_table(commands: _Commands, parents: _Parents) -> None:
     table.set_defaults(run=run.import_table)
 
 
+def _add_import_history(commands: _Commands, parents: _Parents) -> None:
+    history = commands.add_parser(
+        "import-history",
+        parents=[parents.matching],
+        help="import every version of a schedule, from git or a folder of dated files",
+        description=(
+            "Import every version of a schedule as an edition of one series: the versions of"
+            " PATH along SOURCE's first-parent git history (each as of its commit's date), or"
+            " the files of the folder SOURCE whose names begin with a date (YYYY-MM or"
+            " YYYY-MM-DD). Each is imported against the one before; a version that changes"
+            " nothing is passed over; a second run adds only what is new."
+        ),
+    )
+    history.add_argument("source", metavar="SOURCE", help="a git work tree, or a folder")
+    history.add_argument("path", metavar="PATH", nargs="?", help="the file in the git work tree")
+    history.add_argument("--series", required=True, type=_edition_id, metavar="ID")
+    history.add_argument("--title", help="the series' and editions' title")
+    history.add_argument("--publisher", help="who publishes it")
+    history.add_argument("--columns", type=_columns, metavar="MAP", help="as for import-table")
+    history.add_argument("--fiscal-year-start", type=_month_of_year, default=7, metavar="MONTH")
+    history.add_argument("--section", metavar="HEADING", help="as for import-table")
+    history.add_argument("-o", "--output", required=True, metavar="DIR", help="the snapshots")
+    history.set_defaults(run=run.import_history)
+
+
 def _add_log(commands: _Commands, parents: _Parents) -> None:
     log = commands.add_parser(
         "changelog",
@@ -365,6 +390,7 @@ _COMMANDS: Final[dict[str, Callable[[_Commands, _Parents], None]]] = {
     "show": _add_show,
     "diff": _add_compare,
     "import-table": _add_table,
+    "import-history": _add_import_history,
     "changelog": _add_log,
     "history": _add_history,
     "chart": _add_chart,

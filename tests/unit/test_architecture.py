@@ -152,6 +152,7 @@ IMPORTERS: dict[str, str] = {
     "importers.lists": "layout",
     "importers.bullets": "layout",
     "importers.files": "entry",
+    "importers.versions": "entry",
     "importers": "entry",
 }
 # What each kind may import from inside importers/.
