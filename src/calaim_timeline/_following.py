@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from typing import Final
 
 import attrs
 
 from calaim_timeline.match import pairing
 from calaim_timeline.model import Edition, Initiative, Milestone
 
-__all__ = ["Chain", "follow"]
+__all__ = ["RECENT", "Chain", "follow"]
 
 Chain = list[tuple[int, Initiative, Milestone]]
 """One milestone's listings: (edition index, its initiative without milestones, milestone)."""
@@ -63,10 +64,11 @@ def _continued(
 
     First those of the previous edition (matched as a diff matches); then, for what is
     left, the chains last seen in an earlier edition, matched the same way against
-    their last listings: those of the same lineage anywhere, and those last listed
-    in the initiatives that what is left stands in (or was matched from). So a
-    milestone omitted for a while keeps its history, at a cost that grows with what
-    is left, not with every milestone ever dropped.
+    their last listings: those of the same lineage anywhere, and the most recently
+    dropped of those last listed in the initiatives that what is left stands in (or
+    was matched from; :data:`RECENT` of each). So a milestone omitted for a while keeps
+    its history, at a cost that grows with what is left, not with every milestone ever
+    dropped.
     """
     found = pairing(previous, edition, threshold=threshold, edits=False)
     continued = {lineage: listed[lineage] for lineage in found.same}
@@ -89,32 +91,41 @@ def _continued(
     return continued | resumed
 
 
+RECENT: Final = 4
+"""How many of an initiative's most recently dropped milestones a new one is matched
+against (besides any of its own lineage): what keeps a long history's cost linear."""
+
+
 @attrs.define
 class _Dormant:
     """The chains whose milestone the editions since its last listing leave out."""
 
     last: dict[int, tuple[Initiative, Milestone]] = attrs.Factory(dict)
     by_lineage: dict[str, int] = attrs.Factory(dict)
-    by_home: defaultdict[str, set[int]] = attrs.Factory(lambda: defaultdict(set))
+    by_home: defaultdict[str, dict[int, None]] = attrs.Factory(lambda: defaultdict(dict))
+    """Each initiative's dormant chains, in the order they were dropped."""
 
     def add(self, chain: int, initiative: Initiative, milestone: Milestone) -> None:
         self.last[chain] = (initiative, milestone)
         self.by_lineage[milestone.lineage] = chain
-        self.by_home[initiative.id].add(chain)
+        recent = self.by_home[initiative.id]
+        recent[chain] = None
+        if len(recent) > RECENT:  # the oldest drop stays findable by its lineage only
+            del recent[next(iter(recent))]
 
     def remove(self, chain: int) -> None:
         initiative, milestone = self.last.pop(chain)
         if self.by_lineage.get(milestone.lineage) == chain:
             del self.by_lineage[milestone.lineage]
-        self.by_home[initiative.id].discard(chain)
+        self.by_home[initiative.id].pop(chain, None)
 
     def candidates(
         self, lineages: Iterable[str], homes: Iterable[str]
     ) -> dict[int, tuple[Initiative, Milestone]]:
-        """The chains of these lineages, and those last listed in these initiatives."""
+        """The chains of these lineages, and the :data:`RECENT` last dropped of each home."""
         chosen = {self.by_lineage[x] for x in lineages if x in self.by_lineage}
         for home in homes:
-            chosen |= self.by_home.get(home, set())
+            chosen.update(self.by_home.get(home, {}))
         return {chain: self.last[chain] for chain in sorted(chosen)}
 
 

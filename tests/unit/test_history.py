@@ -7,6 +7,7 @@ import pytest
 
 from calaim_timeline import (
     Archive,
+    Edition,
     EditionNotFoundError,
     Initiative,
     Milestone,
@@ -253,3 +254,45 @@ def test_the_change_log_lists_a_restated_period_as_a_change() -> None:
     folded = ChangelogMarkdown()(changelog((old, new)))
     assert "### Changed" not in folded
     assert "- **Editorial:** 1 change of wording or of the footnotes cited only;" in folded
+
+
+def _omitting(kept: int, gone: int) -> list[Edition]:
+    """A milestone listed, then left out while ``gone`` others are dropped, then back."""
+    from calaim_timeline._following import RECENT  # noqa: PLC0415
+
+    assert gone > RECENT
+    others = [
+        Milestone(id=f"step-{k}", title=f"Step {k} of the plan", when=Period.parse("2022-06"))
+        for k in range(gone)
+    ]
+    back = Milestone(id="audit", title="Annual audit report", when=Period.parse("2022-06"))
+    plans = [[back, *others[:kept]], others[:kept], *(others[k:kept] for k in range(1, gone))]
+    plans.append([attrs.evolve(back, id="audit-report", lineage="audit-report")])
+    base = edition()
+    return [
+        attrs.evolve(
+            base,
+            id=f"e{k:02d}",
+            as_of=Period.month(2021, 1 + k % 12) if k < 12 else Period.month(2022, 1 + k - 12),
+            window=Period.parse("2021-01/2022-12"),
+            initiatives=(Initiative(id="plan", name="Plan", milestones=tuple(plan)),),
+        )
+        for k, plan in enumerate(plans)
+    ]
+
+
+def test_a_milestone_back_after_many_drops_is_found_by_its_lineage_only() -> None:
+    """Its own lineage is found however long it was gone; another name is not.
+
+    A new name is matched only among the initiative's most recent drops, so that a long
+    history's cost stays linear.
+    """
+    editions = _omitting(kept=10, gone=10)
+    same = [*editions[:-1], attrs.evolve(editions[-1], initiatives=(
+        Initiative(id="plan", name="Plan", milestones=(
+            Milestone(id="audit", title="Annual audit report", when=Period.parse("2022-06")),
+        )),
+    ))]  # fmt: skip
+    assert len(Timeline(same).find("audit").present) == 2
+    renamed = Timeline(editions)
+    assert [len(renamed.find(name).present) for name in ("audit", "audit-report")] == [1, 1]
