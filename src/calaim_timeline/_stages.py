@@ -22,6 +22,7 @@ __all__ = [
     "aliased",
     "by_context",
     "by_equal_key",
+    "by_renumbering",
     "by_similarity",
     "followed",
     "mutual",
@@ -246,3 +247,58 @@ def by_context(
             if _words_within(old.title, new.title):
                 found.append((olds[0], news[0], similarity(old.title, new.title)))
     return sorted(found)
+
+
+_NUMBER: Final = re.compile(r"\d+")
+
+
+def by_renumbering(
+    pool: Pool[Milestone], before: list[str], after: list[str]
+) -> list[tuple[str, str, float]]:
+    """Pairs by date where an inserted item renumbered the labels after it.
+
+    "beta 3: June 16", "beta 4: July 9" become "beta 3: June 1", "beta 4: June 16",
+    "beta 5: July 9": each old label whose title stands on the new side at another date
+    goes to the new item of its own date whose title differs from it only in its numbers.
+    All of them or none: if one such old label has no new item of its date, the titles
+    are the better evidence (the items slipped), and nothing is paired here. The pairs
+    are flagged for review (see ``match.confidence``).
+    """
+    olds = [k for k in before if k in pool.old]
+    news = [k for k in after if k in pool.new]
+    titles_new: dict[str, list[str]] = defaultdict(list)
+    for key in news:
+        titles_new[normalise(pool.new[key].title)].append(key)
+    moved = [
+        o
+        for o in olds
+        if any(
+            pool.new[n].when != pool.old[o].when
+            for n in titles_new.get(normalise(pool.old[o].title), ())
+        )
+    ]
+    if not moved:
+        return []
+    found: list[tuple[str, str, float]] = []
+    taken: set[str] = set()
+    for o in moved:
+        old = pool.old[o]
+        partners = [
+            n
+            for n in news
+            if n not in taken
+            and pool.new[n].when == old.when
+            and pool.new[n].kind == old.kind
+            and _renumbered(old.title, pool.new[n].title)
+        ]
+        if len(partners) != 1:
+            return []
+        taken.add(partners[0])
+        found.append((o, partners[0], 100.0))
+    return found
+
+
+def _renumbered(a: str, b: str) -> bool:
+    """Whether two titles differ, and only in their numbers ("beta 3", "beta 4")."""
+    first, second = normalise(a), normalise(b)
+    return first != second and _NUMBER.sub("#", first) == _NUMBER.sub("#", second)

@@ -41,6 +41,7 @@ from calaim_timeline._stages import (
     aliased,
     by_context,
     by_equal_key,
+    by_renumbering,
     by_similarity,
     followed,
     mutual,
@@ -81,8 +82,9 @@ def confidence(stage: Stage, score: float) -> float:
     """How sure a pair is, 0 to 1: what its stage proves, and its score where it has one.
 
     Ids, lineages, aliases and equal titles are certain; milestones that followed an
-    initiative 0.95; shared acronyms 0.9; one name within the other 0.85; the only pair
-    left with the same period and kind 0.75; similarity its score (85 is 0.85).
+    initiative 0.95; shared acronyms 0.9; one name within the other 0.85; a label
+    renumbered, paired by date, 0.8 (the titles and the dates disagree: check it); the
+    only pair left with the same period and kind 0.75; similarity its score (85 is 0.85).
 
     Examples:
         >>> confidence(Stage.LINEAGE, 100.0), confidence(Stage.SIMILAR, 88.0)
@@ -101,7 +103,7 @@ class Stage(enum.Enum):
     Examples:
         >>> [stage.value for stage in Stage]  # doctest: +NORMALIZE_WHITESPACE
         ['id', 'lineage', 'alias', 'title', 'milestones', 'acronyms', 'contained', 'context',
-         'similar', 'moved']
+         'similar', 'moved', 'renumbered']
     """
 
     ID = "id"
@@ -124,6 +126,8 @@ class Stage(enum.Enum):
     """The most similar names or titles, at or above the threshold."""
     MOVED = "moved"
     """Milestones: the most similar titles across initiatives."""
+    RENUMBERED = "renumbered"
+    """Milestones: labels renumbered by an inserted item ("beta 3" now "beta 4"), by date."""
 
 
 _SURE: Final = {
@@ -131,6 +135,7 @@ _SURE: Final = {
     Stage.ACRONYMS: 0.9,
     Stage.CONTAINED: 0.85,
     Stage.CONTEXT: 0.75,
+    Stage.RENUMBERED: 0.8,
 }
 """What the stages without a score prove; the others are certain or scored."""
 
@@ -309,6 +314,8 @@ def pairing(
         # Equal titles: those with the same period and kind first, so that a title an
         # initiative repeats at other dates pairs date with date; then the rest.
         for exact in (True, False):
+            if not exact:  # an inserted item renumbered the labels: pair those by date
+                keep(by_renumbering(pool, before, after), Stage.RENUMBERED)
             found = by_equal_key(
                 _titled(pool.old, before, exact=exact), _titled(pool.new, after, exact=exact)
             )

@@ -118,3 +118,56 @@ def test_two_slips_in_a_row_are_two_shifts(tmp_path: Path) -> None:
         ("2021-08-05", "2021-08-08", "delayed"),
     ]
     assert story.shifts == 2
+
+
+def _release(side: str, *rows: tuple[str, str]) -> Edition:
+    """An edition of these (title, date) rows, ids of its own (no lineage in common)."""
+    from calaim_timeline import Initiative, Milestone, Source  # noqa: PLC0415
+
+    milestones = tuple(
+        Milestone(id=f"{side}{k}", title=title, when=Period.parse(day))
+        for k, (title, day) in enumerate(rows)
+    )
+    return Edition(
+        id="e",
+        title="Release",
+        as_of=Period.parse("2022-05"),
+        window=Period.parse("2022-05/2022-12"),
+        publisher="P",
+        source=Source(document="x"),
+        initiatives=(Initiative(id="release", name="Release", milestones=milestones),),
+    )
+
+
+def test_labels_renumbered_by_an_inserted_item_are_paired_by_date() -> None:
+    """Beta 3, 4 → beta 3 (new), 4, 5: two retitles by date, flagged, and one addition."""
+    old = _release(
+        "old", ("beta 3", "2022-06-16"), ("beta 4", "2022-07-09"), ("final", "2022-10-03")
+    )
+    new = _release(
+        "new",
+        ("beta 3", "2022-06-01"),
+        ("beta 4", "2022-06-16"),
+        ("beta 5", "2022-07-09"),
+        ("final", "2022-10-03"),
+    )
+    changes = diff(old, new)
+    assert [(c.change, c.title, changes.needs_review(c)) for c in changes] == [
+        ("milestone-added", "beta 3", False),
+        ("milestone-retitled", "beta 4", True),
+        ("milestone-retitled", "beta 5", True),
+    ]
+    assert [c.stage.value for c in changes if isinstance(c, MilestoneRetitled)] == [
+        "renumbered",
+        "renumbered",
+    ]
+
+
+def test_labels_that_slipped_keep_their_titles() -> None:
+    """Phase 1 January → March, Phase 2 March → May: two shifts, not a renumbering."""
+    old = _release("old", ("Phase 1 report", "2022-06"), ("Phase 2 report", "2022-08"))
+    new = _release("new", ("Phase 1 report", "2022-08"), ("Phase 2 report", "2022-10"))
+    assert [(c.change, c.title) for c in diff(old, new)] == [
+        ("milestone-shifted", "Phase 1 report"),
+        ("milestone-shifted", "Phase 2 report"),
+    ]
