@@ -100,7 +100,8 @@ def _write(path: Path, rows: Sequence[tuple[str, ...]]) -> Path:
         )
         path.write_text(f"<h1>{TITLE}</h1>\n<table>\n{body}</table>\n", encoding="utf-8")
     else:
-        lines = [f"# {TITLE}", "", "| " + " | ".join(f"**{c}**" for c in rows[0]) + " |"]
+        heading = [f"# {TITLE}"] if kind == ".md" else [TITLE, "=" * len(TITLE)]
+        lines = [*heading, "", "| " + " | ".join(f"**{c}**" for c in rows[0]) + " |"]
         lines.append("|---|---|---|")
         lines += ["| " + " | ".join(row) + " |" for row in rows[1:]]
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -111,7 +112,7 @@ def _seen(edition: Edition) -> list[tuple[str, str, str | None, Status]]:
     return [(m.title, str(m.when), m.when.text, m.status) for _, m in edition.milestones()]
 
 
-@pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".html", ".md"])
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".html", ".md", ".rst", ".txt"])
 def test_every_date_form_in_a_list_table(tmp_path: Path, suffix: str) -> None:
     """Each form reads as its exact period, wording kept; the title row gives as-of and title."""
     edition = import_table_file(_write(tmp_path / f"go-live{suffix}", _rows()), edition_id="x")
@@ -127,7 +128,7 @@ def test_every_date_form_in_a_list_table(tmp_path: Path, suffix: str) -> None:
     )
 
 
-@pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".html", ".md"])
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".html", ".md", ".rst", ".txt"])
 def test_a_date_column_no_header_names_is_found_by_its_cells(tmp_path: Path, suffix: str) -> None:
     """'Expected by' names no known word: the column whose cells read as dates is the date."""
     path = _write(tmp_path / f"go-live{suffix}", _rows(("Deliverable", "Owner", "Expected by")))

@@ -1,8 +1,9 @@
 r"""Markdown (with the inline HTML the published calendar's cells use) into a document.
 
 Pipe tables become tables (the separator row skipped; a row whose table's header row
-ends with ``|`` must end with one too, or it was cut short); the first heading is the
-title; every other line is a paragraph. In a cell, ``<ul>``/``<li>`` lists (nested for
+ends with ``|`` must end with one too, or it was cut short); the first heading (``#``, or
+a line underlined with ``===``, ``---``, ``~~~`` or ``^^^`` as setext and reST write
+one) is the title; every other line is a paragraph. In a cell, ``<ul>``/``<li>`` lists (nested for
 sub-items) and ``•``/``○`` glyphs start items, ``<sup>…</sup>`` is raised, ``<b>`` and its
 kind are only style, a kind mark written after a word is a mark; ``\*``, ``&#42;`` and
 the other escapes and entities are text, and a link is its text.
@@ -45,6 +46,9 @@ _INLINE: Final = re.compile(
     re.DOTALL | re.IGNORECASE,
 )
 _TAGS: Final = re.compile(r"<[^>]*>")
+_UNDERLINE: Final = re.compile(r"([=~^\-])\1{2,}")
+_NOT_HEADING: Final = re.compile(r"\||[-*+\u2022]\s|\d+[.)]\s|#")
+"""What a line over an underline is not, to be a heading: a table row, a bullet, a heading."""
 
 
 def _inline(builder: ItemBuilder, text: str, place: Place) -> None:
@@ -115,6 +119,36 @@ def read_markdown(text: str, source: str) -> Document:
         raise fail(error.message, error.place, source=source, lines=lines) from None
 
 
+_NONE: Final = "\0"
+"""What :func:`_heading` gives for a line that makes no heading."""
+
+
+def _heading(line: str, above: str, place: Place) -> str | None:
+    """The heading a ``#`` line says, or one an underline makes of the line above; else _NONE.
+
+    None for a ``#`` line with no words (a heading that names nothing).
+    """
+    if line.startswith("#"):
+        return " ".join(i.text for i in _items(line.lstrip("#"), place, bullets=False)) or None
+    if above and _UNDERLINE.fullmatch(line) and not _NOT_HEADING.match(above):
+        return " ".join(above.split())  # a setext (or reST) heading
+    return _NONE
+
+
+def _paragraph(lines: tuple[str, ...], number: int) -> tuple[str | None, tuple[Item, ...]]:
+    """A line outside the tables: the heading it makes (see :func:`_heading`), its items.
+
+    An underline is markup: it has no items.
+    """
+    line = lines[number - 1]
+    stripped = line.strip()
+    place = Place(line=number, column=line.index(stripped) + 1, length=len(stripped))
+    made = _heading(stripped, lines[number - 2].strip() if number > 1 else "", place)
+    if made is not _NONE and not stripped.startswith("#"):
+        return made, ()
+    return made, _items(stripped, place, bullets=False)
+
+
 def _read(lines: tuple[str, ...], source: str) -> Document:
     title: str | None = None
     heading: str | None = None
@@ -140,12 +174,11 @@ def _read(lines: tuple[str, ...], source: str) -> Document:
             rows = []
         if not stripped:
             continue
-        place = Place(line=number, column=line.index(stripped) + 1, length=len(stripped))
-        if stripped.startswith("#"):
-            words = stripped.lstrip("#")
-            heading = " ".join(i.text for i in _items(words, place, bullets=False)) or None
+        made, items = _paragraph(lines, number)
+        if made is not _NONE:
+            heading = made
             title = title or heading
-        texts.extend(_items(stripped, place, bullets=False))
+        texts.extend(items)
     if rows:
         tables.append(Table(tuple(rows), rows[0][0].place, heading))
     return Document(source, title, tuple(texts), tuple(tables), lines)
