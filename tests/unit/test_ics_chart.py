@@ -180,3 +180,19 @@ def test_a_chart_needs_a_known_file_type_and_matplotlib(
         match=r"^drawing charts needs matplotlib: pip install 'calaim-timeline\[charts\]'$",
     ):
         TrendChart()(story, tmp_path / "x.svg")
+
+
+def test_milestones_on_the_same_date_are_drawn_apart(tmp_path: Path) -> None:
+    """Two milestones of January 2022 stand 1.5 days apart; one alone stays on its date."""
+    from calaim_timeline.render.chart import _apart  # noqa: PLC0415
+
+    stories = [TIMELINE.find(k) for k in ("waiver-effective-date", "ecm-live-wpc-counties")]
+    alone = TIMELINE.find("waiver-renewal-public-comment")
+    assert [str(s.latest.milestone.when) for s in stories] == ["2022-01", "2022-01"]
+    assert _apart([*stories, alone]) == {
+        "waiver-effective-date": -0.75,
+        "ecm-live-wpc-counties": 0.75,
+        "waiver-renewal-public-comment": 0.0,
+    }
+    TrendChart()((*stories, alone), tmp_path / "three.svg")
+    assert (tmp_path / "three.svg").read_text(encoding="utf-8").count('id="line-') == 3

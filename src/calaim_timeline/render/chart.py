@@ -163,9 +163,10 @@ class TrendChart:
         palette = colormaps["tab10" if len(legend) <= 10 else "tab20"]  # noqa: PLR2004
         colours = {name: palette(k % palette.N) for k, name in enumerate(legend)}
         marks_used: set[str] = set()
+        apart = _apart(stories)
         for name, story in zip(names, stories, strict=True):
             colour = colours[name]
-            marks_used |= _draw_story(axes, story, colour)
+            marks_used |= _draw_story(axes, story, colour, apart[story.key])
         periods = [
             when
             for story in stories
@@ -241,12 +242,33 @@ def _heights(story: History, x_of: dict[str, float]) -> dict[str, float]:
     return heights
 
 
-def _draw_story(axes: Axes, story: History, colour: object) -> set[str]:
-    """One milestone's bands, line and markers; the names of the markers drawn."""
+_APART: Final = 1.5
+"""How many days apart the lines of milestones on the same dates are drawn."""
+
+
+def _apart(stories: Sequence[History]) -> dict[str, float]:
+    """How far each milestone's line is moved up or down, in days, to stand apart.
+
+    Milestones whose latest listings give the same date would be drawn one over the
+    other: each of such a group is moved by :data:`_APART` days from the next, around
+    the date (their bands stay where they are).
+    """
+    groups: dict[object, list[str]] = {}
+    for story in stories:
+        groups.setdefault(story.latest.milestone.when, []).append(story.key)
+    return {
+        key: (k - (len(keys) - 1) / 2) * _APART
+        for keys in groups.values()
+        for k, key in enumerate(keys)
+    }
+
+
+def _draw_story(axes: Axes, story: History, colour: object, offset: float = 0.0) -> set[str]:
+    """One milestone's bands, line and markers, the line ``offset`` days up; the markers' names."""
     key = story.key
     as_of = dict(story.editions)
     x_of = {edition: _middle(month) for edition, month in story.editions}
-    y_of = _heights(story, x_of)
+    y_of = {edition: y + offset for edition, y in _heights(story, x_of).items()}
     used: set[str] = set()
     for listing in story.present:
         when = listing.milestone.when
