@@ -267,8 +267,10 @@ def by_renumbering(
     olds = [k for k in before if k in pool.old]
     news = [k for k in after if k in pool.new]
     titles_new: dict[str, list[str]] = defaultdict(list)
+    dated_new: dict[tuple[When, MilestoneKind | None], list[str]] = defaultdict(list)
     for key in news:
         titles_new[normalise(pool.new[key].title)].append(key)
+        dated_new[pool.new[key].when, pool.new[key].kind].append(key)
     moved = [
         o
         for o in olds
@@ -285,11 +287,8 @@ def by_renumbering(
         old = pool.old[o]
         partners = [
             n
-            for n in news
-            if n not in taken
-            and pool.new[n].when == old.when
-            and pool.new[n].kind == old.kind
-            and _renumbered(old.title, pool.new[n].title)
+            for n in dated_new.get((old.when, old.kind), ())
+            if n not in taken and _renumbered(old.title, pool.new[n].title)
         ]
         if len(partners) != 1:
             return []
