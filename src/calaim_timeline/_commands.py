@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Final, TextIO
 
 from calaim_timeline.archive import Archive
 from calaim_timeline.codec import dumps, load, save, write_atomic
@@ -92,9 +92,40 @@ def show(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+_SUFFIX_FORMATS: Final = {
+    ".txt": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".json": "json",
+    ".csv": "csv",
+    ".xlsx": "xlsx",
+}
+"""The format a known suffix of ``-o`` names."""
+
+
+def _chosen_format(args: argparse.Namespace, formats: tuple[str, ...]) -> str:
+    """``--format``, else the one ``-o``'s suffix names, else text; a clash is an error.
+
+    A file is what its name says: ``-o d.xlsx`` writes a workbook, and ``--format text
+    -o d.xlsx`` is refused rather than write text that Excel cannot open.
+    """
+    suffix = Path(args.output).suffix.lower() if args.output else ""
+    named = _SUFFIX_FORMATS.get(suffix)
+    if named is not None and named not in formats:
+        msg = f"this command cannot write {named} ({suffix}): name a {', '.join(formats)} file"
+        raise WriteError(args.output, msg)
+    if args.format is None:
+        return named or "text"
+    if named is not None and named != args.format:
+        msg = f"--format {args.format} does not match the file name's {suffix}"
+        raise WriteError(args.output, msg)
+    return str(args.format)
+
+
 def diff_command(args: argparse.Namespace, out: TextIO) -> int:
     from calaim_timeline import render  # noqa: PLC0415 - only this command renders diffs
 
+    args.format = _chosen_format(args, ("text", "markdown", "json", "csv", "xlsx"))
     archive = _archive(args)
     old, new = resolve_edition(args.old, archive), resolve_edition(args.new, archive)
     if old.series.id != new.series.id:
@@ -285,6 +316,7 @@ def history(args: argparse.Namespace, out: TextIO) -> int:
     from calaim_timeline import render  # noqa: PLC0415 - only this command renders histories
     from calaim_timeline.history import Timeline  # noqa: PLC0415
 
+    args.format = _chosen_format(args, ("text", "json", "csv", "xlsx"))
     timeline = Timeline(_chain(args), options=DiffOptions(threshold=args.threshold))
     if args.format in {"csv", "xlsx"}:
         return _history_table(args, out, timeline)
@@ -292,7 +324,10 @@ def history(args: argparse.Namespace, out: TextIO) -> int:
         if args.chart:
             msg = "--chart draws one milestone: name it (history MILESTONE --chart FILE)"
             raise MilestoneNotFoundError(msg)
-        out.write(render.SlipText()(timeline.slips()))
+        if args.format == "json":
+            msg = "the history as JSON is of one milestone: name it (history MILESTONE)"
+            raise MilestoneNotFoundError(msg)
+        _write_text(render.SlipText()(timeline.slips()), args.output, out)
         return EXIT_OK
     story = timeline.find(args.milestone)
     if args.chart:

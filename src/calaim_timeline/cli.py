@@ -152,8 +152,8 @@ def _add_compare(commands: _Commands, parents: _Parents) -> None:
     compare.add_argument(
         "--format",
         choices=("text", "markdown", "json", "csv", "xlsx"),
-        default="text",
-        help="csv and xlsx: one row per change (xlsx needs -o)",
+        help="csv and xlsx: one row per change (xlsx needs -o); default: as -o's suffix says"
+        " (.txt, .md, .json, .csv, .xlsx), else text",
     )
     compare.add_argument("-o", "--output", metavar="FILE", help="write the report here (atomic)")
     compare.add_argument(
@@ -287,8 +287,8 @@ def _add_history(commands: _Commands, parents: _Parents) -> None:
     history.add_argument(
         "--format",
         choices=("text", "json", "csv", "xlsx"),
-        default="text",
-        help="csv and xlsx: a row per milestone, a column per edition (xlsx needs -o)",
+        help="csv and xlsx: a row per milestone, a column per edition (xlsx needs -o);"
+        " default: as -o's suffix says (.txt, .json, .csv, .xlsx), else text",
     )
     history.add_argument("-o", "--output", metavar="FILE", help="write the table here (atomic)")
     history.add_argument("--chart", metavar="FILE", help="draw the trend chart (.svg or .png)")

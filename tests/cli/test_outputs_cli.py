@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -122,10 +123,47 @@ def test_spreadsheet_errors(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
     target = tmp_path / "h.csv"
     assert run("history", "--format", "xlsx", "-o", str(target)) == (2, "")
     assert capsys.readouterr().err == (
-        f"calaim-timeline: error: {target}: cannot write the file: --format xlsx needs a .xlsx"
-        " file name (nothing was changed)\n"
+        f"calaim-timeline: error: {target}: cannot write the file: --format xlsx does not match"
+        " the file name's .csv (nothing was changed)\n"
     )
     assert not target.exists()
+    other = tmp_path / "h.data"
+    assert run("history", "--format", "csv", "-o", str(other)) == (2, "")
+    assert capsys.readouterr().err == (
+        f"calaim-timeline: error: {other}: cannot write the file: --format csv needs a .csv"
+        " file name (nothing was changed)\n"
+    )
+
+
+def test_a_file_is_what_its_name_says(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """-o's suffix picks the format; a --format that says otherwise is refused."""
+    book, data, page = tmp_path / "d.xlsx", tmp_path / "d.json", tmp_path / "d.md"
+    assert run("diff", "2021-01", "2021-11", "-o", str(book)) == (
+        0,
+        f"wrote {book}: 108 changes, 108 rows\n",
+    )
+    assert book.read_bytes()[:2] == b"PK"  # a workbook (a zip), not text
+    assert run("diff", "2021-01", "2021-11", "-o", str(data))[0] == 0
+    assert json.loads(data.read_text(encoding="utf-8"))["old"] == "2021-01"
+    assert run("diff", "2021-01", "2021-11", "-o", str(page))[0] == 0
+    assert page.read_text(encoding="utf-8").startswith("# 2021-01 → 2021-11\n")
+    refused = tmp_path / "r.xlsx"
+    assert run("diff", "2021-01", "2021-11", "--format", "text", "-o", str(refused)) == (2, "")
+    assert capsys.readouterr().err == (
+        f"calaim-timeline: error: {refused}: cannot write the file: --format text does not match"
+        " the file name's .xlsx (nothing was changed)\n"
+    )
+    assert not refused.exists()
+    history = tmp_path / "h.xlsx"
+    assert run("history", "-o", str(history))[0] == 0
+    assert history.read_bytes()[:2] == b"PK"
+    slips = tmp_path / "slips.txt"
+    assert run("history", "-o", str(slips)) == (0, f"wrote {slips}\n")
+    assert slips.read_text(encoding="utf-8") != ""
+    assert run("history", "-o", str(tmp_path / "h.md")) == (2, "")
+    assert "this command cannot write markdown (.md): name a text, json, csv, xlsx file" in (
+        capsys.readouterr().err
+    )
 
 
 def test_text_reports_can_be_written_to_a_file(tmp_path: Path) -> None:
