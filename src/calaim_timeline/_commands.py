@@ -194,7 +194,9 @@ def import_table(args: argparse.Namespace, out: TextIO) -> int:
         series=args.series,
     )
     if args.output:
-        _check_target(Path(args.output), edition.id)
+        if not _check_target(Path(args.output), edition, replace=args.replace):
+            out.write(f"unchanged {args.output}: it holds this edition already\n")
+            return EXIT_OK
         save(edition, args.output)
     else:
         out.write(dumps(edition))
@@ -242,20 +244,28 @@ def import_history(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _check_target(path: Path, edition_id: str) -> None:
-    """Refuse to write an edition over a file of another edition, or under another's name.
+def _check_target(path: Path, edition: Edition, *, replace: bool) -> bool:
+    """Whether to write ``edition`` at ``path``; refuse what would lose a published edition.
 
-    The name matters in a folder of snapshots, where a file is found by its edition's id.
+    Never over a file of another edition, or under another's name (in a folder of
+    snapshots a file is found by its edition's id); never over the same edition with
+    other content unless ``replace`` (a snapshot is immutable); not at all over the same
+    content (False: nothing to write).
     """
+    edition_id = edition.id
     if path.exists() or path.is_symlink():
         try:
-            held = load(path, validate=False).id
+            held = load(path, validate=False)
         except CalaimTimelineError as error:
             msg = f"it exists and is not a snapshot ({format_errors(error)[0]}); remove it first"
             raise WriteError(str(path), msg) from None
-        if held != edition_id:
-            msg = f"it holds edition {held!r}, not {edition_id!r}"
+        if held.id != edition_id:
+            msg = f"it holds edition {held.id!r}, not {edition_id!r}"
             raise WriteError(str(path), msg)
+        if held == edition:
+            return False
+        if not replace:
+            raise WriteError(str(path), _differs_from(held, edition))
     others = path.parent.is_dir() and any(
         p.suffix in {".toml", ".json"} and p != path for p in path.parent.iterdir()
     )
@@ -265,6 +275,24 @@ def _check_target(path: Path, edition_id: str) -> None:
             f" {path.stem!r}: name it {edition_id}{path.suffix}"
         )
         raise WriteError(str(path), msg)
+    return True
+
+
+def _differs_from(held: Edition, edition: Edition) -> str:
+    """Why an import may not write over ``held``: how it differs, and how to do it anyway."""
+    changes = diff(held, edition).changes
+    milestones = {c.milestone for c in changes if c.milestone is not None}
+    if changes:
+        how = f"{len(changes)} change{'s' if len(changes) != 1 else ''}"
+        if milestones:
+            count = len(milestones)
+            how += ", 1 milestone differs" if count == 1 else f", {count} milestones differ"
+    else:
+        how = "the same schedule, from another source or with other notes"
+    return (
+        f"it holds edition {held.id!r} already, published and not to be changed, and this"
+        f" import differs from it ({how}): give --replace to write over it"
+    )
 
 
 def _import_summary(edition: Edition, previous: Edition | None, output: str | None) -> str:

@@ -230,6 +230,11 @@ def _add_table(commands: _Commands, parents: _Parents) -> None:
         help="read only the part of a markdown, reST or text file under this heading",
     )
     table.add_argument("-o", "--output", metavar="FILE", help="write the snapshot here (atomic)")
+    table.add_argument(
+        "--replace",
+        action="store_true",
+        help="write over the same edition's snapshot though its content differs (atomic)",
+    )
     table.set_defaults(run=run.import_table)
 
 

@@ -159,3 +159,30 @@ def load_text_as_of(text: str) -> Period:
     from calaim_timeline import loads  # noqa: PLC0415
 
     return loads(text).as_of
+
+
+def test_a_published_edition_is_not_written_over(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same content: nothing to do; other content: refused, unless --replace."""
+    source = tmp_path / "a.csv"
+    source.write_text(GO_LIVE, encoding="utf-8")
+    target = tmp_path / "snapshots" / "g1.toml"
+    target.parent.mkdir()
+    arguments = ("import-table", str(source), "--id", "g1", "--as-of", "2022-01",
+                 "--title", "Go-live dates", "-o", str(target))  # fmt: skip
+    assert run(*arguments)[0] == 0
+    first = target.read_bytes()
+    assert run(*arguments) == (0, f"unchanged {target}: it holds this edition already\n")
+    source.write_text(GO_LIVE_NEXT, encoding="utf-8")
+    assert run(*arguments) == (2, "")
+    assert capsys.readouterr().err == (
+        f"calaim-timeline: error: {target}: cannot write the file: it holds edition 'g1'"
+        " already, published and not to be changed, and this import differs from it (4"
+        " changes, 3 milestones differ): give --replace to write over it (nothing was"
+        " changed)\n"
+    )
+    assert target.read_bytes() == first
+    assert run(*arguments, "--replace")[0] == 0
+    assert target.read_bytes() != first
+    assert [m.title for _, m in load(target).milestones()] == ["ECM", "Dental", "PATH"]

@@ -556,13 +556,13 @@ TERMINATED_WRITE = """
 import os, signal, sys
 from calaim_timeline import cli
 os.fsync = lambda _fd: os.kill(os.getpid(), signal.SIGTERM)
-sys.argv = ["calaim-timeline", "import-table", {source!r}, "--id", "x", "-o", {target!r}]
+sys.argv = ["calaim-timeline", "import-table", {source!r}, "--id", "x", "-o", {target!r}, "--replace"]
 cli.console()
 """
 
 
 def test_the_program_terminated_mid_write_leaves_the_old_file(tmp_path: Path) -> None:
-    """As a real process: SIGTERM during import-table -o exits 143 and changes nothing."""
+    """As a real process: SIGTERM during import-table --replace exits 143, changes nothing."""
     target = tmp_path / "x.toml"
     save(attrs.evolve(NOVEMBER, id="x"), target)
     before = target.read_bytes()

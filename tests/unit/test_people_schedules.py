@@ -409,3 +409,16 @@ def test_the_trend_chart_marks_an_unknown_date(tmp_path: Path) -> None:
         "unknown-code-thaw-v2",
     ]
     assert "listed, date unknown" in svg
+
+
+def test_a_date_column_past_the_header_s_cells_is_named_by_its_number(tmp_path: Path) -> None:
+    """Rows wider than their header: the date column found by its cells has no header."""
+    path = tmp_path / "wide.csv"
+    path.write_text(
+        "Program,Owner\nX,DHCS,2022-02\nY,DHCS,2022-03\nZ,DHCS,Soonish\n", encoding="utf-8"
+    )
+    with pytest.raises(ParseError) as raised:
+        import_table_file(path, edition_id="x", as_of=Period.parse("2022-01"), title="T")
+    assert format_errors(raised.value) == (
+        f"{path}: row 4, column '3': cannot read 'Soonish' as a date: {HINT}",
+    )

@@ -318,7 +318,7 @@ def _initiatives(
 def _described(columns: Columns, names: dict[int, str]) -> str:
     """The columns a table gave, by role and header: ``title 'What', date 'When'``."""
     found = {role: getattr(columns, role) for role in ROLES if getattr(columns, role) is not None}
-    return ", ".join(f"{role} {names[k]!r}" for role, k in found.items())
+    return ", ".join(f"{role} {names.get(k, str(k + 1))!r}" for role, k in found.items())
 
 
 @attrs.define
@@ -335,7 +335,8 @@ class _Rows:
 
     def fail(self, cell: Cell, column: int, message: str) -> None:
         """An error at a cell, naming its column by its header."""
-        self.errors.append(PlacedError(message, cell.place, repr(self.names[column])))
+        name = self.names.get(column, str(column + 1))  # a column past the header's cells
+        self.errors.append(PlacedError(message, cell.place, repr(name)))
 
     def milestone(self, row: tuple[Cell, ...], columns: Columns) -> Milestone | None:
         """The row's milestone; None for an empty row or one with a bad cell."""
