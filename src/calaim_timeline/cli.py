@@ -108,6 +108,23 @@ def _month_of_year(text: str) -> int:
     return found
 
 
+class _Version(argparse.Action):
+    """``--version``: the installed distribution's version (looked up only when asked)."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,  # noqa: ARG002 - argparse's signature
+        values: object,  # noqa: ARG002
+        option_string: str | None = None,  # noqa: ARG002
+    ) -> None:
+        """Print ``calaim-timeline VERSION`` and exit 0."""
+        from importlib.metadata import version  # noqa: PLC0415 - only when asked
+
+        sys.stdout.write(f"{PROG} {version('calaim-timeline')}\n")
+        parser.exit()
+
+
 def _edition_id(text: str) -> str:
     from calaim_timeline.validate import ID_PATTERN  # noqa: PLC0415
 
@@ -427,6 +444,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         " what changed between them.",
     )
     parser.add_argument("--debug", action="store_true", help="show tracebacks of errors")
+    parser.add_argument(
+        "--version", action=_Version, nargs=0, help="show the installed version and exit"
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     snapshots = argparse.ArgumentParser(add_help=False)

@@ -516,3 +516,13 @@ def test_a_command_s_help_and_a_word_that_is_no_command(
         main(["difff"])
     assert exited.value.code == 2
     assert "invalid choice: 'difff' (choose from 'show', 'diff'," in capsys.readouterr().err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    """--version prints the installed version on stdout and exits 0."""
+    from importlib.metadata import version  # noqa: PLC0415
+
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out == f"calaim-timeline {version('calaim-timeline')}\n"
