@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from calaim_timeline import CALAIM_SERIES, Period, Series, load
+from calaim_timeline import CALAIM_SERIES, Series, load, loads
 from calaim_timeline.archive import BUNDLED_SNAPSHOTS, Archive
 from calaim_timeline.codec import dumps
 from tests.cli.test_cli import run
@@ -151,38 +151,8 @@ def test_a_list_without_a_series_gets_its_own(tmp_path: Path) -> None:
     assert (
         '[series]\nid = "behavioral-health-go-live"\ntitle = "Behavioral Health Go-Live"\n' in out
     )
-    assert Period.parse("2022-01") == load_text_as_of(out)
-
-
-def load_text_as_of(text: str) -> Period:
-    """The as-of of a snapshot's text."""
-    from calaim_timeline import loads  # noqa: PLC0415
-
-    return loads(text).as_of
-
-
-def test_a_published_edition_is_not_written_over(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """The same content: nothing to do; other content: refused, unless --replace."""
-    source = tmp_path / "a.csv"
-    source.write_text(GO_LIVE, encoding="utf-8")
-    target = tmp_path / "snapshots" / "g1.toml"
-    target.parent.mkdir()
-    arguments = ("import-table", str(source), "--id", "g1", "--as-of", "2022-01",
-                 "--title", "Go-live dates", "-o", str(target))  # fmt: skip
-    assert run(*arguments)[0] == 0
-    first = target.read_bytes()
-    assert run(*arguments) == (0, f"unchanged {target}: it holds this edition already\n")
-    source.write_text(GO_LIVE_NEXT, encoding="utf-8")
-    assert run(*arguments) == (2, "")
-    assert capsys.readouterr().err == (
-        f"calaim-timeline: error: {target}: cannot write the file: it holds edition 'g1'"
-        " already, published and not to be changed, and this import differs from it (4"
-        " changes, 3 milestones differ): give --replace to write over it (nothing was"
-        " changed)\n"
+    assert loads(out).series == Series(
+        id="behavioral-health-go-live",
+        title="Behavioral Health Go-Live",
+        publisher="not stated in the source",
     )
-    assert target.read_bytes() == first
-    assert run(*arguments, "--replace")[0] == 0
-    assert target.read_bytes() != first
-    assert [m.title for _, m in load(target).milestones()] == ["ECM", "Dental", "PATH"]

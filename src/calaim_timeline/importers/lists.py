@@ -229,10 +229,23 @@ def title_rows(document: Document, named: Sequence[tuple[str, str]] = ()) -> lis
         >>> title_rows(read_csv("Go-live dates as of May 2022,,\nPolicy,Due\nECM,2022\n", "g.csv"))
         ['Go-live dates as of May 2022']
     """
+    return _title_rows(_listed(document, named))
+
+
+_Listed = list[tuple[Table, Columns]]
+"""A document's list tables, each with its columns."""
+
+
+def _listed(document: Document, named: Sequence[tuple[str, str]]) -> _Listed:
+    """The list tables of ``document`` with their columns, each found once."""
+    found = ((table, find_columns(table, named)) for table in document.tables)
+    return [(table, columns) for table, columns in found if columns is not None]
+
+
+def _title_rows(tables: _Listed) -> list[str]:
     found = []
-    for table in document.tables:
-        columns = find_columns(table, named)
-        for row in table.rows[: columns.row if columns else 0]:
+    for table, columns in tables:
+        for row in table.rows[: columns.row]:
             filled = [cell.text for cell in row if cell.text]
             if len(filled) == 1:
                 found.append(filled[0])
@@ -256,9 +269,10 @@ def read_list(document: Document, options: ImportOptions, window: Period | None 
         >>> [(m.id, str(m.when), m.when.text, m.status.value) for _, m in edition.milestones()]
         [('ecm', '2022-01', 'January 2022', 'done')]
     """
-    month, title = _settle(document, options)
+    tables = _listed(document, options.columns)
+    month, title = as_of_and_title(document, options, _title_rows(tables))
     try:
-        initiatives, used = _initiatives(document, month, title, options)
+        initiatives, used = _initiatives(document, tables, (month, title), options)
     except (PlacedError, ManyPlacedError) as error:
         raise document.fail_all(error) from None
     if not initiatives:
@@ -271,18 +285,8 @@ def read_list(document: Document, options: ImportOptions, window: Period | None 
     return list_edition(document, options, (month, title, notes), initiatives, window)
 
 
-def _settle(document: Document, options: ImportOptions) -> tuple[Period, str]:
-    """The edition's as-of month and title: given, else as the document says them.
-
-    The document's own words: its heading, tables' captions and paragraphs, and the title
-    rows above its list tables' header rows.
-    """
-    rows = title_rows(document, options.columns)
-    return as_of_and_title(document, options, rows)
-
-
 def _initiatives(
-    document: Document, month: Period, title: str, options: ImportOptions
+    document: Document, tables: _Listed, about: tuple[Period, str], options: ImportOptions
 ) -> tuple[dict[str, list[Milestone]], list[str]]:
     """Every list table's milestones by initiative, and the columns each table gave.
 
@@ -290,11 +294,9 @@ def _initiatives(
     """
     initiatives: dict[str, list[Milestone]] = {}
     used: list[str] = []
+    month, title = about
     rows = _Rows(DateReader(month.start, options.fiscal_start))
-    for table in document.tables:
-        columns = find_columns(table, options.columns)
-        if columns is None:
-            continue
+    for table, columns in tables:
         header = table.rows[columns.row]
         rows.names = {k: cell.text.strip("*_ ") or f"{k + 1}" for k, cell in enumerate(header)}
         used.append(_described(columns, rows.names))

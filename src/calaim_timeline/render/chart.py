@@ -238,7 +238,12 @@ def _heights(story: History, x_of: dict[str, float]) -> dict[str, float]:
         x = x_of[listing.edition]
         before = [y for e, y in given if x_of[e] <= x]
         after = [y for e, y in given if x_of[e] > x]
-        heights[listing.edition] = (before or after or [x])[-1 if before else 0]
+        if before:
+            heights[listing.edition] = before[-1]
+        elif after:
+            heights[listing.edition] = after[0]
+        else:
+            heights[listing.edition] = x  # never dated: on the diagonal
     return heights
 
 
