@@ -157,7 +157,7 @@ def _write_text(text: str, output: str | None, out: TextIO) -> None:
         out.write(text)
         return
     write_atomic(output, text)
-    out.write(f"wrote {output}\n")
+    said(f"wrote {output}")
 
 
 def _write_table(table: Table, args: argparse.Namespace, out: TextIO, what: str) -> None:
@@ -173,7 +173,7 @@ def _write_table(table: Table, args: argparse.Namespace, out: TextIO, what: str)
         msg = f"--format {args.format} needs a .{args.format} file name"
         raise WriteError(args.output, msg)
     table.write(args.output)
-    out.write(f"wrote {args.output}: {what}, {len(table.rows)} rows\n")
+    said(f"wrote {args.output}: {what}, {len(table.rows)} rows")
 
 
 def import_table(args: argparse.Namespace, out: TextIO) -> int:
@@ -195,13 +195,12 @@ def import_table(args: argparse.Namespace, out: TextIO) -> int:
     )
     if args.output:
         if not _check_target(Path(args.output), edition, replace=args.replace):
-            out.write(f"unchanged {args.output}: it holds this edition already\n")
+            said(f"unchanged {args.output}: it holds this edition already")
             return EXIT_OK
         save(edition, args.output)
     else:
         out.write(dumps(edition))
-    summary = sys.stderr if not args.output else out
-    summary.write(_import_summary(edition, previous, args.output))
+    said(_import_summary(edition, previous, args.output))
     return EXIT_OK
 
 
@@ -236,10 +235,10 @@ def import_history(args: argparse.Namespace, out: TextIO) -> int:
         progress=progress,
     )
     written = len(done.written)
-    out.write(
+    said(
         f"wrote {written} edition{'' if written == 1 else 's'} of {args.series} to"
         f" {args.output} ({len(versions)} versions: {len(done.unchanged)} with no change,"
-        f" {len(done.present)} imported before)\n"
+        f" {len(done.present)} imported before)"
     )
     return EXIT_OK
 
@@ -362,6 +361,7 @@ def history(args: argparse.Namespace, out: TextIO) -> int:
         from calaim_timeline.render.chart import TrendChart  # noqa: PLC0415 - needs matplotlib
 
         TrendChart()(story, args.chart)
+        said(f"wrote {args.chart}: the trend of {story.key}")
     renderer = render.HistoryJson() if args.format == "json" else render.HistoryText()
     _write_text(renderer(story), args.output, out)
     return EXIT_OK
@@ -390,7 +390,7 @@ def chart(args: argparse.Namespace, out: TextIO) -> int:
     TrendChart(title=args.title)(chosen, args.output)
     editions = len({s.edition for story in chosen for s in story.present})
     noun = "milestone" if len(chosen) == 1 else "milestones"
-    out.write(f"wrote {args.output}: the trend of {len(chosen)} {noun} over {editions} editions\n")
+    said(f"wrote {args.output}: the trend of {len(chosen)} {noun} over {editions} editions")
     return EXIT_OK
 
 
@@ -408,7 +408,7 @@ def feed(args: argparse.Namespace, out: TextIO) -> int:
     )(diffs, first)
     write_atomic(args.output, text)
     count = len(diffs) + (first is not None)
-    out.write(f"wrote {args.output}: {count} entries, one per edition\n")
+    said(f"wrote {args.output}: {count} entries, one per edition")
     return EXIT_OK
 
 
@@ -424,14 +424,13 @@ def ics(args: argparse.Namespace, out: TextIO) -> int:
     calendar = EditionIcs(timeline, name=args.name or edition.series.title)
     write_atomic(args.output, calendar(edition))
     cancelled = len(calendar.dropped(edition))
-    out.write(
+    said(
         f"wrote {args.output}: {len(edition.milestones())} events from edition {edition.id}"
         + (
             f", {cancelled} cancelled (dropped while due since an earlier edition)"
             if cancelled
             else ""
         )
-        + "\n"
     )
     return EXIT_OK
 
@@ -520,6 +519,15 @@ def validate(args: argparse.Namespace, out: TextIO) -> int:
                 f" {count} milestones\n"
             )
     return EXIT_BAD_INPUT if failed else EXIT_OK
+
+
+def said(text: str) -> None:
+    """Tell the person at the terminal (on stderr) what a command did, such as the file it wrote.
+
+    Standard output carries only the result asked for, so a command writing a file prints
+    nothing there and a pipe reads exactly the output.
+    """
+    sys.stderr.writelines(f"{shown(line)}\n" for line in text.splitlines())
 
 
 def shown(text: str) -> str:

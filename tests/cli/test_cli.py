@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import runpy
@@ -20,6 +21,18 @@ def run(*argv: str) -> tuple[int, str]:
     out = io.StringIO()
     code = main(list(argv), out=out)
     return code, out.getvalue()
+
+
+def wrote(*argv: str) -> tuple[int, str]:
+    """Run a command that writes a file; return its exit code and what it said on stderr.
+
+    A command writing a file prints nothing on standard output: what it did goes to stderr.
+    """
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stderr(err):
+        code = main(list(argv), out=out)
+    assert out.getvalue() == ""
+    return code, err.getvalue()
 
 
 def test_show_json_prints_the_canonical_document() -> None:
@@ -289,7 +302,7 @@ def test_a_bad_threshold_is_a_usage_error(value: str, capsys: pytest.CaptureFixt
 def test_import_table_writes_the_bundled_snapshot_exactly(tmp_path: Path) -> None:
     """import-table --previous 2021-11 -o FILE writes snapshots/2021-11.toml byte for byte."""
     target = tmp_path / "2021-11.toml"
-    code, out = run(
+    code, out = wrote(
         "import-table", "sources/2021-11_calaim-milestones-calendar.md", "--id", "2021-11",
         "--previous", "2021-11", "-o", str(target),
     )  # fmt: skip
@@ -386,6 +399,7 @@ def test_history_slip_table_and_chart(tmp_path: Path, capsys: pytest.CaptureFixt
     code, out = run("history", "mot-carve-in-live", "--chart", str(chart))
     assert (code, out.splitlines()[0]) == (0, "mot-carve-in-live: MOT Carve-In goes live")
     assert 'id="band-mot-carve-in-live-2021-11"' in chart.read_text(encoding="utf-8")
+    assert capsys.readouterr().err == f"wrote {chart}: the trend of mot-carve-in-live\n"
     assert run("history", "--chart", str(chart)) == (2, "")
     assert "--chart draws one milestone" in capsys.readouterr().err
 
@@ -393,7 +407,7 @@ def test_history_slip_table_and_chart(tmp_path: Path, capsys: pytest.CaptureFixt
 def test_ics_writes_the_calendar(tmp_path: Path) -> None:
     """The ics command writes one event per milestone."""
     target = tmp_path / "2021-11.ics"
-    assert run("ics", "2021-11", "-o", str(target)) == (
+    assert wrote("ics", "2021-11", "-o", str(target)) == (
         0,
         (
             f"wrote {target}: 56 events from edition 2021-11, 3 cancelled (dropped while due"

@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 
 from calaim_timeline import Archive, save
 from tests.builders import february_2022
-from tests.cli.test_cli import run
+from tests.cli.test_cli import run, wrote
 
 
 @pytest.fixture
@@ -30,19 +30,19 @@ def three(tmp_path: Path) -> str:
 def test_chart_draws_a_milestone_an_initiative_or_everything(three: str, tmp_path: Path) -> None:
     """Each form prints what it wrote; the SVG has the lines asked for."""
     mot = tmp_path / "mot.svg"
-    assert run("chart", "mot-carve-in-live", "-o", str(mot), "--snapshots", three) == (
+    assert wrote("chart", "mot-carve-in-live", "-o", str(mot), "--snapshots", three) == (
         0,
         f"wrote {mot}: the trend of 1 milestone over 2 editions\n",
     )
     assert 'id="line-mot-carve-in-live"' in mot.read_text()
     dental = tmp_path / "dental.png"
-    assert run("chart", "--initiative", "dental", "-o", str(dental), "--snapshots", three) == (
+    assert wrote("chart", "--initiative", "dental", "-o", str(dental), "--snapshots", three) == (
         0,
         f"wrote {dental}: the trend of 5 milestones over 2 editions\n",
     )
     assert dental.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     both = tmp_path / "both.svg"
-    code, out = run(
+    code, out = wrote(
         "chart",
         "mot-carve-in-live",
         "--initiative",
@@ -54,7 +54,7 @@ def test_chart_draws_a_milestone_an_initiative_or_everything(three: str, tmp_pat
     )
     assert (code, out) == (0, f"wrote {both}: the trend of 6 milestones over 2 editions\n")
     everything = tmp_path / "all.svg"
-    assert run("chart", "-o", str(everything)) == (
+    assert wrote("chart", "-o", str(everything)) == (
         0,
         f"wrote {everything}: the trend of 70 milestones over 2 editions\n",
     )
@@ -75,7 +75,7 @@ def test_chart_errors_name_the_problem(capsys: pytest.CaptureFixture[str], tmp_p
 def test_feed_writes_an_entry_per_edition(three: str, tmp_path: Path) -> None:
     """The feed command writes Atom with one entry per edition."""
     target = tmp_path / "calaim.atom"
-    assert run("feed", "-o", str(target), "--snapshots", three) == (
+    assert wrote("feed", "-o", str(target), "--snapshots", three) == (
         0,
         f"wrote {target}: 3 entries, one per edition\n",
     )
@@ -94,7 +94,7 @@ def test_feed_writes_an_entry_per_edition(three: str, tmp_path: Path) -> None:
 def test_history_and_diff_as_spreadsheets(three: str, tmp_path: Path) -> None:
     """CSV to a file (with BOM) or to stdout (without); xlsx only to a file."""
     table = tmp_path / "history.csv"
-    assert run("history", "--format", "csv", "-o", str(table), "--snapshots", three) == (
+    assert wrote("history", "--format", "csv", "-o", str(table), "--snapshots", three) == (
         0,
         f"wrote {table}: 3 editions, 71 rows\n",
     )
@@ -102,7 +102,7 @@ def test_history_and_diff_as_spreadsheets(three: str, tmp_path: Path) -> None:
     code, out = run("history", "mot-carve-in-live", "--format", "csv", "--snapshots", three)
     assert (code, list(csv.reader(io.StringIO(out)))[1][4:7]) == (0, ["", "2022-01", "2022-03"])
     book = tmp_path / "diff.xlsx"
-    assert run(
+    assert wrote(
         "diff", "2021-11", "2022-02", "--format", "xlsx", "-o", str(book), "--snapshots", three
     ) == (
         0,
@@ -138,14 +138,14 @@ def test_spreadsheet_errors(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
 def test_a_file_is_what_its_name_says(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """-o's suffix picks the format; a --format that says otherwise is refused."""
     book, data, page = tmp_path / "d.xlsx", tmp_path / "d.json", tmp_path / "d.md"
-    assert run("diff", "2021-01", "2021-11", "-o", str(book)) == (
+    assert wrote("diff", "2021-01", "2021-11", "-o", str(book)) == (
         0,
         f"wrote {book}: 108 changes, 108 rows\n",
     )
     assert book.read_bytes()[:2] == b"PK"  # a workbook (a zip), not text
-    assert run("diff", "2021-01", "2021-11", "-o", str(data))[0] == 0
+    assert wrote("diff", "2021-01", "2021-11", "-o", str(data)) == (0, f"wrote {data}\n")
     assert json.loads(data.read_text(encoding="utf-8"))["old"] == "2021-01"
-    assert run("diff", "2021-01", "2021-11", "-o", str(page))[0] == 0
+    assert wrote("diff", "2021-01", "2021-11", "-o", str(page)) == (0, f"wrote {page}\n")
     assert page.read_text(encoding="utf-8").startswith("# 2021-01 → 2021-11\n")
     refused = tmp_path / "r.xlsx"
     assert run("diff", "2021-01", "2021-11", "--format", "text", "-o", str(refused)) == (2, "")
@@ -158,7 +158,7 @@ def test_a_file_is_what_its_name_says(tmp_path: Path, capsys: pytest.CaptureFixt
     assert run("history", "-o", str(history))[0] == 0
     assert history.read_bytes()[:2] == b"PK"
     slips = tmp_path / "slips.txt"
-    assert run("history", "-o", str(slips)) == (0, f"wrote {slips}\n")
+    assert wrote("history", "-o", str(slips)) == (0, f"wrote {slips}\n")
     assert slips.read_text(encoding="utf-8") != ""
     assert run("history", "-o", str(tmp_path / "h.md")) == (2, "")
     assert "this command cannot write markdown (.md): name a text, json, csv, xlsx file" in (
@@ -169,7 +169,7 @@ def test_a_file_is_what_its_name_says(tmp_path: Path, capsys: pytest.CaptureFixt
 def test_text_reports_can_be_written_to_a_file(tmp_path: Path) -> None:
     """-o writes a diff or a history atomically and says so."""
     target = tmp_path / "diff.md"
-    assert run("diff", "2021-01", "2021-11", "--format", "markdown", "-o", str(target)) == (
+    assert wrote("diff", "2021-01", "2021-11", "--format", "markdown", "-o", str(target)) == (
         0,
         f"wrote {target}\n",
     )

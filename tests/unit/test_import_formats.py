@@ -23,7 +23,7 @@ from calaim_timeline import (
 from calaim_timeline.diff import diff
 from calaim_timeline.importers import import_table_file
 from calaim_timeline.importers._dates import HINT
-from tests.cli.test_cli import run
+from tests.cli.test_cli import run, wrote
 from tests.pdfs import calendar_pdf
 
 NOVEMBER = Archive.bundled()["2021-11"]
@@ -94,7 +94,7 @@ def test_from_the_downloaded_pdf_to_the_diff_in_two_commands(tmp_path: Path) -> 
     pdf = tmp_path / "calendar.pdf"
     calendar_pdf(NOVEMBER, pdf)
     target = tmp_path / "2021-11.toml"
-    code, out = run(
+    code, out = wrote(
         "import-table", str(pdf), "--id", "2021-11", "--previous", "2021-01", "-o", str(target)
     )
     assert code == 0
@@ -181,7 +181,7 @@ def test_a_go_live_table_as_csv_excel_or_markdown(tmp_path: Path, suffix: str) -
             "\n".join([lines[0], "|---|---|---|---|---|", *lines[1:]]) + "\n", encoding="utf-8"
         )
     target = tmp_path / "2022-02.toml"
-    code, out = run(
+    code, out = wrote(
         "import-table",
         str(path),
         "--id",
