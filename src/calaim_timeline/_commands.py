@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, TextIO
 
+from calaim_timeline._counting import counted
 from calaim_timeline.archive import Archive
 from calaim_timeline.codec import dumps, load, save, write_atomic
 from calaim_timeline.diff import DiffOptions, EditionDiff, diff
@@ -103,8 +104,10 @@ _SUFFIX_FORMATS: Final = {
 """The format a known suffix of ``-o`` names."""
 
 
-def _chosen_format(args: argparse.Namespace, formats: tuple[str, ...]) -> str:
-    """``--format``, else the one ``-o``'s suffix names, else text; a clash is an error.
+def _chosen_format(
+    args: argparse.Namespace, formats: tuple[str, ...], default: str = "text"
+) -> str:
+    """``--format``, else the one ``-o``'s suffix names, else ``default``; a clash is an error.
 
     A file is what its name says: ``-o d.xlsx`` writes a workbook, and ``--format text
     -o d.xlsx`` is refused rather than write text that Excel cannot open.
@@ -115,7 +118,7 @@ def _chosen_format(args: argparse.Namespace, formats: tuple[str, ...]) -> str:
         msg = f"this command cannot write {named} ({suffix}): name a {', '.join(formats)} file"
         raise WriteError(args.output, msg)
     if args.format is None:
-        return named or "text"
+        return named or default
     if named is not None and named != args.format:
         msg = f"--format {args.format} does not match the file name's {suffix}"
         raise WriteError(args.output, msg)
@@ -139,14 +142,14 @@ def diff_command(args: argparse.Namespace, out: TextIO) -> int:
     if args.format in {"csv", "xlsx"}:
         from calaim_timeline.render.tables import diff_table  # noqa: PLC0415
 
-        _write_table(diff_table(changes), args, out, f"{len(changes)} changes")
+        _write_table(diff_table(changes), args, out, counted(len(changes), "change"))
     else:
         renderer: Callable[[EditionDiff], str]  # only the one asked for is imported
         if args.format == "json":
             renderer = render.DiffJson()
         else:
             kind = render.DiffText if args.format == "text" else render.DiffMarkdown
-            renderer = kind(full=args.full)
+            renderer = kind(full=args.full, terms=args.terms)
         _write_text(renderer(changes), args.output, out)
     return EXIT_DIFFERENCES if args.exit_code and changes.changes else EXIT_OK
 
@@ -173,7 +176,7 @@ def _write_table(table: Table, args: argparse.Namespace, out: TextIO, what: str)
         msg = f"--format {args.format} needs a .{args.format} file name"
         raise WriteError(args.output, msg)
     table.write(args.output)
-    said(f"wrote {args.output}: {what}, {len(table.rows)} rows")
+    said(f"wrote {args.output}: {what}, {counted(len(table.rows), 'row')}")
 
 
 def import_table(args: argparse.Namespace, out: TextIO) -> int:
@@ -204,7 +207,9 @@ def import_table(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def import_history(args: argparse.Namespace, out: TextIO) -> int:
+def import_history(
+    args: argparse.Namespace, _out: TextIO
+) -> int:  # writes a file: says so on stderr
     from calaim_timeline.importers.versions import (  # noqa: PLC0415 - only this command
         import_history,
         versions_in_folder,
@@ -236,8 +241,9 @@ def import_history(args: argparse.Namespace, out: TextIO) -> int:
     )
     written = len(done.written)
     said(
-        f"wrote {written} edition{'' if written == 1 else 's'} of {args.series} to"
-        f" {args.output} ({len(versions)} versions: {len(done.unchanged)} with no change,"
+        f"wrote {counted(written, 'edition')} of {args.series} to"
+        f" {args.output} ({counted(len(versions), 'version')}:"
+        f" {len(done.unchanged)} with no change,"
         f" {len(done.present)} imported before)"
     )
     return EXIT_OK
@@ -282,7 +288,7 @@ def _differs_from(held: Edition, edition: Edition) -> str:
     changes = diff(held, edition).changes
     milestones = {c.milestone for c in changes if c.milestone is not None}
     if changes:
-        how = f"{len(changes)} change{'s' if len(changes) != 1 else ''}"
+        how = counted(len(changes), "change")
         if milestones:
             count = len(milestones)
             how += ", 1 milestone differs" if count == 1 else f", {count} milestones differ"
@@ -304,9 +310,11 @@ def _import_summary(edition: Edition, previous: Edition | None, output: str | No
             f" {edition.as_of}, window {edition.window}"
         ),
         (
-            f"  {len(edition.categories)} categories, {len(edition.initiatives)} initiatives,"
-            f" {len(edition.milestones())} milestones, {len(edition.footnotes)} footnotes,"
-            f" {len(edition.excluded_initiatives)} excluded initiatives"
+            f"  {counted(len(edition.categories), 'category')},"
+            f" {counted(len(edition.initiatives), 'initiative')},"
+            f" {counted(len(edition.milestones()), 'milestone')},"
+            f" {counted(len(edition.footnotes), 'footnote')},"
+            f" {counted(len(edition.excluded_initiatives), 'excluded initiative')}"
         ),
         "  milestones per month: " + ", ".join(f"{m} {n}" for m, n in sorted(months.items())),
     ]
@@ -326,16 +334,19 @@ def changelog(args: argparse.Namespace, out: TextIO) -> int:
     from calaim_timeline import render  # noqa: PLC0415 - only this command renders change logs
     from calaim_timeline.history import changelog  # noqa: PLC0415
 
+    args.format = _chosen_format(args, ("markdown", "text", "json"), default="markdown")
     editions = _chain(args)
     diffs = changelog(editions, since=args.since, options=DiffOptions(threshold=args.threshold))
     if args.substantive:
         diffs = tuple(d.filter(substantive=True) for d in diffs)
     if args.format == "json":
-        out.write(render.ChangelogJson()(diffs))
+        text = render.ChangelogJson()(diffs)
     else:
         first = editions[0] if editions and args.since is None else None
-        markdown = render.ChangelogMarkdown(title=_log_title(editions), full=args.full)
-        out.write(markdown(diffs, first))
+        kind = render.ChangelogText if args.format == "text" else render.ChangelogMarkdown
+        log = kind(title=_log_title(editions), full=args.full, terms=args.terms)
+        text = log(diffs, first)
+    _write_text(text, args.output, out)
     return EXIT_OK
 
 
@@ -372,11 +383,11 @@ def _history_table(args: argparse.Namespace, out: TextIO, timeline: Timeline) ->
 
     stories = timeline.histories if args.milestone is None else (timeline.find(args.milestone),)
     table = history_table(stories)
-    _write_table(table, args, out, f"{len(timeline.editions)} editions")
+    _write_table(table, args, out, counted(len(timeline.editions), "edition"))
     return EXIT_OK
 
 
-def chart(args: argparse.Namespace, out: TextIO) -> int:
+def chart(args: argparse.Namespace, _out: TextIO) -> int:  # writes a file: says so on stderr
     from calaim_timeline.history import Timeline  # noqa: PLC0415
     from calaim_timeline.render.chart import TrendChart  # noqa: PLC0415 - needs matplotlib
 
@@ -389,12 +400,14 @@ def chart(args: argparse.Namespace, out: TextIO) -> int:
     chosen = tuple(dict.fromkeys(stories))
     TrendChart(title=args.title)(chosen, args.output)
     editions = len({s.edition for story in chosen for s in story.present})
-    noun = "milestone" if len(chosen) == 1 else "milestones"
-    said(f"wrote {args.output}: the trend of {len(chosen)} {noun} over {editions} editions")
+    said(
+        f"wrote {args.output}: the trend of {counted(len(chosen), 'milestone')}"
+        f" over {counted(editions, 'edition')}"
+    )
     return EXIT_OK
 
 
-def feed(args: argparse.Namespace, out: TextIO) -> int:
+def feed(args: argparse.Namespace, _out: TextIO) -> int:  # writes a file: says so on stderr
     from calaim_timeline.history import changelog  # noqa: PLC0415
     from calaim_timeline.render.feed import FEED_ID, ChangelogFeed  # noqa: PLC0415
 
@@ -408,11 +421,11 @@ def feed(args: argparse.Namespace, out: TextIO) -> int:
     )(diffs, first)
     write_atomic(args.output, text)
     count = len(diffs) + (first is not None)
-    said(f"wrote {args.output}: {count} entries, one per edition")
+    said(f"wrote {args.output}: {counted(count, 'entry')}, one per edition")
     return EXIT_OK
 
 
-def ics(args: argparse.Namespace, out: TextIO) -> int:
+def ics(args: argparse.Namespace, _out: TextIO) -> int:  # writes a file: says so on stderr
     from calaim_timeline.history import Timeline  # noqa: PLC0415 - only this command needs them
     from calaim_timeline.render.ics import EditionIcs  # noqa: PLC0415
 
@@ -425,7 +438,8 @@ def ics(args: argparse.Namespace, out: TextIO) -> int:
     write_atomic(args.output, calendar(edition))
     cancelled = len(calendar.dropped(edition))
     said(
-        f"wrote {args.output}: {len(edition.milestones())} events from edition {edition.id}"
+        f"wrote {args.output}: {counted(len(edition.milestones()), 'event')}"
+        f" from edition {edition.id}"
         + (
             f", {cancelled} cancelled (dropped while due since an earlier edition)"
             if cancelled
@@ -515,8 +529,9 @@ def validate(args: argparse.Namespace, out: TextIO) -> int:
                 continue
             count = len(result.milestones())
             out.write(
-                f"ok {where}: edition {result.id}, {len(result.initiatives)} initiatives,"
-                f" {count} milestones\n"
+                f"ok {where}: edition {result.id},"
+                f" {counted(len(result.initiatives), 'initiative')},"
+                f" {counted(count, 'milestone')}\n"
             )
     return EXIT_BAD_INPUT if failed else EXIT_OK
 
@@ -572,8 +587,9 @@ def editions(args: argparse.Namespace, out: TextIO) -> int:
     if not found:
         out.write(f"no editions in {archive.directory}\n")
     for series, chain in found:
-        noun = "edition" if len(chain) == 1 else "editions"
-        out.write(f"{series.id}: {series.title} ({series.publisher}), {len(chain)} {noun}\n")
+        out.write(
+            f"{series.id}: {series.title} ({series.publisher}), {counted(len(chain), 'edition')}\n"
+        )
         width = max(len(e.id) for e in chain)
         for e in chain:
             count = len(e.milestones())

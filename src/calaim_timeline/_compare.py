@@ -84,7 +84,7 @@ def _initiative_changes(found: Pairing, categories: dict[str, str]) -> Iterator[
 def _milestone_changes(old: Edition, new: Edition, found: Pairing) -> Iterator[Change]:
     old_home, placed = found.old_home, found.placed
     for lineage, milestone in found.old_left.items():
-        reason = DropReason.of(milestone.when, new.window)
+        reason = DropReason.of(milestone.when, new.window, new.as_of)
         yield MilestoneDropped(initiative=old_home[lineage].id, item=milestone, reason=reason)
     for lineage, milestone in found.new_left.items():
         added = AddReason.of(milestone.when, old.window)

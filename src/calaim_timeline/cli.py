@@ -135,6 +135,7 @@ def _edition_id(text: str) -> str:
 
 
 _FULL = "list every footnote and editorial change in full (the digest folds them)"
+_NO_TERMS = "leave out the explanation of the terms the report uses, at its end"
 
 
 class _Parents(NamedTuple):
@@ -186,6 +187,7 @@ def _add_compare(commands: _Commands, parents: _Parents) -> None:
         help="leave out editorial retitles and footnote edits and restated periods",
     )
     compare.add_argument("--full", action="store_true", help=_FULL)
+    compare.add_argument("--no-terms", dest="terms", action="store_false", help=_NO_TERMS)
     compare.add_argument(
         "--exit-code", action="store_true", help="exit with 1 when there are changes to report"
     )
@@ -287,10 +289,16 @@ def _add_log(commands: _Commands, parents: _Parents) -> None:
         help="what changed in each edition, newest first",
         description="The change log: each edition against the one before it, newest first.",
     )
-    log.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    log.add_argument(
+        "--format",
+        choices=("markdown", "text", "json"),
+        help="default: as -o's suffix says (.md, .txt, .json), else markdown",
+    )
+    log.add_argument("-o", "--output", metavar="FILE", help="write the log here (atomic)")
     log.add_argument("--since", metavar="ID", help="only the editions after this one")
     log.add_argument("--substantive", action="store_true", help="leave out editorial changes")
     log.add_argument("--full", action="store_true", help=_FULL)
+    log.add_argument("--no-terms", dest="terms", action="store_false", help=_NO_TERMS)
     log.set_defaults(run=run.changelog)
 
 

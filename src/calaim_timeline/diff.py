@@ -241,13 +241,15 @@ class EditionDiff:
 
     def inverse(self) -> EditionDiff:
         """The diff from ``new`` to ``old``: ``diff(a, b).inverse() == diff(b, a)``."""
-        windows = (self.old.edition.window, self.new.edition.window)
         return _assembled(
             self.new,
             self.old,
             [link.inverse() for link in self.initiative_links],
             [link.inverse() for link in self.relinked],
-            [cast("Change", change.inverse(*windows)) for change in self.changes],
+            [
+                cast("Change", change.inverse(self.old.edition, self.new.edition))
+                for change in self.changes
+            ],
         )
 
     def apply(self, edition: Edition) -> Edition:

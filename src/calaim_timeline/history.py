@@ -186,16 +186,20 @@ class History:
 
 @attrs.frozen
 class InitiativeSlip:
-    """How far one initiative's milestones slipped, summed over its tracked milestones.
+    """How one initiative's milestones slipped: how many, how often, and the largest slip.
+
+    Slips are never added up over milestones: two milestones six months late are not
+    twelve months of slip. The largest is one milestone's, from its first listing to its
+    last.
 
     Examples:
         >>> from calaim_timeline import Archive
         >>> Timeline(Archive.bundled().editions).slips()  # no milestone is in both editions
         ()
         >>> slip = InitiativeSlip(initiative="dental", name="Dental", tracked=4,
-        ...                       slipped=1, shifts=2, slip_months=3)
-        >>> f"{slip.slipped} of {slip.tracked} slipped, {slip.slip_months} months in all"
-        '1 of 4 slipped, 3 months in all'
+        ...                       slipped=2, shifts=3, largest_slip=6)
+        >>> f"{slip.slipped} of {slip.tracked} slipped, the most by {slip.largest_slip} months"
+        '2 of 4 slipped, the most by 6 months'
     """
 
     initiative: str
@@ -203,8 +207,11 @@ class InitiativeSlip:
     tracked: int
     """How many of its milestones are listed in more than one edition."""
     slipped: int
+    """How many of them are due later in their last listing than in their first."""
     shifts: int
-    slip_months: int
+    """How many times their dates moved, over all of them."""
+    largest_slip: int
+    """The largest slip of one of them (months, first listing to last); 0 if none slipped."""
 
 
 @paused
@@ -326,11 +333,11 @@ class Timeline:
                 tracked=len(stories),
                 slipped=sum(1 for s in stories if s.slip_months > 0),
                 shifts=sum(s.shifts for s in stories),
-                slip_months=sum(s.slip_months for s in stories),
+                largest_slip=max(0, *(s.slip_months for s in stories)),
             )
             for initiative, stories in table.items()
         ]
-        return tuple(sorted(rows, key=lambda r: (-r.slip_months, -r.shifts, r.name)))
+        return tuple(sorted(rows, key=lambda r: (-r.largest_slip, -r.slipped, -r.shifts, r.name)))
 
 
 def _differs(a: Listing, b: Listing) -> bool:

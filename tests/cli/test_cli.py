@@ -197,7 +197,7 @@ def test_diff_text_starts_with_the_digest() -> None:
         "2021-01 → 2021-11: 108 changes",
         "",
         "In short:",
-        "  Gone while still due: 3 milestones are no longer listed though due inside this edition's window",
+        "  In both editions: no milestone is in both editions, so nothing can have moved",
     ]
     assert lines[lines.index("Edition") : lines.index("Edition") + 2] == [
         "Edition",
@@ -229,11 +229,12 @@ def test_diff_markdown_lists_only_what_was_asked() -> None:
         "diff", "2021-01", "2021-11", "--format", "markdown", "--only", "milestone-dropped"
     )
     assert code == 0
-    assert out.splitlines()[:5] == [
+    assert out.splitlines()[:6] == [
         "# 2021-01 → 2021-11",
         "",
         "**In short:**",
         "",
+        "- **In both editions:** no milestone is in both editions, so nothing can have moved",
         "- **Gone while still due:** 3 milestones are no longer listed though due inside this edition's window",
     ]
     assert out.count("**Gone while still due:**") == 5  # digest, the three changes, the terms
@@ -270,7 +271,7 @@ def test_diff_substantive_and_threshold(tmp_path: Path) -> None:
         "2021-11 → 2021-12: 2 changes",
         "",
         "In short:",
-        "  Renamed: 1 milestone reworded",
+        "  Renamed: 1 milestone retitled",
         "  Editorial: 1 change of wording or of the footnotes cited only; listed in full with --full",
         "",
     ]
@@ -278,7 +279,7 @@ def test_diff_substantive_and_threshold(tmp_path: Path) -> None:
         "2021-11 → 2021-12: 1 change",
         "",
         "In short:",
-        "  Renamed: 1 milestone reworded",
+        "  Renamed: 1 milestone retitled",
         "",
     ]
     # Below the bar, the retitle "…Counties for:" → "…Counties:" is still found: it is
@@ -368,13 +369,14 @@ def test_substantive_removes_the_editorial_changes_from_the_bundled_change_log()
     assert sorted(set(full) - set(substantive)) == [
         "- **Cross-Initiative Milestones**: Footnotes: none → 3",
         "- **Editorial:** 2 changes of wording or of the footnotes cited only",
+        "- **Editorial:** no date, item or name changed: only wording, punctuation or the footnotes cited.",
         "- **Enhanced Care Management (ECM)/ Community Supports (ILOS)**: Footnotes: none → 6",
     ]
     assert set(substantive) <= set(full)
     folded = run("changelog", "--substantive")[1]
     assert "Footnote 1 added" not in folded
     assert "- **Footnotes:** 15 added; listed in full with --full" in folded
-    assert "**Editorial:**" not in folded.split("## Terms")[0]
+    assert "**Editorial:**" not in folded  # nor in the terms: only those used are explained
 
 
 def test_changelog_json_since_and_substantive() -> None:

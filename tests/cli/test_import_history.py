@@ -76,9 +76,7 @@ def test_the_versions_of_a_file_in_git_follow_renames(repository: Path) -> None:
     assert versions[0].content().decode() == V1
 
 
-def test_import_history_from_git_then_again(
-    repository: Path, tmp_path: Path
-) -> None:
+def test_import_history_from_git_then_again(repository: Path, tmp_path: Path) -> None:
     """Three editions (the rename changed nothing), progress on stderr; a rerun adds none."""
     out = tmp_path / "snapshots"
     code, said = wrote("import-history", str(repository), "release.md", "--series", "release",
@@ -123,7 +121,10 @@ def test_a_new_commit_adds_one_edition(repository: Path, tmp_path: Path) -> None
     (repository / "release.md").write_text(V3.replace("final:", "final release:"), encoding="utf-8")
     _git(repository, "commit", "-qam", "retitle", day="2022-06-01")
     code, said = wrote(*arguments, str(out))
-    assert (code, said.splitlines()[-1].split(" (")[0]) == (0, f"wrote 1 edition of release to {out}")
+    assert (code, said.splitlines()[-1].split(" (")[0]) == (
+        0,
+        f"wrote 1 edition of release to {out}",
+    )
     assert load(out / "2022-06-01.toml").source.document.startswith("git:repo/release.md@")
 
 

@@ -29,6 +29,7 @@ LAYERS: dict[str, int] = {
     "errors": 0,
     "_lazy": 0,
     "_paused": 0,
+    "_counting": 0,
     "_notation": 1,
     "_files": 1,
     "_similarity": 1,

@@ -87,7 +87,7 @@ def test_the_slip_table() -> None:
         "tracked",
         "slipped",
         "shifts",
-        "total",
+        "largest",
         "slip",
     ]
     assert SlipText()(()) == "No milestone is listed in more than one edition yet.\n"
@@ -217,7 +217,7 @@ def test_the_change_log_words_a_narrowed_shift_and_a_drop_beyond_the_window() ->
         "- **Beyond the window:** 1 milestone whose period starts after this edition's window",
         "- **Window:** the calendar now covers 2021-12/2022-02 (was 2021-11/2022-03)",
         "",
-        "### Narrowed/Widened",
+        "### Narrowed or widened",
         "",
         "- **Benefits Standardization**: MOT Carve-In goes live: 2022-Q1 → 2022-02 (-1 month, narrowed)",
         "",

@@ -493,7 +493,7 @@ def test_the_chart_command_draws_a_mathtext_title_as_written(
     args = ["history", "mot-carve-in-live", "--chart", str(chart), "--snapshots", str(tmp_path)]
     assert main(args, out=io.StringIO()) == 0
     assert chart.read_text(encoding="utf-8").startswith("<?xml")
-    assert capsys.readouterr().err == ""
+    assert capsys.readouterr().err == f"wrote {chart}: the trend of mot-carve-in-live\n"
 
 
 def _denied(*_: object, **__: object) -> NoReturn:
@@ -573,3 +573,15 @@ def test_the_program_terminated_mid_write_leaves_the_old_file(tmp_path: Path) ->
     assert (result.returncode, result.stderr) == (143, "")
     assert target.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["x.toml"]
+
+
+def test_a_broken_declaration_in_a_web_page_is_a_parse_error(tmp_path: Path) -> None:
+    """The standard parser asserts on '<![[' (found by the fuzzer): one error at its line."""
+    page = tmp_path / "page.html"
+    page.write_text("<p>Calendar</p>\n<![[[[[[[<table>", encoding="utf-8")
+    with pytest.raises(ParseError) as raised:
+        import_table_file(page, edition_id="x")
+    assert str(raised.value) == (
+        f"{page}:2: the page's markup is broken here (expected name token at"
+        " '<![[[[[[[<table>'); save the page again from a browser"
+    )

@@ -31,7 +31,7 @@ from calaim_timeline.importers._dates import HINT
 from calaim_timeline.render.chart import TrendChart
 from calaim_timeline.render.ics import EditionIcs
 from calaim_timeline.render.text import DiffText, HistoryText
-from tests.cli.test_cli import run
+from tests.cli.test_cli import run, wrote
 
 TITLE = "CalAIM go-live dates as of January 2024"
 ROWS = [
@@ -141,7 +141,7 @@ def test_a_date_column_no_header_names_is_found_by_its_cells(tmp_path: Path, suf
 def test_the_import_summary_names_the_columns_it_read(tmp_path: Path) -> None:
     """The command says which header it took for each column."""
     path = _write(tmp_path / "go-live.csv", _rows())
-    code, out = run("import-table", str(path), "--id", "x", "-o", str(tmp_path / "x.toml"))
+    code, out = wrote("import-table", str(path), "--id", "x", "-o", str(tmp_path / "x.toml"))
     assert code == 0
     assert "  columns read: title 'Deliverable', date 'Target Launch (tentative)'\n" in out
 

@@ -184,12 +184,12 @@ In short:
     - Draft MCP rates for Enhanced Care Management (Standard Benefits), due 2022-Q1 "between January and March"
   Delayed: 1 milestone now due later, the biggest slip first
     - +2 months: MOT Carve-In now goes live (Standard Benefits), 2022-01 → 2022-03
-  New: 1 initiative and 1 milestone (1 come into view as the calendar moved on)
+  Added: 1 initiative and 1 milestone (1 entered the window)
     - Dental: new initiative, 1 milestone
-  Renamed: 1 initiative and 1 milestone reworded
+  Renamed: 1 initiative renamed and 1 milestone retitled
     - "Benefits Standardization" is now "Standard Benefits"
   Window: the calendar now covers 2021-12/2022-04 (was 2021-11/2022-03)
-  Other changes: 3 changes of kind, initiative, category, sub-items or status
+  Changed: 3 changes of kind, initiative, category, sub-items or status
   Footnotes: 1 added
   Editorial: 2 changes of wording or of the footnotes cited only
 
@@ -271,7 +271,7 @@ def test_diff_lines_for_moves_drops_and_sub_item_edits() -> None:
         "  Aged out: 1 milestone whose period ended before this edition's window",
         "  Beyond the window: 1 milestone whose period starts after this edition's window",
         "  Window: the calendar now covers 2021-12/2022-03 (was 2021-11/2022-06)",
-        "  Other changes: 2 changes of kind, initiative, category, sub-items or status",
+        "  Changed: 2 changes of kind, initiative, category, sub-items or status",
         "",
         "Edition",
         "  ~ Window: 2021-11/2022-06 → 2021-12/2022-03",
@@ -298,7 +298,7 @@ def test_the_digest_counts_advances_and_empty_new_initiatives() -> None:
     )
     assert DiffText(width=200)(diff(old, new)).split("\n\n")[1].splitlines() == [
         "In short:",
-        "  New: 1 initiative",
+        "  Added: 1 initiative",
         "    - Dental: new initiative, 0 milestones",
         "  Advanced: 1 milestone now due earlier",
     ]

@@ -44,20 +44,27 @@ class DropReason(enum.Enum):
         >>> window = Period.parse("2022-01/2022-06")
         >>> [DropReason.of(Period.parse(p), window).value for p in ("2021-12", "2022-03")]
         ['aged-out', 'unlisted']
+        >>> DropReason.of(Period.parse("2022-03"), window, as_of=Period.parse("2022-05")).value
+        'past-due'
     """
 
     AGED_OUT = "aged-out"
     """Its period ended before the new window starts."""
     BEYOND_WINDOW = "beyond-window"
     """It starts after the new window ends."""
+    PAST_DUE = "past-due"
+    """It falls in the new window but ended before the new edition's date: past due, and
+    no longer listed (a list whose window is its own span drops what is done)."""
     UNLISTED = "unlisted"
-    """It falls in the new window, yet the new edition does not list it."""
+    """It falls in the new window and is not past, yet the new edition does not list it."""
 
     @classmethod
-    def of(cls, when: When, window: Period) -> DropReason:
+    def of(cls, when: When, window: Period, as_of: Period | None = None) -> DropReason:
         """The reason a milestone ``when`` is missing from an edition covering ``window``.
 
-        A milestone whose date is unknown is unlisted: no window can have left it behind.
+        ``as_of`` is the edition's date: a milestone inside the window whose period ended
+        before it is past due, not still due. A milestone whose date is unknown is
+        unlisted: no window can have left it behind.
         """
         if isinstance(when, UnknownDate):
             return cls.UNLISTED
@@ -65,6 +72,8 @@ class DropReason(enum.Enum):
             return cls.AGED_OUT
         if when.start > window.end:
             return cls.BEYOND_WINDOW
+        if as_of is not None and when.end < as_of.start:
+            return cls.PAST_DUE
         return cls.UNLISTED
 
 
@@ -257,11 +266,11 @@ class ChangeRecord(abc.ABC):
         """The ids of the initiatives this change is about, old and new (for filters)."""
 
     @abc.abstractmethod
-    def inverse(self, old_window: Period, new_window: Period) -> ChangeRecord:
+    def inverse(self, old: Edition, new: Edition) -> ChangeRecord:
         """The same change seen from the new edition to the old one.
 
-        ``old_window`` and ``new_window`` are the windows of this record's diff (an
-        added milestone's inverse is a drop, whose reason depends on the old window).
+        ``old`` and ``new`` are the editions of this record's diff (an added milestone's
+        inverse is a drop, whose reason depends on the old edition's window and date).
         """
 
     @abc.abstractmethod
@@ -280,6 +289,6 @@ class Swappable(ChangeRecord):
     old: Any
     new: Any
 
-    def inverse(self, old_window: Period, new_window: Period) -> ChangeRecord:  # noqa: ARG002
+    def inverse(self, old: Edition, new: Edition) -> ChangeRecord:  # noqa: ARG002
         """The same change seen from the other edition: the sides swapped."""
         return attrs.evolve(self, old=self.new, new=self.old)  # type: ignore[misc]

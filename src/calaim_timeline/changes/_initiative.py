@@ -10,7 +10,7 @@ from calaim_timeline.changes._base import ChangeRecord, Rebuild, Swappable
 from calaim_timeline.changes._milestone import period_fields
 from calaim_timeline.codec import to_plain
 from calaim_timeline.match import Stage, normalise
-from calaim_timeline.model import Footnote, Initiative
+from calaim_timeline.model import Edition, Footnote, Initiative
 from calaim_timeline.period import Period
 
 __all__ = [
@@ -59,13 +59,14 @@ class InitiativeAdded(_InitiativeSingle):
 
     Examples:
         >>> added = InitiativeAdded(item=Initiative(id="dental", name="Dental"))
-        >>> added.inverse(Period.parse("2022"), Period.parse("2022")).change
+        >>> from calaim_timeline import Archive
+        >>> added.inverse(Archive.bundled()["2021-01"], Archive.bundled()["2021-11"]).change
         'initiative-dropped'
     """
 
     change: ClassVar[str] = "initiative-added"
 
-    def inverse(self, old_window: Period, new_window: Period) -> ChangeRecord:  # noqa: ARG002
+    def inverse(self, old: Edition, new: Edition) -> ChangeRecord:  # noqa: ARG002
         """The initiative dropped."""
         return InitiativeDropped(item=self.item)
 
@@ -85,7 +86,7 @@ class InitiativeDropped(_InitiativeSingle):
 
     change: ClassVar[str] = "initiative-dropped"
 
-    def inverse(self, old_window: Period, new_window: Period) -> ChangeRecord:  # noqa: ARG002
+    def inverse(self, old: Edition, new: Edition) -> ChangeRecord:  # noqa: ARG002
         """The initiative added."""
         return InitiativeAdded(item=self.item)
 
@@ -241,7 +242,7 @@ class FootnoteAdded(_FootnoteSingle):
 
     change: ClassVar[str] = "footnote-added"
 
-    def inverse(self, old_window: Period, new_window: Period) -> ChangeRecord:  # noqa: ARG002
+    def inverse(self, old: Edition, new: Edition) -> ChangeRecord:  # noqa: ARG002
         """The footnote dropped."""
         return FootnoteDropped(note=self.note)
 
@@ -261,7 +262,7 @@ class FootnoteDropped(_FootnoteSingle):
 
     change: ClassVar[str] = "footnote-dropped"
 
-    def inverse(self, old_window: Period, new_window: Period) -> ChangeRecord:  # noqa: ARG002
+    def inverse(self, old: Edition, new: Edition) -> ChangeRecord:  # noqa: ARG002
         """The footnote added."""
         return FootnoteAdded(note=self.note)
 

@@ -24,8 +24,8 @@ from calaim_timeline.changes._base import (
 )
 from calaim_timeline.codec import to_plain
 from calaim_timeline.match import Stage, normalise, similarity
-from calaim_timeline.model import Milestone, MilestoneKind
-from calaim_timeline.period import Period, Relation, When, when_months, when_relation
+from calaim_timeline.model import Edition, Milestone, MilestoneKind
+from calaim_timeline.period import Relation, When, when_months, when_relation
 
 __all__ = [
     "MilestoneAdded",
@@ -110,7 +110,7 @@ class MilestoneShifted(_Paired):
     """The milestone's date moved, or became unknown, or was set again.
 
     Examples:
-        >>> from calaim_timeline import Milestone
+        >>> from calaim_timeline import Milestone, Period
         >>> def version(when):
         ...     return Placed("mot", Milestone(id="mot", title="MOT", when=Period.parse(when)))
         >>> shift = MilestoneShifted(old=version("2022-01"), new=version("2022-Q1"))
@@ -168,7 +168,9 @@ class MilestoneRetitled(_Paired):
         >>> retitled = MilestoneRetitled(
         ...     old=version("ECM goes live"), new=version("ECM Goes Live."), stage=Stage.LINEAGE
         ... )
-        >>> retitled.editorial, retitled.inverse(Period.parse("2022"), Period.parse("2022")).title
+        >>> from calaim_timeline import Archive
+        >>> old, new = Archive.bundled()["2021-01"], Archive.bundled()["2021-11"]
+        >>> retitled.editorial, retitled.inverse(old, new).title
         (True, 'ECM goes live')
     """
 
@@ -310,22 +312,23 @@ class MilestoneAdded(_Single):
     """A milestone the old edition did not have.
 
     Examples:
-        >>> from calaim_timeline import Milestone, Period
+        >>> from calaim_timeline import Archive, Milestone, Period
         >>> added = MilestoneAdded(
         ...     initiative="ecm",
-        ...     item=Milestone(id="x", title="X", when=Period.parse("2022-08")),
+        ...     item=Milestone(id="x", title="X", when=Period.parse("2022-02")),
         ...     reason=AddReason.ENTERED_WINDOW,
         ... )
-        >>> added.inverse(Period.parse("2022-01/2022-06"), Period.parse("2022-03/2022-08")).reason
+        >>> old, new = Archive.bundled()["2021-01"], Archive.bundled()["2021-11"]
+        >>> added.inverse(old, new).reason
         <DropReason.BEYOND_WINDOW: 'beyond-window'>
     """
 
     change: ClassVar[str] = "milestone-added"
     reason: AddReason
 
-    def inverse(self, old_window: Period, new_window: Period) -> ChangeRecord:  # noqa: ARG002
-        """A drop, for the reason the old window gives."""
-        reason = DropReason.of(self.item.when, old_window)
+    def inverse(self, old: Edition, new: Edition) -> ChangeRecord:  # noqa: ARG002
+        """A drop, for the reason the old edition's window and date give."""
+        reason = DropReason.of(self.item.when, old.window, old.as_of)
         return MilestoneDropped(initiative=self.initiative, item=self.item, reason=reason)
 
     def apply(self, parts: Rebuild) -> None:
@@ -345,9 +348,9 @@ class MilestoneDropped(_Single):
     change: ClassVar[str] = "milestone-dropped"
     reason: DropReason
 
-    def inverse(self, old_window: Period, new_window: Period) -> ChangeRecord:  # noqa: ARG002
+    def inverse(self, old: Edition, new: Edition) -> ChangeRecord:  # noqa: ARG002
         """An addition, for the reason the new window gives."""
-        reason = AddReason.of(self.item.when, new_window)
+        reason = AddReason.of(self.item.when, new.window)
         return MilestoneAdded(initiative=self.initiative, item=self.item, reason=reason)
 
     def apply(self, parts: Rebuild) -> None:

@@ -187,6 +187,9 @@ def read_html(text: str, source: str) -> Document:
         parser.close()
     except PlacedError as error:
         raise fail(error.message, error.place, source=source) from None
+    except AssertionError as error:  # the standard parser's word for a broken declaration
+        msg = f"the page's markup is broken here ({error}); save the page again from a browser"
+        raise fail(msg, Place(line=parser.getpos()[0]), source=source) from None
     tables = tuple(
         Table(tuple(tuple(row) for row in rows if row), place, caption)
         for rows, caption, place in parser.tables

@@ -24,6 +24,7 @@ from typing import Final
 
 import attrs
 
+from calaim_timeline._counting import counted
 from calaim_timeline.codec import load, save
 from calaim_timeline.diff import diff
 from calaim_timeline.errors import BadCellsError, CalaimTimelineError, ParseError
@@ -225,7 +226,7 @@ def import_history(  # noqa: PLR0913 - where, which series, and import-table's o
         taken.add(edition.id)
         written.append(edition)
         count = len(edition.milestones())
-        say(f"{where}: edition {edition.id}, {count} milestones")
+        say(f"{where}: edition {edition.id}, {counted(count, 'milestone')}")
         previous = edition
     return Imported(tuple(written), tuple(unchanged), tuple(present))
 

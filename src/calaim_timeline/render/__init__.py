@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from calaim_timeline.render.json import ChangelogJson, DiffJson, EditionJson, HistoryJson
     from calaim_timeline.render.markdown import ChangelogMarkdown, DiffMarkdown, EditionMarkdown
     from calaim_timeline.render.text import (
+        ChangelogText,
         DiffText,
         EditionText,
         HistoryText,
@@ -26,6 +27,7 @@ _HOMES = {
     "ChangelogMarkdown": "markdown",
     "DiffMarkdown": "markdown",
     "EditionMarkdown": "markdown",
+    "ChangelogText": "text",
     "DiffText": "text",
     "EditionText": "text",
     "HistoryText": "text",
@@ -36,6 +38,7 @@ _HOMES = {
 __all__ = [
     "ChangelogJson",
     "ChangelogMarkdown",
+    "ChangelogText",
     "DiffJson",
     "DiffMarkdown",
     "DiffText",

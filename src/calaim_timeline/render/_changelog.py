@@ -8,6 +8,7 @@ from typing import Any, Final
 
 import attrs
 
+from calaim_timeline._counting import counted
 from calaim_timeline.changes import (
     AddReason,
     Change,
@@ -48,7 +49,7 @@ __all__ = ["SECTIONS", "Entry", "sections", "sorts"]
 SECTIONS: Final = (
     "Delayed",
     "Advanced",
-    "Narrowed/Widened",
+    "Narrowed or widened",
     "Date now unknown",
     "Date set again",
     "Added",
@@ -59,8 +60,8 @@ SECTIONS: Final = (
 _SHIFTS: Final = {
     Relation.DELAYED: "Delayed",
     Relation.ADVANCED: "Advanced",
-    Relation.NARROWED: "Narrowed/Widened",
-    Relation.WIDENED: "Narrowed/Widened",
+    Relation.NARROWED: "Narrowed or widened",
+    Relation.WIDENED: "Narrowed or widened",
     **UNDATED,
 }
 
@@ -79,7 +80,8 @@ class _Log:
 
     found: defaultdict[str, list[Entry]] = attrs.Factory(lambda: defaultdict(list))
     aged: defaultdict[str, list[str]] = attrs.Factory(lambda: defaultdict(list))
-    beyond: list[Entry] = attrs.Factory(list)
+    later: list[Entry] = attrs.Factory(list)
+    """Drops past due or beyond the window: after those gone while still due."""
 
     note: str = ""
     """The review note of the change being sorted, added to its entries."""
@@ -117,9 +119,9 @@ def sorts(kind: type[ChangeRecord]) -> bool:
 def sections(changes: EditionDiff, *, full: bool = False) -> list[tuple[str, list[Entry]]]:
     """The non-empty sections in :data:`SECTIONS` order, each with its entries.
 
-    Dropped milestones come unlisted first, then beyond the window, then those that aged
-    out, folded into one entry per initiative. Footnotes and editorial changes are left
-    to the digest's one line each, unless ``full``.
+    Dropped milestones come unlisted first, then past due or beyond the window, then
+    those that aged out, folded into one entry per initiative. Footnotes and editorial
+    changes are left to the digest's one line each, unless ``full``.
     """
     log = _Log()
     for initiative, members in changes.groups():
@@ -129,9 +131,9 @@ def sections(changes: EditionDiff, *, full: bool = False) -> list[tuple[str, lis
                 continue
             log.note = review_note(changes, change)
             _SORTERS[type(change)](change, name, log)
-    log.found["Dropped"] += log.beyond
+    log.found["Dropped"] += log.later
     for name, titles in log.aged.items():
-        count = "1 milestone" if len(titles) == 1 else f"{len(titles)} milestones"
+        count = counted(len(titles), "milestone")
         log.found["Dropped"].append((name, f"{count} aged out: {'; '.join(titles)}"))
     return [(title, log.found[title]) for title in SECTIONS if log.found[title]]
 
@@ -172,7 +174,9 @@ def _dropped(change: MilestoneDropped, name: str, log: _Log) -> None:
     if change.reason is DropReason.AGED_OUT:
         log.aged[name].append(f"{named(change.item)} ({when})")
     elif change.reason is DropReason.BEYOND_WINDOW:
-        log.beyond.append((name, f"{named(change.item)} — {when} (beyond the window)"))
+        log.later.append((name, f"{named(change.item)} — {when} (beyond the window)"))
+    elif change.reason is DropReason.PAST_DUE:
+        log.later.append((name, f"PAST DUE, NO LONGER LISTED: {named(change.item)} — {when}"))
     else:
         log.add("Dropped", name, f"GONE WHILE STILL DUE: {named(change.item)} — {when}")
 

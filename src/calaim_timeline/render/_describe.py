@@ -190,6 +190,7 @@ def _added(change: MilestoneAdded) -> Line:
 DROPPED: Final = {
     "aged-out": "aged out",
     "beyond-window": "beyond the window",
+    "past-due": "past due and no longer listed",
     "unlisted": "gone while still due",
 }
 """Each drop reason in the words the reports use."""
@@ -200,6 +201,8 @@ def _dropped(change: MilestoneDropped) -> Line:
     text = f"{period(change.item.when)}  {_marked(change.item)}"
     if change.reason.value == "unlisted":
         return Line("-", "Gone while still due", text)
+    if change.reason.value == "past-due":
+        return Line("-", "Past due", f"{text} (no longer listed)")
     return Line("-", "Dropped", f"{text} ({DROPPED[change.reason.value]})")
 
 

@@ -8,11 +8,13 @@ whole in the JSON.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Final, NamedTuple, TypeVar
 
 import attrs
 
+from calaim_timeline._counting import counted
 from calaim_timeline.changes import (
     AddReason,
     Change,
@@ -40,7 +42,7 @@ from calaim_timeline.model import MilestoneKind
 from calaim_timeline.period import Relation
 from calaim_timeline.render._describe import UNDATED, months, named, period
 
-__all__ = ["LEGEND", "MOST_ITEMS", "Point", "digest", "folded", "headline"]
+__all__ = ["LEGEND", "MOST_ITEMS", "Point", "digest", "folded", "headline", "terms_used"]
 
 _C = TypeVar("_C", bound=ChangeRecord)
 
@@ -61,7 +63,10 @@ LEGEND: Final = (
         "Delayed, advanced",
         "the end of the period moved later or earlier; +2 months is how far the last month moved",
     ),
-    ("Narrowed, widened", "the period became shorter or longer without moving later or earlier"),
+    (
+        "Narrowed or widened",
+        "the period became shorter or longer without moving later or earlier",
+    ),
     ("Restated", "the same days in other words (editorial)"),
     (
         "Date now unknown, date set again",
@@ -70,6 +75,13 @@ LEGEND: Final = (
     (
         "Gone while still due",
         "no longer listed although its period falls inside the new edition's window: ask why",
+    ),
+    (
+        "Past due",
+        (
+            "no longer listed, and its period, inside the new edition's window, ended before"
+            " the new edition's date: done, or dropped without a word"
+        ),
     ),
     ("Aged out", "no longer listed because its period ended before the new edition's window"),
     ("Beyond the window", "no longer listed because its period starts after the new window"),
@@ -90,6 +102,39 @@ LEGEND: Final = (
     ("Marks", ", ".join(f"{k.mark} {k.value.replace('-', ' ')}" for k in MilestoneKind)),
 )
 """Every term the reports use, once, in plain words."""
+
+_USES: Final = {
+    "Period": r"\d{4}",
+    "Window": r"window",
+    "Delayed, advanced": r"delayed|advanced",
+    "Narrowed or widened": r"narrowed|widened",
+    "Restated": r"restated",
+    "Date now unknown, date set again": r"date now unknown|date set again",
+    "Gone while still due": r"gone while still due",
+    "Past due": r"past due",
+    "Aged out": r"aged out",
+    "Beyond the window": r"beyond the window",
+    "New": r"\bnew\b",
+    "Entered the window": r"entered the window",
+    "Recognised by": r"recognised by",
+    "Review": r"review:",
+    "Editorial": r"editorial",
+    "Marks": r"\[[*^+]\]|document release|submission deadline|program launch",
+}
+"""What in a report's text uses each term of :data:`LEGEND` (matched ignoring case)."""
+
+
+def terms_used(text: str) -> tuple[tuple[str, str], ...]:
+    """The terms of :data:`LEGEND` that ``text`` (a rendered report) uses, in legend order.
+
+    Examples:
+        >>> [term for term, _ in terms_used("Delayed: MOT goes live: 2022-01 → 2022-03")]
+        ['Period', 'Delayed, advanced']
+    """
+    lowered = text.lower()
+    return tuple(
+        (term, meaning) for term, meaning in LEGEND if re.search(_USES[term], lowered) is not None
+    )
 
 
 class Point(NamedTuple):
@@ -112,10 +157,6 @@ def headline(changes: EditionDiff) -> str:
 def folded(change: Change) -> bool:
     """Whether a report folds the change into the digest's footnote or editorial line."""
     return change.editorial or isinstance(change, FootnoteAdded | FootnoteDropped | FootnoteChanged)
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _listed(items: list[str]) -> tuple[str, ...]:
@@ -155,7 +196,24 @@ def digest(changes: EditionDiff, *, full: bool = False) -> tuple[Point, ...]:
         ],
         full,
     )
-    return tuple(point for make in _POINTS for point in make(found))
+    common = _nothing_in_common(changes)
+    return (*common, *(point for make in _POINTS for point in make(found)))
+
+
+def _nothing_in_common(changes: EditionDiff) -> tuple[Point, ...]:
+    """A first point where no milestone is in both editions: then nothing can have moved.
+
+    Without it, a digest with no "Delayed" line would read as "nothing slipped".
+    """
+    old, new = changes.old.edition, changes.new.edition
+    if changes.milestone_links or not (old.milestones() and new.milestones()):
+        return ()
+    return (
+        Point(
+            "In both editions",
+            "no milestone is in both editions, so nothing can have moved",
+        ),
+    )
 
 
 def _gone(found: _Found) -> Iterator[Point]:
@@ -164,7 +222,7 @@ def _gone(found: _Found) -> Iterator[Point]:
         verb = "is" if len(gone) == 1 else "are"
         yield Point(
             "Gone while still due",
-            f"{_count(len(gone), 'milestone')} {verb} no longer listed though due inside"
+            f"{counted(len(gone), 'milestone')} {verb} no longer listed though due inside"
             " this edition's window",
             _listed([f"{named(c.item)} ({n}), due {period(c.item.when)}" for n, c in gone]),
         )
@@ -175,7 +233,7 @@ def _delayed(found: _Found) -> Iterator[Point]:
     if late:
         yield Point(
             "Delayed",
-            f"{_count(len(late), 'milestone')} now due later, the biggest slip first",
+            f"{counted(len(late), 'milestone')} now due later, the biggest slip first",
             _listed(
                 [
                     f"{months(c.months or 0)}: {named(c.subject)} ({n}),"
@@ -191,34 +249,30 @@ def _new(found: _Found) -> Iterator[Point]:
     added = found.of(MilestoneAdded)
     if not (initiatives or added):
         return
-    parts = [_count(len(initiatives), "initiative")] if initiatives else []
+    parts = [counted(len(initiatives), "initiative")] if initiatives else []
     if added:
         entered = sum(c.reason is AddReason.ENTERED_WINDOW for _, c in added)
         reasons = [
             f"{count} {reason}"
-            for count, reason in (
-                (len(added) - entered, "newly scheduled"),
-                (entered, "come into view as the calendar moved on"),
-            )
+            for count, reason in ((len(added) - entered, "new"), (entered, "entered the window"))
             if count
         ]
-        parts.append(f"{_count(len(added), 'milestone')} ({', '.join(reasons)})")
-    counted = {name: sum(n == name for n, _ in added) for name in initiatives}
-    items = [f"{name}: new initiative, {_count(k, 'milestone')}" for name, k in counted.items()]
-    items += [
-        f"{named(c.item)} ({n}), due {period(c.item.when)}" for n, c in added if n not in counted
-    ]
-    yield Point("New", " and ".join(parts), _listed(items))
+        parts.append(f"{counted(len(added), 'milestone')} ({', '.join(reasons)})")
+    per = {name: sum(n == name for n, _ in added) for name in initiatives}
+    items = [f"{name}: new initiative, {counted(k, 'milestone')}" for name, k in per.items()]
+    items += [f"{named(c.item)} ({n}), due {period(c.item.when)}" for n, c in added if n not in per]
+    yield Point("Added", " and ".join(parts), _listed(items))
 
 
 def _moved(found: _Found) -> Iterator[Point]:
     earlier = len(found.shifted(Relation.ADVANCED))
     if earlier:
-        yield Point("Advanced", f"{_count(earlier, 'milestone')} now due earlier")
+        yield Point("Advanced", f"{counted(earlier, 'milestone')} now due earlier")
     resized = len(found.shifted(Relation.NARROWED, Relation.WIDENED))
     if resized:
         yield Point(
-            "Narrowed or widened", f"{_count(resized, 'milestone')} with a shorter or longer period"
+            "Narrowed or widened",
+            f"{counted(resized, 'milestone')} with a shorter or longer period",
         )
     for relation, what in (
         (Relation.UNDATED, "still listed, now without a date"),
@@ -228,7 +282,7 @@ def _moved(found: _Found) -> Iterator[Point]:
         if changed:
             yield Point(
                 UNDATED[relation],
-                f"{_count(len(changed), 'milestone')} {what}",
+                f"{counted(len(changed), 'milestone')} {what}",
                 _listed(
                     [
                         f"{named(c.subject)} ({n}), {period(c.new.milestone.when)}"
@@ -241,22 +295,33 @@ def _moved(found: _Found) -> Iterator[Point]:
 def _dropped(found: _Found) -> Iterator[Point]:
     initiatives = [n for n, _ in found.of(InitiativeDropped)]
     if initiatives:
-        yield Point("Initiatives no longer listed", str(len(initiatives)), _listed(initiatives))
+        yield Point(
+            "Initiatives dropped",
+            f"{counted(len(initiatives), 'initiative')} no longer listed",
+            _listed(initiatives),
+        )
+    past = found.dropped(DropReason.PAST_DUE)
+    if past:
+        yield Point(
+            "Past due",
+            f"{counted(len(past), 'milestone')} due before this edition's date, no longer listed",
+            _listed([f"{named(c.item)} ({n}), due {period(c.item.when)}" for n, c in past]),
+        )
     for reason, label, where in (
         (DropReason.AGED_OUT, "Aged out", "ended before this edition's window"),
         (DropReason.BEYOND_WINDOW, "Beyond the window", "starts after this edition's window"),
     ):
         count = len(found.dropped(reason))
         if count:
-            yield Point(label, f"{_count(count, 'milestone')} whose period {where}")
+            yield Point(label, f"{counted(count, 'milestone')} whose period {where}")
 
 
 def _renamed(found: _Found) -> Iterator[Point]:
     renamed = found.of(InitiativeRenamed)
     retitled = len(found.of(MilestoneRetitled))
     if renamed or retitled:
-        parts = [_count(len(renamed), "initiative")] if renamed else []
-        parts += [f"{_count(retitled, 'milestone')} reworded"] if retitled else []
+        parts = [f"{counted(len(renamed), 'initiative')} renamed"] if renamed else []
+        parts += [f"{counted(retitled, 'milestone')} retitled"] if retitled else []
         items = [f'"{c.old.name}" is now "{c.new.name}"' for _, c in renamed]
         yield Point("Renamed", " and ".join(parts), _listed(items))
 
@@ -274,8 +339,8 @@ def _others(found: _Found) -> Iterator[Point]:
     rest = sum(isinstance(c, others) and not c.editorial for _, c in found.pairs)
     if rest:
         yield Point(
-            "Other changes",
-            f"{_count(rest, 'change')} of kind, initiative, category, sub-items or status",
+            "Changed",
+            f"{counted(rest, 'change')} of kind, initiative, category, sub-items or status",
         )
 
 
@@ -296,7 +361,7 @@ def _folded(found: _Found) -> Iterator[Point]:
     if editorial:
         yield Point(
             "Editorial",
-            f"{_count(editorial, 'change')} of wording or of the footnotes cited only{suffix}",
+            f"{counted(editorial, 'change')} of wording or of the footnotes cited only{suffix}",
         )
 
 

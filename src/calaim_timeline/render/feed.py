@@ -16,11 +16,12 @@ from typing import Final
 
 import attrs
 
+from calaim_timeline._counting import counted
 from calaim_timeline.diff import EditionDiff
 from calaim_timeline.errors import ExtraMissingError
 from calaim_timeline.model import Edition
 from calaim_timeline.period import Period
-from calaim_timeline.render._digest import LEGEND, digest, headline
+from calaim_timeline.render._digest import digest, headline, terms_used
 
 __all__ = ["FEED_ID", "ChangelogFeed"]
 
@@ -43,9 +44,11 @@ def _digest_html(changes: EditionDiff) -> str:
         )
     parts.append("</ul>")
     terms = "".join(
-        f"<dt>{html.escape(term)}</dt><dd>{html.escape(meaning)}</dd>" for term, meaning in LEGEND
+        f"<dt>{html.escape(term)}</dt><dd>{html.escape(meaning)}</dd>"
+        for term, meaning in terms_used("".join(parts))
     )
-    parts.append(f"<details><summary>Terms</summary><dl>{terms}</dl></details>")
+    if terms:
+        parts.append(f"<details><summary>Terms</summary><dl>{terms}</dl></details>")
     return "".join(parts)
 
 
@@ -89,7 +92,10 @@ class ChangelogFeed:
             entries.append((new, title, _digest_html(changes)))
             publishers.append(new.publisher)
         if first is not None:
-            count = f"{len(first.milestones())} milestones in {len(first.initiatives)} initiatives"
+            count = (
+                f"{counted(len(first.milestones()), 'milestone')} in"
+                f" {counted(len(first.initiatives), 'initiative')}"
+            )
             text = f"<p>The first edition: {count}, covering {first.window}.</p>"
             entries.append(
                 (first, f"Edition {first.id} (as of {first.as_of}): first edition", text)

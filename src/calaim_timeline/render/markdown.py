@@ -8,12 +8,13 @@ from typing import Final
 
 import attrs
 
+from calaim_timeline._counting import counted
 from calaim_timeline.diff import EditionDiff
 from calaim_timeline.model import Edition, Milestone, MilestoneKind, Status
 from calaim_timeline.render._changelog import sections as changelog_sections
 from calaim_timeline.render._common import sections
 from calaim_timeline.render._describe import describe, review_note
-from calaim_timeline.render._digest import LEGEND, digest, folded
+from calaim_timeline.render._digest import digest, folded, terms_used
 
 __all__ = ["ChangelogMarkdown", "DiffMarkdown", "EditionMarkdown", "escape"]
 
@@ -98,9 +99,17 @@ def _digest_lines(changes: EditionDiff, *, full: bool) -> list[str]:
     return lines
 
 
-def _legend_lines(heading: str) -> list[str]:
-    """The terms the reports use, under ``heading``."""
-    return [heading, "", *(f"- **{escape(term)}:** {escape(meaning)}." for term, meaning in LEGEND)]
+def _legend_lines(heading: str, lines: list[str]) -> list[str]:
+    """The terms that ``lines`` use, under ``heading``; nothing if they use none."""
+    used = terms_used("\n".join(lines))
+    if not used:
+        return []
+    return [
+        "",
+        heading,
+        "",
+        *(f"- **{escape(term)}:** {escape(meaning)}." for term, meaning in used),
+    ]
 
 
 @attrs.frozen
@@ -121,6 +130,8 @@ class DiffMarkdown:
 
     heading_level: int = 1
     full: bool = False
+    terms: bool = True
+    """Explain the terms the page uses, at its end."""
 
     def __call__(self, changes: EditionDiff) -> str:
         """The page, ending with a newline."""
@@ -138,7 +149,8 @@ class DiffMarkdown:
                 line = describe(change)
                 note = escape(review_note(changes, change))
                 lines.append(f"- **{escape(line.label)}:** {escape(line.text)}{note}")
-        lines += ["", *_legend_lines(f"{top}# Terms")]
+        if self.terms:
+            lines += _legend_lines(f"{top}# Terms", lines)
         return "\n".join(lines) + "\n"
 
 
@@ -153,7 +165,7 @@ class ChangelogMarkdown:
     """Render a change log: a section per edition, newest first, each against the one before.
 
     In the spirit of Keep a Changelog, with a schedule's sections: Delayed, Advanced,
-    Narrowed/Widened, Added, Dropped (unlisted first; aged-out items folded into one line
+    Narrowed or widened, Added, Dropped (unlisted first; aged-out items folded into one line
     per initiative), Renamed, Changed. Each edition's section begins with the digest;
     footnotes and editorial changes are folded into one digest line each unless ``full``.
     Call it with the diffs, newest first, and the oldest edition (shown as the first
@@ -169,6 +181,8 @@ class ChangelogMarkdown:
 
     title: str = "CalAIM Milestones Calendar: change log"
     full: bool = False
+    terms: bool = True
+    """Explain the terms the page uses, at its end."""
 
     def __call__(self, diffs: Sequence[EditionDiff], first: Edition | None = None) -> str:
         """The page, ending with a newline."""
@@ -185,9 +199,12 @@ class ChangelogMarkdown:
                 lines += ["", f"### {section}", ""]
                 lines += [f"- **{escape(name)}**: {escape(text)}" for name, text in entries]
         if first is not None:
-            count = f"{len(first.milestones())} milestones in {len(first.initiatives)} initiatives"
+            count = (
+                f"{counted(len(first.milestones()), 'milestone')} in"
+                f" {counted(len(first.initiatives), 'initiative')}"
+            )
             lines += ["", f"## [{first.id}] as of {first.as_of}", ""]
             lines.append(f"The first edition: {count}, covering {first.window}.")
-        if diffs or first is not None:
-            lines += ["", *_legend_lines("## Terms")]
+        if self.terms:
+            lines += _legend_lines("## Terms", lines)
         return "\n".join(lines) + "\n"

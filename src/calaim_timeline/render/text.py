@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import attrs
 
+from calaim_timeline._counting import counted
 from calaim_timeline.diff import EditionDiff
 
 if TYPE_CHECKING:
     from calaim_timeline.history import History, InitiativeSlip
 from calaim_timeline.model import Edition, Initiative, Milestone, Status
 from calaim_timeline.period import Relation, When, when_months, when_relation
+from calaim_timeline.render._changelog import sections as changelog_sections
 from calaim_timeline.render._common import KEY, footnote_refs, mark, sections
 from calaim_timeline.render._describe import (
     UNDATED,
@@ -22,9 +25,16 @@ from calaim_timeline.render._describe import (
     period,
     review_note,
 )
-from calaim_timeline.render._digest import LEGEND, digest, folded, headline
+from calaim_timeline.render._digest import digest, folded, headline, terms_used
 
-__all__ = ["DiffText", "EditionText", "HistoryText", "SlipText", "UpcomingText"]
+__all__ = [
+    "ChangelogText",
+    "DiffText",
+    "EditionText",
+    "HistoryText",
+    "SlipText",
+    "UpcomingText",
+]
 
 
 @attrs.frozen
@@ -50,7 +60,10 @@ class EditionText:
             edition.title,
             "=" * min(len(edition.title), self.width),
             f"Edition {edition.id}: as of {edition.as_of}, covering {edition.window}",
-            f"{len(edition.initiatives)} initiatives, {len(milestones)} milestones",
+            (
+                f"{counted(len(edition.initiatives), 'initiative')},"
+                f" {counted(len(milestones), 'milestone')}"
+            ),
             f"Publisher: {edition.publisher}",
             f"Key: {KEY}",
         ]
@@ -114,17 +127,15 @@ class DiffText:
 
     width: int = 100
     full: bool = False
+    terms: bool = True
+    """Explain the terms the report uses, at its end."""
 
     def __call__(self, changes: EditionDiff) -> str:
         """The whole report, ending with a newline."""
         lines = [headline(changes)]
         if not changes.changes:
             return lines[0] + "\n"
-        lines += ["", "In short:"]
-        for point in digest(changes, full=self.full):
-            lines += _wrap(f"{point.label}: {point.text}", self.width, "  ", "    ")
-            for item in point.items:
-                lines += _wrap(item, self.width, "    - ", "      ")
+        lines += ["", *_digest_lines(changes, self.width, full=self.full)]
         for initiative, members in changes.groups():
             shown = [c for c in members if self.full or not folded(c)]
             if shown:
@@ -133,10 +144,85 @@ class DiffText:
                 line = describe(change)
                 text = f"{line.symbol} {line}{review_note(changes, change)}"
                 lines += _wrap(text, self.width, "  ", "      ")
-        lines += ["", "Terms:"]
-        for term, meaning in LEGEND:
-            lines += _wrap(f"{term}: {meaning}.", self.width, "  ", "    ")
+        if self.terms:
+            lines += _terms_lines(lines, self.width)
         return "\n".join(lines) + "\n"
+
+
+def _digest_lines(changes: EditionDiff, width: int, *, full: bool) -> list[str]:
+    """``In short:`` and the digest's points, each point's items under it."""
+    lines = ["In short:"]
+    for point in digest(changes, full=full):
+        lines += _wrap(f"{point.label}: {point.text}", width, "  ", "    ")
+        for item in point.items:
+            lines += _wrap(item, width, "    - ", "      ")
+    return lines
+
+
+@attrs.frozen
+class ChangelogText:
+    r"""Render a change log as plain text: the markdown change log without markup.
+
+    A section per edition, newest first, each against the one before: the digest, then
+    the changes by section (Delayed, Advanced, …, Changed), each line naming its
+    initiative. Call it with the diffs, newest first, and the oldest edition.
+
+    Examples:
+        >>> from calaim_timeline import Archive
+        >>> from calaim_timeline.history import changelog
+        >>> text = ChangelogText()(changelog(Archive.bundled().editions))
+        >>> print("\n".join(text.splitlines()[:6]))
+        CalAIM Milestones Calendar: change log
+        ======================================
+        <BLANKLINE>
+        2021-11 as of 2021-11 (since 2021-01)
+        -------------------------------------
+        In short:
+    """
+
+    title: str = "CalAIM Milestones Calendar: change log"
+    width: int = 100
+    full: bool = False
+    terms: bool = True
+    """Explain the terms the log uses, at its end."""
+
+    def __call__(self, diffs: Sequence[EditionDiff], first: Edition | None = None) -> str:
+        """The whole log, ending with a newline."""
+        lines = [self.title, "=" * min(len(self.title), self.width)]
+        for changes in diffs:
+            new, old = changes.new.header, changes.old.header
+            heading = f"{new.id} as of {new.as_of} (since {old.id})"
+            lines += ["", heading, "-" * min(len(heading), self.width)]
+            if not changes.changes:
+                lines.append("No changes.")
+                continue
+            lines += _digest_lines(changes, self.width, full=self.full)
+            for section, entries in changelog_sections(changes, full=self.full):
+                lines += ["", f"  {section}"]
+                for name, text in entries:
+                    lines += _wrap(f"{name}: {text}", self.width, "    - ", "      ")
+        if first is not None:
+            heading = f"{first.id} as of {first.as_of}"
+            lines += ["", heading, "-" * min(len(heading), self.width)]
+            count = (
+                f"{counted(len(first.milestones()), 'milestone')} in"
+                f" {counted(len(first.initiatives), 'initiative')}"
+            )
+            lines.append(f"The first edition: {count}, covering {first.window}.")
+        if self.terms:
+            lines += _terms_lines(lines, self.width)
+        return "\n".join(lines) + "\n"
+
+
+def _terms_lines(lines: list[str], width: int) -> list[str]:
+    """The terms that ``lines`` use, wrapped to ``width``; nothing if they use none."""
+    used = terms_used("\n".join(lines))
+    if not used:
+        return []
+    explained = ["", "Terms:"]
+    for term, meaning in used:
+        explained += _wrap(f"{term}: {meaning}.", width, "  ", "    ")
+    return explained
 
 
 def _gap_note(gaps: tuple[str, ...]) -> str:
@@ -196,7 +282,7 @@ class HistoryText:
             )
             for row in rows
         ]
-        shifts = "1 shift" if story.shifts == 1 else f"{story.shifts} shifts"
+        shifts = counted(story.shifts, "shift")
         return (
             "\n".join(
                 [
@@ -242,9 +328,9 @@ class SlipText:
         """The table, ending with a newline."""
         if not rows:
             return "No milestone is listed in more than one edition yet.\n"
-        head = ("initiative", "tracked", "slipped", "shifts", "total slip")
+        head = ("initiative", "tracked", "slipped", "shifts", "largest slip")
         body = [
-            (r.name, str(r.tracked), str(r.slipped), str(r.shifts), months(r.slip_months))
+            (r.name, str(r.tracked), str(r.slipped), str(r.shifts), months(r.largest_slip))
             for r in rows
         ]
         widths = [max(len(row[k]) for row in [head, *body]) for k in range(5)]
