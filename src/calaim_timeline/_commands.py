@@ -69,8 +69,20 @@ def _log_title(editions: tuple[Edition, ...]) -> str:
 
 
 def resolve_edition(reference: str, archive: Archive) -> Edition:
-    """An edition named by a snapshot path or by its id in ``archive``."""
+    """An edition named by a snapshot path or by its id in ``archive``.
+
+    A published source (a CSV, a PDF…) is no snapshot: the error says how to import it.
+    """
     path = Path(reference)
+    if path.suffix.lower() not in {"", ".toml", ".json"}:
+        from calaim_timeline.importers.files import SUFFIXES  # noqa: PLC0415 - only then
+
+        if path.suffix.lower() in SUFFIXES:
+            msg = (
+                "a published source, not a snapshot: import it first with"
+                f" `{PROG} import-table {reference} --id ID -o snapshots/ID.toml`"
+            )
+            raise SnapshotError(msg, source=reference)
     if path.suffix in {".toml", ".json"} or "/" in reference:
         if not path.exists():
             msg = f"no such snapshot file: {reference}"
@@ -131,6 +143,11 @@ def diff_command(args: argparse.Namespace, out: TextIO) -> int:
     args.format = _chosen_format(args, ("text", "markdown", "json", "csv", "xlsx"))
     archive = _archive(args)
     old, new = resolve_edition(args.old, archive), resolve_edition(args.new, archive)
+    if new.as_of < old.as_of:
+        sys.stderr.write(
+            f"{PROG}: warning: NEW ({new.id}, as of {new.as_of}) is older than OLD ({old.id},"
+            f" as of {old.as_of}): this diff reads backwards; give the older edition first\n"
+        )
     if old.series.id != new.series.id:
         sys.stderr.write(
             f"{PROG}: note: {old.id} is an edition of {old.series.id!r} and {new.id} of"
@@ -344,7 +361,7 @@ def changelog(args: argparse.Namespace, out: TextIO) -> int:
     else:
         first = editions[0] if editions and args.since is None else None
         kind = render.ChangelogText if args.format == "text" else render.ChangelogMarkdown
-        log = kind(title=_log_title(editions), full=args.full, terms=args.terms)
+        log = kind(title=_log_title(editions), full=args.full, terms=args.terms, since=args.since)
         text = log(diffs, first)
     _write_text(text, args.output, out)
     return EXIT_OK
@@ -460,6 +477,11 @@ def upcoming(args: argparse.Namespace, out: TextIO) -> int:
         else [None if k == "unmarked" else MilestoneKind(k) for k in args.kind]
     )
     due = upcoming(edition, args.as_of, within=args.within, kinds=kinds)
+    if edition.window.end < args.as_of:
+        sys.stderr.write(
+            f"{PROG}: warning: the newest edition known on {args.as_of}, {edition.id}, covers"
+            f" {edition.window} only: it cannot say what is due after that\n"
+        )
     if args.format == "json":
         import json  # noqa: PLC0415 - only this output needs it
 

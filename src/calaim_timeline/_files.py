@@ -152,8 +152,16 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
             with contextlib.suppress(OSError):
                 temporary.unlink()
         if isinstance(error, OSError):
-            raise WriteError(str(path), error.strerror or str(error)) from error
+            raise WriteError(str(path), _why(error, path)) from error
         raise
+
+
+def _why(error: OSError, path: Path) -> str:
+    """Why ``path`` could not be written, naming a missing folder (the usual slip)."""
+    folder = path.parent
+    if isinstance(error, FileNotFoundError) and not folder.exists():
+        return f"the folder {folder} does not exist: create it first (mkdir -p {folder})"
+    return error.strerror or str(error)
 
 
 def _create_beside(path: Path) -> tuple[Path, int]:

@@ -138,6 +138,20 @@ _FULL = "list every footnote and editorial change in full (the digest folds them
 _NO_TERMS = "leave out the explanation of the terms the report uses, at its end"
 
 
+class _Help(argparse.HelpFormatter):
+    """Help that shows every default an option has (a flag's, or "none", aside)."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        text = action.help or ""
+        default = action.default
+        shown = (
+            default not in {None, argparse.SUPPRESS} and action.option_strings and action.nargs != 0
+        )
+        if shown and "default" not in text:
+            text += (" " if text else "") + "(default: %(default)s)"
+        return text
+
+
 class _Parents(NamedTuple):
     """The option groups that several commands share."""
 
@@ -149,18 +163,22 @@ class _Parents(NamedTuple):
 def _add_show(commands: _Commands, parents: _Parents) -> None:
     show = commands.add_parser(
         "show",
+        formatter_class=_Help,
         parents=[parents.snapshots],
         help="print one edition",
         description="Print one edition.",
     )
     show.add_argument("edition", metavar="EDITION", help="a snapshot file, or an edition id")
-    show.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    show.add_argument(
+        "--format", choices=("text", "json", "markdown"), default="text", help="the output"
+    )
     show.set_defaults(run=run.show)
 
 
 def _add_compare(commands: _Commands, parents: _Parents) -> None:
     compare = commands.add_parser(
         "diff",
+        formatter_class=_Help,
         parents=[parents.snapshots, parents.matching],
         help="what changed from one edition to another",
         description="Report what changed from OLD to NEW: shifts, additions, drops, renames.",
@@ -197,6 +215,7 @@ def _add_compare(commands: _Commands, parents: _Parents) -> None:
 def _add_table(commands: _Commands, parents: _Parents) -> None:
     table = commands.add_parser(
         "import-table",
+        formatter_class=_Help,
         parents=[parents.snapshots, parents.matching],
         help="read a published calendar or a list table into a snapshot",
         description=(
@@ -260,6 +279,7 @@ def _add_table(commands: _Commands, parents: _Parents) -> None:
 def _add_import_history(commands: _Commands, parents: _Parents) -> None:
     history = commands.add_parser(
         "import-history",
+        formatter_class=_Help,
         parents=[parents.matching],
         help="import every version of a schedule, from git or a folder of dated files",
         description=(
@@ -276,7 +296,13 @@ def _add_import_history(commands: _Commands, parents: _Parents) -> None:
     history.add_argument("--title", help="the series' and editions' title")
     history.add_argument("--publisher", help="who publishes it")
     history.add_argument("--columns", type=_columns, metavar="MAP", help="as for import-table")
-    history.add_argument("--fiscal-year-start", type=_month_of_year, default=7, metavar="MONTH")
+    history.add_argument(
+        "--fiscal-year-start",
+        type=_month_of_year,
+        default=7,
+        metavar="MONTH",
+        help="as for import-table",
+    )
     history.add_argument("--section", metavar="HEADING", help="as for import-table")
     history.add_argument("-o", "--output", required=True, metavar="DIR", help="the snapshots")
     history.set_defaults(run=run.import_history)
@@ -285,6 +311,7 @@ def _add_import_history(commands: _Commands, parents: _Parents) -> None:
 def _add_log(commands: _Commands, parents: _Parents) -> None:
     log = commands.add_parser(
         "changelog",
+        formatter_class=_Help,
         parents=[parents.snapshots, parents.series, parents.matching],
         help="what changed in each edition, newest first",
         description="The change log: each edition against the one before it, newest first.",
@@ -305,6 +332,7 @@ def _add_log(commands: _Commands, parents: _Parents) -> None:
 def _add_history(commands: _Commands, parents: _Parents) -> None:
     history = commands.add_parser(
         "history",
+        formatter_class=_Help,
         parents=[parents.snapshots, parents.series, parents.matching],
         help="one milestone across every edition, or which initiatives slipped most",
         description=(
@@ -328,6 +356,7 @@ def _add_history(commands: _Commands, parents: _Parents) -> None:
 def _add_chart(commands: _Commands, parents: _Parents) -> None:
     chart = commands.add_parser(
         "chart",
+        formatter_class=_Help,
         parents=[parents.snapshots, parents.series, parents.matching],
         help="draw the milestone trend chart",
         description=(
@@ -347,6 +376,7 @@ def _add_chart(commands: _Commands, parents: _Parents) -> None:
 def _add_feed(commands: _Commands, parents: _Parents) -> None:
     feed = commands.add_parser(
         "feed",
+        formatter_class=_Help,
         parents=[parents.snapshots, parents.series, parents.matching],
         help="write the change log as an Atom feed",
         description=(
@@ -364,6 +394,7 @@ def _add_feed(commands: _Commands, parents: _Parents) -> None:
 def _add_ics(commands: _Commands, parents: _Parents) -> None:
     ics = commands.add_parser(
         "ics",
+        formatter_class=_Help,
         parents=[parents.snapshots, parents.series, parents.matching],
         help="export an edition as a calendar file",
         description="Export an edition as an iCalendar file: one all-day event per milestone.",
@@ -377,12 +408,15 @@ def _add_ics(commands: _Commands, parents: _Parents) -> None:
 def _add_due(commands: _Commands, parents: _Parents) -> None:
     due = commands.add_parser(
         "upcoming",
+        formatter_class=_Help,
         parents=[parents.snapshots, parents.series],
         help="what is due next, by the newest edition known at a date",
         description="What the newest edition known at DATE says is due from then on.",
     )
     due.add_argument("--as-of", type=_day, required=True, metavar="DATE", help="YYYY-MM-DD")
-    due.add_argument("--within", type=_months_count, default=3, metavar="MONTHS")
+    due.add_argument(
+        "--within", type=_months_count, default=3, metavar="MONTHS", help="how many months ahead"
+    )
     due.add_argument(
         "--kind",
         nargs="+",
@@ -390,25 +424,27 @@ def _add_due(commands: _Commands, parents: _Parents) -> None:
         metavar="KIND",
         help="only these kinds: document-release, submission-deadline, program-launch, unmarked",
     )
-    due.add_argument("--format", choices=("text", "json"), default="text")
+    due.add_argument("--format", choices=("text", "json"), default="text", help="the output")
     due.set_defaults(run=run.upcoming)
 
 
 def _add_editions(commands: _Commands, parents: _Parents) -> None:
     editions = commands.add_parser(
         "editions",
+        formatter_class=_Help,
         parents=[parents.snapshots],
         help="list each series and its editions",
         description="List each series of the folder with its editions: id, as-of, title and"
         " how many milestones.",
     )
-    editions.add_argument("--format", choices=("text", "json"), default="text")
+    editions.add_argument("--format", choices=("text", "json"), default="text", help="the output")
     editions.set_defaults(run=run.editions)
 
 
 def _add_validate(commands: _Commands, _parents: _Parents) -> None:
     validate = commands.add_parser(
         "validate",
+        formatter_class=_Help,
         help="check snapshot files",
         description="Check snapshot files (or directories of them); report every problem.",
     )
@@ -469,7 +505,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         type=_threshold,
         default=DEFAULT_THRESHOLD,
         metavar="N",
-        help=f"least title similarity (0 to 100) to match; default {DEFAULT_THRESHOLD:g}",
+        help=f"least title similarity (0 to 100) to match (default: {DEFAULT_THRESHOLD:g})",
     )
     series = argparse.ArgumentParser(add_help=False)
     series.add_argument(
@@ -491,6 +527,21 @@ def _named_command(argv: Sequence[str]) -> str | None:
     return word if word in _COMMANDS else None
 
 
+def _unknown_command(word: str) -> str:
+    """That ``word`` is no command, with the closest one if it looks like a misspelling.
+
+    Examples:
+        >>> _unknown_command("changlog")
+        "unknown command 'changlog': did you mean 'changelog'?"
+    """
+    import difflib  # noqa: PLC0415 - only for a word that is no command
+
+    close = difflib.get_close_matches(word, _COMMANDS, n=1, cutoff=0.6)
+    if close:
+        return f"unknown command {word!r}: did you mean {close[0]!r}?"
+    return f"unknown command {word!r} (commands: {', '.join(_COMMANDS)})"
+
+
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code.
 
@@ -503,7 +554,12 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         ok snapshots/2021-11.toml: edition 2021-11, 18 initiatives, 56 milestones
     """
     argv = sys.argv[1:] if argv is None else argv
-    args = build_parser(_named_command(argv)).parse_args(argv)
+    command = _named_command(argv)
+    parser = build_parser(command)
+    word = next((arg for arg in argv if not arg.startswith("-")), None)
+    if command is None and word is not None:
+        parser.error(_unknown_command(word))
+    args = parser.parse_args(argv)
     stream: TextIO | None = out if out is not None else sys.stdout
     if stream is None:  # started with its standard output closed
         run.report(CalaimTimelineError("cannot write the output: it is closed"))

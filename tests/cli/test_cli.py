@@ -501,8 +501,9 @@ def test_an_output_that_cannot_be_written_is_one_error_line(
     assert (code, capsys.readouterr().err) == (
         2,
         (
-            f"calaim-timeline: error: {target}: cannot write the file: No such file or directory"
-            " (nothing was changed)\n"
+            f"calaim-timeline: error: {target}: cannot write the file: the folder"
+            f" {tmp_path / 'missing'} does not exist: create it first"
+            f" (mkdir -p {tmp_path / 'missing'}) (nothing was changed)\n"
         ),
     )
     assert not (tmp_path / "missing").exists()
@@ -524,14 +525,14 @@ def test_the_overall_help_lists_every_command(capsys: pytest.CaptureFixture[str]
 def test_a_command_s_help_and_a_word_that_is_no_command(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    """A command's help comes from its own parser; an unknown word lists the commands."""
+    """A command's help comes from its own parser; an unknown word gets the closest command."""
     with pytest.raises(SystemExit):
         main(["--debug", "diff", "--help"])
     assert capsys.readouterr().out.startswith("usage: calaim-timeline diff [-h]")
     with pytest.raises(SystemExit) as exited:
         main(["difff"])
     assert exited.value.code == 2
-    assert "invalid choice: 'difff' (choose from 'show', 'diff'," in capsys.readouterr().err
+    assert capsys.readouterr().err.endswith("unknown command 'difff': did you mean 'diff'?\n")
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

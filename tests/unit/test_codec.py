@@ -310,7 +310,8 @@ def test_writing_into_a_missing_directory_is_our_error(tmp_path: Path) -> None:
     with pytest.raises(WriteError) as raised:
         save(edition(), tmp_path / "none" / "a.toml")
     assert str(raised.value) == (
-        f"{tmp_path / 'none' / 'a.toml'}: cannot write the file: No such file or directory"
+        f"{tmp_path / 'none' / 'a.toml'}: cannot write the file: the folder"
+        f" {tmp_path / 'none'} does not exist: create it first (mkdir -p {tmp_path / 'none'})"
         " (nothing was changed)"
     )
 

@@ -156,7 +156,7 @@ class DiffMarkdown:
 
 _INTRO: Final = (
     "Each edition against the one before it, newest first: first in short, then every"
-    " change by section. The terms are explained at the end."
+    " change by section."
 )
 
 
@@ -183,10 +183,15 @@ class ChangelogMarkdown:
     full: bool = False
     terms: bool = True
     """Explain the terms the page uses, at its end."""
+    since: str | None = None
+    """The edition the log starts after, if one was asked for: said when nothing follows."""
 
     def __call__(self, diffs: Sequence[EditionDiff], first: Edition | None = None) -> str:
         """The page, ending with a newline."""
-        lines = [f"# {escape(self.title)}", "", _INTRO]
+        if not diffs and self.since is not None:
+            nothing = f"Nothing since {escape(self.since)}: no later edition."
+            return "\n".join([f"# {escape(self.title)}", "", nothing]) + "\n"
+        lines: list[str] = []
         for changes in diffs:
             new, old = changes.new.header, changes.old.header
             heading = f"## [{new.id}] as of {new.as_of} (since {old.id})"
@@ -205,6 +210,6 @@ class ChangelogMarkdown:
             )
             lines += ["", f"## [{first.id}] as of {first.as_of}", ""]
             lines.append(f"The first edition: {count}, covering {first.window}.")
-        if self.terms:
-            lines += _legend_lines("## Terms", lines)
-        return "\n".join(lines) + "\n"
+        terms = _legend_lines("## Terms", lines) if self.terms else []
+        intro = _INTRO + (" The terms are explained at the end." if terms else "")
+        return "\n".join([f"# {escape(self.title)}", "", intro, *lines, *terms]) + "\n"

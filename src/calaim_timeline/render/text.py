@@ -145,7 +145,7 @@ class DiffText:
                 text = f"{line.symbol} {line}{review_note(changes, change)}"
                 lines += _wrap(text, self.width, "  ", "      ")
         if self.terms:
-            lines += _terms_lines(lines, self.width)
+            lines += _terms_lines(lines[2:], self.width)
         return "\n".join(lines) + "\n"
 
 
@@ -185,10 +185,14 @@ class ChangelogText:
     full: bool = False
     terms: bool = True
     """Explain the terms the log uses, at its end."""
+    since: str | None = None
+    """The edition the log starts after, if one was asked for: said when nothing follows."""
 
     def __call__(self, diffs: Sequence[EditionDiff], first: Edition | None = None) -> str:
         """The whole log, ending with a newline."""
         lines = [self.title, "=" * min(len(self.title), self.width)]
+        if not diffs and self.since is not None:
+            return "\n".join([*lines, "", f"Nothing since {self.since}: no later edition."]) + "\n"
         for changes in diffs:
             new, old = changes.new.header, changes.old.header
             heading = f"{new.id} as of {new.as_of} (since {old.id})"

@@ -28,6 +28,15 @@ Examples:
     >>> test_my_report_accepts_any_edition()
 """
 
+try:
+    import hypothesis  # noqa: F401 - only to say which extra is missing
+except ModuleNotFoundError as missing:  # pragma: no cover - the test runs it in a subprocess
+    _MSG = (
+        "calaim_timeline.strategies needs Hypothesis, which is not installed:"
+        " pip install 'calaim-timeline[strategies]'"
+    )
+    raise ModuleNotFoundError(_MSG, name="hypothesis") from missing
+
 from calaim_timeline.strategies._fuzz import mutations, plain_values, tweaked_documents
 from calaim_timeline.strategies._model import (
     categories,
