@@ -408,14 +408,16 @@ def chart(args: argparse.Namespace, _out: TextIO) -> int:  # writes a file: says
     from calaim_timeline.history import Timeline  # noqa: PLC0415
     from calaim_timeline.render.chart import TrendChart  # noqa: PLC0415 - needs matplotlib
 
-    timeline = Timeline(_chain(args), options=DiffOptions(threshold=args.threshold))
+    chain = _chain(args)
+    timeline = Timeline(chain, options=DiffOptions(threshold=args.threshold))
     stories = [timeline.find(reference) for reference in args.milestones]
     if args.initiative is not None:
         stories += timeline.of_initiative(args.initiative)
     if not args.milestones and args.initiative is None:
         stories = list(timeline.histories)
     chosen = tuple(dict.fromkeys(stories))
-    TrendChart(title=args.title)(chosen, args.output)
+    series = chain[-1].series.title if chain else None
+    TrendChart(title=args.title, series=series)(chosen, args.output)
     editions = len({s.edition for story in chosen for s in story.present})
     said(
         f"wrote {args.output}: the trend of {counted(len(chosen), 'milestone')}"

@@ -126,7 +126,7 @@ def test_the_trend_chart_of_one_initiative_colours_by_milestone_and_draws_text_a
     TrendChart()([*stories, timeline.find("mot-carve-in-live")], two)
     legend = two.read_text()
     assert legend.count("Dental (new benefits and P4P)") == 1  # one entry per initiative
-    assert "Updated Dental All-Plan Letter" not in legend
+    assert legend.count("Updated Dental All-Plan Letter") == 1  # its line's label, no entry
 
 
 def test_a_chart_of_nothing_is_a_clear_error(tmp_path: Path) -> None:
@@ -330,3 +330,42 @@ def test_a_feed_needs_feedgen(monkeypatch: pytest.MonkeyPatch) -> None:
         match=r"^writing a feed needs feedgen: pip install 'calaim-timeline\[feed\]'$",
     ):
         ChangelogFeed()([], None)
+
+
+def _texts(path: Path) -> list[str]:
+    return [t for t in re.findall(r">([^<>]+)</text>", path.read_text()) if t.strip()]
+
+
+def test_a_chart_labels_each_line_marks_every_drop_and_names_what_it_shows(
+    tmp_path: Path,
+) -> None:
+    """Lines labelled (those of one date stacked), aged-out ones marked, titled by initiative."""
+    stories = Timeline(EDITIONS).of_initiative("dental")
+    chart = tmp_path / "dental.svg"
+    TrendChart()(stories, chart)
+    svg = chart.read_text()
+    assert re.findall(r'id="label-([^"]+)"', svg) == [s.key for s in stories]
+    assert sorted(re.findall(r'id="aged-([^"]+)"', svg)) == [
+        "dental-apl",
+        "dental-policy-live",
+        "dental-provider-bulletins",
+        "dental-rates-to-cms",
+    ]
+    assert "aged out (no longer listed, its period passed)" in svg
+    texts = _texts(chart)
+    assert texts[texts.index("Dental (new benefits and P4P)") + 1] == "5 milestones"
+    same_day = [
+        float(y)
+        for y in re.findall(
+            r'<g id="label-dental-(?:apl|provider-bulletins)">\s*<text[^>]* y="([\d.]+)"', svg
+        )
+    ]
+    assert len(same_day) == 2
+    assert abs(same_day[0] - same_day[1]) > 5  # stacked, not drawn one over the other
+    both = tmp_path / "both.svg"
+    two = [*stories, Timeline(EDITIONS).find("ecm-live-hhp-counties")]
+    TrendChart(series="CalAIM Milestones Calendar")(two, both)
+    texts = _texts(both)
+    assert texts[texts.index("CalAIM Milestones Calendar") + 1] == "6 milestones"
+    assert "Enhanced Care Management (ECM)/" in texts  # a long legend entry wraps…
+    assert "Community Supports (ILOS)" in texts  # …onto a second line, not cut off

@@ -16,14 +16,16 @@ from __future__ import annotations
 
 import io
 import os
+import textwrap
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from calaim_timeline._counting import counted
 from calaim_timeline._files import write_atomic
 from calaim_timeline._notation import FIRST_MONTH, LAST_MONTH, month_index, month_start
 from calaim_timeline.errors import ChartError
@@ -40,7 +42,12 @@ INSTALL_HINT: Final = "pip install 'calaim-timeline[charts]'"
 _EPOCH: Final = date(1970, 1, 1)
 _MOST_TICKS: Final = 20
 _BAR_DAYS: Final = 9.0
-_LONGEST_LABEL: Final = 48
+_LABEL_WIDTH: Final = 36
+"""A legend entry is wrapped to lines this long, three at most."""
+_LINE_LABEL: Final = 40
+"""A line's own label is its milestone's title cut to this many characters."""
+_MARGIN: Final = 3.0
+"""How many days inside its month a point near the month's edge is drawn."""
 _INSIDE: Final = 6
 """A legend of at most this many entries is drawn inside the chart, a longer one beside it."""
 _STYLE: Final[dict[Any, Any]] = {
@@ -51,10 +58,15 @@ _STYLE: Final[dict[Any, Any]] = {
 _MARKS: Final = {
     "added": ("^", "added (first listed)"),
     "dropped": ("X", "dropped (no longer listed)"),
+    "aged": ("s", "aged out (no longer listed, its period passed)"),
     "gap": ("o", "not listed in this edition (gap)"),
     "done": ("*", "done"),
     "unknown": ("D", "listed, date unknown"),
 }
+
+
+_HOLLOW: Final = frozenset({"gap", "unknown", "aged"})
+"""The markers drawn hollow (where the milestone is not, or has no date)."""
 
 
 def _day(value: date) -> float:
@@ -62,7 +74,25 @@ def _day(value: date) -> float:
 
 
 def _middle(period: Period) -> float:
-    return (_day(period.start) + _day(period.end) + 1) / 2
+    """Where a period stands on an axis: its middle, kept visibly inside its month.
+
+    A day's middle is half a day from its own edges; for the 1st of a month that is on
+    the grid line between two months, where the eye reads it as the month before. So a
+    point within :data:`_MARGIN` of its month's edge is drawn that far inside.
+
+    Examples:
+        >>> from datetime import date
+        >>> first, march = _middle(Period.parse("2022-03-01")), _day(date(2022, 3, 1))
+        >>> first - march
+        3.0
+        >>> _middle(Period.parse("2022-03")) - march
+        15.5
+    """
+    middle = (_day(period.start) + _day(period.end) + 1) / 2
+    month = month_index(_EPOCH + timedelta(days=int(middle)))
+    low = _day(month_start(month))
+    high = _day(month_start(month + 1)) if month < LAST_MONTH else _day(date.max) + 1
+    return min(max(middle, low + _MARGIN), high - _MARGIN)
 
 
 def _ticks(first: date, last: date) -> tuple[list[float], list[tuple[float, str]]]:
@@ -93,7 +123,12 @@ def _ticks(first: date, last: date) -> tuple[list[float], list[tuple[float, str]
 
 
 def _label(text: str) -> str:
-    return text if len(text) <= _LONGEST_LABEL else text[: _LONGEST_LABEL - 1] + "…"
+    """A legend entry wrapped onto up to three lines, not cut off mid-word."""
+    return textwrap.fill(text, _LABEL_WIDTH, max_lines=3, placeholder=" …")
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= _LINE_LABEL else text[: _LINE_LABEL - 1].rstrip() + "…"
 
 
 @attrs.frozen
@@ -118,7 +153,10 @@ class TrendChart:
     width: float = 9.0
     height: float = 6.0
     title: str | None = None
-    """The chart's title; by default the milestone's title, or how many are drawn."""
+    """The chart's title; by default the milestone's title, or its initiative's name when
+    all are of one, else the series' title (or how many are drawn)."""
+    series: str | None = None
+    """The title of the series the milestones are of, for the default title."""
 
     def __call__(self, stories: History | Sequence[History], path: str | os.PathLike[str]) -> None:
         """Write the chart to ``path`` atomically; the file type follows its suffix."""
@@ -167,6 +205,8 @@ class TrendChart:
         for name, story in zip(names, stories, strict=True):
             colour = colours[name]
             marks_used |= _draw_story(axes, story, colour, apart[story.key])
+        if len(stories) > 1:
+            _label_lines(axes, stories, apart)
         periods = [
             when
             for story in stories
@@ -204,7 +244,13 @@ class TrendChart:
         )
         handles += [
             Line2D(
-                [], [], color="#444444", marker=_MARKS[name][0], linestyle="", label=_MARKS[name][1]
+                [],
+                [],
+                color="#444444",
+                marker=_MARKS[name][0],
+                linestyle="",
+                label=_MARKS[name][1],
+                markerfacecolor="none" if name in _HOLLOW else "#444444",
             )
             for name in _MARKS
             if name in marks_used
@@ -213,13 +259,18 @@ class TrendChart:
             axes.legend(handles=handles, fontsize=7, loc="upper left")
         else:  # a long legend goes beside the chart, not over it
             axes.figure.legend(handles=handles, fontsize=7, loc="outside right upper")
+        axes.set_title(self._title(stories, initiatives), fontsize=10)
+
+    def _title(self, stories: tuple[History, ...], initiatives: set[str]) -> str:
+        latest = stories[0].latest
         if self.title is not None:
-            title = self.title
-        elif len(stories) == 1:
-            title = f"{stories[0].latest.milestone.title}\n{stories[0].latest.initiative.name}"
-        else:
-            title = f"{len(stories)} milestones"
-        axes.set_title(title, fontsize=10)
+            return self.title
+        if len(stories) == 1:
+            return f"{latest.milestone.title}\n{latest.initiative.name}"
+        count = counted(len(stories), "milestone")
+        if len(initiatives) == 1:
+            return f"{latest.initiative.name}\n{count}"
+        return f"{self.series}\n{count}" if self.series else count
 
 
 def _heights(story: History, x_of: dict[str, float]) -> dict[str, float]:
@@ -323,4 +374,31 @@ def _draw_story(axes: Axes, story: History, colour: object, offset: float = 0.0)
         axes.plot([xs[-1], x_of[gone]], [ys[-1], ys[-1]], color=colour, linestyle=":", linewidth=1)
         axes.plot(x_of[gone], ys[-1], marker="X", markersize=8, color=colour, gid=f"dropped-{key}")
         used.add("dropped")
+    elif last < len(order) - 1:  # aged out: marked where it is no longer listed
+        gone = order[last + 1]
+        axes.plot(
+            x_of[gone], ys[-1], marker="s", markerfacecolor="none", color=colour,
+            gid=f"aged-{key}",
+        )  # fmt: skip
+        used.add("aged")
     return used
+
+
+def _label_lines(axes: Axes, stories: Sequence[History], apart: dict[str, float]) -> None:
+    """Each line's title beside its last point; labels of one place stacked, not overlaid."""
+    places: dict[tuple[str, object], int] = {}
+    for story in stories:
+        place = (story.last_seen, story.latest.milestone.when)
+        stacked = places[place] = places.get(place, -1) + 1
+        x = _middle(dict(story.editions)[story.last_seen])
+        when = story.latest.milestone.when
+        y = (_middle(when) if isinstance(when, Period) else x) + apart[story.key]
+        axes.annotate(
+            _short(story.latest.milestone.title),
+            (x, y),
+            xytext=(6, 8 * stacked),  # upwards, as the lines of one date are moved
+            textcoords="offset points",
+            fontsize=6,
+            va="center",
+            gid=f"label-{story.key}",
+        )
