@@ -399,7 +399,7 @@ def _history_table(args: argparse.Namespace, out: TextIO, timeline: Timeline) ->
     from calaim_timeline.render.tables import history_table  # noqa: PLC0415
 
     stories = timeline.histories if args.milestone is None else (timeline.find(args.milestone),)
-    table = history_table(stories)
+    table = history_table(stories, timeline.editions)
     _write_table(table, args, out, counted(len(timeline.editions), "edition"))
     return EXIT_OK
 

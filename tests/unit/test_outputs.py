@@ -159,7 +159,8 @@ def test_month_labels_sit_in_the_middle_of_their_months(first: date, days: int) 
 
 def test_the_history_table_has_a_row_per_milestone_and_a_column_per_edition() -> None:
     """CSV with a byte-order mark and CRLF; the period each edition gave in its column."""
-    table = history_table(Timeline(EDITIONS).histories)
+    timeline = Timeline(EDITIONS)
+    table = history_table(timeline.histories, timeline.editions)
     text = table.csv()
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[0] == [
@@ -170,8 +171,14 @@ def test_the_history_table_has_a_row_per_milestone_and_a_column_per_edition() ->
         "2021-01",
         "2021-11",
         "2022-02",
+        "period",
+        "start",
+        "end",
+        "wording",
+        "status",
         "first seen",
         "last seen",
+        "no longer listed",
         "shifts",
         "slip months",
     ]
@@ -184,11 +191,31 @@ def test_the_history_table_has_a_row_per_milestone_and_a_column_per_edition() ->
         "",
         "2022-01",
         "2022-03",
+        "2022-03",
+        "2022-03-01",
+        "2022-03-31",
+        "",
+        "planned",
         "2021-11",
         "2022-02",
+        "",
         "1",
         "2",
     ]
+    readiness = by_key["ecm-ilos-readiness-documents"]
+    assert readiness[7:16] == [
+        "2021-H2",
+        "2021-07-01",
+        "2021-12-31",
+        "the last half of 2021",
+        "planned",
+        "2021-01",
+        "2021-01",
+        "unlisted",
+        "0",
+    ]
+    aged = by_key["dental-apl"]
+    assert aged[14] == "aged-out"
     assert by_key["ecm-live-hhp-counties"][2] == (
         "ECM goes live in HHP Counties for: Members enrolled in HHP; Select ECM Populations of Focus"
     )
@@ -265,6 +292,14 @@ def test_a_workbook_has_a_frozen_header_filters_widths_and_text_kept_as_text(
     back = load_workbook(tmp_path / "h.xlsx").active
     assert back is not None
     assert back.max_row == len(history.rows) + 1
+    header = [cell.value for cell in back[1]]
+    start, end = header.index("start") + 1, header.index("end") + 1
+    mot = next(row for row in back.iter_rows(min_row=2) if row[0].value == "mot-carve-in-live")
+    assert (mot[start - 1].value, mot[end - 1].value) == (
+        datetime(2022, 3, 1),  # noqa: DTZ001 - real dates, which Excel sorts
+        datetime(2022, 3, 31),  # noqa: DTZ001
+    )
+    assert mot[start - 1].number_format == "yyyy-mm-dd"
 
 
 def test_tables_need_a_known_suffix_and_workbooks_need_openpyxl(

@@ -1,8 +1,10 @@
 """Histories and diffs as spreadsheet tables, written to CSV or to an Excel workbook.
 
 The history table has a row per milestone and a column per edition, with the period that
-edition gave in each cell (empty where it did not list the milestone). The diff table has
-a row per change, with both periods in the calendar's notation and as ISO dates.
+edition gave in each cell (empty where it did not list the milestone), then the latest
+period as notation and as real dates, its wording, status and why it is no longer listed.
+The diff table has a row per change, with both periods in the calendar's notation and as
+ISO dates, and the drop reason or direction of each.
 
 CSV is written as Excel expects it: UTF-8 with a byte-order mark, CRLF line ends, dates
 as ``YYYY-MM-DD``; a cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
@@ -27,6 +29,7 @@ import attrs
 from calaim_timeline._files import write_atomic
 from calaim_timeline.changes import (
     Change,
+    DropReason,
     MilestoneAdded,
     MilestoneDropped,
     MilestoneEdited,
@@ -39,6 +42,7 @@ from calaim_timeline.changes import (
 from calaim_timeline.diff import EditionDiff
 from calaim_timeline.errors import ExtraMissingError, WriteError
 from calaim_timeline.history import History
+from calaim_timeline.model import Edition
 from calaim_timeline.period import UnknownDate, When
 from calaim_timeline.render._describe import describe, named
 from calaim_timeline.render._digest import headline
@@ -138,10 +142,15 @@ def _csv_cell(value: Cell) -> str | int:
     return value
 
 
-def history_table(stories: Sequence[History]) -> Table:
+def history_table(stories: Sequence[History], editions: Sequence[Edition] = ()) -> Table:
     """A row per milestone, a column per edition, the period it gave in each cell.
 
-    Give it a timeline's histories (``Timeline(...).histories``), or some of them.
+    Give it a timeline's histories (``Timeline(...).histories``), or some of them, and the
+    timeline's editions to say why a milestone is no longer listed. After the edition
+    columns come the latest listing's period as notation and as real dates (its first
+    and last day, so that a spreadsheet sorts them), the source's own wording, the
+    status, first and last seen, the drop reason (empty while it is listed), the shifts
+    and the slip in months.
 
     Examples:
         >>> from calaim_timeline import Archive
@@ -150,21 +159,27 @@ def history_table(stories: Sequence[History]) -> Table:
         >>> table.header[:6], len(table.rows)
         (('milestone', 'initiative', 'title', 'kind', '2021-01', '2021-11'), 70)
     """
-    editions = [edition for edition, _ in stories[0].editions] if stories else []
+    order = [edition for edition, _ in stories[0].editions] if stories else []
+    known = {edition.id: edition for edition in editions}
     rows = []
     for story in stories:
         latest = story.latest
         cells = {s.edition: str(s.milestone.when) for s in story.present}
         kind = latest.milestone.kind
+        when = latest.milestone.when
         rows.append(
             (
                 story.key,
                 latest.initiative.name,
                 named(latest.milestone),
                 kind.value if kind else None,
-                *(cells.get(edition) for edition in editions),
+                *(cells.get(edition) for edition in order),
+                *_ends(when),
+                when.text,
+                latest.milestone.status.value,
                 story.first_seen,
                 story.last_seen,
+                _gone(story, order, known),
                 story.shifts,
                 story.slip_months,
             )
@@ -174,13 +189,29 @@ def history_table(stories: Sequence[History]) -> Table:
         "initiative",
         "title",
         "kind",
-        *editions,
+        *order,
+        "period",
+        "start",
+        "end",
+        "wording",
+        "status",
         "first seen",
         "last seen",
+        "no longer listed",
         "shifts",
         "slip months",
     )
     return Table("History", header, tuple(rows))
+
+
+def _gone(story: History, order: list[str], known: dict[str, Edition]) -> str | None:
+    """Why the milestone is missing from the newest edition: the drop reason; None if listed."""
+    if story.last_seen == order[-1]:
+        return None
+    after = known.get(order[order.index(story.last_seen) + 1])
+    if after is None:
+        return "no longer listed"
+    return DropReason.of(story.latest.milestone.when, after.window, after.as_of).value
 
 
 def _periods(change: Change) -> tuple[When | None, When | None]:
