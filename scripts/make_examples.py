@@ -1,12 +1,15 @@
-"""Regenerate every example output and picture in docs/ from the commands themselves.
+"""Regenerate the example series and every example output and picture in docs/.
 
-    python scripts/make_examples.py          # rewrite docs/examples and docs/images
+    python scripts/make_examples.py          # rewrite examples/, docs/examples, docs/images
     python scripts/make_examples.py --check  # exit 1 if any file differs (the tests do this)
 
-Each file is what a command prints or writes, run in-process on the bundled editions, or
-on the bundled editions plus the test suite's derived February 2022 edition (not a
-published edition: it slips two milestones, rewords one and adds one, so the trend chart
-and the spreadsheets have a history of more than one listing to show).
+``examples/snapshots`` is an example series, labelled as such in every title: the two
+bundled editions and an invented February 2022 edition (the test suite's derived one: it
+slips two milestones, rewords one and adds one), so that a history, the trend chart and
+the spreadsheets have more than one listing to show. It is not a DHCS edition.
+
+Each other file is what a command prints or writes, run in-process on the bundled
+editions or on the example series.
 """
 
 from __future__ import annotations
@@ -16,15 +19,28 @@ import io
 import sys
 import tempfile
 from pathlib import Path
+from typing import Final
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # tests.builders: the derived edition
 
 from tests.builders import february_2022  # noqa: E402
 
-from calaim_timeline import Archive, save  # noqa: E402
+import attrs  # noqa: E402
+
+from calaim_timeline import Archive, Edition, Series, dumps  # noqa: E402
 from calaim_timeline.cli import main  # noqa: E402
 
+SERIES: Final = Series(
+    id="calaim-example",
+    title="Example only: the CalAIM calendar with one invented edition",
+    publisher="calaim-timeline documentation (not DHCS)",
+)
+"""The example series: never to be taken for the calendar DHCS publishes."""
+INVENTED: Final = (
+    "EXAMPLE ONLY: an invented February 2022 edition of the CalAIM Milestones Calendar,"
+    " not published by DHCS"
+)
 DERIVED = "{derived}"
 FILE = "{file}"
 
@@ -106,14 +122,26 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
 """Each example file and the command that makes it ({file}: what it writes to)."""
 
 
+def example_series() -> dict[str, bytes]:
+    """The example series' snapshot files: the bundled editions and the invented one."""
+    invented = attrs.evolve(february_2022(), title=INVENTED)
+    editions: list[Edition] = [*Archive.bundled().editions, invented]
+    return {
+        f"examples/snapshots/{edition.id}.toml": dumps(
+            attrs.evolve(edition, series=SERIES)
+        ).encode("utf-8")
+        for edition in editions
+    }
+
+
 def build() -> dict[str, bytes]:
-    """Every example file's content, made by its command."""
-    made = {}
+    """Every example file's content: the example series, and what each command makes."""
+    made = example_series()
     with tempfile.TemporaryDirectory() as scratch:
         derived = Path(scratch) / "snapshots"
         derived.mkdir()
-        for edition in (*Archive.bundled().editions, february_2022()):
-            save(edition, derived / f"{edition.id}.toml")
+        for name, content in made.items():
+            (derived / Path(name).name).write_bytes(content)
         for name, argv in EXAMPLES.items():
             target = Path(scratch) / Path(name).name
             args = [a.replace(DERIVED, str(derived)).replace(FILE, str(target)) for a in argv]

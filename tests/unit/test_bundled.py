@@ -5,11 +5,13 @@ from __future__ import annotations
 import html
 import json
 import re
+from pathlib import Path
 from typing import NamedTuple
 
 import jsonschema
 import pytest
 
+import calaim_timeline
 from calaim_timeline import Archive, Edition, MilestoneKind, Period, dumps, to_dict
 from tests.conftest import DOCS, SOURCES
 
@@ -224,4 +226,19 @@ def test_kinds_in_the_november_edition() -> None:
         MilestoneKind.SUBMISSION_DEADLINE: 7,
         MilestoneKind.PROGRAM_LAUNCH: 14,
         None: 8,
+    }
+
+
+def test_the_repository_snapshot_folder_holds_the_bundled_editions_byte_for_byte() -> None:
+    """./snapshots is a real folder (git can add a new edition to it) with the bundled files.
+
+    The package ships its own copies (``Archive.bundled()``); the user's folder starts as
+    the same files, and a new edition is added to the folder, never to the package.
+    """
+    folder = Path("snapshots")
+    bundled = Path(calaim_timeline.__file__).parent / "snapshots"
+    assert not folder.is_symlink()
+    assert sorted(p.name for p in folder.glob("*.toml")) == ["2021-01.toml", "2021-11.toml"]
+    assert {p.name: p.read_bytes() for p in folder.glob("*.toml")} == {
+        p.name: p.read_bytes() for p in bundled.glob("*.toml")
     }
