@@ -24,9 +24,8 @@ from typing import Final
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # tests.builders: the derived edition
 
-from tests.builders import february_2022  # noqa: E402
-
 import attrs  # noqa: E402
+from tests.builders import february_2022  # noqa: E402
 
 from calaim_timeline import Archive, Edition, Series, dumps  # noqa: E402
 from calaim_timeline.cli import main  # noqa: E402
@@ -127,9 +126,9 @@ def example_series() -> dict[str, bytes]:
     invented = attrs.evolve(february_2022(), title=INVENTED)
     editions: list[Edition] = [*Archive.bundled().editions, invented]
     return {
-        f"examples/snapshots/{edition.id}.toml": dumps(
-            attrs.evolve(edition, series=SERIES)
-        ).encode("utf-8")
+        f"examples/snapshots/{edition.id}.toml": dumps(attrs.evolve(edition, series=SERIES)).encode(
+            "utf-8"
+        )
         for edition in editions
     }
 

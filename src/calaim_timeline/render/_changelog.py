@@ -37,7 +37,7 @@ from calaim_timeline.period import Relation
 from calaim_timeline.render._describe import (
     UNDATED,
     describe,
-    months,
+    moved,
     named,
     period,
     review_note,
@@ -146,7 +146,7 @@ def _shifted(change: MilestoneShifted, name: str, log: _Log) -> None:
     old, new = change.old.milestone.when, change.new.milestone.when
     text = f"{named(change.subject)}: {period(old)} → {period(new)}"
     if change.months is not None:
-        how = months(change.months)
+        how = moved(old, new)
         if change.direction in {Relation.NARROWED, Relation.WIDENED}:
             how += f", {change.direction.value}"
         text += f" ({how})"

@@ -28,7 +28,7 @@ from calaim_timeline.changes import (
 from calaim_timeline.diff import EditionDiff
 from calaim_timeline.match import Stage
 from calaim_timeline.model import Milestone, MilestoneKind, Status
-from calaim_timeline.period import Relation, When
+from calaim_timeline.period import Period, Relation, When, when_months
 
 __all__ = [
     "BY",
@@ -38,6 +38,7 @@ __all__ = [
     "describe",
     "describes",
     "months",
+    "moved",
     "named",
     "period",
     "review_note",
@@ -68,6 +69,31 @@ def months(count: int) -> str:
     """``+2 months``, ``-1 month``, ``0 months``."""
     unit = "month" if abs(count) == 1 else "months"
     return f"{count:+d} {unit}" if count else f"0 {unit}"
+
+
+def moved(old: When, new: When) -> str:
+    """How far the end of the date moved: ``+2 months``, or ``+21 days`` within a month.
+
+    The months are those of the last month (:meth:`Period.shift_months`); where the end
+    moved within its month (days of one month), the days say it, never "0 months" for
+    a date three weeks later. Empty where either date is unknown.
+
+    Examples:
+        >>> from calaim_timeline import Period
+        >>> moved(Period.parse("2022-01"), Period.parse("2022-03"))
+        '+2 months'
+        >>> moved(Period.parse("2022-10-03"), Period.parse("2022-10-24"))
+        '+21 days'
+        >>> moved(Period.parse("2022-Q1"), Period.parse("2022-03"))
+        '0 months'
+    """
+    shift = when_months(old, new)
+    if shift is None:
+        return ""
+    if shift == 0 and isinstance(old, Period) and isinstance(new, Period) and old.end != new.end:
+        days = (new.end - old.end).days
+        return f"{days:+d} day{'' if abs(days) == 1 else 's'}"
+    return months(shift)
 
 
 def named(milestone: Milestone) -> str:
@@ -212,7 +238,7 @@ def _shifted(change: MilestoneShifted) -> Line:
     label = UNDATED.get(change.direction, change.direction.value.capitalize())
     text = f"{_subject(change)}: {period(old)} → {period(new)}"
     if change.months is not None:
-        text += f" ({months(change.months)})"
+        text += f" ({moved(old, new)})"
     return Line("~", label, text)
 
 

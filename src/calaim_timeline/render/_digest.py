@@ -40,7 +40,7 @@ from calaim_timeline.changes import (
 from calaim_timeline.diff import EditionDiff
 from calaim_timeline.model import MilestoneKind
 from calaim_timeline.period import Relation
-from calaim_timeline.render._describe import UNDATED, months, named, period
+from calaim_timeline.render._describe import UNDATED, moved, named, period
 
 __all__ = ["LEGEND", "MOST_ITEMS", "Point", "digest", "folded", "headline", "terms_used"]
 
@@ -236,7 +236,8 @@ def _delayed(found: _Found) -> Iterator[Point]:
             f"{counted(len(late), 'milestone')} now due later, the biggest slip first",
             _listed(
                 [
-                    f"{months(c.months or 0)}: {named(c.subject)} ({n}),"
+                    f"{moved(c.old.milestone.when, c.new.milestone.when)}:"
+                    f" {named(c.subject)} ({n}),"
                     f" {period(c.old.milestone.when)} → {period(c.new.milestone.when)}"
                     for n, c in late
                 ]

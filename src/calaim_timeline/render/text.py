@@ -14,13 +14,14 @@ from calaim_timeline.diff import EditionDiff
 if TYPE_CHECKING:
     from calaim_timeline.history import History, InitiativeSlip
 from calaim_timeline.model import Edition, Initiative, Milestone, Status
-from calaim_timeline.period import Relation, When, when_months, when_relation
+from calaim_timeline.period import Period, Relation, When, when_months, when_relation
 from calaim_timeline.render._changelog import sections as changelog_sections
 from calaim_timeline.render._common import KEY, footnote_refs, mark, sections
 from calaim_timeline.render._describe import (
     UNDATED,
     describe,
     months,
+    moved,
     named,
     period,
     review_note,
@@ -297,12 +298,18 @@ class HistoryText:
                     "",
                     (
                         f"First seen {story.first_seen}, last seen {story.last_seen}: {shifts},"
-                        f" total slip {months(story.slip_months)}{_gap_note(story.gaps)}."
+                        f" total slip {_slip(story)}{_gap_note(story.gaps)}."
                     ),
                 ]
             )
             + "\n"
         )
+
+
+def _slip(story: History) -> str:
+    """How far the date moved from the first dated listing to the latest."""
+    dated = [s.milestone.when for s in story.present if isinstance(s.milestone.when, Period)]
+    return moved(dated[0], dated[-1]) if dated else months(0)
 
 
 def _change(previous: When | None, when: When) -> str:
@@ -311,10 +318,9 @@ def _change(previous: When | None, when: When) -> str:
     relation = when_relation(previous, when)
     if relation is Relation.SAME:
         return "unchanged"
-    shift = when_months(previous, when)
-    if shift is None:
+    if when_months(previous, when) is None:
         return UNDATED.get(relation, str(relation.value)).lower()
-    return f"{months(shift)}, {relation.value}"
+    return f"{moved(previous, when)}, {relation.value}"
 
 
 @attrs.frozen
