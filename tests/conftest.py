@@ -26,6 +26,10 @@ settings.register_profile("dev", _UNTIMED, max_examples=100)
 settings.register_profile("ci", _UNTIMED, max_examples=300, derandomize=True, database=None)
 settings.register_profile("deep", _UNTIMED, max_examples=3000)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+COSTLY = settings(max_examples=max(100, settings().max_examples // 3))
+"""For the properties whose every example builds, renders and reads back whole documents:
+a third of the profile's examples (100 at least), so the test command stays quick; the
+deep profile still runs a thousand of each."""
 
 
 @pytest.fixture(autouse=True)

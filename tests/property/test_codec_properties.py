@@ -8,7 +8,7 @@ from hypothesis import given
 
 from calaim_timeline import Edition, dumps, from_dict, loads, to_dict, validate
 from calaim_timeline.strategies import editions
-from tests.conftest import DOCS
+from tests.conftest import COSTLY, DOCS
 
 SCHEMA = json.loads((DOCS / "snapshot.schema.json").read_text(encoding="utf-8"))
 
@@ -35,6 +35,7 @@ def test_json_round_trip(edition: Edition) -> None:
     assert dumps(loads(text, format="json"), format="json") == text
 
 
+@COSTLY
 @given(editions())
 def test_dict_round_trip_and_schema(edition: Edition) -> None:
     """The document form round-trips and always satisfies the published JSON Schema."""

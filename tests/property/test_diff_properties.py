@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from calaim_timeline import Edition
 from calaim_timeline.diff import Change, apply, diff
 from calaim_timeline.strategies import Revision, editions, revisions
+from tests.conftest import COSTLY
 
 
 def _reason(change: Change) -> str | None:
@@ -48,6 +49,7 @@ def test_apply_rebuilds_the_new_edition(revision: Revision) -> None:
     assert apply(revision.old, diff(revision.old, revision.new)) == revision.new
 
 
+@COSTLY
 @given(revisions())
 def test_the_inverse_is_the_diff_the_other_way(revision: Revision) -> None:
     """diff(a, b).inverse() == diff(b, a), and inverting twice gives the diff back."""

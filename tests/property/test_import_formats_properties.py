@@ -17,6 +17,7 @@ from calaim_timeline.importers._options import ImportOptions
 from calaim_timeline.importers._sheets import read_csv
 from calaim_timeline.importers.lists import read_list
 from calaim_timeline.render.grid import GridMarkdown
+from tests.conftest import COSTLY
 from tests.pdfs import calendar_pdf, printable
 from tests.renderings import grid_html, list_csv, list_html, list_markdown, list_xlsx
 from tests.strategies import grid_editions, list_editions
@@ -32,6 +33,7 @@ def _back(edition: Edition, got: Edition) -> Edition:
     return attrs.evolve(got, source=edition.source)
 
 
+@COSTLY
 @given(list_editions(), st.sampled_from(sorted(READERS)))
 def test_a_list_table_imports_back_to_the_same_edition(edition: Edition, kind: str) -> None:
     """Markdown, HTML and CSV list tables read back into the edition (with --previous)."""
@@ -59,6 +61,7 @@ def test_a_workbook_imports_back_to_the_same_edition(edition: Edition) -> None:
     assert _back(edition, got) == edition
 
 
+@COSTLY
 @given(grid_editions(), st.integers(1, 4), st.booleans())
 def test_the_grid_as_a_web_page_imports_back(edition: Edition, rows: int, split: bool) -> None:  # noqa: FBT001 - drawn by @given
     """The month grid as HTML, paginated or not, rows cut or not, reads back exactly."""

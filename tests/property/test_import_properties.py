@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 from calaim_timeline import Edition
 from calaim_timeline.importers import import_table
 from calaim_timeline.render.grid import GridMarkdown
+from tests.conftest import COSTLY
 from tests.strategies import grid_editions
 
 
@@ -22,6 +23,7 @@ def test_a_single_table_imports_back_to_the_same_edition(edition: Edition) -> No
     assert _reimported(edition, GridMarkdown()) == edition
 
 
+@COSTLY
 @given(grid_editions(), st.integers(1, 4))
 def test_pages_with_rows_cut_across_them_import_back(edition: Edition, rows: int) -> None:
     """Paginated, with the last row of each page cut and carried over, it still imports back."""

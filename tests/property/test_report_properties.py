@@ -15,6 +15,7 @@ from calaim_timeline.render._digest import digest, folded
 from calaim_timeline.render.markdown import escape
 from calaim_timeline.render.tables import diff_table
 from calaim_timeline.strategies import Revision, revisions
+from tests.conftest import COSTLY
 
 WIDE = 100_000  # no wrapping: each change is one line
 
@@ -23,6 +24,7 @@ def _body(report: str) -> list[str]:
     return [line for line in report.splitlines() if re.match(r"  [+~-] ", line)]
 
 
+@COSTLY
 @given(revisions())
 def test_every_change_is_printed_unless_folded_into_the_digest(revision: Revision) -> None:
     """Full reports word every change once, in order; folded ones leave out exactly those."""
@@ -36,6 +38,7 @@ def test_every_change_is_printed_unless_folded_into_the_digest(revision: Revisio
     assert bool(digest(changes)) == bool(changes.changes)
 
 
+@COSTLY
 @given(revisions())
 def test_substantive_reports_have_no_editorial_line(revision: Revision) -> None:
     """After filter(substantive=True), the digest has no Editorial point."""
