@@ -9,7 +9,7 @@ as snapshots, in TOML and in canonical JSON; then the medians of repeated runs o
 - toml_floor_s: reading both TOML snapshot files and tomllib.loads (the TOML parser alone);
 - load_s: calaim_timeline.load of both TOML snapshot files into checked editions;
 - load_json_s: the same from the JSON snapshot files;
-- diff_s: calaim_timeline.diff.diff of the two loaded editions, matching included;
+- diff_s: calaim_timeline.diffing.diff of the two loaded editions, matching included;
 - compare_floor_s: the least any diff written in Python must do: index the old
   edition's milestones by lineage and compare each milestone of the new one with its
   partner (no matching, no records);
@@ -56,7 +56,7 @@ from tests.matching_corpus import cases, scores
 
 import calaim_timeline
 from calaim_timeline import Edition, Timeline, changelog, load, save
-from calaim_timeline.diff import diff
+from calaim_timeline.diffing import diff
 
 DEEPDIFF_LIMIT_S = 120.0
 LARGE = 10_000

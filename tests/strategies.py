@@ -26,7 +26,7 @@ from calaim_timeline import (
 )
 from calaim_timeline._notation import month_index, month_start
 from calaim_timeline.importers.dhcs_table import IMPORT_NOTES, PUBLISHER
-from calaim_timeline.match import normalise
+from calaim_timeline.matching import normalise
 from calaim_timeline.strategies import milestone_kinds, slugs, windows
 
 __all__ = ["grid_editions", "list_editions"]

@@ -6,14 +6,12 @@ for structure; import from here. What needs the heavier modules (the codec, the 
 history, the importer) is imported on first use, so that the command line starts
 quickly.
 
-``diff``, ``match`` and ``validate`` are functions here, though modules of the same names
-exist (``from calaim_timeline.diff import EditionDiff`` still works): importing such a
-module never replaces the function on the package.
+``diff``, ``match`` and ``validate`` are functions here; the modules that define them are
+``calaim_timeline.diffing``, ``calaim_timeline.matching`` and
+``calaim_timeline.validation``, so every ``calaim_timeline.X`` is what it says.
 """
 
-import sys
-import types
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from calaim_timeline._lazy import lazy_attributes
 from calaim_timeline.errors import (
@@ -48,24 +46,24 @@ from calaim_timeline.model import (
     SubItem,
 )
 from calaim_timeline.period import Period, Precision, Relation, UnknownDate, When
-from calaim_timeline.validate import check, validate
+from calaim_timeline.validation import check, validate
 
 if TYPE_CHECKING:
     from calaim_timeline.archive import Archive
     from calaim_timeline.codec import dump, dumps, from_dict, load, loads, save, to_dict
-    from calaim_timeline.diff import DiffOptions, EditionDiff, apply, diff
+    from calaim_timeline.diffing import DiffOptions, EditionDiff, apply, diff
     from calaim_timeline.history import Timeline, changelog
     from calaim_timeline.importers import import_table, import_table_file
-    from calaim_timeline.match import match
+    from calaim_timeline.matching import match
 
 _LAZY = {
     "Archive": "calaim_timeline.archive",
-    "DiffOptions": "calaim_timeline.diff",
-    "EditionDiff": "calaim_timeline.diff",
+    "DiffOptions": "calaim_timeline.diffing",
+    "EditionDiff": "calaim_timeline.diffing",
     "Timeline": "calaim_timeline.history",
-    "apply": "calaim_timeline.diff",
+    "apply": "calaim_timeline.diffing",
     "changelog": "calaim_timeline.history",
-    "diff": "calaim_timeline.diff",
+    "diff": "calaim_timeline.diffing",
     "dump": "calaim_timeline.codec",
     "dumps": "calaim_timeline.codec",
     "from_dict": "calaim_timeline.codec",
@@ -73,7 +71,7 @@ _LAZY = {
     "import_table_file": "calaim_timeline.importers",
     "load": "calaim_timeline.codec",
     "loads": "calaim_timeline.codec",
-    "match": "calaim_timeline.match",
+    "match": "calaim_timeline.matching",
     "save": "calaim_timeline.codec",
     "to_dict": "calaim_timeline.codec",
 }
@@ -132,23 +130,4 @@ __all__ = [
     "validate",
 ]
 
-_FUNCTIONS_NAMED_LIKE_MODULES = frozenset({"diff", "match", "validate"})
-
-
-class _Package(types.ModuleType):
-    """This package: importing ``calaim_timeline.diff`` keeps ``diff`` the function.
-
-    The import system sets a submodule as an attribute of its package once the submodule
-    is loaded; for the three modules named like the function they define, that would
-    replace the function, so that ``from calaim_timeline import diff`` gave a module or a
-    function depending on what was imported first.
-    """
-
-    def __setattr__(self, name: str, value: Any) -> None:  # noqa: ANN401 - any attribute
-        if name in _FUNCTIONS_NAMED_LIKE_MODULES and isinstance(value, types.ModuleType):
-            return
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package
 __getattr__ = lazy_attributes(__name__, _LAZY)

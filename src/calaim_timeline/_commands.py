@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Final, TextIO
 from calaim_timeline._counting import counted
 from calaim_timeline.archive import Archive
 from calaim_timeline.codec import dumps, load, save, write_atomic
-from calaim_timeline.diff import DiffOptions, EditionDiff, diff
+from calaim_timeline.diffing import DiffOptions, EditionDiff, diff
 from calaim_timeline.errors import (
     BadCellsError,
     CalaimTimelineError,
@@ -23,7 +23,7 @@ from calaim_timeline.errors import (
     format_errors,
 )
 from calaim_timeline.model import CALAIM_SERIES, Edition, MilestoneKind
-from calaim_timeline.validate import UNSAFE_CHARACTERS
+from calaim_timeline.validation import UNSAFE_CHARACTERS
 
 if TYPE_CHECKING:
     from calaim_timeline.history import Timeline

@@ -28,7 +28,7 @@ from calaim_timeline.changes import (
     WindowChanged,
     bare,
 )
-from calaim_timeline.match import Pairing, Stage, category_links
+from calaim_timeline.matching import Pairing, Stage, category_links
 from calaim_timeline.model import Edition
 
 __all__ = ["changes"]

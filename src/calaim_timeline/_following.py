@@ -11,7 +11,7 @@ from typing import Final
 
 import attrs
 
-from calaim_timeline.match import pairing
+from calaim_timeline.matching import pairing
 from calaim_timeline.model import Edition, Initiative, Milestone
 
 __all__ = ["RECENT", "Chain", "follow"]

@@ -1,6 +1,6 @@
 """How alike two texts are: normalised text, similarity, and the numbers that keep apart.
 
-Matching (:mod:`calaim_timeline.match`) pairs titles and names with these; the change
+Matching (:mod:`calaim_timeline.matching`) pairs titles and names with these; the change
 records use them to tell an editorial change from a real one.
 """
 

@@ -1,4 +1,4 @@
-"""How each stage of matching finds its pairs (see :mod:`calaim_timeline.match`).
+"""How each stage of matching finds its pairs (see :mod:`calaim_timeline.matching`).
 
 Every function here pairs keys one to one, deterministically, and reads the same from
 either side: swapping old and new swaps the pairs and nothing else.

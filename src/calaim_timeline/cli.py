@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING, Final, NamedTuple, NoReturn, TextIO, cast
 
 from calaim_timeline import _commands as run
 from calaim_timeline._commands import EXIT_BAD_INPUT, EXIT_DIFFERENCES, EXIT_OK, PROG
-from calaim_timeline.diff import CHANGE_NAMES
+from calaim_timeline.diffing import CHANGE_NAMES
 from calaim_timeline.errors import CalaimTimelineError
-from calaim_timeline.match import DEFAULT_THRESHOLD
+from calaim_timeline.matching import DEFAULT_THRESHOLD
 from calaim_timeline.model import MilestoneKind
 
 __all__ = [
@@ -126,7 +126,7 @@ class _Version(argparse.Action):
 
 
 def _edition_id(text: str) -> str:
-    from calaim_timeline.validate import ID_PATTERN  # noqa: PLC0415
+    from calaim_timeline.validation import ID_PATTERN  # noqa: PLC0415
 
     if ID_PATTERN.fullmatch(text) is None:
         msg = f"must be a slug such as 2022-03: lowercase letters, digits, hyphens (got {text!r})"

@@ -29,7 +29,7 @@ from calaim_timeline._paused import paused
 from calaim_timeline.errors import SnapshotError
 from calaim_timeline.model import Edition
 from calaim_timeline.period import Period, UnknownDate, When
-from calaim_timeline.validate import check
+from calaim_timeline.validation import check
 
 if TYPE_CHECKING:
     import cattrs

@@ -292,7 +292,7 @@ class DiffError(CalaimTimelineError, ValueError):
 
     Examples:
         >>> from calaim_timeline import Archive
-        >>> from calaim_timeline.diff import diff
+        >>> from calaim_timeline.diffing import diff
         >>> archive = Archive.bundled()
         >>> try:
         ...     diff(archive["2021-01"], archive["2021-11"]).apply(archive["2021-11"])
@@ -307,7 +307,7 @@ class UnknownChangeError(CalaimTimelineError, ValueError):
 
     Examples:
         >>> from calaim_timeline import Archive
-        >>> from calaim_timeline.diff import diff
+        >>> from calaim_timeline.diffing import diff
         >>> changes = diff(Archive.bundled()["2021-01"], Archive.bundled()["2021-11"])
         >>> try:
         ...     changes.filter(changes=["milestone-slipped"])

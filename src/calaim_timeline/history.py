@@ -1,7 +1,7 @@
 """One milestone across every edition, how far it slipped, and what is due when.
 
 A :class:`Timeline` follows each milestone through an archive's editions, oldest first,
-pairing it from one edition to the next as :func:`calaim_timeline.match.match` does (so a
+pairing it from one edition to the next as :func:`calaim_timeline.matching.match` does (so a
 retitled milestone stays the same milestone even if its lineage id changed). Its
 :class:`History` gives the period each edition gave, where it was absent, when it was
 first and last seen, the number of shifts and the total slip in months.
@@ -20,7 +20,7 @@ import attrs
 from calaim_timeline._following import follow
 from calaim_timeline._notation import LAST_MONTH, last_day, month_index, month_start
 from calaim_timeline._paused import paused
-from calaim_timeline.diff import DiffOptions, EditionDiff, diff
+from calaim_timeline.diffing import DiffOptions, EditionDiff, diff
 from calaim_timeline.errors import EditionNotFoundError, MilestoneNotFoundError
 from calaim_timeline.model import Edition, Initiative, Milestone, MilestoneKind
 from calaim_timeline.period import Period, Relation, When, when_months, when_relation
@@ -219,7 +219,7 @@ def _histories(editions: tuple[Edition, ...], threshold: float) -> tuple[History
     """Every milestone's history through ``editions`` (sorted), in order of birth.
 
     Many small objects that form no cycles: built with the cyclic collector paused, as
-    :func:`~calaim_timeline.diff.diff` is (a third of the time at 200 editions).
+    :func:`~calaim_timeline.diffing.diff` is (a third of the time at 200 editions).
     """
     stubs = tuple((e.id, e.as_of) for e in editions)
     return tuple(

@@ -4,7 +4,7 @@ An :class:`Edition` holds categories, initiatives (each with its milestones) and
 numbered footnotes they refer to. Every collection is a tuple, in the order of the
 source document (footnotes by number). Models check types when built; the rules that
 tie parts of an edition together (unique ids, footnotes that resolve, milestones inside
-the window) are checked by :func:`calaim_timeline.validate.validate`, which reports
+the window) are checked by :func:`calaim_timeline.validation.validate`, which reports
 every problem at once.
 """
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from calaim_timeline import Edition, Period, Status
 from calaim_timeline.changes import MilestoneEdited, MilestoneRetitled, MilestoneShifted
-from calaim_timeline.diff import diff
+from calaim_timeline.diffing import diff
 from calaim_timeline.history import Timeline
 from calaim_timeline.importers import import_table_file
 

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from calaim_timeline import Edition
-from calaim_timeline.diff import Change, apply, diff
+from calaim_timeline.diffing import Change, apply, diff
 from calaim_timeline.strategies import Revision, editions, revisions
 from tests.conftest import COSTLY
 

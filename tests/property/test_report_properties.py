@@ -8,7 +8,7 @@ import re
 
 from hypothesis import given
 
-from calaim_timeline.diff import diff
+from calaim_timeline.diffing import diff
 from calaim_timeline.render import DiffMarkdown, DiffText
 from calaim_timeline.render._describe import describe, review_note
 from calaim_timeline.render._digest import digest, folded

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from calaim_timeline import Edition, SubItem
 from calaim_timeline.strategies import editions, periods
-from calaim_timeline.validate import _all_clean, _clean, _milestone, _sound
+from calaim_timeline.validation import _all_clean, _clean, _milestone, _sound
 
 ANY_TEXT = st.text(st.characters(exclude_categories=()), max_size=6)
 """Any text: controls, format characters, lone surrogates, spaces at either end."""

@@ -7,7 +7,7 @@ import json
 import jsonschema
 
 from calaim_timeline import Archive
-from calaim_timeline.diff import Change, DiffOptions, EditionDiff, InitiativeRenamed, apply, diff
+from calaim_timeline.diffing import Change, DiffOptions, EditionDiff, InitiativeRenamed, apply, diff
 from tests.conftest import DOCS
 
 

@@ -17,7 +17,7 @@ from calaim_timeline import (
     Status,
     SubItem,
 )
-from calaim_timeline.diff import (
+from calaim_timeline.diffing import (
     CHANGE_NAMES,
     AddReason,
     DiffError,

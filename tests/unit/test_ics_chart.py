@@ -10,7 +10,7 @@ from icalendar import Calendar
 
 from calaim_timeline import Archive, Edition, Period
 from calaim_timeline.changes import DropReason, MilestoneDropped
-from calaim_timeline.diff import diff
+from calaim_timeline.diffing import diff
 from calaim_timeline.history import Timeline
 from calaim_timeline.render.chart import ChartError, TrendChart
 from calaim_timeline.render.ics import EditionIcs, uid

@@ -20,7 +20,7 @@ from calaim_timeline import (
     Status,
     load,
 )
-from calaim_timeline.diff import diff
+from calaim_timeline.diffing import diff
 from calaim_timeline.importers import import_table_file
 from calaim_timeline.importers._dates import HINT
 from tests.cli.test_cli import run, wrote

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from calaim_timeline import Archive, Edition, ParseError, diff, dumps
-from calaim_timeline.diff import InitiativeRenamed
+from calaim_timeline.diffing import InitiativeRenamed
 from calaim_timeline.importers import import_table
 from tests.conftest import ROOT, SOURCES
 

@@ -4,8 +4,8 @@ import attrs
 import pytest
 
 from calaim_timeline import Edition, Initiative, Period
-from calaim_timeline.diff import diff
-from calaim_timeline.match import Stage, match, normalise, similarity
+from calaim_timeline.diffing import diff
+from calaim_timeline.matching import Stage, match, normalise, similarity
 from tests.builders import edition, milestone
 
 

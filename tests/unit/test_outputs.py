@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from calaim_timeline import Archive, Edition, ExtraMissingError, Period, Status, WriteError
-from calaim_timeline.diff import diff
+from calaim_timeline.diffing import diff
 from calaim_timeline.history import Timeline, changelog
 from calaim_timeline.render.chart import TrendChart, _ticks
 from calaim_timeline.render.feed import ChangelogFeed

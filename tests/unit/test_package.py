@@ -4,6 +4,7 @@ import importlib
 import inspect
 import pkgutil
 import re
+import types
 
 import pytest
 
@@ -19,12 +20,24 @@ def test_every_public_name_is_importable_from_the_package() -> None:
             assert getattr(module, name) is not None, name
 
 
-@pytest.mark.parametrize("name", ["diff", "match", "validate"])
-def test_a_function_stays_the_function_after_its_module_is_imported(name: str) -> None:
-    """Importing calaim_timeline.diff (say) does not hide the diff function, in any order."""
-    module = importlib.import_module(f"calaim_timeline.{name}")
+@pytest.mark.parametrize(
+    ("name", "home"), [("diff", "diffing"), ("match", "matching"), ("validate", "validation")]
+)
+def test_every_submodule_is_a_module_and_the_functions_stay_functions(
+    name: str, home: str
+) -> None:
+    """calaim_timeline.diffing is the module, calaim_timeline.diff the function it defines.
+
+    No module is named like a public function, so importing one never changes what the
+    package's name means, and ``import calaim_timeline.diff`` is an honest error.
+    """
+    module = importlib.import_module(f"calaim_timeline.{home}")
+    assert isinstance(module, types.ModuleType)
     assert getattr(calaim_timeline, name) is getattr(module, name)
-    assert getattr(calaim_timeline, name).__module__ == f"calaim_timeline.{name}"
+    assert getattr(calaim_timeline, name).__module__ == f"calaim_timeline.{home}"
+    with pytest.raises(ModuleNotFoundError):
+        importlib.import_module(f"calaim_timeline.{name}")
+    assert type(calaim_timeline) is types.ModuleType  # no module subclass swapped in
 
 
 def test_the_package_exports_exactly_what_the_api_page_lists() -> None:

@@ -24,7 +24,7 @@ from calaim_timeline import (
     format_errors,
 )
 from calaim_timeline.changes import MilestoneShifted
-from calaim_timeline.diff import diff
+from calaim_timeline.diffing import diff
 from calaim_timeline.history import Timeline, upcoming
 from calaim_timeline.importers import import_table_file
 from calaim_timeline.importers._dates import HINT

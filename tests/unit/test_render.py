@@ -12,7 +12,7 @@ from calaim_timeline import (
     Status,
     SubItem,
 )
-from calaim_timeline.diff import diff
+from calaim_timeline.diffing import diff
 from calaim_timeline.render import (
     ChangelogMarkdown,
     DiffMarkdown,

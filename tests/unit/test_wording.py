@@ -8,7 +8,7 @@ import attrs
 
 from calaim_timeline import Initiative, Period, save
 from calaim_timeline.changes import DropReason, MilestoneDropped
-from calaim_timeline.diff import diff
+from calaim_timeline.diffing import diff
 from calaim_timeline.history import InitiativeSlip, Timeline
 from calaim_timeline.render import ChangelogMarkdown, ChangelogText, DiffMarkdown, DiffText
 from calaim_timeline.render.text import SlipText

@@ -15,7 +15,7 @@ from typing import Any, ClassVar, Final
 
 import attrs
 
-from calaim_timeline.match import Stage, confidence
+from calaim_timeline.matching import Stage, confidence
 from calaim_timeline.model import Edition, Footnote, Initiative, Milestone
 from calaim_timeline.period import Period, UnknownDate, When
 
@@ -178,7 +178,7 @@ class Link:
 
     @property
     def confidence(self) -> float:
-        """How sure the pair is, 0 to 1 (see :func:`calaim_timeline.match.confidence`)."""
+        """How sure the pair is, 0 to 1 (see :func:`calaim_timeline.matching.confidence`)."""
         return confidence(self.stage, self.score)
 
 

@@ -9,7 +9,7 @@ import attrs
 from calaim_timeline.changes._base import ChangeRecord, Rebuild, Swappable
 from calaim_timeline.changes._milestone import period_fields
 from calaim_timeline.codec import to_plain
-from calaim_timeline.match import Stage, normalise
+from calaim_timeline.matching import Stage, normalise
 from calaim_timeline.model import Edition, Footnote, Initiative
 from calaim_timeline.period import Period
 
@@ -125,7 +125,7 @@ class InitiativeRenamed(_InitiativePaired):
 
     Examples:
         >>> from calaim_timeline import Archive
-        >>> from calaim_timeline.diff import diff
+        >>> from calaim_timeline.diffing import diff
         >>> changes = diff(Archive.bundled()["2021-01"], Archive.bundled()["2021-11"])
         >>> renamed = changes.filter(changes=["initiative-renamed"]).changes[0]
         >>> renamed.old.id, renamed.new.id

@@ -23,7 +23,7 @@ from calaim_timeline.changes._base import (
     Swappable,
 )
 from calaim_timeline.codec import to_plain
-from calaim_timeline.match import Stage, normalise, similarity
+from calaim_timeline.matching import Stage, normalise, similarity
 from calaim_timeline.model import Edition, Milestone, MilestoneKind
 from calaim_timeline.period import Relation, When, when_months, when_relation
 
@@ -161,7 +161,7 @@ class MilestoneRetitled(_Paired):
 
     Examples:
         >>> from calaim_timeline.changes import Placed
-        >>> from calaim_timeline.match import Stage
+        >>> from calaim_timeline.matching import Stage
         >>> from calaim_timeline import Milestone, Period
         >>> def version(title):
         ...     return Placed("ecm", Milestone(id="n", title=title, when=Period.parse("2022-01")))

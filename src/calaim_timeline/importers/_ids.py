@@ -8,7 +8,7 @@ from typing import Final
 
 import attrs
 
-from calaim_timeline.match import match, normalise
+from calaim_timeline.matching import match, normalise
 from calaim_timeline.model import Category, Edition, Initiative, Milestone
 
 __all__ = ["assign_ids", "slug"]

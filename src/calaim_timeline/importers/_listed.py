@@ -16,7 +16,7 @@ from calaim_timeline.importers._options import ImportOptions
 from calaim_timeline.importers._vocabulary import AS_OF, as_of
 from calaim_timeline.model import Edition, Initiative, Milestone, Series, Source
 from calaim_timeline.period import Period
-from calaim_timeline.validate import check
+from calaim_timeline.validation import check
 
 __all__ = ["UNSTATED", "as_of_and_title", "as_of_in", "list_edition", "series_of", "undated"]
 

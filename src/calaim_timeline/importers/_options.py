@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from calaim_timeline.match import DEFAULT_THRESHOLD
+from calaim_timeline.matching import DEFAULT_THRESHOLD
 from calaim_timeline.model import Edition
 from calaim_timeline.period import Period
 

@@ -52,7 +52,7 @@ from calaim_timeline.model import (
     SubItem,
 )
 from calaim_timeline.period import Period
-from calaim_timeline.validate import check
+from calaim_timeline.validation import check
 
 __all__ = ["IMPORT_NOTES", "PUBLISHER", "read_grid"]
 

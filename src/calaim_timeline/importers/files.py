@@ -36,7 +36,7 @@ from calaim_timeline.importers._sheets import read_csv, read_xlsx
 from calaim_timeline.importers.bullets import read_bullets, section_lines
 from calaim_timeline.importers.dhcs_table import PUBLISHER, read_grid
 from calaim_timeline.importers.lists import ROLES, find_columns, read_list
-from calaim_timeline.match import DEFAULT_THRESHOLD
+from calaim_timeline.matching import DEFAULT_THRESHOLD
 from calaim_timeline.model import Edition
 from calaim_timeline.period import Period
 

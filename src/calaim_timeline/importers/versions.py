@@ -26,7 +26,7 @@ import attrs
 
 from calaim_timeline._counting import counted
 from calaim_timeline.codec import load, save
-from calaim_timeline.diff import diff
+from calaim_timeline.diffing import diff
 from calaim_timeline.errors import BadCellsError, CalaimTimelineError, ParseError
 from calaim_timeline.importers.files import SUFFIXES, import_table_file
 from calaim_timeline.model import Edition

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from calaim_timeline.diff import EditionDiff
+from calaim_timeline.diffing import EditionDiff
 from calaim_timeline.model import Category, Edition, Initiative, MilestoneKind
 
 __all__ = ["KEY", "footnote_refs", "mark", "sections", "summary_line"]

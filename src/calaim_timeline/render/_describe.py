@@ -25,8 +25,8 @@ from calaim_timeline.changes import (
     MilestoneShifted,
     WindowChanged,
 )
-from calaim_timeline.diff import EditionDiff
-from calaim_timeline.match import Stage
+from calaim_timeline.diffing import EditionDiff
+from calaim_timeline.matching import Stage
 from calaim_timeline.model import Milestone, MilestoneKind, Status
 from calaim_timeline.period import Period, Relation, When, when_months
 
@@ -185,7 +185,7 @@ def review_note(changes: EditionDiff, change: Change) -> str:
 
     Examples:
         >>> from calaim_timeline import Archive
-        >>> from calaim_timeline.diff import diff
+        >>> from calaim_timeline.diffing import diff
         >>> changes = diff(Archive.bundled()["2021-01"], Archive.bundled()["2021-11"])
         >>> [review_note(changes, change) for change in changes if review_note(changes, change)]
         []

@@ -37,7 +37,7 @@ from calaim_timeline.changes import (
     MilestoneShifted,
     WindowChanged,
 )
-from calaim_timeline.diff import EditionDiff
+from calaim_timeline.diffing import EditionDiff
 from calaim_timeline.model import MilestoneKind
 from calaim_timeline.period import Relation
 from calaim_timeline.render._describe import UNDATED, moved, named, period

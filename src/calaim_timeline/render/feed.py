@@ -17,7 +17,7 @@ from typing import Final
 import attrs
 
 from calaim_timeline._counting import counted
-from calaim_timeline.diff import EditionDiff
+from calaim_timeline.diffing import EditionDiff
 from calaim_timeline.errors import ExtraMissingError
 from calaim_timeline.model import Edition
 from calaim_timeline.period import Period

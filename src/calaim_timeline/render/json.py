@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from calaim_timeline.codec import dumps
-from calaim_timeline.diff import EditionDiff
+from calaim_timeline.diffing import EditionDiff
 
 if TYPE_CHECKING:
     from calaim_timeline.history import History
@@ -40,7 +40,7 @@ class DiffJson:
 
     Examples:
         >>> from calaim_timeline import Archive
-        >>> from calaim_timeline.diff import diff
+        >>> from calaim_timeline.diffing import diff
         >>> archive = Archive.bundled()
         >>> print(DiffJson(indent=None)(diff(archive["2021-11"], archive["2021-11"])), end="")
         {"old": "2021-11", "new": "2021-11", "summary": {}, "changes": []}

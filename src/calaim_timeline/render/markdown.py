@@ -9,7 +9,7 @@ from typing import Final
 import attrs
 
 from calaim_timeline._counting import counted
-from calaim_timeline.diff import EditionDiff
+from calaim_timeline.diffing import EditionDiff
 from calaim_timeline.model import Edition, Milestone, MilestoneKind, Status
 from calaim_timeline.render._changelog import sections as changelog_sections
 from calaim_timeline.render._common import sections
@@ -120,7 +120,7 @@ class DiffMarkdown:
 
     Examples:
         >>> from calaim_timeline import Archive
-        >>> from calaim_timeline.diff import diff
+        >>> from calaim_timeline.diffing import diff
         >>> archive = Archive.bundled()
         >>> print(DiffMarkdown()(diff(archive["2021-11"], archive["2021-11"])), end="")
         # 2021-11 → 2021-11

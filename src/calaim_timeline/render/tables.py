@@ -39,7 +39,7 @@ from calaim_timeline.changes import (
     MilestoneShifted,
     WindowChanged,
 )
-from calaim_timeline.diff import EditionDiff
+from calaim_timeline.diffing import EditionDiff
 from calaim_timeline.errors import ExtraMissingError, WriteError
 from calaim_timeline.history import History
 from calaim_timeline.model import Edition
@@ -239,7 +239,7 @@ def diff_table(changes: EditionDiff) -> Table:
 
     Examples:
         >>> from calaim_timeline import Archive
-        >>> from calaim_timeline.diff import diff
+        >>> from calaim_timeline.diffing import diff
         >>> archive = Archive.bundled()
         >>> table = diff_table(diff(archive["2021-01"], archive["2021-11"]))
         >>> table.rows[-1][:3], len(table.rows)

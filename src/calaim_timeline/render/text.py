@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from calaim_timeline._counting import counted
-from calaim_timeline.diff import EditionDiff
+from calaim_timeline.diffing import EditionDiff
 
 if TYPE_CHECKING:
     from calaim_timeline.history import History, InitiativeSlip
@@ -120,7 +120,7 @@ class DiffText:
 
     Examples:
         >>> from calaim_timeline import Archive
-        >>> from calaim_timeline.diff import diff
+        >>> from calaim_timeline.diffing import diff
         >>> archive = Archive.bundled()
         >>> print(DiffText()(diff(archive["2021-11"], archive["2021-11"])), end="")
         2021-11 → 2021-11: no changes

@@ -4,7 +4,7 @@ Needs Hypothesis (``pip install calaim-timeline[strategies]``). Three kinds:
 
 - the model types: :func:`periods`, :func:`unknown_dates`, :func:`milestones`, :func:`initiatives`,
   :func:`editions` and the rest; every value is one the library accepts, and
-  :func:`editions` produces editions that :func:`~calaim_timeline.validate.validate`
+  :func:`editions` produces editions that :func:`~calaim_timeline.validation.validate`
   finds sound (unique ids and lineages, footnote references that resolve, known
   categories, milestones inside the window);
 - the derived-edition oracle :func:`revisions`: an edition, a next edition made from it

@@ -278,7 +278,7 @@ def sources() -> st.SearchStrategy[Source]:
 
 
 def editions(*, max_initiatives: int = 5) -> st.SearchStrategy[Edition]:
-    """A sound edition: everything :func:`~calaim_timeline.validate.validate` checks holds.
+    """A sound edition: everything :func:`~calaim_timeline.validation.validate` checks holds.
 
     Unique ids and lineages, footnote references that resolve, known categories,
     milestones inside the window; up to ``max_initiatives`` initiatives.

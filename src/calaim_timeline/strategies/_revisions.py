@@ -210,7 +210,7 @@ def revisions(draw: st.DrawFn) -> Revision:
 
     Examples:
         >>> from hypothesis import given
-        >>> from calaim_timeline.diff import diff
+        >>> from calaim_timeline.diffing import diff
         >>> @given(revisions())
         ... def test_apply_rebuilds_the_new_edition(revision):
         ...     assert diff(revision.old, revision.new).apply(revision.old) == revision.new

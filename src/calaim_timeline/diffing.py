@@ -47,7 +47,7 @@ from calaim_timeline.changes import (
     bare,
 )
 from calaim_timeline.errors import DiffError, UnknownChangeError
-from calaim_timeline.match import (
+from calaim_timeline.matching import (
     DEFAULT_THRESHOLD,
     REVIEW_BELOW,
     Stage,
