@@ -110,6 +110,36 @@ def test_there_is_no_import_cycle() -> None:
     assert set(order) >= set(GRAPH)
 
 
+def imports_picture() -> str:
+    """The import graph between top-level modules and subpackages, highest layer first.
+
+    docs/architecture.md shows exactly this (a test holds it), so the picture cannot
+    draw an import that does not exist or leave one out.
+    """
+    tops: dict[str, set[str]] = {}
+    for module, targets in GRAPH.items():
+        home = module.split(".", maxsplit=1)[0] or "calaim_timeline"
+        found = {t.split(".", maxsplit=1)[0] or "calaim_timeline" for t in targets}
+        tops.setdefault(home, set()).update(found - {home})
+    width = max(len(name) for name in tops) + 6
+    lines = []
+    for name in sorted(tops, key=lambda n: (-LAYERS["" if n == "calaim_timeline" else n], n)):
+        layer = LAYERS["" if name == "calaim_timeline" else name]
+        head = f"{layer:>2} {name}"
+        below = ", ".join(sorted(tops[name])) or "(nothing of ours)"
+        lines.append(f"{head.ljust(width)} -> {below}")
+    return "\n".join(lines) + "\n"
+
+
+def test_the_picture_of_the_docs_is_the_import_graph() -> None:
+    """docs/architecture.md's picture is the import graph, module by module (regenerated)."""
+    page = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    shown = page.split("<!-- imports:start -->\n```text\n", 1)[1].split(
+        "```\n<!-- imports:end -->"
+    )[0]
+    assert shown == imports_picture(), "paste imports_picture() into docs/architecture.md"
+
+
 def test_the_layers_of_the_docs_are_the_layers_tested() -> None:
     """docs/architecture.md lists each layer's modules as LAYERS does."""
     page = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")

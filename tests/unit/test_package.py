@@ -23,9 +23,7 @@ def test_every_public_name_is_importable_from_the_package() -> None:
 @pytest.mark.parametrize(
     ("name", "home"), [("diff", "diffing"), ("match", "matching"), ("validate", "validation")]
 )
-def test_every_submodule_is_a_module_and_the_functions_stay_functions(
-    name: str, home: str
-) -> None:
+def test_every_submodule_is_a_module_and_the_functions_stay_functions(name: str, home: str) -> None:
     """calaim_timeline.diffing is the module, calaim_timeline.diff the function it defines.
 
     No module is named like a public function, so importing one never changes what the
