@@ -5,14 +5,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from calaim_timeline._counting import counted
 from calaim_timeline.archive import Archive
 from calaim_timeline.codec import dumps, load, save, write_atomic
-from calaim_timeline.diffing import DiffOptions, EditionDiff, diff
+from calaim_timeline.diffing import DiffOptions, diff
 from calaim_timeline.errors import (
     BadCellsError,
     CalaimTimelineError,
@@ -23,10 +22,10 @@ from calaim_timeline.errors import (
     format_errors,
 )
 from calaim_timeline.model import CALAIM_SERIES, Edition, MilestoneKind
+from calaim_timeline.render.outputs import chosen_format, emit, renderer
 from calaim_timeline.validation import UNSAFE_CHARACTERS
 
 if TYPE_CHECKING:
-    from calaim_timeline.history import Timeline
     from calaim_timeline.render.tables import Table
 
 __all__ = [
@@ -92,55 +91,13 @@ def resolve_edition(reference: str, archive: Archive) -> Edition:
 
 
 def show(args: argparse.Namespace, out: TextIO) -> int:
-    from calaim_timeline import render  # noqa: PLC0415 - only this command renders editions
-
     edition = resolve_edition(args.edition, _archive(args))
-    # Only the renderer asked for is imported: the command starts quicker.
-    renderer: Callable[[Edition], str]
-    if args.format == "json":
-        renderer = render.EditionJson()
-    else:
-        renderer = render.EditionText() if args.format == "text" else render.EditionMarkdown()
-    out.write(renderer(edition))
+    _deliver(renderer("edition", args.format)(edition), args, out)
     return EXIT_OK
 
 
-_SUFFIX_FORMATS: Final = {
-    ".txt": "text",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".json": "json",
-    ".csv": "csv",
-    ".xlsx": "xlsx",
-}
-"""The format a known suffix of ``-o`` names."""
-
-
-def _chosen_format(
-    args: argparse.Namespace, formats: tuple[str, ...], default: str = "text"
-) -> str:
-    """``--format``, else the one ``-o``'s suffix names, else ``default``; a clash is an error.
-
-    A file is what its name says: ``-o d.xlsx`` writes a workbook, and ``--format text
-    -o d.xlsx`` is refused rather than write text that Excel cannot open.
-    """
-    suffix = Path(args.output).suffix.lower() if args.output else ""
-    named = _SUFFIX_FORMATS.get(suffix)
-    if named is not None and named not in formats:
-        msg = f"this command cannot write {named} ({suffix}): name a {', '.join(formats)} file"
-        raise WriteError(args.output, msg)
-    if args.format is None:
-        return named or default
-    if named is not None and named != args.format:
-        msg = f"--format {args.format} does not match the file name's {suffix}"
-        raise WriteError(args.output, msg)
-    return str(args.format)
-
-
 def diff_command(args: argparse.Namespace, out: TextIO) -> int:
-    from calaim_timeline import render  # noqa: PLC0415 - only this command renders diffs
-
-    args.format = _chosen_format(args, ("text", "markdown", "json", "csv", "xlsx"))
+    args.format = chosen_format("diff", args.format, args.output)
     archive = _archive(args)
     old, new = resolve_edition(args.old, archive), resolve_edition(args.new, archive)
     if new.as_of < old.as_of:
@@ -156,44 +113,22 @@ def diff_command(args: argparse.Namespace, out: TextIO) -> int:
     changes = diff(old, new, options=DiffOptions(threshold=args.threshold)).filter(
         changes=args.only, substantive=args.substantive
     )
-    if args.format in {"csv", "xlsx"}:
-        from calaim_timeline.render.tables import diff_table  # noqa: PLC0415
-
-        _write_table(diff_table(changes), args, out, counted(len(changes), "change"))
-    else:
-        renderer: Callable[[EditionDiff], str]  # only the one asked for is imported
-        if args.format == "json":
-            renderer = render.DiffJson()
-        else:
-            kind = render.DiffText if args.format == "text" else render.DiffMarkdown
-            renderer = kind(full=args.full, terms=args.terms)
-        _write_text(renderer(changes), args.output, out)
+    render = renderer("diff", args.format, full=args.full, terms=args.terms)
+    _deliver(render(changes), args, out, counted(len(changes), "change"))
     return EXIT_DIFFERENCES if args.exit_code and changes.changes else EXIT_OK
 
 
-def _write_text(text: str, output: str | None, out: TextIO) -> None:
-    """``text`` to ``output`` (atomically, saying so) or to ``out``."""
-    if output is None:
-        out.write(text)
+def _deliver(
+    result: str | Table, args: argparse.Namespace, out: TextIO, what: str | None = None
+) -> None:
+    """The result to ``-o`` (saying so on stderr) or to ``out``, in ``args.format``."""
+    output = getattr(args, "output", None)
+    if not emit(result, args.format, output, out):
         return
-    write_atomic(output, text)
-    said(f"wrote {output}")
-
-
-def _write_table(table: Table, args: argparse.Namespace, out: TextIO, what: str) -> None:
-    """A table to ``-o`` as its suffix says, or as CSV to ``out``; xlsx needs a file."""
-    if args.output is None:
-        if args.format == "xlsx":
-            where, msg = "standard output", "a workbook is a file: name it with -o FILE.xlsx"
-            raise WriteError(where, msg)
-        out.write(table.csv())
-        return
-    suffix = Path(args.output).suffix.lower().lstrip(".")
-    if suffix != args.format:
-        msg = f"--format {args.format} needs a .{args.format} file name"
-        raise WriteError(args.output, msg)
-    table.write(args.output)
-    said(f"wrote {args.output}: {what}, {counted(len(table.rows), 'row')}")
+    if isinstance(result, str) or what is None:
+        said(f"wrote {output}")
+    else:
+        said(f"wrote {output}: {what}, {counted(len(result.rows), 'row')}")
 
 
 def import_table(args: argparse.Namespace, out: TextIO) -> int:
@@ -341,40 +276,38 @@ def _import_summary(edition: Edition, previous: Edition | None, output: str | No
     if COLUMNS_READ in notes:
         lines.append("  columns read: " + notes.split(COLUMNS_READ, 1)[1].rstrip("."))
     if previous is not None:
-        from calaim_timeline.render._common import summary_line  # noqa: PLC0415
+        from calaim_timeline.render import headline  # noqa: PLC0415 - only with --previous
 
-        lines.append("  against " + summary_line(diff(previous, edition)))
+        lines.append("  against " + headline(diff(previous, edition), by_type=True))
     return "\n".join(lines) + "\n"
 
 
 def changelog(args: argparse.Namespace, out: TextIO) -> int:
-    from calaim_timeline import render  # noqa: PLC0415 - only this command renders change logs
     from calaim_timeline.history import changelog  # noqa: PLC0415
 
-    args.format = _chosen_format(args, ("markdown", "text", "json"), default="markdown")
+    args.format = chosen_format("changelog", args.format, args.output)
     editions = _chain(args)
     diffs = changelog(editions, since=args.since, options=DiffOptions(threshold=args.threshold))
     if args.substantive:
         diffs = tuple(d.filter(substantive=True) for d in diffs)
-    if args.format == "json":
-        text = render.ChangelogJson()(diffs)
-    else:
-        first = editions[0] if editions and args.since is None else None
-        kind = render.ChangelogText if args.format == "text" else render.ChangelogMarkdown
-        log = kind(title=_log_title(editions), full=args.full, terms=args.terms, since=args.since)
-        text = log(diffs, first)
-    _write_text(text, args.output, out)
+    first = editions[0] if editions and args.since is None else None
+    log = renderer(
+        "changelog",
+        args.format,
+        title=_log_title(editions),
+        full=args.full,
+        terms=args.terms,
+        since=args.since,
+    )
+    _deliver(log(diffs) if args.format == "json" else log(diffs, first), args, out)
     return EXIT_OK
 
 
 def history(args: argparse.Namespace, out: TextIO) -> int:
-    from calaim_timeline import render  # noqa: PLC0415 - only this command renders histories
     from calaim_timeline.history import Timeline  # noqa: PLC0415
 
-    args.format = _chosen_format(args, ("text", "json", "csv", "xlsx"))
+    args.format = chosen_format("history", args.format, args.output)
     timeline = Timeline(_chain(args), options=DiffOptions(threshold=args.threshold))
-    if args.format in {"csv", "xlsx"}:
-        return _history_table(args, out, timeline)
     if args.milestone is None:
         if args.chart:
             msg = "--chart draws one milestone: name it (history MILESTONE --chart FILE)"
@@ -382,25 +315,18 @@ def history(args: argparse.Namespace, out: TextIO) -> int:
         if args.format == "json":
             msg = "the history as JSON is of one milestone: name it (history MILESTONE)"
             raise MilestoneNotFoundError(msg)
-        _write_text(render.SlipText()(timeline.slips()), args.output, out)
-        return EXIT_OK
-    story = timeline.find(args.milestone)
+        if args.format == "text":
+            _deliver(renderer("slips", "text")(timeline.slips()), args, out)
+            return EXIT_OK
+    stories = timeline.histories if args.milestone is None else (timeline.find(args.milestone),)
     if args.chart:
         from calaim_timeline.render.chart import TrendChart  # noqa: PLC0415 - needs matplotlib
 
-        TrendChart()(story, args.chart)
-        said(f"wrote {args.chart}: the trend of {story.key}")
-    renderer = render.HistoryJson() if args.format == "json" else render.HistoryText()
-    _write_text(renderer(story), args.output, out)
-    return EXIT_OK
-
-
-def _history_table(args: argparse.Namespace, out: TextIO, timeline: Timeline) -> int:
-    from calaim_timeline.render.tables import history_table  # noqa: PLC0415
-
-    stories = timeline.histories if args.milestone is None else (timeline.find(args.milestone),)
-    table = history_table(stories, timeline.editions)
-    _write_table(table, args, out, counted(len(timeline.editions), "edition"))
+        TrendChart()(stories[0], args.chart)
+        said(f"wrote {args.chart}: the trend of {stories[0].key}")
+    render = renderer("history", args.format, editions=timeline.editions)
+    result = render(stories) if args.format in {"csv", "xlsx"} else render(stories[0])
+    _deliver(result, args, out, counted(len(timeline.editions), "edition"))
     return EXIT_OK
 
 
@@ -469,7 +395,6 @@ def ics(args: argparse.Namespace, _out: TextIO) -> int:  # writes a file: says s
 
 
 def upcoming(args: argparse.Namespace, out: TextIO) -> int:
-    from calaim_timeline import render  # noqa: PLC0415 - only this command needs them
     from calaim_timeline.history import known_at, upcoming  # noqa: PLC0415
 
     edition = known_at(_chain(args), args.as_of)
@@ -484,34 +409,8 @@ def upcoming(args: argparse.Namespace, out: TextIO) -> int:
             f"{PROG}: warning: the newest edition known on {args.as_of}, {edition.id}, covers"
             f" {edition.window} only: it cannot say what is due after that\n"
         )
-    if args.format == "json":
-        import json  # noqa: PLC0415 - only this output needs it
-
-        out.write(
-            json.dumps(
-                {
-                    "edition": edition.id,
-                    "as_of": args.as_of.isoformat(),
-                    "within": args.within,
-                    "milestones": [
-                        {
-                            "initiative": i.id,
-                            "milestone": m.id,
-                            "title": m.title,
-                            "sub_items": [item.text for item in m.sub_items],
-                            "kind": m.kind.value if m.kind else None,
-                            "when": str(m.when),
-                        }
-                        for i, m in due
-                    ],
-                },
-                ensure_ascii=False,
-                indent=2,
-            )
-            + "\n"
-        )
-    else:
-        out.write(render.UpcomingText()(edition, due))
+    due_text = renderer("upcoming", args.format, as_of=args.as_of, within=args.within)
+    _deliver(due_text(edition, due), args, out)
     return EXIT_OK
 
 
@@ -586,41 +485,10 @@ def editions(args: argparse.Namespace, out: TextIO) -> int:
     """Each series of the folder with its editions."""
     archive = _archive(args)
     found = [(series, archive.chain(series.id)) for series in archive.series]
-    if args.format == "json":
-        import json  # noqa: PLC0415 - only this output needs it
-
-        plain = [
-            {
-                "id": series.id,
-                "title": series.title,
-                "publisher": series.publisher,
-                "editions": [
-                    {
-                        "id": e.id,
-                        "as_of": str(e.as_of),
-                        "title": e.title,
-                        "milestones": len(e.milestones()),
-                    }
-                    for e in chain
-                ],
-            }
-            for series, chain in found
-        ]
-        out.write(json.dumps({"series": plain}, indent=2, ensure_ascii=False) + "\n")
-        return EXIT_OK
-    if not found:
-        out.write(f"no editions in {archive.directory}\n")
-    for series, chain in found:
-        out.write(
-            f"{series.id}: {series.title} ({series.publisher}), {counted(len(chain), 'edition')}\n"
-        )
-        width = max(len(e.id) for e in chain)
-        for e in chain:
-            count = len(e.milestones())
-            out.write(
-                f"  {e.id.ljust(width)}  as of {e.as_of!s:<10}  {count:>4}"
-                f" milestone{'' if count == 1 else 's'}  {e.title}\n"
-            )
+    render = renderer("editions", args.format)
+    _deliver(
+        render(found) if args.format == "json" else render(found, str(archive.directory)), args, out
+    )
     return EXIT_OK
 
 

@@ -22,6 +22,7 @@ from calaim_timeline.diffing import CHANGE_NAMES
 from calaim_timeline.errors import CalaimTimelineError
 from calaim_timeline.matching import DEFAULT_THRESHOLD
 from calaim_timeline.model import MilestoneKind
+from calaim_timeline.render.outputs import formats
 
 __all__ = [
     "EXIT_BAD_INPUT",
@@ -169,9 +170,7 @@ def _add_show(commands: _Commands, parents: _Parents) -> None:
         description="Print one edition.",
     )
     show.add_argument("edition", metavar="EDITION", help="a snapshot file, or an edition id")
-    show.add_argument(
-        "--format", choices=("text", "json", "markdown"), default="text", help="the output"
-    )
+    show.add_argument("--format", choices=formats("edition"), default="text", help="the output")
     show.set_defaults(run=run.show)
 
 
@@ -187,7 +186,7 @@ def _add_compare(commands: _Commands, parents: _Parents) -> None:
     compare.add_argument("new", metavar="NEW", help="a snapshot file, or an edition id")
     compare.add_argument(
         "--format",
-        choices=("text", "markdown", "json", "csv", "xlsx"),
+        choices=formats("diff"),
         help="csv and xlsx: one row per change (xlsx needs -o); default: as -o's suffix says"
         " (.txt, .md, .json, .csv, .xlsx), else text",
     )
@@ -318,7 +317,7 @@ def _add_log(commands: _Commands, parents: _Parents) -> None:
     )
     log.add_argument(
         "--format",
-        choices=("markdown", "text", "json"),
+        choices=formats("changelog"),
         help="default: as -o's suffix says (.md, .txt, .json), else markdown",
     )
     log.add_argument("-o", "--output", metavar="FILE", help="write the log here (atomic)")
@@ -344,7 +343,7 @@ def _add_history(commands: _Commands, parents: _Parents) -> None:
     history.add_argument("milestone", metavar="MILESTONE", nargs="?")
     history.add_argument(
         "--format",
-        choices=("text", "json", "csv", "xlsx"),
+        choices=formats("history"),
         help="csv and xlsx: a row per milestone, a column per edition (xlsx needs -o);"
         " default: as -o's suffix says (.txt, .json, .csv, .xlsx), else text",
     )
@@ -424,7 +423,7 @@ def _add_due(commands: _Commands, parents: _Parents) -> None:
         metavar="KIND",
         help="only these kinds: document-release, submission-deadline, program-launch, unmarked",
     )
-    due.add_argument("--format", choices=("text", "json"), default="text", help="the output")
+    due.add_argument("--format", choices=formats("upcoming"), default="text", help="the output")
     due.set_defaults(run=run.upcoming)
 
 
@@ -437,7 +436,9 @@ def _add_editions(commands: _Commands, parents: _Parents) -> None:
         description="List each series of the folder with its editions: id, as-of, title and"
         " how many milestones.",
     )
-    editions.add_argument("--format", choices=("text", "json"), default="text", help="the output")
+    editions.add_argument(
+        "--format", choices=formats("editions"), default="text", help="the output"
+    )
     editions.set_defaults(run=run.editions)
 
 

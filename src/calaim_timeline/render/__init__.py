@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from calaim_timeline._lazy import lazy_attributes
 
 if TYPE_CHECKING:
+    from calaim_timeline.render._digest import headline
     from calaim_timeline.render.json import ChangelogJson, DiffJson, EditionJson, HistoryJson
     from calaim_timeline.render.markdown import ChangelogMarkdown, DiffMarkdown, EditionMarkdown
     from calaim_timeline.render.text import (
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     )
 
 _HOMES = {
+    "headline": "_digest",
     "ChangelogJson": "json",
     "DiffJson": "json",
     "EditionJson": "json",
@@ -49,6 +51,7 @@ __all__ = [
     "HistoryText",
     "SlipText",
     "UpcomingText",
+    "headline",
 ]
 
 

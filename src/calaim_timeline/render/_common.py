@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from calaim_timeline.diffing import EditionDiff
 from calaim_timeline.model import Category, Edition, Initiative, MilestoneKind
 
-__all__ = ["KEY", "footnote_refs", "mark", "sections", "summary_line"]
+__all__ = ["KEY", "footnote_refs", "mark", "sections"]
 
 KEY = "* document release   ^ submission deadline   + program launch"
 
@@ -35,13 +34,3 @@ def sections(edition: Edition) -> Iterator[tuple[Category | None, tuple[Initiati
         members = tuple(i for i in edition.initiatives if i.category == category.id)
         if members:
             yield category, members
-
-
-def summary_line(changes: EditionDiff) -> str:
-    """``2021-01 → 2021-11: 3 changes (1 milestone-added, 2 milestone-shifted)``."""
-    head = f"{changes.old.edition.id} → {changes.new.edition.id}"
-    if not changes.changes:
-        return f"{head}: no changes"
-    counts = ", ".join(f"{count} {name}" for name, count in changes.summary().items())
-    noun = "change" if len(changes) == 1 else "changes"
-    return f"{head}: {len(changes)} {noun} ({counts})"

@@ -145,13 +145,25 @@ class Point(NamedTuple):
     items: tuple[str, ...] = ()
 
 
-def headline(changes: EditionDiff) -> str:
-    """``2021-01 → 2021-11: 108 changes``, or ``…: no changes``."""
+def headline(changes: EditionDiff, *, by_type: bool = False) -> str:
+    """``2021-01 → 2021-11: 108 changes``, or ``…: no changes``; ``by_type``: and how many of each.
+
+    Examples:
+        >>> from calaim_timeline import Archive
+        >>> from calaim_timeline.diffing import diff
+        >>> changes = diff(Archive.bundled()["2021-01"], Archive.bundled()["2021-11"])
+        >>> headline(changes)
+        '2021-01 → 2021-11: 108 changes'
+        >>> headline(changes, by_type=True)[:48]
+        '2021-01 → 2021-11: 108 changes (1 window-changed'
+    """
     head = f"{changes.old.edition.id} → {changes.new.edition.id}"
-    count = len(changes)
-    if not count:
+    if not changes.changes:
         return f"{head}: no changes"
-    return f"{head}: {count} change{'s' if count > 1 else ''}"
+    line = f"{head}: {counted(len(changes), 'change')}"
+    if by_type:
+        line += " (" + ", ".join(f"{n} {name}" for name, n in changes.summary().items()) + ")"
+    return line
 
 
 def folded(change: Change) -> bool:

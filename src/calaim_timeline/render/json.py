@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
 import attrs
@@ -13,10 +14,17 @@ from calaim_timeline.diffing import EditionDiff
 
 if TYPE_CHECKING:
     from calaim_timeline.history import History
-from calaim_timeline.model import Edition
+from calaim_timeline.model import Edition, Initiative, Milestone, Series
 from calaim_timeline.period import when_months, when_relation
 
-__all__ = ["ChangelogJson", "DiffJson", "EditionJson", "HistoryJson"]
+__all__ = [
+    "ChangelogJson",
+    "DiffJson",
+    "EditionJson",
+    "EditionsJson",
+    "HistoryJson",
+    "UpcomingJson",
+]
 
 
 @attrs.frozen
@@ -122,5 +130,84 @@ class HistoryJson:
                 "slip_months": story.slip_months,
                 "gaps": list(story.gaps),
                 "editions": editions,
+            }
+        )
+
+
+@attrs.frozen
+class UpcomingJson:
+    """Render what is due as JSON: the edition, the day asked about, each milestone due.
+
+    Examples:
+        >>> import json
+        >>> from datetime import date
+        >>> from calaim_timeline import Archive
+        >>> from calaim_timeline.history import upcoming
+        >>> november = Archive.bundled()["2021-11"]
+        >>> due = upcoming(november, date(2022, 3, 1), within=1)
+        >>> document = json.loads(UpcomingJson(date(2022, 3, 1), 1)(november, due))
+        >>> document["edition"], [m["milestone"] for m in document["milestones"]]
+        ('2021-11', ['phm-strategy-roadmap', 'smac-draft'])
+    """
+
+    as_of: date
+    within: int
+
+    def __call__(self, edition: Edition, due: Sequence[tuple[Initiative, Milestone]]) -> str:
+        """The JSON text, ending with a newline."""
+        return _text(
+            {
+                "edition": edition.id,
+                "as_of": self.as_of.isoformat(),
+                "within": self.within,
+                "milestones": [
+                    {
+                        "initiative": initiative.id,
+                        "milestone": milestone.id,
+                        "title": milestone.title,
+                        "sub_items": [item.text for item in milestone.sub_items],
+                        "kind": milestone.kind.value if milestone.kind else None,
+                        "when": str(milestone.when),
+                    }
+                    for initiative, milestone in due
+                ],
+            }
+        )
+
+
+@attrs.frozen
+class EditionsJson:
+    """Render each series of a folder with its editions as JSON.
+
+    Examples:
+        >>> import json
+        >>> from calaim_timeline import Archive
+        >>> archive = Archive.bundled()
+        >>> found = [(s, archive.chain(s.id)) for s in archive.series]
+        >>> [e["id"] for e in json.loads(EditionsJson()(found))["series"][0]["editions"]]
+        ['2021-01', '2021-11']
+    """
+
+    def __call__(self, found: Sequence[tuple[Series, Sequence[Edition]]]) -> str:
+        """The JSON text, ending with a newline."""
+        return _text(
+            {
+                "series": [
+                    {
+                        "id": series.id,
+                        "title": series.title,
+                        "publisher": series.publisher,
+                        "editions": [
+                            {
+                                "id": e.id,
+                                "as_of": str(e.as_of),
+                                "title": e.title,
+                                "milestones": len(e.milestones()),
+                            }
+                            for e in chain
+                        ],
+                    }
+                    for series, chain in found
+                ]
             }
         )

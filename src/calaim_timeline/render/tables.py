@@ -47,7 +47,7 @@ from calaim_timeline.period import UnknownDate, When
 from calaim_timeline.render._describe import describe, named
 from calaim_timeline.render._digest import headline
 
-__all__ = ["FORMATS", "Table", "diff_table", "history_table"]
+__all__ = ["FORMATS", "DiffTable", "HistoryTable", "Table", "diff_table", "history_table"]
 
 FORMATS: Final = ("csv", "xlsx")
 _FORMULA: Final = ("=", "+", "-", "@", "\t", "\r")
@@ -290,3 +290,38 @@ def _ends(period: When | None) -> Sequence[Cell]:
     if isinstance(period, UnknownDate):
         return (str(period), None, None)
     return (str(period), period.start, period.end)
+
+
+@attrs.frozen
+class DiffTable:
+    """The diff as a table (a renderer, as the other formats have one): :func:`diff_table`.
+
+    Examples:
+        >>> from calaim_timeline import Archive
+        >>> from calaim_timeline.diffing import diff
+        >>> len(DiffTable()(diff(Archive.bundled()["2021-01"], Archive.bundled()["2021-11"])).rows)
+        108
+    """
+
+    def __call__(self, changes: EditionDiff) -> Table:
+        """A row per change."""
+        return diff_table(changes)
+
+
+@attrs.frozen
+class HistoryTable:
+    """Histories as a table (a renderer): :func:`history_table` with ``editions``.
+
+    Examples:
+        >>> from calaim_timeline import Archive
+        >>> from calaim_timeline.history import Timeline
+        >>> timeline = Timeline(Archive.bundled().editions)
+        >>> HistoryTable(timeline.editions)(timeline.histories).header[-3:]
+        ('no longer listed', 'shifts', 'slip months')
+    """
+
+    editions: Sequence[Edition] = ()
+
+    def __call__(self, stories: Sequence[History]) -> Table:
+        """A row per milestone."""
+        return history_table(stories, self.editions)

@@ -13,7 +13,7 @@ from calaim_timeline.diffing import EditionDiff
 
 if TYPE_CHECKING:
     from calaim_timeline.history import History, InitiativeSlip
-from calaim_timeline.model import Edition, Initiative, Milestone, Status
+from calaim_timeline.model import Edition, Initiative, Milestone, Series, Status
 from calaim_timeline.period import Period, Relation, When, when_months, when_relation
 from calaim_timeline.render._changelog import sections as changelog_sections
 from calaim_timeline.render._common import KEY, footnote_refs, mark, sections
@@ -32,6 +32,7 @@ __all__ = [
     "ChangelogText",
     "DiffText",
     "EditionText",
+    "EditionsText",
     "HistoryText",
     "SlipText",
     "UpcomingText",
@@ -383,4 +384,34 @@ class UpcomingText:
                 f"  {str(milestone.when).ljust(column)}  {mark(milestone.kind)} "
                 f"{initiative.name}: {named(milestone)}"
             )
+        return "\n".join(lines) + "\n"
+
+
+@attrs.frozen
+class EditionsText:
+    """Render each series of a folder with its editions: id, as-of, milestones, title.
+
+    Examples:
+        >>> from calaim_timeline import Archive
+        >>> archive = Archive.bundled()
+        >>> found = [(s, archive.chain(s.id)) for s in archive.series]
+        >>> print(EditionsText()(found, "snapshots").splitlines()[1][:40])
+          2021-01  as of 2021-01       14 milest
+    """
+
+    def __call__(self, found: Sequence[tuple[Series, Sequence[Edition]]], folder: str) -> str:
+        """The lines, ending with a newline; a line saying so for a folder with none."""
+        if not found:
+            return f"no editions in {folder}\n"
+        lines = []
+        for series, chain in found:
+            editions = counted(len(chain), "edition")
+            lines.append(f"{series.id}: {series.title} ({series.publisher}), {editions}")
+            width = max(len(e.id) for e in chain)
+            for e in chain:
+                count = len(e.milestones())
+                lines.append(
+                    f"  {e.id.ljust(width)}  as of {e.as_of!s:<10}  {count:>4}"
+                    f" milestone{'' if count == 1 else 's'}  {e.title}"
+                )
         return "\n".join(lines) + "\n"
