@@ -160,6 +160,20 @@ def test_every_change_type_has_all_its_behaviour(kind: type[ChangeRecord]) -> No
     assert (describes(kind), sorts(kind)) == (True, True)
 
 
+def test_every_report_table_has_every_change_type() -> None:
+    """Words, change-log section, digest point and spreadsheet columns: each type in each."""
+    from calaim_timeline.render import _changelog, _describe, _digest, tables  # noqa: F401, PLC0415
+    from calaim_timeline.render._registry import REGISTRIES  # noqa: PLC0415
+
+    assert {table.concern: table.missing() for table in REGISTRIES} == {
+        "words": (),
+        "digest point": (),
+        "change-log section": (),
+        "table periods": (),
+        "table reason": (),
+    }
+
+
 def test_change_names_are_unique() -> None:
     """No two record types share a JSON name."""
     names = [kind.change for kind in CHANGE_TYPES]

@@ -43,6 +43,7 @@ from calaim_timeline.render._describe import (
     review_note,
 )
 from calaim_timeline.render._digest import folded
+from calaim_timeline.render._registry import ByType
 
 __all__ = ["SECTIONS", "Entry", "sections", "sorts"]
 
@@ -90,19 +91,8 @@ class _Log:
         self.found[section].append((name, text + self.note))
 
 
-_Sorter = Callable[[Any, str, _Log], None]
-_SORTERS: dict[type[ChangeRecord], _Sorter] = {}
-
-
-def _sorts(*kinds: type[ChangeRecord]) -> Callable[[_Sorter], _Sorter]:
-    """Register the function that puts records of ``kinds`` in their section."""
-
-    def register(function: _Sorter) -> _Sorter:
-        for kind in kinds:
-            _SORTERS[kind] = function
-        return function
-
-    return register
+_SORTERS: ByType[Callable[[Any, str, _Log], None]] = ByType("change-log section")
+"""Each change type's function that puts it in its section of the change log."""
 
 
 def sorts(kind: type[ChangeRecord]) -> bool:
@@ -113,7 +103,7 @@ def sorts(kind: type[ChangeRecord]) -> bool:
         >>> all(sorts(kind) for kind in CHANGE_TYPES)
         True
     """
-    return kind in _SORTERS
+    return _SORTERS.covers(kind)
 
 
 def sections(changes: EditionDiff, *, full: bool = False) -> list[tuple[str, list[Entry]]]:
@@ -130,7 +120,7 @@ def sections(changes: EditionDiff, *, full: bool = False) -> list[tuple[str, lis
             if folded(change) and not full:
                 continue
             log.note = review_note(changes, change)
-            _SORTERS[type(change)](change, name, log)
+            _SORTERS.of(change)(change, name, log)
     log.found["Dropped"] += log.later
     for name, titles in log.aged.items():
         count = counted(len(titles), "milestone")
@@ -138,7 +128,7 @@ def sections(changes: EditionDiff, *, full: bool = False) -> list[tuple[str, lis
     return [(title, log.found[title]) for title in SECTIONS if log.found[title]]
 
 
-@_sorts(MilestoneShifted)
+@_SORTERS.register(MilestoneShifted)
 def _shifted(change: MilestoneShifted, name: str, log: _Log) -> None:
     if change.direction not in _SHIFTS:  # restated: the same days in other words
         log.add("Changed", name, str(describe(change)))
@@ -153,7 +143,7 @@ def _shifted(change: MilestoneShifted, name: str, log: _Log) -> None:
     log.add(_SHIFTS[change.direction], name, text)
 
 
-@_sorts(MilestoneAdded)
+@_SORTERS.register(MilestoneAdded)
 def _added(change: MilestoneAdded, name: str, log: _Log) -> None:
     reason = "new" if change.reason is AddReason.NEW else "entered the window"
     log.add(
@@ -163,12 +153,12 @@ def _added(change: MilestoneAdded, name: str, log: _Log) -> None:
     )
 
 
-@_sorts(InitiativeAdded)
+@_SORTERS.register(InitiativeAdded)
 def _initiative_added(_change: InitiativeAdded, name: str, log: _Log) -> None:
     log.add("Added", name, "new initiative")
 
 
-@_sorts(MilestoneDropped)
+@_SORTERS.register(MilestoneDropped)
 def _dropped(change: MilestoneDropped, name: str, log: _Log) -> None:
     when = period(change.item.when)
     if change.reason is DropReason.AGED_OUT:
@@ -181,17 +171,17 @@ def _dropped(change: MilestoneDropped, name: str, log: _Log) -> None:
         log.add("Dropped", name, f"GONE WHILE STILL DUE: {named(change.item)} — {when}")
 
 
-@_sorts(InitiativeDropped)
+@_SORTERS.register(InitiativeDropped)
 def _initiative_dropped(_change: InitiativeDropped, name: str, log: _Log) -> None:
     log.add("Dropped", name, "initiative no longer listed")
 
 
-@_sorts(InitiativeRenamed, MilestoneRetitled)
+@_SORTERS.register(InitiativeRenamed, MilestoneRetitled)
 def _renamed(change: InitiativeRenamed | MilestoneRetitled, name: str, log: _Log) -> None:
     log.add("Renamed", name, str(describe(change)))
 
 
-@_sorts(
+@_SORTERS.register(
     MilestoneRekinded,
     MilestoneMoved,
     MilestoneEdited,

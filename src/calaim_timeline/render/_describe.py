@@ -29,6 +29,7 @@ from calaim_timeline.diffing import EditionDiff
 from calaim_timeline.matching import Stage
 from calaim_timeline.model import Milestone, MilestoneKind, Status
 from calaim_timeline.period import Period, Relation, When, when_months
+from calaim_timeline.render._registry import ByType
 
 __all__ = [
     "BY",
@@ -151,19 +152,8 @@ BY: Final = {
 }
 """How each stage found a pair, in plain words ("recognised by the same acronyms")."""
 
-_Describer = Callable[[Any], Line]
-_DESCRIBERS: dict[type[ChangeRecord], _Describer] = {}
-
-
-def _words(*kinds: type[ChangeRecord]) -> Callable[[_Describer], _Describer]:
-    """Register the function that words records of ``kinds``."""
-
-    def register(function: _Describer) -> _Describer:
-        for kind in kinds:
-            _DESCRIBERS[kind] = function
-        return function
-
-    return register
+_WORDS: ByType[Callable[[Any], Line]] = ByType("words")
+"""Each change type's function that words it."""
 
 
 def describe(change: Change) -> Line:
@@ -175,7 +165,7 @@ def describe(change: Change) -> Line:
         >>> str(describe(FootnoteAdded(note=Footnote(number=7, text="Subject to CMS approval."))))
         'Footnote 7 added: Subject to CMS approval.'
     """
-    return _DESCRIBERS[type(change)](change)
+    return _WORDS.of(change)(change)
 
 
 def review_note(changes: EditionDiff, change: Change) -> str:
@@ -204,10 +194,10 @@ def describes(kind: type[ChangeRecord]) -> bool:
         >>> all(describes(kind) for kind in CHANGE_TYPES)
         True
     """
-    return kind in _DESCRIBERS
+    return _WORDS.covers(kind)
 
 
-@_words(MilestoneAdded)
+@_WORDS.register(MilestoneAdded)
 def _added(change: MilestoneAdded) -> Line:
     reason = "new" if change.reason.value == "new" else "entered the window"
     return Line("+", "Added", f"{period(change.item.when)}  {_marked(change.item)} ({reason})")
@@ -222,7 +212,7 @@ DROPPED: Final = {
 """Each drop reason in the words the reports use."""
 
 
-@_words(MilestoneDropped)
+@_WORDS.register(MilestoneDropped)
 def _dropped(change: MilestoneDropped) -> Line:
     text = f"{period(change.item.when)}  {_marked(change.item)}"
     if change.reason.value == "unlisted":
@@ -232,7 +222,7 @@ def _dropped(change: MilestoneDropped) -> Line:
     return Line("-", "Dropped", f"{text} ({DROPPED[change.reason.value]})")
 
 
-@_words(MilestoneShifted)
+@_WORDS.register(MilestoneShifted)
 def _shifted(change: MilestoneShifted) -> Line:
     old, new = change.old.milestone.when, change.new.milestone.when
     label = UNDATED.get(change.direction, change.direction.value.capitalize())
@@ -246,25 +236,25 @@ UNDATED: Final = {Relation.UNDATED: "Date now unknown", Relation.DATED: "Date se
 """A date that became unknown, or was set again, in the words the reports use."""
 
 
-@_words(MilestoneRetitled)
+@_WORDS.register(MilestoneRetitled)
 def _retitled(change: MilestoneRetitled) -> Line:
     how = "editorial" if change.editorial else f"similarity {change.similarity:.0f}%"
     before, after = change.old.milestone.title, change.new.milestone.title
     return Line("~", "Retitled", f'"{before}" → "{after}" ({how})')
 
 
-@_words(MilestoneRekinded)
+@_WORDS.register(MilestoneRekinded)
 def _rekinded(change: MilestoneRekinded) -> Line:
     old_kind, new_kind = change.old.milestone.kind, change.new.milestone.kind
     return Line("~", "Kind", f"{_subject(change)}: {_kind(old_kind)} → {_kind(new_kind)}")
 
 
-@_words(MilestoneMoved)
+@_WORDS.register(MilestoneMoved)
 def _moved(change: MilestoneMoved) -> Line:
     return Line("~", "Moved", f"{_subject(change)}: from initiative {change.old.initiative}")
 
 
-@_words(MilestoneEdited)
+@_WORDS.register(MilestoneEdited)
 def _edited(change: MilestoneEdited) -> Line:
     if change.field == "status":  # "LIVE!": what a planner reads first
         done = change.new.milestone.status is Status.DONE
@@ -277,51 +267,51 @@ def _edited(change: MilestoneEdited) -> Line:
     return Line("~", "Edited", f"{_subject(change)}: {change.field} ({details})")
 
 
-@_words(InitiativeAdded)
+@_WORDS.register(InitiativeAdded)
 def _initiative_added(change: InitiativeAdded) -> Line:
     where = f"category {change.item.category}" if change.item.category else "no category"
     return Line("+", "New initiative", where)
 
 
-@_words(InitiativeDropped)
+@_WORDS.register(InitiativeDropped)
 def _initiative_dropped(_change: InitiativeDropped) -> Line:
     return Line("-", "Initiative dropped", "no longer listed")
 
 
-@_words(InitiativeRenamed)
+@_WORDS.register(InitiativeRenamed)
 def _renamed(change: InitiativeRenamed) -> Line:
     text = f'was "{change.old.name}" (recognised by {BY[change.stage]})'
     return Line("~", "Renamed", text)
 
 
-@_words(InitiativeRecategorized)
+@_WORDS.register(InitiativeRecategorized)
 def _recategorized(change: InitiativeRecategorized) -> Line:
     before, after = change.old.category or "none", change.new.category or "none"
     return Line("~", "Category", f"{before} → {after}")
 
 
-@_words(InitiativeEdited)
+@_WORDS.register(InitiativeEdited)
 def _initiative_edited(change: InitiativeEdited) -> Line:
     before, after = getattr(change.old, change.field), getattr(change.new, change.field)
     return Line("~", change.field.capitalize(), f"{_numbers(before)} → {_numbers(after)}")
 
 
-@_words(FootnoteAdded)
+@_WORDS.register(FootnoteAdded)
 def _note_added(change: FootnoteAdded) -> Line:
     return Line("+", f"Footnote {change.note.number} added", change.note.text)
 
 
-@_words(FootnoteDropped)
+@_WORDS.register(FootnoteDropped)
 def _note_dropped(change: FootnoteDropped) -> Line:
     return Line("-", f"Footnote {change.note.number} dropped", change.note.text)
 
 
-@_words(FootnoteChanged)
+@_WORDS.register(FootnoteChanged)
 def _note_changed(change: FootnoteChanged) -> Line:
     text = f'"{change.old.text}" → "{change.new.text}"'
     return Line("~", f"Footnote {change.new.number} changed", text)
 
 
-@_words(WindowChanged)
+@_WORDS.register(WindowChanged)
 def _window(change: WindowChanged) -> Line:
     return Line("~", "Window", f"{change.old} → {change.new}")

@@ -41,8 +41,18 @@ from calaim_timeline.diffing import EditionDiff
 from calaim_timeline.model import MilestoneKind
 from calaim_timeline.period import Relation
 from calaim_timeline.render._describe import UNDATED, moved, named, period
+from calaim_timeline.render._registry import ByType
 
-__all__ = ["LEGEND", "MOST_ITEMS", "Point", "digest", "folded", "headline", "terms_used"]
+__all__ = [
+    "LEGEND",
+    "MOST_ITEMS",
+    "POINT",
+    "Point",
+    "digest",
+    "folded",
+    "headline",
+    "terms_used",
+]
 
 _C = TypeVar("_C", bound=ChangeRecord)
 
@@ -166,9 +176,27 @@ def headline(changes: EditionDiff, *, by_type: bool = False) -> str:
     return line
 
 
+POINT: ByType[str] = ByType("digest point")
+"""The digest point each change type is counted under (its own lines pick it out)."""
+POINT.give("shifted", MilestoneShifted)
+POINT.give("added", MilestoneAdded, InitiativeAdded)
+POINT.give("dropped", MilestoneDropped, InitiativeDropped)
+POINT.give("renamed", InitiativeRenamed, MilestoneRetitled)
+POINT.give("window", WindowChanged)
+POINT.give(
+    "changed",
+    MilestoneRekinded,
+    MilestoneMoved,
+    MilestoneEdited,
+    InitiativeRecategorized,
+    InitiativeEdited,
+)
+POINT.give("footnotes", FootnoteAdded, FootnoteChanged, FootnoteDropped)
+
+
 def folded(change: Change) -> bool:
     """Whether a report folds the change into the digest's footnote or editorial line."""
-    return change.editorial or isinstance(change, FootnoteAdded | FootnoteDropped | FootnoteChanged)
+    return change.editorial or POINT.of(change) == "footnotes"
 
 
 def _listed(items: list[str]) -> tuple[str, ...]:
@@ -342,14 +370,7 @@ def _renamed(found: _Found) -> Iterator[Point]:
 def _others(found: _Found) -> Iterator[Point]:
     for _, change in found.of(WindowChanged):
         yield Point("Window", f"the calendar now covers {change.new} (was {change.old})")
-    others = (
-        MilestoneRekinded,
-        MilestoneMoved,
-        MilestoneEdited,
-        InitiativeRecategorized,
-        InitiativeEdited,
-    )
-    rest = sum(isinstance(c, others) and not c.editorial for _, c in found.pairs)
+    rest = sum(POINT.of(c) == "changed" and not c.editorial for _, c in found.pairs)
     if rest:
         yield Point(
             "Changed",

@@ -19,10 +19,10 @@ from __future__ import annotations
 import csv
 import io
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
@@ -30,6 +30,14 @@ from calaim_timeline._files import write_atomic
 from calaim_timeline.changes import (
     Change,
     DropReason,
+    FootnoteAdded,
+    FootnoteChanged,
+    FootnoteDropped,
+    InitiativeAdded,
+    InitiativeDropped,
+    InitiativeEdited,
+    InitiativeRecategorized,
+    InitiativeRenamed,
     MilestoneAdded,
     MilestoneDropped,
     MilestoneEdited,
@@ -46,6 +54,7 @@ from calaim_timeline.model import Edition
 from calaim_timeline.period import UnknownDate, When
 from calaim_timeline.render._describe import describe, named
 from calaim_timeline.render._digest import headline
+from calaim_timeline.render._registry import ByType
 
 __all__ = ["FORMATS", "DiffTable", "HistoryTable", "Table", "diff_table", "history_table"]
 
@@ -214,23 +223,78 @@ def _gone(story: History, order: list[str], known: dict[str, Edition]) -> str | 
     return DropReason.of(story.latest.milestone.when, after.window, after.as_of).value
 
 
-def _periods(change: Change) -> tuple[When | None, When | None]:
-    if isinstance(change, MilestoneAdded):
-        return None, change.item.when
-    if isinstance(change, MilestoneDropped):
-        return change.item.when, None
-    if isinstance(change, WindowChanged):
-        return change.old, change.new
-    if isinstance(change, _PAIRED):
-        return change.old.milestone.when, change.new.milestone.when
+_PERIODS: ByType[Callable[[Any], tuple[When | None, When | None]]] = ByType("table periods")
+"""Each change type's old and new period, for a diff table's period columns."""
+_REASON: ByType[Callable[[Any], str | None]] = ByType("table reason")
+"""Each change type's reason (why added or dropped, how it moved), for the reason column."""
+
+
+@_PERIODS.register(MilestoneAdded)
+def _added_period(change: MilestoneAdded) -> tuple[When | None, When | None]:
+    return None, change.item.when
+
+
+@_PERIODS.register(MilestoneDropped)
+def _dropped_period(change: MilestoneDropped) -> tuple[When | None, When | None]:
+    return change.item.when, None
+
+
+@_PERIODS.register(WindowChanged)
+def _window_periods(change: WindowChanged) -> tuple[When | None, When | None]:
+    return change.old, change.new
+
+
+@_PERIODS.register(*_PAIRED)
+def _paired_periods(
+    change: MilestoneShifted
+    | MilestoneRetitled
+    | MilestoneRekinded
+    | MilestoneMoved
+    | MilestoneEdited,
+) -> tuple[When | None, When | None]:
+    return change.old.milestone.when, change.new.milestone.when
+
+
+@_PERIODS.register(
+    InitiativeAdded,
+    InitiativeDropped,
+    InitiativeRenamed,
+    InitiativeRecategorized,
+    InitiativeEdited,
+    FootnoteAdded,
+    FootnoteDropped,
+    FootnoteChanged,
+)
+def _no_periods(_change: Change) -> tuple[When | None, When | None]:
     return None, None
 
 
-def _why(change: Change) -> str | None:
-    if isinstance(change, MilestoneAdded | MilestoneDropped):
-        return str(change.reason.value)
-    if isinstance(change, MilestoneShifted):
-        return str(change.direction.value)
+@_REASON.register(MilestoneAdded, MilestoneDropped)
+def _drop_or_add_reason(change: MilestoneAdded | MilestoneDropped) -> str | None:
+    return str(change.reason.value)
+
+
+@_REASON.register(MilestoneShifted)
+def _direction(change: MilestoneShifted) -> str | None:
+    return str(change.direction.value)
+
+
+@_REASON.register(
+    MilestoneRetitled,
+    MilestoneRekinded,
+    MilestoneMoved,
+    MilestoneEdited,
+    WindowChanged,
+    InitiativeAdded,
+    InitiativeDropped,
+    InitiativeRenamed,
+    InitiativeRecategorized,
+    InitiativeEdited,
+    FootnoteAdded,
+    FootnoteDropped,
+    FootnoteChanged,
+)
+def _no_reason(_change: Change) -> str | None:
     return None
 
 
@@ -248,7 +312,7 @@ def diff_table(changes: EditionDiff) -> Table:
     rows = []
     for initiative, members in changes.groups():
         for change in members:
-            old, new = _periods(change)
+            old, new = _PERIODS.of(change)(change)
             months = change.months if isinstance(change, MilestoneShifted) else None
             review = changes.needs_review(change)
             rows.append(
@@ -260,7 +324,7 @@ def diff_table(changes: EditionDiff) -> Table:
                     *_ends(old),
                     *_ends(new),
                     months,
-                    _why(change),
+                    _REASON.of(change)(change),
                     "yes" if change.editorial else "no",
                     "yes" if review else "no",
                 )
