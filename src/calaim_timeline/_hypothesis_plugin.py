@@ -38,7 +38,7 @@ MODEL_TYPES = (
 
 
 def _resolve(kind: type) -> st.SearchStrategy[object]:
-    from calaim_timeline.strategies._model import for_type  # noqa: PLC0415 - on first use
+    from calaim_timeline.strategies.by_type import for_type  # noqa: PLC0415 - on first use
 
     return for_type(kind)
 

@@ -100,7 +100,7 @@ def _columns(text: str) -> dict[str, str]:
 
 def _month_of_year(text: str) -> int:
     """A month by its number (1 to 12) or its name: ``7``, ``July``, ``Jul``."""
-    from calaim_timeline.importers._vocabulary import month_number  # noqa: PLC0415
+    from calaim_timeline.importers import month_number  # noqa: PLC0415
 
     found = int(text) if text.isdigit() else month_number(text)
     if found is None or not 1 <= found <= 12:  # noqa: PLR2004 - months of the year

@@ -55,6 +55,16 @@ class MilestoneKind(enum.Enum):
         """
         return _MARKS[self]
 
+    @property
+    def words(self) -> str:
+        """The kind in words, as every report writes it.
+
+        Examples:
+            >>> MilestoneKind.PROGRAM_LAUNCH.words
+            'program launch'
+        """
+        return self.value.replace("-", " ")
+
     @classmethod
     def from_mark(cls, mark: str) -> MilestoneKind:
         """The kind a symbol stands for.

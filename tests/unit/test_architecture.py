@@ -101,6 +101,19 @@ def test_no_module_imports_from_a_layer_above_its_own(module: str) -> None:
     assert upward == []
 
 
+def test_no_module_imports_a_private_module_of_another_package() -> None:
+    """An underscore module is its package's own: others use what the package exports."""
+    found = sorted(
+        f"{module} -> {target}"
+        for module, targets in GRAPH.items()
+        for target in targets
+        if "." in target
+        and target.split(".")[0] != module.split(".")[0]
+        and any(part.startswith("_") for part in target.split(".")[1:])
+    )
+    assert found == []
+
+
 def test_there_is_no_import_cycle() -> None:
     """The modules can be ordered so that each imports only modules before it."""
     try:

@@ -128,7 +128,7 @@ STATUS_HEADERS: Final = ("status", "state")
 """Header words of a list table's status column."""
 KINDS: Final = {
     **{kind.value: kind for kind in MilestoneKind},
-    **{kind.value.replace("-", " "): kind for kind in MilestoneKind},
+    **{kind.words: kind for kind in MilestoneKind},
     **{kind.mark: kind for kind in MilestoneKind},
 }
 """What a kind cell may say: a kind's name (with a space or hyphen) or its mark."""

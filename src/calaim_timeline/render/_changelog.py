@@ -72,7 +72,7 @@ Entry = tuple[str, str]
 
 
 def _kind(kind: MilestoneKind | None) -> str:
-    return f", {kind.value.replace('-', ' ')}" if kind else ""
+    return f", {kind.words}" if kind else ""
 
 
 @attrs.define

@@ -6,8 +6,10 @@ from collections.abc import Callable
 from typing import Any, Final, NamedTuple
 
 from calaim_timeline.changes import (
+    AddReason,
     Change,
     ChangeRecord,
+    DropReason,
     FootnoteAdded,
     FootnoteChanged,
     FootnoteDropped,
@@ -118,7 +120,7 @@ def named(milestone: Milestone) -> str:
 
 
 def _kind(kind: MilestoneKind | None) -> str:
-    return kind.value.replace("-", " ") if kind else "unmarked"
+    return kind.words if kind else "unmarked"
 
 
 def _marked(milestone: Milestone) -> str:
@@ -199,15 +201,15 @@ def describes(kind: type[ChangeRecord]) -> bool:
 
 @_WORDS.register(MilestoneAdded)
 def _added(change: MilestoneAdded) -> Line:
-    reason = "new" if change.reason.value == "new" else "entered the window"
+    reason = "new" if change.reason is AddReason.NEW else "entered the window"
     return Line("+", "Added", f"{period(change.item.when)}  {_marked(change.item)} ({reason})")
 
 
 DROPPED: Final = {
-    "aged-out": "aged out",
-    "beyond-window": "beyond the window",
-    "past-due": "past due and no longer listed",
-    "unlisted": "gone while still due",
+    DropReason.AGED_OUT: "aged out",
+    DropReason.BEYOND_WINDOW: "beyond the window",
+    DropReason.PAST_DUE: "past due and no longer listed",
+    DropReason.UNLISTED: "gone while still due",
 }
 """Each drop reason in the words the reports use."""
 
@@ -215,11 +217,11 @@ DROPPED: Final = {
 @_WORDS.register(MilestoneDropped)
 def _dropped(change: MilestoneDropped) -> Line:
     text = f"{period(change.item.when)}  {_marked(change.item)}"
-    if change.reason.value == "unlisted":
+    if change.reason is DropReason.UNLISTED:
         return Line("-", "Gone while still due", text)
-    if change.reason.value == "past-due":
+    if change.reason is DropReason.PAST_DUE:
         return Line("-", "Past due", f"{text} (no longer listed)")
-    return Line("-", "Dropped", f"{text} ({DROPPED[change.reason.value]})")
+    return Line("-", "Dropped", f"{text} ({DROPPED[change.reason]})")
 
 
 @_WORDS.register(MilestoneShifted)

@@ -109,7 +109,7 @@ LEGEND: Final = (
         "Editorial",
         "no date, item or name changed: only wording, punctuation or the footnotes cited",
     ),
-    ("Marks", ", ".join(f"{k.mark} {k.value.replace('-', ' ')}" for k in MilestoneKind)),
+    ("Marks", ", ".join(f"{k.mark} {k.words}" for k in MilestoneKind)),
 )
 """Every term the reports use, once, in plain words."""
 

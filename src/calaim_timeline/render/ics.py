@@ -118,7 +118,7 @@ class EditionIcs:
             reason = DropReason.of(last.milestone.when, edition.window)
             note = (
                 f"Cancelled: edition {edition.id} no longer lists it"
-                f" ({DROPPED[reason.value]}); last listed in edition {last.edition}."
+                f" ({DROPPED[reason]}); last listed in edition {last.edition}."
             )
             event = _event(
                 edition, listed, last, when, revision=(story.key, sequence + 1), note=note
@@ -165,7 +165,7 @@ def _event(  # noqa: PLR0913 - the event's parts
     from icalendar import Event  # noqa: PLC0415 - only calendar export needs it
 
     milestone = listing.milestone
-    kind = milestone.kind.value.replace("-", " ").capitalize() if milestone.kind else None
+    kind = milestone.kind.words.capitalize() if milestone.kind else None
     stamp = datetime(edition.as_of.start.year, edition.as_of.start.month, 1, tzinfo=UTC)
     event = Event()
     event.add("uid", uid(key))

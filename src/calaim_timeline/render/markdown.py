@@ -36,7 +36,7 @@ def _refs(numbers: tuple[int, ...]) -> str:
 
 
 def _kind(kind: MilestoneKind | None) -> str:
-    return f" _({kind.value.replace('-', ' ')})_" if kind else ""
+    return f" _({kind.words})_" if kind else ""
 
 
 @attrs.frozen

@@ -264,9 +264,7 @@ class HistoryText:
     def __call__(self, story: History) -> str:
         """The table and its summary, ending with a newline."""
         latest = story.latest
-        kind = (
-            latest.milestone.kind.value.replace("-", " ") if latest.milestone.kind else "unmarked"
-        )
+        kind = latest.milestone.kind.words if latest.milestone.kind else "unmarked"
         rows = [("edition", "as of", "target", "change")]
         previous = None
         gaps = set(story.gaps)

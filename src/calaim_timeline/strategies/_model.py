@@ -26,7 +26,6 @@ from calaim_timeline.strategies._shapes import (
     _CATEGORIES,
     _CATEGORY_LISTS,
     _EXCLUDED,
-    _FOOTNOTE,
     _FOOTNOTES,
     _INITIATIVE_SHAPES,
     _KINDS,
@@ -338,19 +337,3 @@ def _editions(
         footnotes=notes,
         excluded_initiatives=draw(_EXCLUDED),
     )
-
-
-def for_type(kind: type) -> st.SearchStrategy[object]:
-    """The strategy ``st.from_type(kind)`` uses for a model type (the Hypothesis plugin)."""
-    strategies: dict[type, st.SearchStrategy[object]] = {
-        Period: periods(),
-        UnknownDate: _UNKNOWN_DATES,
-        Footnote: _FOOTNOTE,
-        SubItem: sub_items(),
-        Milestone: milestones(),
-        Category: _CATEGORIES,
-        Initiative: initiatives(),
-        Source: _SOURCES,
-        Edition: editions(),
-    }
-    return strategies[kind]
