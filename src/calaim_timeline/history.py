@@ -235,8 +235,21 @@ def _histories(editions: tuple[Edition, ...], threshold: float) -> tuple[History
     )
 
 
+def _chronological(editions: Iterable[Edition]) -> tuple[Edition, ...]:
+    return tuple(sorted(editions, key=lambda e: (e.as_of, e.id)))
+
+
+def _options(options: DiffOptions | None) -> DiffOptions:
+    return options or DiffOptions()
+
+
+@attrs.frozen
 class Timeline:
     """The histories of every milestone of ``editions`` (any order; sorted by as-of month).
+
+    A value like the other domain types: frozen, equal to another of the same editions
+    and options. Following the milestones is done on first use of :attr:`histories`, and
+    the index calendar exports ask of it on first use of :meth:`sequence`.
 
     Examples:
         >>> from calaim_timeline import Archive
@@ -244,13 +257,19 @@ class Timeline:
         >>> story = timeline.find("mot-carve-in-live")
         >>> story.first_seen, str(story.latest.milestone.when), story.slip_months
         ('2021-11', '2022-01', 0)
+        >>> timeline == Timeline(reversed(Archive.bundled().editions))
+        True
     """
 
-    def __init__(self, editions: Iterable[Edition], *, options: DiffOptions | None = None) -> None:
-        """Follow every milestone through ``editions``, across the editions that omit it."""
-        self.editions = tuple(sorted(editions, key=lambda e: (e.as_of, e.id)))
-        self.options = options or DiffOptions()
-        self.histories = _histories(self.editions, self.options.threshold)
+    editions: tuple[Edition, ...] = attrs.field(converter=_chronological)
+    """The editions, oldest first (by as-of month, then id)."""
+    options: DiffOptions = attrs.field(converter=_options, default=None, kw_only=True)
+    """How milestones are matched from one edition to the next."""
+
+    @cached_property
+    def histories(self) -> tuple[History, ...]:
+        """Every milestone followed through the editions, across those that omit it."""
+        return _histories(self.editions, self.options.threshold)
 
     @cached_property
     def _revisions(self) -> dict[tuple[str, str], tuple[str, int]]:
