@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from functools import lru_cache
 from typing import Any, Final, TypeVar
 
 from calaim_timeline.errors import PeriodError, SnapshotError
@@ -218,18 +217,12 @@ def _field_notation(
         raise problem.under(key) from None
 
 
-_period_of: Final = lru_cache(maxsize=4096)(Period.parse)
-"""Period.parse, remembered: a snapshot names a few hundred periods many thousand times."""
-_when_of: Final = lru_cache(maxsize=4096)(parse_when)
-"""parse_when, remembered likewise: a milestone's date is a period or ``unknown``."""
-
-
 def _parsed(notation: object, text: str | None = None) -> Period:
-    return _notation(_period_of, notation, text)
+    return _notation(Period.parse, notation, text)
 
 
 def _parsed_when(notation: object, text: str | None = None) -> When:
-    return _notation(_when_of, notation, text)
+    return _notation(parse_when, notation, text)
 
 
 def _notation(parse: Callable[..., _T], notation: object, text: str | None) -> _T:
@@ -333,43 +326,8 @@ def _initiative_fields(table: Mapping[str, Any]) -> Initiative:
     )
 
 
-def _slot(cls: type, name: str) -> Callable[[object, object], None]:
-    """The setter of field ``name`` of the slotted attrs class ``cls``, frozen or not."""
-    setter: Callable[[object, object], None] = cls.__dict__[name].__set__
-    return setter
-
-
-# A milestone is made from values the builder has checked, so the field validators its
-# __init__ would run again are skipped, and each field is set straight into its slot: at
-# 100,000 milestones this is a third of the cost of __init__. The round-trip property
-# (tests/property/test_build.py) holds what it makes equal to what __init__ makes.
-_set_id, _set_title, _set_kind, _set_when = (_slot(Milestone, name) for name in KEYS[Milestone][:4])
-_set_sub_items, _set_footnotes, _set_status, _set_lineage = (
-    _slot(Milestone, name) for name in KEYS[Milestone][5:]
-)
-_new: Final = object.__new__
-
-
-def _new_milestone(  # noqa: PLR0913, PLR0917 - one argument per field
-    identifier: str,
-    title: str,
-    kind: MilestoneKind | None,
-    when: When,
-    sub_items: tuple[SubItem, ...],
-    footnotes: tuple[int, ...],
-    status: Status,
-    lineage: str,
-) -> Milestone:
-    milestone: Milestone = _new(Milestone)
-    _set_id(milestone, identifier)
-    _set_title(milestone, title)
-    _set_kind(milestone, kind)
-    _set_when(milestone, when)
-    _set_sub_items(milestone, sub_items)
-    _set_footnotes(milestone, footnotes)
-    _set_status(milestone, status)
-    _set_lineage(milestone, lineage)
-    return milestone
+_new_milestone: Final = Milestone.from_checked
+"""A milestone of the values read and checked here (the validators are not run again)."""
 
 
 _KIND_OR_NONE: Final[dict[str | None, MilestoneKind | None]] = {None: None}
@@ -402,7 +360,7 @@ def _milestone(value: object) -> Milestone:
             chosen_status = _STATUSES.get(status)
             if chosen_kind is not _MISSING and chosen_status is not None:
                 try:
-                    when = _when_of(notation)
+                    when = parse_when(notation)
                 except PeriodError:
                     pass  # reported the careful way
                 else:

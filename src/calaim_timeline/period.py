@@ -217,8 +217,7 @@ class Period:
         Raises :class:`~calaim_timeline.errors.PeriodError`, quoting the input, for
         anything that is not exactly one of the notations.
         """
-        period = _parsed(_require_text(value))
-        return period if text is None else period.with_text(text)
+        return _parsed(_require_text(value), text)
 
     def format(self) -> str:
         """The canonical notation; the inverse of :meth:`parse` (wording aside)."""
@@ -320,9 +319,12 @@ def _require_text(value: object) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _parsed(value: str) -> Period:
-    # Cached: snapshots repeat a handful of periods many times, and a Period is
-    # immutable, so the same object may be shared.
+def _parsed(value: str, text: str | None = None) -> Period:
+    # The one cache of Period.parse: snapshots repeat a handful of periods (and their
+    # wordings) many thousand times, and a Period is immutable, so the same object may
+    # be shared.
+    if text is not None:
+        return _parsed(value).with_text(text)
     start, end, precision = read(value)
     return Period(start=start, end=end, precision=precision)
 
@@ -414,7 +416,7 @@ def parse_when(value: str, *, text: str | None = None) -> When:
     """
     if value == UNKNOWN:
         return UnknownDate(text=text)
-    return Period.parse(value, text=text)
+    return _parsed(_require_text(value), text)
 
 
 def when_relation(old: When, new: When) -> Relation:
