@@ -180,3 +180,21 @@ def test_columns_given_outright_must_be_found_and_must_make_sense(
         " separated by commas, with title and date (roles: title, date, initiative, kind,"
         " status), such as title=What,date=When (got 'title=Thing')"
     )
+
+
+@pytest.mark.parametrize("suffix", [".md", ".html", ".txt"])
+def test_a_bullet_glyph_in_a_list_title_is_text(tmp_path: Path, suffix: str) -> None:
+    """A list table's cell is text: "Phase 2 ○" keeps its circle (found by a property)."""
+    rows = [("Milestone", "Date"), ("Phase 2 ○", "January 1990"), ("• Launch", "March 1990")]
+    if suffix == ".html":
+        cells = "".join(
+            "<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows
+        )
+        text = f"<h1>T as of January 1990</h1><table>{cells}</table>"
+    else:
+        lines = [f"| {a} | {b} |" for a, b in rows]
+        text = "\n".join(["# T as of January 1990", "", lines[0], "|---|---|", *lines[1:]])
+    path = tmp_path / f"list{suffix}"
+    path.write_text(text + "\n", encoding="utf-8")
+    edition = import_table_file(path, edition_id="x", title="T")
+    assert [m.title for _, m in edition.milestones()] == ["Phase 2 ○", "• Launch"]

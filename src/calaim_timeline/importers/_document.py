@@ -198,6 +198,8 @@ class Item:
     level: int
     runs: tuple[Run, ...]
     place: Place
+    glyph: str = ""
+    """The bullet glyph written before it (``•``, ``○``…), empty for a list item's own."""
 
     @property
     def text(self) -> str:
@@ -222,6 +224,15 @@ class Cell:
     def text(self) -> str:
         """The cell's text, its items joined by a space, without raised runs or bullets."""
         return " ".join(t for t in (item.text for item in self.items) if t)
+
+    @property
+    def written(self) -> str:
+        """The cell's text with the bullet glyphs written in it, as a list table reads it.
+
+        A list table's cell is text: "Phase 2 ○" keeps its circle.
+        """
+        parts = (f"{item.glyph} {item.text}".strip() for item in self.items)
+        return " ".join(part for part in parts if part)
 
 
 @attrs.frozen
@@ -272,6 +283,7 @@ class _Open:
     place: Place
     runs: list[Run] = attrs.Factory(list)
     fresh: bool = False
+    glyph: str = ""
 
 
 @attrs.define
@@ -314,7 +326,7 @@ class ItemBuilder:
             self.current.level = max(level, self.current.level)
             self.current.fresh = False
         else:
-            self.current = _Open(level=level, place=place)
+            self.current = _Open(level=level, place=place, glyph=glyph)
             self.found.append(self.current)
 
     def run(self, run: Run, place: Place) -> None:
@@ -349,7 +361,7 @@ class ItemBuilder:
             msg = "a <ul> list is not closed (is the row cut short?)"
             raise PlacedError(msg, end)
         return tuple(
-            Item(o.level, merged(o.runs), o.place)
+            Item(o.level, merged(o.runs), o.place, o.glyph)
             for o in self.found
             if o.level or _collapsed(o.runs) or any(r.style is Style.RAISED for r in o.runs)
         )

@@ -343,7 +343,7 @@ class _Rows:
     def milestone(self, row: tuple[Cell, ...], columns: Columns) -> Milestone | None:
         """The row's milestone; None for an empty row or one with a bad cell."""
         title_cell, date_cell = row[columns.title], row[columns.date]
-        title = title_cell.text
+        title = title_cell.written
         if not title and not date_cell.text:
             return None  # an empty row
         found = len(self.errors)
