@@ -23,7 +23,7 @@ DATA = Path(__file__).resolve().parent / "data"
 _UNTIMED = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("dev", _UNTIMED, max_examples=100)
 # CI runs the same examples every time: derandomized, with no example database.
-settings.register_profile("ci", _UNTIMED, max_examples=300, derandomize=True, database=None)
+settings.register_profile("ci", _UNTIMED, max_examples=200, derandomize=True, database=None)
 settings.register_profile("deep", _UNTIMED, max_examples=3000)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 COSTLY = settings(max_examples=max(100, settings().max_examples // 3))

@@ -16,6 +16,7 @@ from calaim_timeline.render.chart import ChartError, TrendChart
 from calaim_timeline.render.ics import EditionIcs, uid
 from calaim_timeline.strategies import Revision, revisions
 from tests.builders import february_2022
+from tests.conftest import COSTLY
 
 EDITIONS = (*Archive.bundled().editions, february_2022())
 TIMELINE = Timeline(EDITIONS)
@@ -113,6 +114,7 @@ def test_a_subscribed_calendar_is_named_refreshed_and_told_what_was_dropped() ->
     assert EditionIcs(TIMELINE)(EDITIONS[2]).count("STATUS:CANCELLED") == 0  # all aged out
 
 
+@COSTLY
 @given(revisions())
 def test_uids_are_equal_across_editions_for_matched_milestones(revision: Revision) -> None:
     """In a derived next edition, every matched milestone keeps the UID it had.
