@@ -159,6 +159,7 @@ class _Parents(NamedTuple):
     snapshots: argparse.ArgumentParser
     matching: argparse.ArgumentParser
     series: argparse.ArgumentParser
+    reading: argparse.ArgumentParser
 
 
 def _add_show(commands: _Commands, parents: _Parents) -> None:
@@ -215,7 +216,7 @@ def _add_table(commands: _Commands, parents: _Parents) -> None:
     table = commands.add_parser(
         "import-table",
         formatter_class=_Help,
-        parents=[parents.snapshots, parents.matching],
+        parents=[parents.snapshots, parents.matching, parents.reading],
         help="read a published calendar or a list table into a snapshot",
         description=(
             "Read a published edition into a snapshot: the calendar's month grid (from the"
@@ -246,26 +247,6 @@ def _add_table(commands: _Commands, parents: _Parents) -> None:
         " else calaim-milestones for the calendar's grid, the title's slug for a list)",
     )
     table.add_argument("--previous", metavar="EDITION", help="a snapshot file or edition id")
-    table.add_argument(
-        "--columns",
-        type=_columns,
-        metavar="MAP",
-        help="a list table's columns by their headers: title=HEADER,date=HEADER"
-        "[,initiative=HEADER][,kind=HEADER][,status=HEADER]",
-    )
-    table.add_argument(
-        "--fiscal-year-start",
-        type=_month_of_year,
-        default=7,
-        metavar="MONTH",
-        help="the month a fiscal year starts, for dates such as FY 2024-25 (default: 7, July,"
-        " California's)",
-    )
-    table.add_argument(
-        "--section",
-        metavar="HEADING",
-        help="read only the part of a markdown, reST or text file under this heading",
-    )
     table.add_argument("-o", "--output", metavar="FILE", help="write the snapshot here (atomic)")
     table.add_argument(
         "--replace",
@@ -279,7 +260,7 @@ def _add_import_history(commands: _Commands, parents: _Parents) -> None:
     history = commands.add_parser(
         "import-history",
         formatter_class=_Help,
-        parents=[parents.matching],
+        parents=[parents.matching, parents.reading],
         help="import every version of a schedule, from git or a folder of dated files",
         description=(
             "Import every version of a schedule as an edition of one series: the versions of"
@@ -294,15 +275,6 @@ def _add_import_history(commands: _Commands, parents: _Parents) -> None:
     history.add_argument("--series", required=True, type=_edition_id, metavar="ID")
     history.add_argument("--title", help="the series' and editions' title")
     history.add_argument("--publisher", help="who publishes it")
-    history.add_argument("--columns", type=_columns, metavar="MAP", help="as for import-table")
-    history.add_argument(
-        "--fiscal-year-start",
-        type=_month_of_year,
-        default=7,
-        metavar="MONTH",
-        help="as for import-table",
-    )
-    history.add_argument("--section", metavar="HEADING", help="as for import-table")
     history.add_argument("-o", "--output", required=True, metavar="DIR", help="the snapshots")
     history.set_defaults(run=run.import_history)
 
@@ -515,11 +487,37 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         metavar="ID",
         help="the series (schedule) to read, where the folder holds more than one",
     )
-    parents = _Parents(snapshots, matching, series)
+    parents = _Parents(snapshots, matching, series, _reading())
     for name, add in _COMMANDS.items():
         if command in {None, name}:
             add(commands, parents)
     return parser
+
+
+def _reading() -> argparse.ArgumentParser:
+    """The options of reading a source, shared by import-table and import-history."""
+    reading = argparse.ArgumentParser(add_help=False)
+    reading.add_argument(
+        "--columns",
+        type=_columns,
+        metavar="MAP",
+        help="a list table's columns by their headers: title=HEADER,date=HEADER"
+        "[,initiative=HEADER][,kind=HEADER][,status=HEADER]",
+    )
+    reading.add_argument(
+        "--fiscal-year-start",
+        type=_month_of_year,
+        default=7,
+        metavar="MONTH",
+        help="the month a fiscal year starts, for dates such as FY 2024-25 (default: 7, July,"
+        " California's)",
+    )
+    reading.add_argument(
+        "--section",
+        metavar="HEADING",
+        help="read only the part of a markdown, reST or text file under this heading",
+    )
+    return reading
 
 
 def _named_command(argv: Sequence[str]) -> str | None:

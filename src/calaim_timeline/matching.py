@@ -270,31 +270,17 @@ class Pairing:
         ]
 
 
-def pairing(
-    old: Edition, new: Edition, *, threshold: float = DEFAULT_THRESHOLD, edits: bool = True
-) -> Pairing:
-    """Pair the initiatives and milestones of ``old`` with those of ``new``, compactly.
+def _staged(
+    pool: Pool[Milestone],
+    initiative_pairs: list[InitiativePair],
+    home_old: dict[str, Initiative],
+    placed: dict[str, tuple[Initiative, Milestone]],
+    threshold: float,
+) -> list[tuple[str, str, Stage, float]]:
+    """The milestones left unmatched, paired stage by stage, each taken out of ``pool``.
 
-    With ``edits`` false, the milestones found in both are not compared and ``edited``
-    stays empty: following milestones through a history needs only the pairs.
-
-    Examples:
-        >>> from calaim_timeline import Archive
-        >>> november = Archive.bundled()["2021-11"]
-        >>> found = pairing(november, november)
-        >>> len(found.same), found.edited, found.pairs, found.old_left
-        (56, [], [], {})
+    Inside each initiative pair first, then across initiatives (moves).
     """
-    initiative_pairs, initiative_pool = _match_initiatives(old, new, threshold)
-    old_milestones, home_old = _index(old)
-    edited, placed, remaining = _walked(
-        new, old_milestones, home_old, initiative_pairs, edits=edits
-    )
-    # The unmatched are few: only they go through the stages below.
-    pool = Pool(
-        {k: remaining[k] for k in sorted(remaining)},
-        {k: placed[k][1] for k in sorted(placed.keys() - edited)},
-    )
     pairs: list[tuple[str, str, Stage, float]] = []
 
     def keep(found: Iterable[tuple[str, str, float]], stage: Stage) -> None:
@@ -326,14 +312,40 @@ def pairing(
         )
         keep(by_context(pool, before, after), Stage.CONTEXT)
     # Within matched initiatives nothing similar enough is left, so these are moves.
-    keep(
-        by_similarity(
-            {k: m.title for k, m in pool.old.items()},
-            {k: m.title for k, m in pool.new.items()},
-            threshold,
-        ),
-        Stage.MOVED,
+    everything = (
+        {k: m.title for k, m in pool.old.items()},
+        {k: m.title for k, m in pool.new.items()},
     )
+    keep(by_similarity(*everything, threshold), Stage.MOVED)
+    return pairs
+
+
+def pairing(
+    old: Edition, new: Edition, *, threshold: float = DEFAULT_THRESHOLD, edits: bool = True
+) -> Pairing:
+    """Pair the initiatives and milestones of ``old`` with those of ``new``, compactly.
+
+    With ``edits`` false, the milestones found in both are not compared and ``edited``
+    stays empty: following milestones through a history needs only the pairs.
+
+    Examples:
+        >>> from calaim_timeline import Archive
+        >>> november = Archive.bundled()["2021-11"]
+        >>> found = pairing(november, november)
+        >>> len(found.same), found.edited, found.pairs, found.old_left
+        (56, [], [], {})
+    """
+    initiative_pairs, initiative_pool = _match_initiatives(old, new, threshold)
+    old_milestones, home_old = _index(old)
+    edited, placed, remaining = _walked(
+        new, old_milestones, home_old, initiative_pairs, edits=edits
+    )
+    # The unmatched are few: only they go through the stages below.
+    pool = Pool(
+        {k: remaining[k] for k in sorted(remaining)},
+        {k: placed[k][1] for k in sorted(placed.keys() - edited)},
+    )
+    pairs = _staged(pool, initiative_pairs, home_old, placed, threshold)
     return Pairing(
         new=new,
         initiatives=initiative_pairs,

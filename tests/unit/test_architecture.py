@@ -114,6 +114,26 @@ def test_no_module_imports_a_private_module_of_another_package() -> None:
     assert found == []
 
 
+def _body_lines(node: ast.FunctionDef | ast.AsyncFunctionDef) -> int:
+    body = node.body
+    first = body[0]
+    if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and len(body) > 1:
+        body = body[1:]  # the docstring aside
+    end = body[-1].end_lineno or body[-1].lineno
+    return end - body[0].lineno + 1
+
+
+def test_no_function_body_is_over_fifty_lines() -> None:
+    """A function says one thing: a body (docstring aside) of fifty lines at most."""
+    long = sorted(
+        f"{path.relative_to(PACKAGE)}:{node.name} ({_body_lines(node)} lines)"
+        for path in PACKAGE.rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and _body_lines(node) > 50
+    )
+    assert long == []
+
+
 def test_there_is_no_import_cycle() -> None:
     """The modules can be ordered so that each imports only modules before it."""
     try:

@@ -186,9 +186,7 @@ class TrendChart:
 
     def _draw(self, axes: Axes, stories: tuple[History, ...]) -> None:
         from matplotlib import colormaps  # noqa: PLC0415 - heavy, and optional
-        from matplotlib.lines import Line2D  # noqa: PLC0415
 
-        editions = stories[0].editions
         initiatives = {s.latest.initiative.id for s in stories}
         # A colour per initiative; within one initiative, a colour per milestone.
         names = [s.latest.initiative.name if len(initiatives) > 1 else s.key for s in stories]
@@ -203,62 +201,11 @@ class TrendChart:
         marks_used: set[str] = set()
         apart = _apart(stories)
         for name, story in zip(names, stories, strict=True):
-            colour = colours[name]
-            marks_used |= _draw_story(axes, story, colour, apart[story.key])
+            marks_used |= _draw_story(axes, story, colours[name], apart[story.key])
         if len(stories) > 1:
             _label_lines(axes, stories, apart)
-        periods = [
-            when
-            for story in stories
-            for listing in story.present
-            if isinstance(when := listing.milestone.when, Period)
-        ]
-        order = [edition for edition, _ in editions]
-        since = min(order.index(s.first_seen) for s in stories)
-        reports = [as_of for _, as_of in editions[since:]]  # from the first listing on
-        low = min((p.start for p in periods), default=reports[0].start)
-        low = min(low, reports[0].start)
-        high = max((p.end for p in periods), default=reports[-1].end)
-        high = max(high, reports[-1].end)
-        y_bounds, y_labels = _ticks(low, high)
-        x_bounds, x_labels = _ticks(reports[0].start, reports[-1].end)
-        diagonal = [max(x_bounds[0], y_bounds[0]), min(x_bounds[-1], y_bounds[-1])]
-        axes.plot(diagonal, diagonal, color="#999999", linestyle="--", linewidth=1, gid="diagonal")
-        for set_ticks, bounds, labels, limit in (
-            (axes.set_xticks, x_bounds, x_labels, axes.set_xlim),
-            (axes.set_yticks, y_bounds, y_labels, axes.set_ylim),
-        ):
-            set_ticks(bounds, [""] * len(bounds))
-            set_ticks(
-                [at for at, _ in labels], [text for _, text in labels], minor=True, fontsize=8
-            )
-            limit(bounds[0], bounds[-1])
-        axes.tick_params(which="minor", length=0)
-        axes.tick_params(axis="x", which="minor", labelrotation=90 if len(x_labels) > 6 else 0)  # noqa: PLR2004
-        axes.grid(which="major", alpha=0.3)
-        axes.set_xlabel("report date (edition as of)")
-        axes.set_ylabel("forecast date")
-        handles = [Line2D([], [], color=colours[k], label=_label(v)) for k, v in legend.items()]
-        handles.append(
-            Line2D([], [], color="#999999", linestyle="--", label="forecast = report date")
-        )
-        handles += [
-            Line2D(
-                [],
-                [],
-                color="#444444",
-                marker=_MARKS[name][0],
-                linestyle="",
-                label=_MARKS[name][1],
-                markerfacecolor="none" if name in _HOLLOW else "#444444",
-            )
-            for name in _MARKS
-            if name in marks_used
-        ]
-        if len(handles) <= _INSIDE:
-            axes.legend(handles=handles, fontsize=7, loc="upper left")
-        else:  # a long legend goes beside the chart, not over it
-            axes.figure.legend(handles=handles, fontsize=7, loc="outside right upper")
+        _axes(axes, stories)
+        _legend(axes, {_label(v): colours[k] for k, v in legend.items()}, marks_used)
         axes.set_title(self._title(stories, initiatives), fontsize=10)
 
     def _title(self, stories: tuple[History, ...], initiatives: set[str]) -> str:
@@ -271,6 +218,67 @@ class TrendChart:
         if len(initiatives) == 1:
             return f"{latest.initiative.name}\n{count}"
         return f"{self.series}\n{count}" if self.series else count
+
+
+def _axes(axes: Axes, stories: tuple[History, ...]) -> None:
+    """Report dates along the bottom from the first listing on, forecast dates up the side."""
+    editions = stories[0].editions
+    periods = [
+        when
+        for story in stories
+        for listing in story.present
+        if isinstance(when := listing.milestone.when, Period)
+    ]
+    order = [edition for edition, _ in editions]
+    since = min(order.index(s.first_seen) for s in stories)
+    reports = [as_of for _, as_of in editions[since:]]  # from the first listing on
+    low = min((p.start for p in periods), default=reports[0].start)
+    low = min(low, reports[0].start)
+    high = max((p.end for p in periods), default=reports[-1].end)
+    high = max(high, reports[-1].end)
+    y_bounds, y_labels = _ticks(low, high)
+    x_bounds, x_labels = _ticks(reports[0].start, reports[-1].end)
+    diagonal = [max(x_bounds[0], y_bounds[0]), min(x_bounds[-1], y_bounds[-1])]
+    axes.plot(diagonal, diagonal, color="#999999", linestyle="--", linewidth=1, gid="diagonal")
+    for set_ticks, bounds, labels, limit in (
+        (axes.set_xticks, x_bounds, x_labels, axes.set_xlim),
+        (axes.set_yticks, y_bounds, y_labels, axes.set_ylim),
+    ):
+        set_ticks(bounds, [""] * len(bounds))
+        set_ticks([at for at, _ in labels], [text for _, text in labels], minor=True, fontsize=8)
+        limit(bounds[0], bounds[-1])
+    axes.tick_params(which="minor", length=0)
+    axes.tick_params(axis="x", which="minor", labelrotation=90 if len(x_labels) > 6 else 0)  # noqa: PLR2004
+    axes.grid(which="major", alpha=0.3)
+    axes.set_xlabel("report date (edition as of)")
+    axes.set_ylabel("forecast date")
+
+
+def _legend(
+    axes: Axes, lines: dict[str, tuple[float, float, float, float]], marks_used: set[str]
+) -> None:
+    """A line per entry (label: colour), the diagonal, and each marker the chart uses."""
+    from matplotlib.lines import Line2D  # noqa: PLC0415 - heavy, and optional
+
+    handles = [Line2D([], [], color=colour, label=label) for label, colour in lines.items()]
+    handles.append(Line2D([], [], color="#999999", linestyle="--", label="forecast = report date"))
+    handles += [
+        Line2D(
+            [],
+            [],
+            color="#444444",
+            marker=_MARKS[name][0],
+            linestyle="",
+            label=_MARKS[name][1],
+            markerfacecolor="none" if name in _HOLLOW else "#444444",
+        )
+        for name in _MARKS
+        if name in marks_used
+    ]
+    if len(handles) <= _INSIDE:
+        axes.legend(handles=handles, fontsize=7, loc="upper left")
+    else:  # a long legend goes beside the chart, not over it
+        axes.figure.legend(handles=handles, fontsize=7, loc="outside right upper")
 
 
 def _heights(story: History, x_of: dict[str, float]) -> dict[str, float]:
@@ -322,7 +330,6 @@ def _apart(stories: Sequence[History]) -> dict[str, float]:
 def _draw_story(axes: Axes, story: History, colour: object, offset: float = 0.0) -> set[str]:
     """One milestone's bands, line and markers, the line ``offset`` days up; the markers' names."""
     key = story.key
-    as_of = dict(story.editions)
     x_of = {edition: _middle(month) for edition, month in story.editions}
     y_of = {edition: y + offset for edition, y in _heights(story, x_of).items()}
     used: set[str] = set()
@@ -359,29 +366,38 @@ def _draw_story(axes: Axes, story: History, colour: object, offset: float = 0.0)
             gid=f"gap-{key}-{gap}",
         )
         used.add("gap")
-    order = list(x_of)
-    first, last = order.index(story.first_seen), order.index(story.last_seen)
-    if first > 0:
+    if list(x_of).index(story.first_seen) > 0:
         axes.plot(xs[0], ys[0], marker="^", markersize=8, color=colour, gid=f"added-{key}")
         used.add("added")
+    return used | _draw_end(axes, story, colour, (xs[-1], ys[-1]), x_of)
+
+
+def _draw_end(
+    axes: Axes,
+    story: History,
+    colour: object,
+    point: tuple[float, float],
+    x_of: dict[str, float],
+) -> set[str]:
+    """Where a milestone is no longer listed: dropped (✖) or aged out (□); its marker's name.
+
+    Left out while not yet passed, it was dropped; left out once its period had passed
+    by the next edition, it aged out.
+    """
+    order = list(x_of)
+    last = order.index(story.last_seen)
+    if last == len(order) - 1:
+        return set()
+    gone, (x, y) = order[last + 1], point
     latest = story.latest.milestone.when
-    if last < len(order) - 1 and (
-        isinstance(latest, UnknownDate) or latest.end >= as_of[order[last + 1]].start
-    ):
-        # Left out while not yet passed: dropped. A milestone whose period had passed
-        # by the next edition aged out: its line just ends, past the diagonal.
-        gone = order[last + 1]
-        axes.plot([xs[-1], x_of[gone]], [ys[-1], ys[-1]], color=colour, linestyle=":", linewidth=1)
-        axes.plot(x_of[gone], ys[-1], marker="X", markersize=8, color=colour, gid=f"dropped-{key}")
-        used.add("dropped")
-    elif last < len(order) - 1:  # aged out: marked where it is no longer listed
-        gone = order[last + 1]
-        axes.plot(
-            x_of[gone], ys[-1], marker="s", markerfacecolor="none", color=colour,
-            gid=f"aged-{key}",
-        )  # fmt: skip
-        used.add("aged")
-    return used
+    if isinstance(latest, UnknownDate) or latest.end >= dict(story.editions)[gone].start:
+        axes.plot([x, x_of[gone]], [y, y], color=colour, linestyle=":", linewidth=1)
+        axes.plot(x_of[gone], y, marker="X", markersize=8, color=colour, gid=f"dropped-{story.key}")
+        return {"dropped"}
+    axes.plot(
+        x_of[gone], y, marker="s", markerfacecolor="none", color=colour, gid=f"aged-{story.key}"
+    )
+    return {"aged"}
 
 
 def _label_lines(axes: Axes, stories: Sequence[History], apart: dict[str, float]) -> None:
