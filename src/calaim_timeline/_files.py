@@ -25,6 +25,8 @@ _OTHER_ENCODINGS = (
     (codecs.BOM_UTF16_BE, "UTF-16"),
 )
 
+__all__ = ["line_of", "read_bytes", "read_text", "write_atomic"]
+
 
 def read_bytes(path: Path, error: type[ParseError] = ParseError) -> bytes:
     """The bytes of the regular file ``path``, at most :data:`MAX_FILE_BYTES` of them.

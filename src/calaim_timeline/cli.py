@@ -29,6 +29,7 @@ __all__ = [
     "EXIT_DIFFERENCES",
     "EXIT_OK",
     "build_parser",
+    "console",
     "main",
     "terminate",
 ]

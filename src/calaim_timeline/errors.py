@@ -17,6 +17,7 @@ __all__ = [
     "ChartError",
     "DiffError",
     "EditionNotFoundError",
+    "ExtraMissingError",
     "GridError",
     "MilestoneNotFoundError",
     "ParseError",

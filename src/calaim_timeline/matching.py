@@ -57,12 +57,14 @@ __all__ = [
     "InitiativePair",
     "Matching",
     "MilestonePair",
+    "Pairing",
     "Stage",
     "category_links",
     "confidence",
     "match",
     "normalise",
     "numbers",
+    "pairing",
     "similarity",
 ]
 

@@ -7,6 +7,8 @@ cycle hidden behind a deferred import is still a cycle a reader has to untangle.
 from __future__ import annotations
 
 import ast
+import importlib
+import inspect
 import sys
 from collections.abc import Iterator
 from graphlib import CycleError, TopologicalSorter
@@ -132,6 +134,25 @@ def test_no_function_body_is_over_fifty_lines() -> None:
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and _body_lines(node) > 50
     )
     assert long == []
+
+
+@pytest.mark.parametrize("module", sorted(m for m in GRAPH if m not in {"", "__main__"}))
+def test_every_module_lists_exactly_its_public_names(module: str) -> None:
+    """``__all__`` names what the module defines for others, and only what exists."""
+    found = importlib.import_module(f"calaim_timeline.{module}")
+    listed = getattr(found, "__all__", None)
+    assert listed is not None, f"{module} has no __all__"
+    defined = {
+        name
+        for name, value in vars(found).items()
+        if not name.startswith("_")
+        and (inspect.isfunction(value) or inspect.isclass(value))
+        and value.__module__ == found.__name__
+    }
+    assert (sorted(defined - set(listed)), sorted(n for n in listed if not hasattr(found, n))) == (
+        [],
+        [],
+    )
 
 
 def test_there_is_no_import_cycle() -> None:

@@ -30,6 +30,7 @@ __all__ = [
     "Placed",
     "Rebuild",
     "Side",
+    "Swappable",
     "bare",
 ]
 

@@ -28,6 +28,8 @@ from calaim_timeline.model import (
 )
 from calaim_timeline.period import Period, Precision, UnknownDate
 
+__all__ = ["text_lines"]
+
 _MIN: Final = date(1990, 1, 1)
 _MAX: Final = date(2099, 12, 31)
 _DAYS: Final = (_MAX - _MIN).days
