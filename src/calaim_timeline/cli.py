@@ -638,6 +638,12 @@ def console() -> None:
 
     SIGTERM ends the program as Ctrl-C does, through the code that cleans up (a write in
     progress leaves the old file whole and no temporary file), with exit code 143.
+
+    Examples:
+        >>> import subprocess, sys
+        >>> run = [sys.executable, "-c", "from calaim_timeline.cli import console; console()"]
+        >>> subprocess.run([*run, "--version"], capture_output=True, text=True).returncode
+        0
     """
     signal.signal(signal.SIGTERM, terminate)
     sys.exit(main())

@@ -246,6 +246,12 @@ class Pairing:
     ``old_left`` and ``new_left`` the milestones left unmatched. ``same``, every lineage
     found in both editions (the ``lineage`` stage, which pairs most milestones), is
     worked out on first use.
+
+    Examples:
+        >>> from calaim_timeline import Archive
+        >>> found = pairing(Archive.bundled()["2021-01"], Archive.bundled()["2021-11"])
+        >>> len(found.same), len(found.old_left), len(found.new_left)
+        (0, 14, 56)
     """
 
     new: Edition
