@@ -55,8 +55,10 @@ LAYERS: dict[str, int] = {
     "_hypothesis_plugin": 12,
     "": 12,  # the package itself: the public API, re-exported
     "_commands": 13,
-    "cli": 14,
-    "__main__": 15,
+    "_arguments": 14,
+    "_parsers": 15,
+    "cli": 16,
+    "__main__": 17,
 }
 
 
