@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from calaim_timeline import _commands as run
+from calaim_timeline import _importing as importing
 from calaim_timeline._arguments import (
     FULL,
     NO_TERMS,
@@ -132,7 +133,7 @@ def _add_table(commands: _Commands, parents: _Parents) -> None:
         action="store_true",
         help="write over the same edition's snapshot though its content differs (atomic)",
     )
-    table.set_defaults(run=run.import_table)
+    table.set_defaults(run=importing.import_table)
 
 
 def _add_import_history(commands: _Commands, parents: _Parents) -> None:
@@ -155,7 +156,7 @@ def _add_import_history(commands: _Commands, parents: _Parents) -> None:
     history.add_argument("--title", help="the series' and editions' title")
     history.add_argument("--publisher", help="who publishes it")
     history.add_argument("-o", "--output", required=True, metavar="DIR", help="the snapshots")
-    history.set_defaults(run=run.import_history)
+    history.set_defaults(run=importing.import_history)
 
 
 def _add_log(commands: _Commands, parents: _Parents) -> None:

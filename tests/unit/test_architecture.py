@@ -56,6 +56,7 @@ LAYERS: dict[str, int] = {
     "": 12,  # the package itself: the public API, re-exported
     "_commands": 13,
     "_arguments": 14,
+    "_importing": 14,
     "_parsers": 15,
     "cli": 16,
     "__main__": 17,
