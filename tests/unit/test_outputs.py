@@ -20,7 +20,8 @@ from openpyxl import load_workbook
 from calaim_timeline import Archive, Edition, ExtraMissingError, Period, Status, WriteError
 from calaim_timeline.diffing import diff
 from calaim_timeline.history import Timeline, changelog
-from calaim_timeline.render.chart import TrendChart, _ticks
+from calaim_timeline.render._time_axis import ticks
+from calaim_timeline.render.chart import TrendChart
 from calaim_timeline.render.feed import ChangelogFeed
 from calaim_timeline.render.tables import Table, diff_table, history_table
 from tests.builders import february_2022
@@ -141,7 +142,7 @@ def test_a_chart_of_nothing_is_a_clear_error(tmp_path: Path) -> None:
 def test_month_labels_sit_in_the_middle_of_their_months(first: date, days: int) -> None:
     """Each label is halfway between the grid lines of its month, quarter or year."""
     last = date.fromordinal(min(first.toordinal() + days, date(2099, 12, 31).toordinal()))
-    bounds, labels = _ticks(first, last)
+    bounds, labels = ticks(first, last)
     assert len(labels) == len(bounds) - 1
     epoch = date(1970, 1, 1).toordinal()
     for (at, text), low, high in zip(labels, bounds[:-1], bounds[1:], strict=True):

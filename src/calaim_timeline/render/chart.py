@@ -18,8 +18,6 @@ import io
 import os
 import textwrap
 from collections.abc import Sequence
-from datetime import date, timedelta
-from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
@@ -27,11 +25,11 @@ import attrs
 
 from calaim_timeline._counting import counted
 from calaim_timeline._files import write_atomic
-from calaim_timeline._notation import FIRST_MONTH, LAST_MONTH, month_index, month_start
 from calaim_timeline.errors import ChartError
 from calaim_timeline.history import History
 from calaim_timeline.model import Status
 from calaim_timeline.period import Period, UnknownDate
+from calaim_timeline.render._time_axis import day, middle, ticks
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -39,15 +37,11 @@ if TYPE_CHECKING:
 __all__ = ["ChartError", "TrendChart"]
 
 INSTALL_HINT: Final = "pip install 'calaim-timeline[charts]'"
-_EPOCH: Final = date(1970, 1, 1)
-_MOST_TICKS: Final = 20
 _BAR_DAYS: Final = 9.0
 _LABEL_WIDTH: Final = 36
 """A legend entry is wrapped to lines this long, three at most."""
 _LINE_LABEL: Final = 40
 """A line's own label is its milestone's title cut to this many characters."""
-_MARGIN: Final = 3.0
-"""How many days inside its month a point near the month's edge is drawn."""
 _INSIDE: Final = 6
 """A legend of at most this many entries is drawn inside the chart, a longer one beside it."""
 _STYLE: Final[dict[Any, Any]] = {
@@ -67,59 +61,6 @@ _MARKS: Final = {
 
 _HOLLOW: Final = frozenset({"gap", "unknown", "aged"})
 """The markers drawn hollow (where the milestone is not, or has no date)."""
-
-
-def _day(value: date) -> float:
-    return float((value - _EPOCH).days)
-
-
-def _middle(period: Period) -> float:
-    """Where a period stands on an axis: its middle, kept visibly inside its month.
-
-    A day's middle is half a day from its own edges; for the 1st of a month that is on
-    the grid line between two months, where the eye reads it as the month before. So a
-    point within :data:`_MARGIN` of its month's edge is drawn that far inside.
-
-    Examples:
-        >>> from datetime import date
-        >>> first, march = _middle(Period.parse("2022-03-01")), _day(date(2022, 3, 1))
-        >>> first - march
-        3.0
-        >>> _middle(Period.parse("2022-03")) - march
-        15.5
-    """
-    middle = (_day(period.start) + _day(period.end) + 1) / 2
-    month = month_index(_EPOCH + timedelta(days=int(middle)))
-    low = _day(month_start(month))
-    high = _day(month_start(month + 1)) if month < LAST_MONTH else _day(date.max) + 1
-    return min(max(middle, low + _MARGIN), high - _MARGIN)
-
-
-def _ticks(first: date, last: date) -> tuple[list[float], list[tuple[float, str]]]:
-    """Grid lines on the edges of months (or quarters, or years), labels in their middles.
-
-    Every month for up to a year and a half, else every quarter for up to four years,
-    else whole years, as many as keep the labels to about twenty.
-    """
-    start = max(month_index(first), FIRST_MONTH)
-    end = min(month_index(last) + 1, LAST_MONTH)
-    span = end - start
-    step = 1 if span <= 18 else 3 if span <= 48 else 12 * -(-span // (12 * _MOST_TICKS))  # noqa: PLR2004
-    edges = list(
-        range(max(start - start % step, FIRST_MONTH), min(end + step, LAST_MONTH + 1), step)
-    )
-    bounds = [_day(month_start(index)) for index in edges]
-    labels = []
-    for index, (low, high) in zip(edges, pairwise(bounds), strict=False):
-        day = month_start(index)
-        if step == 1:
-            text = day.strftime("%Y-%m")
-        elif step == 3:  # noqa: PLR2004
-            text = f"{day.year}-Q{(day.month - 1) // 3 + 1}"
-        else:
-            text = str(day.year)
-        labels.append(((low + high) / 2, text))
-    return bounds, labels
 
 
 def _label(text: str) -> str:
@@ -236,8 +177,8 @@ def _axes(axes: Axes, stories: tuple[History, ...]) -> None:
     low = min(low, reports[0].start)
     high = max((p.end for p in periods), default=reports[-1].end)
     high = max(high, reports[-1].end)
-    y_bounds, y_labels = _ticks(low, high)
-    x_bounds, x_labels = _ticks(reports[0].start, reports[-1].end)
+    y_bounds, y_labels = ticks(low, high)
+    x_bounds, x_labels = ticks(reports[0].start, reports[-1].end)
     diagonal = [max(x_bounds[0], y_bounds[0]), min(x_bounds[-1], y_bounds[-1])]
     axes.plot(diagonal, diagonal, color="#999999", linestyle="--", linewidth=1, gid="diagonal")
     for set_ticks, bounds, labels, limit in (
@@ -288,7 +229,7 @@ def _heights(story: History, x_of: dict[str, float]) -> dict[str, float]:
     given; else, on the diagonal, at the edition's own date).
     """
     given = [
-        (s.edition, _middle(s.milestone.when))
+        (s.edition, middle(s.milestone.when))
         for s in story.present
         if isinstance(s.milestone.when, Period)
     ]
@@ -330,7 +271,7 @@ def _apart(stories: Sequence[History]) -> dict[str, float]:
 def _draw_story(axes: Axes, story: History, colour: object, offset: float = 0.0) -> set[str]:
     """One milestone's bands, line and markers, the line ``offset`` days up; the markers' names."""
     key = story.key
-    x_of = {edition: _middle(month) for edition, month in story.editions}
+    x_of = {edition: middle(month) for edition, month in story.editions}
     y_of = {edition: y + offset for edition, y in _heights(story, x_of).items()}
     used: set[str] = set()
     for listing in story.present:
@@ -343,7 +284,7 @@ def _draw_story(axes: Axes, story: History, colour: object, offset: float = 0.0)
             )  # fmt: skip
             used.add("unknown")
             continue
-        bottom, top = _day(when.start), _day(when.end) + 1
+        bottom, top = day(when.start), day(when.end) + 1
         (bar,) = axes.bar(x, top - bottom, bottom=bottom, width=_BAR_DAYS, color=colour, alpha=0.3)
         bar.set_gid(f"band-{key}-{listing.edition}")
         if listing.milestone.status is Status.DONE:
@@ -406,9 +347,9 @@ def _label_lines(axes: Axes, stories: Sequence[History], apart: dict[str, float]
     for story in stories:
         place = (story.last_seen, story.latest.milestone.when)
         stacked = places[place] = places.get(place, -1) + 1
-        x = _middle(dict(story.editions)[story.last_seen])
+        x = middle(dict(story.editions)[story.last_seen])
         when = story.latest.milestone.when
-        y = (_middle(when) if isinstance(when, Period) else x) + apart[story.key]
+        y = (middle(when) if isinstance(when, Period) else x) + apart[story.key]
         axes.annotate(
             _short(story.latest.milestone.title),
             (x, y),
