@@ -48,6 +48,7 @@ LAYERS: dict[str, int] = {
     "_order": 8,
     "diffing": 9,
     "_following": 9,
+    "_stories": 9,
     "history": 10,
     "importers": 11,
     "render": 11,
