@@ -11,9 +11,12 @@ import enum
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Final, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from calaim_timeline.errors import PeriodError
+
+if TYPE_CHECKING:
+    import attrs
 
 __all__ = [
     "FIRST_MONTH",
@@ -21,6 +24,8 @@ __all__ = [
     "MONTH_NAMES",
     "Bounds",
     "Precision",
+    "is_plain_date",
+    "is_wording",
     "last_day",
     "month_index",
     "month_start",
@@ -250,3 +255,25 @@ def write(start: date, end: date, precision: Precision) -> str:  # noqa: PLR0911
     if whole_months:
         return f"{start.year:04d}-{start.month:02d}/{end.year:04d}-{end.month:02d}"
     return f"{start.isoformat()}/{end.isoformat()}"
+
+
+def is_plain_date(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A period's bound: a ``datetime.date`` (a ``datetime`` is a date too, and is refused)."""
+    if type(value) is not date:
+        msg = f"'{attribute.name}' must be a datetime.date (got {value!r})"
+        raise TypeError(msg)
+
+
+def is_wording(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """The source's wording of a date: None, or text on one line without spaces around."""
+    if value is None:
+        return
+    if not isinstance(value, str):
+        msg = f"'{attribute.name}' must be a string or None (got {value!r})"
+        raise TypeError(msg)
+    if not value.strip() or value != value.strip() or "\n" in value:
+        msg = (
+            f"'{attribute.name}' must be non-empty, on one line, without surrounding"
+            f" spaces (got {value!r})"
+        )
+        raise PeriodError(msg)

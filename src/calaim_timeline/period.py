@@ -18,14 +18,22 @@ Parsing never coarsens: text that is not exactly one of these forms is a
 
 from __future__ import annotations
 
-import enum
 from datetime import date
 from functools import lru_cache
-from typing import Any, Final, TypeAlias
+from typing import Final, TypeAlias
 
 import attrs
 
-from calaim_timeline._notation import Precision, month_index, read, unit_bounds, write
+from calaim_timeline._notation import (
+    Precision,
+    is_plain_date,
+    is_wording,
+    month_index,
+    read,
+    unit_bounds,
+    write,
+)
+from calaim_timeline._relation import Relation
 from calaim_timeline.errors import PeriodError
 
 __all__ = [
@@ -42,73 +50,6 @@ __all__ = [
 
 
 _RANK: Final = {p: i for i, p in enumerate(Precision)}
-
-
-class Relation(enum.Enum):
-    """How a period moved from one edition (old) to the next (new).
-
-    ``same``: identical, wording included. ``restated``: same bounds, other precision
-    or wording. ``narrowed``: new lies inside old. ``widened``: old lies inside new.
-    ``delayed`` / ``advanced``: both bounds moved later / earlier. Between a period and
-    an unknown date (see :func:`when_relation`): ``undated``, the date is now unknown;
-    ``dated``, it is set again.
-
-    Examples:
-        >>> Period.relation(Period.parse("2022-01"), Period.parse("2022-03"))
-        <Relation.DELAYED: 'delayed'>
-        >>> Period.relation(Period.parse("2022-Q1"), Period.parse("2022-02"))
-        <Relation.NARROWED: 'narrowed'>
-    """
-
-    SAME = "same"
-    DELAYED = "delayed"
-    ADVANCED = "advanced"
-    NARROWED = "narrowed"
-    WIDENED = "widened"
-    RESTATED = "restated"
-    UNDATED = "undated"
-    DATED = "dated"
-
-    @property
-    def inverse(self) -> Relation:
-        """The relation seen from the other side (delayed <-> advanced, ...).
-
-        Examples:
-            >>> Relation.NARROWED.inverse
-            <Relation.WIDENED: 'widened'>
-        """
-        return _INVERSE.get(self, self)
-
-
-_INVERSE: Final = {
-    Relation.DELAYED: Relation.ADVANCED,
-    Relation.ADVANCED: Relation.DELAYED,
-    Relation.NARROWED: Relation.WIDENED,
-    Relation.WIDENED: Relation.NARROWED,
-    Relation.UNDATED: Relation.DATED,
-    Relation.DATED: Relation.UNDATED,
-}
-
-
-def _is_plain_date(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    # datetime is a subclass of date; a period is made of days only.
-    if type(value) is not date:
-        msg = f"'{attribute.name}' must be a datetime.date (got {value!r})"
-        raise TypeError(msg)
-
-
-def _is_wording(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is None:
-        return
-    if not isinstance(value, str):
-        msg = f"'{attribute.name}' must be a string or None (got {value!r})"
-        raise TypeError(msg)
-    if not value.strip() or value != value.strip() or "\n" in value:
-        msg = (
-            f"'{attribute.name}' must be non-empty, on one line, without surrounding"
-            f" spaces (got {value!r})"
-        )
-        raise PeriodError(msg)
 
 
 @attrs.frozen(kw_only=True, order=False, repr=False)
@@ -128,10 +69,10 @@ class Period:
         True
     """
 
-    start: date = attrs.field(validator=_is_plain_date)
-    end: date = attrs.field(validator=_is_plain_date)
+    start: date = attrs.field(validator=is_plain_date)
+    end: date = attrs.field(validator=is_plain_date)
     precision: Precision = attrs.field(validator=attrs.validators.instance_of(Precision))
-    text: str | None = attrs.field(default=None, validator=_is_wording)
+    text: str | None = attrs.field(default=None, validator=is_wording)
 
     def __attrs_post_init__(self) -> None:
         """Check that the bounds are exactly one unit of the precision."""
@@ -349,7 +290,7 @@ class UnknownDate:
         [Period('2022-01'), UnknownDate()]
     """
 
-    text: str | None = attrs.field(default=None, validator=_is_wording)
+    text: str | None = attrs.field(default=None, validator=is_wording)
 
     def format(self) -> str:
         """The file format's notation, ``unknown``."""

@@ -33,6 +33,7 @@ LAYERS: dict[str, int] = {
     "_paused": 0,
     "_counting": 0,
     "_notation": 1,
+    "_relation": 1,
     "_files": 1,
     "_similarity": 1,
     "period": 2,
