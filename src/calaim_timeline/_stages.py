@@ -6,6 +6,7 @@ either side: swapping old and new swaps the pairs and nothing else.
 
 from __future__ import annotations
 
+import enum
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -18,12 +19,16 @@ from calaim_timeline.model import Edition, Initiative, Milestone, MilestoneKind
 from calaim_timeline.period import When
 
 __all__ = [
+    "DEFAULT_THRESHOLD",
+    "REVIEW_BELOW",
     "Pool",
+    "Stage",
     "aliased",
     "by_context",
     "by_equal_key",
     "by_renumbering",
     "by_similarity",
+    "confidence",
     "followed",
     "mutual",
     "one_within_other",
@@ -301,3 +306,77 @@ def _renumbered(a: str, b: str) -> bool:
     """Whether two titles differ, and only in their numbers ("beta 3", "beta 4")."""
     first, second = normalise(a), normalise(b)
     return first != second and _NUMBER.sub("#", first) == _NUMBER.sub("#", second)
+
+
+DEFAULT_THRESHOLD: Final = 85.0
+"""The least similarity (0 to 100) at which two titles may be paired.
+
+At 85, "MOT Carve-In goes live" and "MSSP Carve-Out goes live" (83) stay apart, while
+"Network Guidance to Plans" and "Final Network Guidance to Plans" (89) are paired.
+"""
+
+
+REVIEW_BELOW: Final = 0.9
+"""Pairs less sure than this are flagged for review in every output (``"review": true``)."""
+
+
+def confidence(stage: Stage, score: float) -> float:
+    """How sure a pair is, 0 to 1: what its stage proves, and its score where it has one.
+
+    Ids, lineages, aliases and equal titles are certain; milestones that followed an
+    initiative 0.95; shared acronyms 0.9; one name within the other 0.85; a label
+    renumbered, paired by date, 0.8 (the titles and the dates disagree: check it); the
+    only pair left with the same period and kind 0.75; similarity its score (85 is 0.85).
+
+    Examples:
+        >>> confidence(Stage.LINEAGE, 100.0), confidence(Stage.SIMILAR, 88.0)
+        (1.0, 0.88)
+        >>> confidence(Stage.CONTEXT, 40.0) < REVIEW_BELOW
+        True
+    """
+    if stage in (Stage.SIMILAR, Stage.MOVED):
+        return score / 100
+    return _SURE.get(stage, 1.0)
+
+
+class Stage(enum.Enum):
+    """How a pair was found.
+
+    Examples:
+        >>> [stage.value for stage in Stage]  # doctest: +NORMALIZE_WHITESPACE
+        ['id', 'lineage', 'alias', 'title', 'milestones', 'acronyms', 'contained', 'context',
+         'similar', 'moved', 'renumbered']
+    """
+
+    ID = "id"
+    """Initiatives: the same id."""
+    LINEAGE = "lineage"
+    """Milestones: the same lineage."""
+    ALIAS = "alias"
+    """Initiatives: an alias names the other's id or name."""
+    TITLE = "title"
+    """The same normalised name or title."""
+    MILESTONES = "milestones"
+    """Initiatives: the old one's milestones all went to the new one, which has no others."""
+    ACRONYMS = "acronyms"
+    """Initiatives: the same acronyms in parentheses, "(ECM)", "(ILOS)", and no other has them."""
+    CONTAINED = "contained"
+    """Initiatives: one name's words, in order, within the other's, and no other's."""
+    CONTEXT = "context"
+    """Milestones: the only two left in a pair of initiatives with the same period and kind."""
+    SIMILAR = "similar"
+    """The most similar names or titles, at or above the threshold."""
+    MOVED = "moved"
+    """Milestones: the most similar titles across initiatives."""
+    RENUMBERED = "renumbered"
+    """Milestones: labels renumbered by an inserted item ("beta 3" now "beta 4"), by date."""
+
+
+_SURE: Final = {
+    Stage.MILESTONES: 0.95,
+    Stage.ACRONYMS: 0.9,
+    Stage.CONTAINED: 0.85,
+    Stage.CONTEXT: 0.75,
+    Stage.RENUMBERED: 0.8,
+}
+"""What the stages without a score prove; the others are certain or scored."""

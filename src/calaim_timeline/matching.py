@@ -27,22 +27,24 @@ matching ``old`` against ``new``.
 
 from __future__ import annotations
 
-import enum
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import cached_property
-from typing import Final
 
 import attrs
 
+from calaim_timeline._lineages import grouped, indexed, titled
 from calaim_timeline._similarity import normalise, numbers, similarity
 from calaim_timeline._stages import (
+    DEFAULT_THRESHOLD,
+    REVIEW_BELOW,
     Pool,
+    Stage,
     aliased,
     by_context,
     by_equal_key,
     by_renumbering,
     by_similarity,
+    confidence,
     followed,
     mutual,
     one_within_other,
@@ -67,79 +69,6 @@ __all__ = [
     "pairing",
     "similarity",
 ]
-
-DEFAULT_THRESHOLD: Final = 85.0
-"""The least similarity (0 to 100) at which two titles may be paired.
-
-At 85, "MOT Carve-In goes live" and "MSSP Carve-Out goes live" (83) stay apart, while
-"Network Guidance to Plans" and "Final Network Guidance to Plans" (89) are paired.
-"""
-
-
-REVIEW_BELOW: Final = 0.9
-"""Pairs less sure than this are flagged for review in every output (``"review": true``)."""
-
-
-def confidence(stage: Stage, score: float) -> float:
-    """How sure a pair is, 0 to 1: what its stage proves, and its score where it has one.
-
-    Ids, lineages, aliases and equal titles are certain; milestones that followed an
-    initiative 0.95; shared acronyms 0.9; one name within the other 0.85; a label
-    renumbered, paired by date, 0.8 (the titles and the dates disagree: check it); the
-    only pair left with the same period and kind 0.75; similarity its score (85 is 0.85).
-
-    Examples:
-        >>> confidence(Stage.LINEAGE, 100.0), confidence(Stage.SIMILAR, 88.0)
-        (1.0, 0.88)
-        >>> confidence(Stage.CONTEXT, 40.0) < REVIEW_BELOW
-        True
-    """
-    if stage in (Stage.SIMILAR, Stage.MOVED):
-        return score / 100
-    return _SURE.get(stage, 1.0)
-
-
-class Stage(enum.Enum):
-    """How a pair was found.
-
-    Examples:
-        >>> [stage.value for stage in Stage]  # doctest: +NORMALIZE_WHITESPACE
-        ['id', 'lineage', 'alias', 'title', 'milestones', 'acronyms', 'contained', 'context',
-         'similar', 'moved', 'renumbered']
-    """
-
-    ID = "id"
-    """Initiatives: the same id."""
-    LINEAGE = "lineage"
-    """Milestones: the same lineage."""
-    ALIAS = "alias"
-    """Initiatives: an alias names the other's id or name."""
-    TITLE = "title"
-    """The same normalised name or title."""
-    MILESTONES = "milestones"
-    """Initiatives: the old one's milestones all went to the new one, which has no others."""
-    ACRONYMS = "acronyms"
-    """Initiatives: the same acronyms in parentheses, "(ECM)", "(ILOS)", and no other has them."""
-    CONTAINED = "contained"
-    """Initiatives: one name's words, in order, within the other's, and no other's."""
-    CONTEXT = "context"
-    """Milestones: the only two left in a pair of initiatives with the same period and kind."""
-    SIMILAR = "similar"
-    """The most similar names or titles, at or above the threshold."""
-    MOVED = "moved"
-    """Milestones: the most similar titles across initiatives."""
-    RENUMBERED = "renumbered"
-    """Milestones: labels renumbered by an inserted item ("beta 3" now "beta 4"), by date."""
-
-
-_SURE: Final = {
-    Stage.MILESTONES: 0.95,
-    Stage.ACRONYMS: 0.9,
-    Stage.CONTAINED: 0.85,
-    Stage.CONTEXT: 0.75,
-    Stage.RENUMBERED: 0.8,
-}
-"""What the stages without a score prove; the others are certain or scored."""
 
 
 @attrs.frozen
@@ -299,8 +228,8 @@ def _staged(
     def titles(side: dict[str, Milestone], keys: list[str]) -> dict[str, str]:
         return {k: side[k].title for k in keys if k in side}
 
-    old_groups = _grouped(pool.old, home_old)
-    new_groups = _grouped(pool.new, {k: placed[k][0] for k in pool.new})
+    old_groups = grouped(pool.old, home_old)
+    new_groups = grouped(pool.new, {k: placed[k][0] for k in pool.new})
     for pair in initiative_pairs:
         before, after = old_groups.get(pair.old.id), new_groups.get(pair.new.id)
         if not before or not after:
@@ -311,7 +240,7 @@ def _staged(
             if not exact:  # an inserted item renumbered the labels: pair those by date
                 keep(by_renumbering(pool, before, after), Stage.RENUMBERED)
             found = by_equal_key(
-                _titled(pool.old, before, exact=exact), _titled(pool.new, after, exact=exact)
+                titled(pool.old, before, exact=exact), titled(pool.new, after, exact=exact)
             )
             keep(((o, n, 100.0) for o, n in found), Stage.TITLE)
         keep(
@@ -344,7 +273,7 @@ def pairing(
         (56, [], [], {})
     """
     initiative_pairs, initiative_pool = _match_initiatives(old, new, threshold)
-    old_milestones, home_old = _index(old)
+    old_milestones, home_old = indexed(old)
     edited, placed, remaining = _walked(
         new, old_milestones, home_old, initiative_pairs, edits=edits
     )
@@ -367,18 +296,6 @@ def pairing(
         old_left=pool.old,
         new_left=pool.new,
     )
-
-
-def _titled(
-    side: dict[str, Milestone], keys: list[str], *, exact: bool
-) -> Iterator[tuple[str, str]]:
-    """Each waiting key with its normalised title (and, if ``exact``, period and kind)."""
-    for key in keys:
-        milestone = side.get(key)
-        if milestone is not None:
-            title = normalise(milestone.title)
-            kind = milestone.kind.value if milestone.kind else ""
-            yield key, f"{title}\0{milestone.when}\0{kind}" if exact else title
 
 
 def _walked(
@@ -426,7 +343,7 @@ def match(old: Edition, new: Edition, *, threshold: float = DEFAULT_THRESHOLD) -
     """
     found = pairing(old, new, threshold=threshold)
     before, old_home = found.old_milestones, found.old_home
-    after, new_home = _index(new)
+    after, new_home = indexed(new)
     pairs = [
         MilestonePair(old_home[o], before[o], new_home[n], after[n], stage, score)
         for o, n, stage, score in [
@@ -469,25 +386,3 @@ def category_links(old: Edition, new: Edition) -> dict[str, str]:
         ((c.id, normalise(c.name)) for c in new.categories if c.id not in links.values()),
     )
     return {**links, **dict(found)}
-
-
-def _index(edition: Edition) -> tuple[dict[str, Milestone], dict[str, Initiative]]:
-    """Each lineage's milestone and its initiative, in document order.
-
-    Each milestone is read once; the dicts are filled by C loops, which matters at
-    100,000 milestones.
-    """
-    milestones: dict[str, Milestone] = {}
-    home: dict[str, Initiative] = {}
-    for initiative in edition.initiatives:
-        lineages = [m.lineage for m in initiative.milestones]
-        milestones.update(zip(lineages, initiative.milestones, strict=True))
-        home.update(dict.fromkeys(lineages, initiative))
-    return milestones, home
-
-
-def _grouped(pool: dict[str, Milestone], home: dict[str, Initiative]) -> dict[str, list[str]]:
-    groups: dict[str, list[str]] = defaultdict(list)
-    for key in pool:
-        groups[home[key].id].append(key)
-    return groups

@@ -41,6 +41,7 @@ LAYERS: dict[str, int] = {
     "validation": 4,
     "_build": 4,
     "_stages": 4,
+    "_lineages": 4,
     "matching": 5,
     "codec": 5,
     "archive": 6,
