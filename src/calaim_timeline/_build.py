@@ -11,10 +11,23 @@ validated: :func:`calaim_timeline.codec.from_dict` checks its invariants.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Mapping
 from typing import Any, Final, TypeVar
 
+from calaim_timeline._values import (
+    MAX_NUMBER,
+    MISSING,
+    REQUIRED,
+    Problem,
+    choice,
+    describe,
+    items,
+    number,
+    path_of,
+    string,
+    string_field,
+    within,
+)
 from calaim_timeline.errors import PeriodError, SnapshotError
 from calaim_timeline.model import (
     CALAIM_SERIES,
@@ -35,14 +48,6 @@ __all__ = ["KEYS", "MAX_NUMBER", "build", "describe", "structure"]
 
 _T = TypeVar("_T")
 _TEXT: Final = "_text"  # the suffix of a period's wording: when, when_text
-_SHOWN: Final = 40
-_MISSING: Final = object()
-_LONG_INT_BITS: Final = 64
-_WRITABLE_BITS: Final = 14_000  # below Python's 4,300-digit limit on writing an int
-MAX_NUMBER: Final = 999_999
-"""The largest footnote number a document may hold (a footnote is numbered in a page)."""
-_REQUIRED: Final = "required field missing"
-
 KEYS: Final[dict[type, tuple[str, ...]]] = {
     Edition: (
         *("id", "title", "as_of", "as_of_text", "window", "window_text", "publisher"),
@@ -67,37 +72,6 @@ _KINDS: Final = {kind.value: kind for kind in MilestoneKind}
 _STATUSES: Final = {status.value: status for status in Status}
 
 
-class _Problem(Exception):  # noqa: N818 - internal: never leaves this module
-    """A problem with a value, and the path to it, built up as it propagates."""
-
-    def __init__(self, message: str, *path: str | int) -> None:
-        super().__init__(message)
-        self.message = message
-        self.path = path
-
-    def under(self, *steps: str | int) -> _Problem:
-        return _Problem(self.message, *steps, *self.path)
-
-
-def describe(value: object) -> str:
-    """A value's type and a short repr, for messages: ``int 7``, ``str 'abc…'``.
-
-    Examples:
-        >>> describe(7), describe(None), describe(16**2000)
-        ('int 7', 'NoneType None', 'int of 2409 digits')
-    """
-    if isinstance(value, int) and value.bit_length() > _LONG_INT_BITS:
-        return f"int of {_digits(value)} digits"
-    shown = repr(value)
-    if len(shown) > _SHOWN:
-        shown = shown[: _SHOWN - 1] + "…"
-    return f"{type(value).__name__} {shown}"
-
-
-def _path(steps: tuple[str | int, ...]) -> str:
-    return "".join(f"[{s}]" if isinstance(s, int) else f".{s}" for s in steps).removeprefix(".")
-
-
 def build(document: Mapping[str, Any], *, source: str | None = None) -> Edition:
     """The edition ``document`` describes; SnapshotError for its first problem.
 
@@ -112,8 +86,8 @@ def build(document: Mapping[str, Any], *, source: str | None = None) -> Edition:
     """
     try:
         return _edition(document)
-    except _Problem as problem:
-        raise SnapshotError(problem.message, source=source, path=_path(problem.path)) from None
+    except Problem as problem:
+        raise SnapshotError(problem.message, source=source, path=path_of(problem.path)) from None
 
 
 def structure(value: object, kind: type[_T]) -> _T:
@@ -129,8 +103,8 @@ def structure(value: object, kind: type[_T]) -> _T:
     read: Callable[[Any], Any] = _READERS[kind]
     try:
         value = read(value)
-    except _Problem as problem:
-        raise SnapshotError(problem.message, path=_path(problem.path)) from None
+    except Problem as problem:
+        raise SnapshotError(problem.message, path=path_of(problem.path)) from None
     return value  # type: ignore[return-value]
 
 
@@ -138,7 +112,7 @@ def _table(value: object, kind: type) -> Mapping[str, Any]:
     if type(value) is dict or isinstance(value, Mapping):
         return value
     msg = f"must be a table of {kind.__name__} fields (got {describe(value)})"
-    raise _Problem(msg)
+    raise Problem(msg)
 
 
 def _known(table: Mapping[str, Any], kind: type) -> None:
@@ -149,43 +123,7 @@ def _known(table: Mapping[str, Any], kind: type) -> None:
     noun = "key" if len(unknown) == 1 else "keys"
     names = ", ".join(repr(key) for key in unknown)
     msg = f"unknown {noun} {names}: the keys of {kind.__name__} are {', '.join(KEYS[kind])}"
-    raise _Problem(msg)
-
-
-def _str(table: Mapping[str, Any], key: str, default: object = _MISSING) -> Any:  # noqa: ANN401
-    value = table.get(key, default)
-    if type(value) is str or (value is None and default is None):
-        return value
-    if value is _MISSING:
-        raise _Problem(_REQUIRED, key)
-    if isinstance(value, str):
-        return value
-    msg = f"must be a string (got {describe(value)})"
-    raise _Problem(msg, key)
-
-
-def _digits(value: int) -> int:
-    """How many decimal digits ``value`` has; past Python's limit, without writing it out."""
-    if value.bit_length() < _WRITABLE_BITS:
-        return len(str(abs(value)))
-    return int(abs(value).bit_length() * math.log10(2)) + 1
-
-
-def _number(value: object) -> int:
-    if type(value) is int or (isinstance(value, int) and not isinstance(value, bool)):
-        if abs(value) > MAX_NUMBER:
-            msg = f"must be a whole number up to {MAX_NUMBER:,} (got {describe(value)})"
-            raise _Problem(msg)
-        return int(value)
-    msg = f"must be a whole number (got {describe(value)})"
-    raise _Problem(msg)
-
-
-def _text(value: object) -> str:
-    if isinstance(value, str):
-        return value
-    msg = f"must be a string (got {describe(value)})"
-    raise _Problem(msg)
+    raise Problem(msg)
 
 
 def _wordings(table: Mapping[str, Any], *keys: str) -> None:
@@ -194,7 +132,7 @@ def _wordings(table: Mapping[str, Any], *keys: str) -> None:
         text = table.get(key + _TEXT)
         if text is not None and not isinstance(text, str):  # reported at the table
             msg = f"{key}{_TEXT}: must be a string (got {describe(text)})"
-            raise _Problem(msg)
+            raise Problem(msg)
 
 
 def _period(table: Mapping[str, Any], key: str) -> Period:
@@ -208,12 +146,12 @@ def _when(table: Mapping[str, Any], key: str) -> When:
 def _field_notation(
     read: Callable[[object, str | None], _T], table: Mapping[str, Any], key: str
 ) -> _T:
-    notation = table.get(key, _MISSING)
-    if notation is _MISSING:
-        raise _Problem(_REQUIRED, key)
+    notation = table.get(key, MISSING)
+    if notation is MISSING:
+        raise Problem(REQUIRED, key)
     try:
         return read(notation, table.get(key + _TEXT))
-    except _Problem as problem:
+    except Problem as problem:
         raise problem.under(key) from None
 
 
@@ -228,43 +166,11 @@ def _parsed_when(notation: object, text: str | None = None) -> When:
 def _notation(parse: Callable[..., _T], notation: object, text: str | None) -> _T:
     if not isinstance(notation, str):
         msg = f"must be a period written as a string, such as '2022-01' (got {describe(notation)})"
-        raise _Problem(msg)
+        raise Problem(msg)
     try:
         return parse(notation, text=text)
     except PeriodError as error:
-        raise _Problem(str(error)) from None
-
-
-def _choice(value: object, choices: Mapping[str, _T], key: str) -> _T:
-    try:
-        return choices[value]  # type: ignore[index]
-    except (KeyError, TypeError):
-        names = ", ".join(choices)
-        msg = f"unknown value {value!r}: expected one of {names}"
-        raise _Problem(msg, key) from None
-
-
-def _items(table: Mapping[str, Any], key: str, read: Callable[[Any], _T]) -> tuple[_T, ...]:
-    values = table.get(key, ())
-    if type(values) is not list and not isinstance(values, list | tuple):
-        msg = f"must be a list (got {describe(values)})"
-        raise _Problem(msg, key)
-    try:
-        return tuple(map(read, values))
-    except _Problem as problem:  # find which item, now that speed no longer matters
-        for index, value in enumerate(values):
-            try:
-                read(value)
-            except _Problem as found:
-                raise found.under(key, index) from None
-        raise problem.under(key) from None  # pragma: no cover - the item failed above
-
-
-def _within(key: str, read: Callable[[Any], _T], value: object) -> _T:
-    try:
-        return read(value)
-    except _Problem as problem:
-        raise problem.under(key) from None
+        raise Problem(str(error)) from None
 
 
 def _reader(kind: type[_T], make: Callable[[Mapping[str, Any]], _T]) -> Callable[[object], _T]:
@@ -281,48 +187,50 @@ def _reader(kind: type[_T], make: Callable[[Mapping[str, Any]], _T]) -> Callable
 
 def _kind(table: Mapping[str, Any]) -> MilestoneKind | None:
     kind = table.get("kind")
-    return None if kind is None else _choice(kind, _KINDS, "kind")
+    return None if kind is None else choice(kind, _KINDS, "kind")
 
 
 def _edition_fields(table: Mapping[str, Any]) -> Edition:
     _wordings(table, "as_of", "window")
     return Edition(
-        id=_str(table, "id"),
-        title=_str(table, "title"),
+        id=string_field(table, "id"),
+        title=string_field(table, "title"),
         as_of=_period(table, "as_of"),
         window=_period(table, "window"),
-        publisher=_str(table, "publisher"),
-        source=_within("source", _source, table.get("source", _MISSING)),
-        series=_within("series", _series, table["series"]) if "series" in table else CALAIM_SERIES,
-        categories=_items(table, "categories", _category),
-        initiatives=_items(table, "initiatives", _initiative),
-        footnotes=_items(table, "footnotes", _footnote),
-        excluded_initiatives=_items(table, "excluded_initiatives", _text),
+        publisher=string_field(table, "publisher"),
+        source=within("source", _source, table.get("source", MISSING)),
+        series=within("series", _series, table["series"]) if "series" in table else CALAIM_SERIES,
+        categories=items(table, "categories", _category),
+        initiatives=items(table, "initiatives", _initiative),
+        footnotes=items(table, "footnotes", _footnote),
+        excluded_initiatives=items(table, "excluded_initiatives", string),
     )
 
 
 def _source_fields(table: Mapping[str, Any]) -> Source:
     return Source(
-        document=_str(table, "document"),
-        url=_str(table, "url", None),
-        notes=_str(table, "notes", None),
+        document=string_field(table, "document"),
+        url=string_field(table, "url", None),
+        notes=string_field(table, "notes", None),
     )
 
 
 def _footnote_fields(table: Mapping[str, Any]) -> Footnote:
     if "number" not in table:
-        raise _Problem(_REQUIRED, "number")
-    return Footnote(number=_within("number", _number, table["number"]), text=_str(table, "text"))
+        raise Problem(REQUIRED, "number")
+    return Footnote(
+        number=within("number", number, table["number"]), text=string_field(table, "text")
+    )
 
 
 def _initiative_fields(table: Mapping[str, Any]) -> Initiative:
     return Initiative(
-        id=_str(table, "id"),
-        name=_str(table, "name"),
-        category=_str(table, "category", None),
-        aliases=_items(table, "aliases", _text),
-        footnotes=_items(table, "footnotes", _number),
-        milestones=_items(table, "milestones", _milestone),
+        id=string_field(table, "id"),
+        name=string_field(table, "name"),
+        category=string_field(table, "category", None),
+        aliases=items(table, "aliases", string),
+        footnotes=items(table, "footnotes", number),
+        milestones=items(table, "milestones", _milestone),
     )
 
 
@@ -356,9 +264,9 @@ def _milestone(value: object) -> Milestone:
             and type(status) is str
             and value.keys() <= _PLAIN_KEYS
         ):
-            chosen_kind = _KIND_OR_NONE.get(kind, _MISSING)
+            chosen_kind = _KIND_OR_NONE.get(kind, MISSING)
             chosen_status = _STATUSES.get(status)
-            if chosen_kind is not _MISSING and chosen_status is not None:
+            if chosen_kind is not MISSING and chosen_status is not None:
                 try:
                     when = parse_when(notation)
                 except PeriodError:
@@ -370,7 +278,7 @@ def _milestone(value: object) -> Milestone:
                         chosen_kind,  # type: ignore[arg-type]
                         when,
                         (),
-                        _items(value, "footnotes", _number) if "footnotes" in value else (),
+                        items(value, "footnotes", number) if "footnotes" in value else (),
                         chosen_status,
                         lineage,
                     )
@@ -380,30 +288,30 @@ def _milestone(value: object) -> Milestone:
 def _milestone_fields(table: Mapping[str, Any]) -> Milestone:
     if "when_text" in table:
         _wordings(table, "when")
-    identifier = _str(table, "id")
+    identifier = string_field(table, "id")
     return _new_milestone(
         identifier,
-        _str(table, "title"),
+        string_field(table, "title"),
         _kind(table),
         _when(table, "when"),
-        _items(table, "sub_items", _sub_item) if "sub_items" in table else (),
-        _items(table, "footnotes", _number) if "footnotes" in table else (),
-        _choice(table.get("status", Status.PLANNED.value), _STATUSES, "status"),
-        _str(table, "lineage", identifier),
+        items(table, "sub_items", _sub_item) if "sub_items" in table else (),
+        items(table, "footnotes", number) if "footnotes" in table else (),
+        choice(table.get("status", Status.PLANNED.value), _STATUSES, "status"),
+        string_field(table, "lineage", identifier),
     )
 
 
 def _sub_item_fields(table: Mapping[str, Any]) -> SubItem:
     return SubItem(
-        text=_str(table, "text"),
-        footnotes=_items(table, "footnotes", _number),
+        text=string_field(table, "text"),
+        footnotes=items(table, "footnotes", number),
         kind=_kind(table),
     )
 
 
 _edition = _reader(Edition, _edition_fields)
 _category = _reader(
-    Category, lambda table: Category(id=_str(table, "id"), name=_str(table, "name"))
+    Category, lambda table: Category(id=string_field(table, "id"), name=string_field(table, "name"))
 )
 _footnote = _reader(Footnote, _footnote_fields)
 _initiative = _reader(Initiative, _initiative_fields)
@@ -413,14 +321,16 @@ _present_source = _reader(Source, _source_fields)
 _series = _reader(
     Series,
     lambda table: Series(
-        id=_str(table, "id"), title=_str(table, "title"), publisher=_str(table, "publisher")
+        id=string_field(table, "id"),
+        title=string_field(table, "title"),
+        publisher=string_field(table, "publisher"),
     ),
 )
 
 
 def _source(value: object) -> Source:
-    if value is _MISSING:
-        raise _Problem(_REQUIRED)
+    if value is MISSING:
+        raise Problem(REQUIRED)
     return _present_source(value)
 
 

@@ -18,7 +18,8 @@ from calaim_timeline import (
     Source,
     SubItem,
 )
-from calaim_timeline._build import KEYS, _careful_milestone, _milestone, _Problem, build
+from calaim_timeline._build import KEYS, _careful_milestone, _milestone, build
+from calaim_timeline._values import Problem
 from calaim_timeline.codec import make_converter, to_dict
 from calaim_timeline.period import When
 from calaim_timeline.strategies import editions, tweaked_documents
@@ -72,6 +73,6 @@ def test_the_quick_milestone_reader_agrees_with_the_careful_one(data: st.DataObj
         for read in (_milestone, _careful_milestone):
             try:
                 outcomes.append(read(table))
-            except _Problem as problem:
+            except Problem as problem:
                 outcomes.append((problem.path, problem.message))
         assert outcomes[0] == outcomes[1]

@@ -36,6 +36,7 @@ LAYERS: dict[str, int] = {
     "_relation": 1,
     "_files": 1,
     "_similarity": 1,
+    "_values": 0,
     "period": 2,
     "model": 3,
     "validation": 4,
