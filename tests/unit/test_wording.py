@@ -178,3 +178,22 @@ def test_one_of_anything_is_singular(tmp_path: Path) -> None:
         f"wrote {chart}: the trend of 1 milestone over 1 edition\n",
     )
     assert "1 milestone in 1 initiative" in run("changelog", "--snapshots", str(folder))[1]
+
+
+def test_a_move_between_days_is_counted_in_days_and_the_biggest_slip_comes_first() -> None:
+    """A week across a month's end is "+7 days", not "+1 month"; it outranks a 2-day slip."""
+    old = with_benefits(
+        edition(id="2020-08", as_of=Period.month(2020, 8), window=Period.parse("2020-08/2020-09")),
+        milestone("retro", title="Retrospective", when=Period.parse("2020-08-27")),
+        milestone("release", title="Release", when=Period.parse("2020-08-24")),
+    )
+    new = with_benefits(
+        attrs.evolve(old, id="2020-08-v02"),
+        milestone("retro", title="Retrospective", when=Period.parse("2020-09-03")),
+        milestone("release", title="Release", when=Period.parse("2020-08-26")),
+    )
+    assert DiffText(terms=False)(diff(old, new)).splitlines()[3:6] == [
+        "  Delayed: 2 milestones now due later, the biggest slip first",
+        "    - +7 days: Retrospective (Benefits Standardization), 2020-08-27 → 2020-09-03",
+        "    - +2 days: Release (Benefits Standardization), 2020-08-24 → 2020-08-26",
+    ]

@@ -30,7 +30,7 @@ from calaim_timeline.changes import (
 from calaim_timeline.diffing import EditionDiff
 from calaim_timeline.matching import Stage
 from calaim_timeline.model import Milestone, MilestoneKind, Status
-from calaim_timeline.period import Period, Relation, When, when_months
+from calaim_timeline.period import Period, Precision, Relation, When, when_months
 from calaim_timeline.render._registry import ByType
 
 __all__ = [
@@ -75,11 +75,12 @@ def months(count: int) -> str:
 
 
 def moved(old: When, new: When) -> str:
-    """How far the end of the date moved: ``+2 months``, or ``+21 days`` within a month.
+    """How far the end of the date moved, in the unit the dates are given in.
 
-    The months are those of the last month (:meth:`Period.shift_months`); where the end
-    moved within its month (days of one month), the days say it, never "0 months" for
-    a date three weeks later. Empty where either date is unknown.
+    Between two days, in days (a week from August 27 to September 3 is "+7 days", not
+    "+1 month"); otherwise the months of the last month (:meth:`Period.shift_months`),
+    except that an end moved within its month is counted in days, never "0 months".
+    Empty where either date is unknown.
 
     Examples:
         >>> from calaim_timeline import Period
@@ -87,14 +88,17 @@ def moved(old: When, new: When) -> str:
         '+2 months'
         >>> moved(Period.parse("2022-10-03"), Period.parse("2022-10-24"))
         '+21 days'
+        >>> moved(Period.parse("2020-08-27"), Period.parse("2020-09-03"))
+        '+7 days'
         >>> moved(Period.parse("2022-Q1"), Period.parse("2022-03"))
         '0 months'
     """
     shift = when_months(old, new)
-    if shift is None:
+    if not (isinstance(old, Period) and isinstance(new, Period)) or shift is None:
         return ""
-    if shift == 0 and isinstance(old, Period) and isinstance(new, Period) and old.end != new.end:
-        days = (new.end - old.end).days
+    days = (new.end - old.end).days
+    both_days = old.precision is new.precision is Precision.DAY
+    if (both_days and days) or (shift == 0 and days):
         return f"{days:+d} day{'' if abs(days) == 1 else 's'}"
     return months(shift)
 

@@ -39,7 +39,7 @@ from calaim_timeline.changes import (
 )
 from calaim_timeline.diffing import EditionDiff
 from calaim_timeline.model import MilestoneKind
-from calaim_timeline.period import Relation
+from calaim_timeline.period import Period, Relation
 from calaim_timeline.render._describe import UNDATED, moved, named, period
 from calaim_timeline.render._registry import ByType
 
@@ -269,7 +269,7 @@ def _gone(found: _Found) -> Iterator[Point]:
 
 
 def _delayed(found: _Found) -> Iterator[Point]:
-    late = sorted(found.shifted(Relation.DELAYED), key=lambda pair: -(pair[1].months or 0))
+    late = sorted(found.shifted(Relation.DELAYED), key=lambda pair: -_days_later(pair[1]))
     if late:
         yield Point(
             "Delayed",
@@ -283,6 +283,12 @@ def _delayed(found: _Found) -> Iterator[Point]:
                 ]
             ),
         )
+
+
+def _days_later(change: MilestoneShifted) -> int:
+    """How many days later the end of a delayed milestone's period is: the slip to sort by."""
+    old, new = change.old.milestone.when, change.new.milestone.when
+    return (new.end - old.end).days if isinstance(old, Period) and isinstance(new, Period) else 0
 
 
 def _new(found: _Found) -> Iterator[Point]:
