@@ -44,10 +44,11 @@ from calaim_timeline.model import (
 )
 from calaim_timeline.period import Period, When, parse_when
 
-__all__ = ["KEYS", "MAX_NUMBER", "build", "describe", "structure"]
+__all__ = ["KEYS", "MAX_NUMBER", "WORDING", "build", "describe", "structure", "worded"]
 
 _T = TypeVar("_T")
-_TEXT: Final = "_text"  # the suffix of a period's wording: when, when_text
+WORDING: Final = "_text"
+"""The suffix of the key that keeps a date's wording beside its notation: when, when_text."""
 KEYS: Final[dict[type, tuple[str, ...]]] = {
     Edition: (
         *("id", "title", "as_of", "as_of_text", "window", "window_text", "publisher"),
@@ -70,6 +71,22 @@ the model's fields, so that a new field cannot be forgotten here)."""
 _ALLOWED: Final = {kind: frozenset(keys) for kind, keys in KEYS.items()}
 _KINDS: Final = {kind.value: kind for kind in MilestoneKind}
 _STATUSES: Final = {status.value: status for status in Status}
+
+
+def worded(key: str, when: When) -> dict[str, str]:
+    """The document keys of a date: ``{key: notation}``, and ``{key}_text`` for its wording.
+
+    The one rule for a date's wording, as snapshot files and change records write it.
+
+    Examples:
+        >>> worded("when", parse_when("2022-Q1", text="Early 2022"))
+        {'when': '2022-Q1', 'when_text': 'Early 2022'}
+        >>> worded("old_window", Period.parse("2021"))
+        {'old_window': '2021'}
+    """
+    if when.text is None:
+        return {key: str(when)}
+    return {key: str(when), key + WORDING: when.text}
 
 
 def build(document: Mapping[str, Any], *, source: str | None = None) -> Edition:
@@ -129,9 +146,9 @@ def _known(table: Mapping[str, Any], kind: type) -> None:
 def _wordings(table: Mapping[str, Any], *keys: str) -> None:
     """The wordings of a table's periods are strings (checked before its fields)."""
     for key in keys:
-        text = table.get(key + _TEXT)
+        text = table.get(key + WORDING)
         if text is not None and not isinstance(text, str):  # reported at the table
-            msg = f"{key}{_TEXT}: must be a string (got {describe(text)})"
+            msg = f"{key}{WORDING}: must be a string (got {describe(text)})"
             raise Problem(msg)
 
 
@@ -150,7 +167,7 @@ def _field_notation(
     if notation is MISSING:
         raise Problem(REQUIRED, key)
     try:
-        return read(notation, table.get(key + _TEXT))
+        return read(notation, table.get(key + WORDING))
     except Problem as problem:
         raise problem.under(key) from None
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, TextIO, get_args, get_ori
 
 import attrs
 
-from calaim_timeline._build import KEYS, build, describe, structure
+from calaim_timeline._build import KEYS, build, describe, structure, worded
 from calaim_timeline._files import line_of, read_text, write_atomic
 from calaim_timeline._paused import paused
 from calaim_timeline.errors import SnapshotError
@@ -49,12 +49,11 @@ __all__ = [
     "save",
     "to_dict",
     "to_plain",
+    "worded",
     "write_atomic",
 ]
 
 Format = Literal["toml", "json"]
-
-_TEXT_SUFFIX: Final = "_text"
 
 
 def _is_homogeneous_tuple(kind: object) -> bool:
@@ -87,9 +86,10 @@ def _class_unstructure(cls: type, converter: cattrs.Converter) -> Callable[[Any]
         plain = unstructure(obj)
         out: dict[str, Any] = {}
         for key, value in plain.items():
-            out[key] = value
-            if key in fields and getattr(obj, key).text is not None:
-                out[key + _TEXT_SUFFIX] = getattr(obj, key).text
+            if key in fields:
+                out.update(worded(key, getattr(obj, key)))
+            else:
+                out[key] = value
         return out
 
     return hook

@@ -46,6 +46,7 @@ from calaim_timeline.changes import (
     WindowChanged,
     bare,
 )
+from calaim_timeline.changes import to_json as change_json
 from calaim_timeline.errors import DiffError, UnknownChangeError
 from calaim_timeline.matching import (
     DEFAULT_THRESHOLD,
@@ -263,25 +264,12 @@ class EditionDiff:
             "new": self.new.edition.id,
             "summary": self.summary(),
             "changes": [
-                {**_change_json(change), "review": True}
+                {**change_json(change), "review": True}
                 if self.needs_review(change)
-                else _change_json(change)
+                else change_json(change)
                 for change in self.changes
             ],
         }
-
-
-def _change_json(change: Change) -> dict[str, Any]:
-    """One change as a JSON object: change, initiative, milestone, title, then its own fields."""
-    head: dict[str, Any] = {
-        "change": change.change,
-        "initiative": change.initiative,
-        "milestone": change.milestone,
-        "title": change.title,
-    }
-    if change.milestone is not None:
-        head["kind"] = change.kind.value if change.kind else None
-    return {**head, **change.fields()}
 
 
 @paused

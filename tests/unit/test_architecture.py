@@ -17,7 +17,7 @@ from types import FrameType
 
 import pytest
 
-from calaim_timeline.changes import CHANGE_TYPES, ChangeRecord
+from calaim_timeline.changes import CHANGE_TYPES, REGISTRIES, ChangeRecord
 from calaim_timeline.importers import import_table_file
 from calaim_timeline.render._changelog import sorts
 from calaim_timeline.render._describe import describes
@@ -123,6 +123,12 @@ def test_no_module_imports_a_private_module_of_another_package() -> None:
     assert found == []
 
 
+def test_only_the_document_modules_import_the_codec() -> None:
+    """The change records know nothing of the document form: their JSON and details do."""
+    users = sorted(m for m, targets in GRAPH.items() if "codec" in targets and m.startswith("c"))
+    assert users == ["changes._details", "changes._json"]
+
+
 def _body_lines(node: ast.FunctionDef | ast.AsyncFunctionDef) -> int:
     body = node.body
     first = body[0]
@@ -221,12 +227,12 @@ def test_every_change_type_has_all_its_behaviour(kind: type[ChangeRecord]) -> No
     assert (describes(kind), sorts(kind)) == (True, True)
 
 
-def test_every_report_table_has_every_change_type() -> None:
-    """Words, change-log section, digest point and spreadsheet columns: each type in each."""
+def test_every_table_by_change_type_has_every_change_type() -> None:
+    """JSON fields, words, change-log section, digest point, spreadsheet columns: each type."""
     from calaim_timeline.render import _changelog, _describe, _digest, tables  # noqa: F401, PLC0415
-    from calaim_timeline.render._registry import REGISTRIES  # noqa: PLC0415
 
-    assert {table.concern: table.missing() for table in REGISTRIES} == {
+    assert {table.concern: table.missing(CHANGE_TYPES) for table in REGISTRIES} == {
+        "JSON fields": (),
         "words": (),
         "digest point": (),
         "change-log section": (),

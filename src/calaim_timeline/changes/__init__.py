@@ -1,14 +1,16 @@
 """The change records of a diff: one frozen class per kind of change, owning its behaviour.
 
-Every record type is a :class:`ChangeRecord`: its JSON name (``change``), its inverse,
-how it is applied when the new edition is rebuilt, and its own JSON fields all live on
-the class. :data:`CHANGE_TYPES` lists every type in report order; a test checks that
-each implements all of that and that every output format words each one.
+Every record type is a :class:`ChangeRecord`: its JSON name (``change``), its inverse
+and how it is applied when the new edition is rebuilt live on the class. What is written
+about it lives in tables keyed by record type (:class:`ByType`): its JSON fields
+(:func:`to_json`), and in ``render`` its words, change-log section, digest point and
+spreadsheet columns. :data:`CHANGE_TYPES` lists every type in report order; a test holds
+every table against it.
 
 To add a kind of change: a class here (in ``_milestone.py`` for milestones, else
 ``_initiative.py``), its place in :data:`CHANGE_TYPES`, where the diff finds it
-(``calaim_timeline._compare``), and its words in ``render/_describe.py`` and the change
-log's sections (``render/_changelog.py``).
+(``calaim_timeline._compare``), and its entry in every table (the test names the tables
+it is missing from).
 
 Examples:
     >>> CHANGE_NAMES[:3]
@@ -30,6 +32,7 @@ from calaim_timeline.changes._base import (
     Side,
     bare,
 )
+from calaim_timeline.changes._by_type import REGISTRIES, ByType
 from calaim_timeline.changes._initiative import (
     FootnoteAdded,
     FootnoteChanged,
@@ -41,6 +44,7 @@ from calaim_timeline.changes._initiative import (
     InitiativeRenamed,
     WindowChanged,
 )
+from calaim_timeline.changes._json import FIELDS, to_json
 from calaim_timeline.changes._milestone import (
     MilestoneAdded,
     MilestoneDropped,
@@ -54,8 +58,11 @@ from calaim_timeline.changes._milestone import (
 __all__ = [
     "CHANGE_NAMES",
     "CHANGE_TYPES",
+    "FIELDS",
     "MILESTONE_FIELDS",
+    "REGISTRIES",
     "AddReason",
+    "ByType",
     "Change",
     "ChangeRecord",
     "DropReason",
@@ -82,6 +89,7 @@ __all__ = [
     "Side",
     "WindowChanged",
     "bare",
+    "to_json",
 ]
 
 Change = (

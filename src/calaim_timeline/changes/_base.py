@@ -1,9 +1,9 @@
 """What every change record shares: the sides of a diff, links, reasons, and the record base.
 
-A record owns everything that varies with its kind: its JSON name (``change``), its
-inverse, how it is applied when the new edition is rebuilt, and its own fields in JSON
-output (:meth:`ChangeRecord.fields`). Output formats that word records (text, markdown,
-the change log) keep one table of every record type each, which a test holds complete.
+A record owns the behaviour that varies with its kind: its JSON name (``change``), its
+inverse, and how it is applied when the new edition is rebuilt. What is written about a
+record (its JSON fields, its words in each output) is kept in one table per concern, keyed
+by record type (:class:`~calaim_timeline.changes.ByType`), which a test holds complete.
 """
 
 from __future__ import annotations
@@ -277,10 +277,6 @@ class ChangeRecord(abc.ABC):
     @abc.abstractmethod
     def apply(self, parts: Rebuild) -> None:
         """Make this change to the parts of the edition being rebuilt."""
-
-    @abc.abstractmethod
-    def fields(self) -> dict[str, Any]:
-        """This record's own fields in JSON output, after the common ones."""
 
 
 class Swappable(ChangeRecord):

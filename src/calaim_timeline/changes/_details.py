@@ -1,4 +1,4 @@
-"""Field-level differences of a milestone, found by deepdiff and turned into our records.
+"""Field-level differences of a milestone, found by deepdiff between document forms.
 
 Imported only when details are asked for: deepdiff is slow to import, and no raw
 deepdiff object leaves this module.

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import attrs
 
 from calaim_timeline.changes._base import ChangeRecord, Rebuild, Swappable
-from calaim_timeline.changes._milestone import period_fields
-from calaim_timeline.codec import to_plain
 from calaim_timeline.matching import Stage, normalise
 from calaim_timeline.model import Edition, Footnote, Initiative
 from calaim_timeline.period import Period
@@ -47,10 +45,6 @@ class _InitiativeSingle(ChangeRecord):
     def initiative_ids(self) -> frozenset[str]:
         """The initiative."""
         return frozenset((self.item.id,))
-
-    def fields(self) -> dict[str, Any]:
-        """Its category."""
-        return {"category": self.item.category}
 
 
 @attrs.frozen(kw_only=True)
@@ -145,18 +139,6 @@ class InitiativeRenamed(_InitiativePaired):
         new = self.new
         parts.edit_initiative(new.id, id=new.id, name=new.name, aliases=new.aliases)
 
-    def fields(self) -> dict[str, Any]:
-        """The old id, both names and alias lists, the stage and the score."""
-        return {
-            "old_initiative": self.old.id,
-            "old_name": self.old.name,
-            "new_name": self.new.name,
-            "old_aliases": list(self.old.aliases),
-            "new_aliases": list(self.new.aliases),
-            "stage": self.stage.value,
-            "score": self.score,
-        }
-
 
 @attrs.frozen(kw_only=True)
 class InitiativeRecategorized(_InitiativePaired):
@@ -172,10 +154,6 @@ class InitiativeRecategorized(_InitiativePaired):
     def apply(self, parts: Rebuild) -> None:
         """Give the initiative its new category."""
         parts.edit_initiative(self.new.id, category=self.new.category)
-
-    def fields(self) -> dict[str, Any]:
-        """Both categories (None for none)."""
-        return {"old_category": self.old.category, "new_category": self.new.category}
 
 
 @attrs.frozen(kw_only=True)
@@ -199,14 +177,6 @@ class InitiativeEdited(_InitiativePaired):
         """Give the initiative the new value of the field."""
         parts.edit_initiative(self.new.id, **{self.field: getattr(self.new, self.field)})
 
-    def fields(self) -> dict[str, Any]:
-        """The field and both values."""
-        return {
-            "field": self.field,
-            "old": to_plain(getattr(self.old, self.field)),
-            "new": to_plain(getattr(self.new, self.field)),
-        }
-
 
 @attrs.frozen(kw_only=True)
 class _EditionChange(ChangeRecord):
@@ -226,18 +196,14 @@ class _EditionChange(ChangeRecord):
 class _FootnoteSingle(_EditionChange):
     note: Footnote
 
-    def fields(self) -> dict[str, Any]:
-        """The footnote's number and text."""
-        return {"number": self.note.number, "text": self.note.text}
-
 
 @attrs.frozen(kw_only=True)
 class FootnoteAdded(_FootnoteSingle):
     """A footnote number the old edition did not have.
 
     Examples:
-        >>> FootnoteAdded(note=Footnote(number=3, text="Pending CMS approval.")).fields()
-        {'number': 3, 'text': 'Pending CMS approval.'}
+        >>> FootnoteAdded(note=Footnote(number=3, text="Pending CMS approval.")).note.number
+        3
     """
 
     change: ClassVar[str] = "footnote-added"
@@ -296,23 +262,14 @@ class FootnoteChanged(_EditionChange, Swappable):
         """Give the footnote its new text."""
         parts.notes[self.new.number] = self.new
 
-    def fields(self) -> dict[str, Any]:
-        """The number, both texts and whether the change is editorial."""
-        return {
-            "number": self.new.number,
-            "old_text": self.old.text,
-            "new_text": self.new.text,
-            "editorial": self.editorial,
-        }
-
 
 @attrs.frozen(kw_only=True)
 class WindowChanged(_EditionChange, Swappable):
     """The edition covers other months.
 
     Examples:
-        >>> WindowChanged(old=Period.parse("2021"), new=Period.parse("2021-11/2022-03")).fields()
-        {'old_window': '2021', 'new_window': '2021-11/2022-03'}
+        >>> WindowChanged(old=Period.parse("2021"), new=Period.parse("2021-11/2022-03")).new
+        Period('2021-11/2022-03')
     """
 
     change: ClassVar[str] = "window-changed"
@@ -321,7 +278,3 @@ class WindowChanged(_EditionChange, Swappable):
 
     def apply(self, parts: Rebuild) -> None:
         """Nothing to set: the new edition's header carries the window."""
-
-    def fields(self) -> dict[str, Any]:
-        """Both windows."""
-        return {**period_fields("old_window", self.old), **period_fields("new_window", self.new)}

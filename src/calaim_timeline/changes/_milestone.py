@@ -22,10 +22,9 @@ from calaim_timeline.changes._base import (
     Rebuild,
     Swappable,
 )
-from calaim_timeline.codec import to_plain
 from calaim_timeline.matching import Stage, normalise, similarity
 from calaim_timeline.model import Edition, Milestone, MilestoneKind
-from calaim_timeline.period import Relation, When, when_months, when_relation
+from calaim_timeline.period import Relation, when_months, when_relation
 
 __all__ = [
     "MilestoneAdded",
@@ -35,23 +34,7 @@ __all__ = [
     "MilestoneRekinded",
     "MilestoneRetitled",
     "MilestoneShifted",
-    "period_fields",
 ]
-
-
-def period_fields(name: str, period: When) -> dict[str, str]:
-    """A date in JSON: ``{name: notation}``, and ``{name}_text`` for its wording.
-
-    The notation of an unknown date is ``unknown``.
-    """
-    plain = {name: str(period)}
-    if period.text is not None:
-        plain[f"{name}_text"] = period.text
-    return plain
-
-
-def _kind(kind: MilestoneKind | None) -> str | None:
-    return kind.value if kind else None
 
 
 class _AboutMilestone(ChangeRecord):
@@ -114,8 +97,8 @@ class MilestoneShifted(_Paired):
         >>> def version(when):
         ...     return Placed("mot", Milestone(id="mot", title="MOT", when=Period.parse(when)))
         >>> shift = MilestoneShifted(old=version("2022-01"), new=version("2022-Q1"))
-        >>> shift.direction, shift.months, shift.fields()["new_when"]
-        (<Relation.WIDENED: 'widened'>, 2, '2022-Q1')
+        >>> shift.direction, shift.months
+        (<Relation.WIDENED: 'widened'>, 2)
     """
 
     change: ClassVar[str] = "milestone-shifted"
@@ -144,15 +127,6 @@ class MilestoneShifted(_Paired):
     def apply(self, parts: Rebuild) -> None:
         """Give the milestone its new period."""
         self._set(parts, when=self.new.milestone.when)
-
-    def fields(self) -> dict[str, Any]:
-        """Both periods, the direction and the months."""
-        return {
-            **period_fields("old_when", self.old.milestone.when),
-            **period_fields("new_when", self.new.milestone.when),
-            "direction": self.direction.value,
-            "months": self.months,
-        }
 
 
 @attrs.frozen(kw_only=True)
@@ -191,16 +165,6 @@ class MilestoneRetitled(_Paired):
         """Give the milestone its new title."""
         self._set(parts, title=self.new.milestone.title)
 
-    def fields(self) -> dict[str, Any]:
-        """Both titles, their similarity, whether the change is editorial, and the stage."""
-        return {
-            "old_title": self.old.milestone.title,
-            "new_title": self.new.milestone.title,
-            "similarity": self.similarity,
-            "editorial": self.editorial,
-            "stage": self.stage.value,
-        }
-
 
 @attrs.frozen(kw_only=True)
 class MilestoneRekinded(_Paired):
@@ -216,13 +180,6 @@ class MilestoneRekinded(_Paired):
     def apply(self, parts: Rebuild) -> None:
         """Give the milestone its new kind."""
         self._set(parts, kind=self.new.milestone.kind)
-
-    def fields(self) -> dict[str, Any]:
-        """Both kinds (None for unmarked)."""
-        return {
-            "old_kind": _kind(self.old.milestone.kind),
-            "new_kind": _kind(self.new.milestone.kind),
-        }
 
 
 @attrs.frozen(kw_only=True)
@@ -242,10 +199,6 @@ class MilestoneMoved(_Paired):
 
     def apply(self, parts: Rebuild) -> None:
         """Nothing to set: the new layout puts the milestone in its new initiative."""
-
-    def fields(self) -> dict[str, Any]:
-        """Both initiatives."""
-        return {"old_initiative": self.old.initiative, "new_initiative": self.new.initiative}
 
 
 @attrs.frozen(kw_only=True)
@@ -275,15 +228,6 @@ class MilestoneEdited(_Paired):
         """Give the milestone the new value of the field."""
         self._set(parts, **{self.field: getattr(self.new.milestone, self.field)})
 
-    def fields(self) -> dict[str, Any]:
-        """The field, both values and the field-level details."""
-        return {
-            "field": self.field,
-            "old": to_plain(getattr(self.old.milestone, self.field)),
-            "new": to_plain(getattr(self.new.milestone, self.field)),
-            "details": [to_plain(detail) for detail in self.details()],
-        }
-
 
 @attrs.frozen(kw_only=True)
 class _Single(_AboutMilestone):
@@ -300,11 +244,6 @@ class _Single(_AboutMilestone):
     def initiative_ids(self) -> frozenset[str]:
         """The initiative the milestone stands in."""
         return frozenset((self.initiative,))
-
-    def fields(self) -> dict[str, Any]:
-        """Its period and the reason."""
-        reason: AddReason | DropReason = self.reason  # type: ignore[attr-defined]
-        return {**period_fields("when", self.item.when), "reason": reason.value}
 
 
 @attrs.frozen(kw_only=True)

@@ -11,6 +11,7 @@ import attrs
 from calaim_timeline._counting import counted
 from calaim_timeline.changes import (
     AddReason,
+    ByType,
     Change,
     ChangeRecord,
     DropReason,
@@ -43,7 +44,6 @@ from calaim_timeline.render._describe import (
     review_note,
 )
 from calaim_timeline.render._digest import folded
-from calaim_timeline.render._registry import ByType
 
 __all__ = ["SECTIONS", "Entry", "sections", "sorts"]
 

@@ -7,6 +7,7 @@ from typing import Any, Final, NamedTuple
 
 from calaim_timeline.changes import (
     AddReason,
+    ByType,
     Change,
     ChangeRecord,
     DropReason,
@@ -31,7 +32,6 @@ from calaim_timeline.diffing import EditionDiff
 from calaim_timeline.matching import Stage
 from calaim_timeline.model import Milestone, MilestoneKind, Status
 from calaim_timeline.period import Period, Precision, Relation, When, when_months
-from calaim_timeline.render._registry import ByType
 
 __all__ = [
     "BY",

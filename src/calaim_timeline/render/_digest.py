@@ -17,6 +17,7 @@ import attrs
 from calaim_timeline._counting import counted
 from calaim_timeline.changes import (
     AddReason,
+    ByType,
     Change,
     ChangeRecord,
     DropReason,
@@ -41,7 +42,6 @@ from calaim_timeline.diffing import EditionDiff
 from calaim_timeline.model import MilestoneKind
 from calaim_timeline.period import Period, Relation
 from calaim_timeline.render._describe import UNDATED, moved, named, period
-from calaim_timeline.render._registry import ByType
 
 __all__ = [
     "LEGEND",

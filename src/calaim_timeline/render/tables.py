@@ -28,6 +28,7 @@ import attrs
 
 from calaim_timeline._files import write_atomic
 from calaim_timeline.changes import (
+    ByType,
     Change,
     DropReason,
     FootnoteAdded,
@@ -54,7 +55,6 @@ from calaim_timeline.model import Edition
 from calaim_timeline.period import UnknownDate, When
 from calaim_timeline.render._describe import describe, named
 from calaim_timeline.render._digest import headline
-from calaim_timeline.render._registry import ByType
 
 __all__ = ["FORMATS", "DiffTable", "HistoryTable", "Table", "diff_table", "history_table"]
 
