@@ -9,6 +9,8 @@ as snapshots, in TOML and in canonical JSON; then the medians of repeated runs o
 - toml_floor_s: reading both TOML snapshot files and tomllib.loads (the TOML parser alone);
 - load_s: calaim_timeline.load of both TOML snapshot files into checked editions;
 - load_json_s: the same from the JSON snapshot files;
+- load_careful_s: the same with the loading shortcuts off (``calaim_timeline._fast``): the
+  careful reader and checker alone, what load costs without them;
 - diff_s: calaim_timeline.diffing.diff of the two loaded editions, matching included;
 - compare_floor_s: the least any diff written in Python must do: index the old
   edition's milestones by lineage and compare each milestone of the new one with its
@@ -55,7 +57,7 @@ from synth import edition, next_edition
 from tests.matching_corpus import cases, scores
 
 import calaim_timeline
-from calaim_timeline import Edition, Timeline, changelog, load, save
+from calaim_timeline import Edition, Timeline, _fast, changelog, load, save
 from calaim_timeline.diffing import diff
 
 DEEPDIFF_LIMIT_S = 120.0
@@ -166,9 +168,16 @@ def measure(n: int, repeats: int, *, deepdiff_order: bool) -> dict[str, Any]:
         def ours_json() -> object:
             return [load(p) for p in paths]
 
+        def careful() -> object:
+            _fast.ON = False
+            try:
+                return [load(p) for p in paths]
+            finally:
+                _fast.ON = True
+
         loaded = ours_json()
-        if loaded != ours():
-            msg = "the TOML and JSON snapshots must load alike"
+        if not loaded == ours() == careful():
+            msg = "the TOML and JSON snapshots must load alike, shortcuts on or off"
             raise RuntimeError(msg)
         result: dict[str, Any] = {"n": n, "megabytes": round(size_mb, 1)}
         result |= interleaved(
@@ -177,6 +186,7 @@ def measure(n: int, repeats: int, *, deepdiff_order: bool) -> dict[str, Any]:
                 "toml_floor": toml_floor,
                 "load": ours,
                 "load_json": ours_json,
+                "load_careful": careful,
                 "diff": lambda: diff(*loaded),
                 "compare_floor": lambda: compare_floor(*loaded),
             },
@@ -215,6 +225,7 @@ def table(results: list[dict[str, Any]]) -> str:
         ("toml_floor_s", "{:>9.4f}"),
         ("load_s", "{:>8.4f}"),
         ("load_json_s", "{:>8.4f}"),
+        ("load_careful_s", "{:>8.4f}"),
         ("diff_s", "{:>8.4f}"),
         ("compare_floor_s", "{:>8.4f}"),
         ("deepdiff_ignore_order_s", "{:>9.4f}"),
@@ -233,6 +244,7 @@ def table(results: list[dict[str, Any]]) -> str:
         "tomllib alone",
         "load (TOML)",
         "load (JSON)",
+        "careful (JSON)",
         "diff",
         "compare floor",
         "dd order",

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 
+from calaim_timeline import _fast
 from calaim_timeline._similarity import _normalise, _numbers
 from calaim_timeline.period import _parsed
 
@@ -44,3 +46,22 @@ def _cold_caches() -> None:
     _parsed.cache_clear()
     _normalise.cache_clear()
     _numbers.cache_clear()
+
+
+@pytest.fixture(scope="module", params=["fast", "careful"])
+def load_path(request: pytest.FixtureRequest) -> Iterator[str]:
+    """Run a module's tests with the loading shortcuts on, then off (``_fast.ON``).
+
+    The load and validate suites use it (``pytestmark``), so that each shortcut is held
+    to everything the careful reader and checker are held to; the environment variable
+    carries the choice to the command lines the tests start.
+    """
+    saved, saved_environ = _fast.ON, os.environ.get("CALAIM_TIMELINE_CAREFUL")
+    _fast.ON = request.param == "fast"
+    os.environ["CALAIM_TIMELINE_CAREFUL"] = "0" if _fast.ON else "1"
+    yield str(request.param)
+    _fast.ON = saved
+    if saved_environ is None:
+        del os.environ["CALAIM_TIMELINE_CAREFUL"]
+    else:
+        os.environ["CALAIM_TIMELINE_CAREFUL"] = saved_environ

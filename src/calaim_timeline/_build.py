@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, Final, TypeVar
 
+from calaim_timeline import _fast
 from calaim_timeline._values import (
     MAX_NUMBER,
     MISSING,
@@ -247,66 +248,24 @@ def _initiative_fields(table: Mapping[str, Any]) -> Initiative:
         category=string_field(table, "category", None),
         aliases=items(table, "aliases", string),
         footnotes=items(table, "footnotes", number),
-        milestones=items(table, "milestones", _milestone),
+        milestones=items(table, "milestones", _quick_milestone if _fast.ON else _careful_milestone),
     )
 
 
-_new_milestone: Final = Milestone.from_checked
-"""A milestone of the values read and checked here (the validators are not run again)."""
-
-
-_KIND_OR_NONE: Final[dict[str | None, MilestoneKind | None]] = {None: None}
-_KIND_OR_NONE.update(_KINDS)
-_PLAIN_KEYS: Final = frozenset(KEYS[Milestone]) - {"sub_items", "when_text"}
-
-
 def _milestone(value: object) -> Milestone:
-    """Read a milestone table: the common one at once, any other through the field readers.
+    """Read a milestone table: a plain one by the shortcut (where it is on), else carefully."""
+    return _quick_milestone(value) if _fast.ON else _careful_milestone(value)
 
-    The hot loop of a large file. A table of plain values (no sub-items, no wording,
-    every value of its type, no unknown key) is read inline; anything else, including
-    every table with a problem, goes the careful way, which finds the problem in order.
-    """
-    if type(value) is dict:
-        get = value.get
-        identifier, title, notation = get("id"), get("title"), get("when")
-        kind, status = get("kind"), get("status", "planned")
-        lineage = get("lineage", identifier)
-        if (
-            type(identifier) is str
-            and type(title) is str
-            and type(notation) is str
-            and type(lineage) is str
-            and (kind is None or type(kind) is str)
-            and type(status) is str
-            and value.keys() <= _PLAIN_KEYS
-        ):
-            chosen_kind = _KIND_OR_NONE.get(kind, MISSING)
-            chosen_status = _STATUSES.get(status)
-            if chosen_kind is not MISSING and chosen_status is not None:
-                try:
-                    when = parse_when(notation)
-                except PeriodError:
-                    pass  # reported the careful way
-                else:
-                    return _new_milestone(
-                        identifier,
-                        title,
-                        chosen_kind,  # type: ignore[arg-type]
-                        when,
-                        (),
-                        items(value, "footnotes", number) if "footnotes" in value else (),
-                        chosen_status,
-                        lineage,
-                    )
-    return _careful_milestone(value)
+
+def _quick_milestone(value: object) -> Milestone:
+    return _fast.milestone(value) or _careful_milestone(value)
 
 
 def _milestone_fields(table: Mapping[str, Any]) -> Milestone:
     if "when_text" in table:
         _wordings(table, "when")
     identifier = string_field(table, "id")
-    return _new_milestone(
+    return Milestone.from_checked(
         identifier,
         string_field(table, "title"),
         _kind(table),

@@ -7,17 +7,22 @@ way out of a failure, so a sound document pays nothing for it.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Mapping
 from typing import Any, Final, TypeVar
 
 __all__ = [
+    "ID_PATTERN",
     "MAX_NUMBER",
     "MISSING",
     "REQUIRED",
+    "UNSAFE_CHARACTERS",
     "Problem",
     "choice",
+    "clean",
     "describe",
     "digits",
+    "encodes",
     "items",
     "number",
     "path_of",
@@ -34,6 +39,40 @@ WRITABLE_BITS: Final = 14_000  # below Python's 4,300-digit limit on writing an 
 REQUIRED: Final = "required field missing"
 MAX_NUMBER: Final = 999_999
 """The largest footnote number a document may hold (a footnote is numbered in a page)."""
+
+ID_PATTERN: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+"""Ids are slugs: lowercase letters and digits in words joined by single hyphens."""
+
+UNSAFE_CHARACTERS: Final = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""Characters no text of an edition may hold: controls (C0, DEL, C1) and bidi controls."""
+
+
+def encodes(text: str) -> bool:
+    r"""Safe to store and to show: no unsafe character, no lone surrogate.
+
+    Examples:
+        >>> encodes("Go-live"), encodes("Go\x1b[2J"), encodes("\ud800")
+        (True, False, False)
+    """
+    if UNSAFE_CHARACTERS.search(text) is not None:
+        return False
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def clean(text: str) -> bool:
+    """Not empty, no surrounding spaces, safe to store and show: what a title must be.
+
+    Examples:
+        >>> clean("Go-live"), clean(" Go-live"), clean("")
+        (True, False, False)
+    """
+    return bool(text) and text.strip() == text and encodes(text)
 
 
 class Problem(Exception):  # noqa: N818 - internal: never leaves the snapshot reader

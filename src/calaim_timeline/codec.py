@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, TextIO, get_args, get_ori
 
 import attrs
 
-from calaim_timeline._build import KEYS, build, describe, structure, worded
+from calaim_timeline._build import KEYS, MAX_NUMBER, build, describe, structure, worded
 from calaim_timeline._files import line_of, read_text, write_atomic
 from calaim_timeline._paused import paused
 from calaim_timeline.errors import SnapshotError
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 # (what the command line mostly does) never needs it.
 
 __all__ = [
+    "MAX_NUMBER",
     "Format",
     "configure_converter",
     "dump",

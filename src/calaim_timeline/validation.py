@@ -7,24 +7,19 @@ them. Paths use the file's own keys, ``initiatives[3].milestones[0].when``.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
 from operator import attrgetter
 from typing import Final
 
+from calaim_timeline import _fast
+from calaim_timeline._values import ID_PATTERN, UNSAFE_CHARACTERS, clean, encodes
 from calaim_timeline.errors import Problem, ValidationError
 from calaim_timeline.model import Edition, Initiative, Milestone, SubItem
 from calaim_timeline.period import Period, Precision
 
 __all__ = ["ID_PATTERN", "UNSAFE_CHARACTERS", "check", "validate"]
-
-ID_PATTERN: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-"""Ids are slugs: lowercase letters and digits in words joined by single hyphens."""
-
-UNSAFE_CHARACTERS: Final = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-"""Characters no text of an edition may hold: controls (C0, DEL, C1) and bidi controls."""
 
 
 def validate(edition: Edition) -> tuple[Problem, ...]:
@@ -80,7 +75,7 @@ def _problems(edition: Edition) -> Iterator[Problem]:
     known_categories = {c.id for c in edition.categories}
     known_notes = {f.number for f in edition.footnotes}
     every = list(chain.from_iterable(map(_MILESTONES, edition.initiatives)))
-    sound = _sound(every, edition.window, known_notes)
+    sound = _fast.ON and _fast.sound(every, edition.window, known_notes)
     for i, initiative in enumerate(edition.initiatives):
         yield from _initiative(f"initiatives[{i}]", initiative, known_categories, known_notes)
         if not sound:
@@ -92,63 +87,6 @@ def _problems(edition: Edition) -> Iterator[Problem]:
 _MILESTONES: Final = attrgetter("milestones")
 _ID: Final = attrgetter("id")
 _LINEAGE: Final = attrgetter("lineage")
-_WHEN: Final = attrgetter("when")
-_FOOTNOTES: Final = attrgetter("footnotes")
-_SUB_ITEMS: Final = attrgetter("sub_items")
-
-
-def _sound(milestones: list[Milestone], window: Period, notes: set[int]) -> bool:
-    """Whether no milestone has a problem :func:`_milestone` would find.
-
-    The common case of a large edition, so each rule is asked of every milestone at once
-    in C loops; only an edition with a problem is walked milestone by milestone, to say
-    where. A period shared by many milestones is one object, and is looked at once.
-    """
-    fullmatch = ID_PATTERN.fullmatch
-    ids = list(map(_ID, milestones))
-    if not all(map(fullmatch, ids)) or not all(
-        map(fullmatch, set(map(_LINEAGE, milestones)).difference(ids))
-    ):
-        return False
-    whens = list(map(_WHEN, milestones))
-    for when in dict(zip(map(id, whens), whens, strict=True)).values():
-        if isinstance(when, Period) and (when.end < window.start or when.start > window.end):
-            return False
-        if when.text is not None and not _encodes(when.text):
-            return False
-    items = list(chain.from_iterable(map(_SUB_ITEMS, milestones)))
-    return (
-        _all_clean(list(map(attrgetter("title"), milestones)))
-        and _all_clean(list(map(attrgetter("text"), items)))
-        and notes.issuperset(chain.from_iterable(map(_FOOTNOTES, milestones)))
-        and notes.issuperset(chain.from_iterable(map(_FOOTNOTES, items)))
-    )
-
-
-def _all_clean(texts: list[str]) -> bool:
-    """Whether :func:`_clean` holds for every text, asked of all of them at once.
-
-    Printable text (no control, format or surrogate character) is storable and safe, so
-    one test of the texts joined stands for the two searches of each.
-    """
-    joined = "".join(texts)
-    return (
-        all(texts)
-        and list(map(str.strip, texts)) == texts
-        and (joined.isprintable() or _encodes(joined))
-    )
-
-
-def _clean(text: str) -> bool:
-    """Not empty, no surrounding spaces, storable: what :func:`_text` asks."""
-    return bool(text) and text.strip() == text and _encodes(text)
-
-
-def _encodes(text: str) -> bool:
-    """Safe to store and to show: what :func:`_storable` asks."""
-    if UNSAFE_CHARACTERS.search(text) is not None:
-        return False
-    return text.isascii() or not any(True for _ in _storable("", text))
 
 
 def _repeats(edition: Edition, milestones: list[Milestone]) -> Iterator[Problem]:
@@ -292,9 +230,9 @@ def _milestone(
         found += _slug(at("id"), milestone.id)
     if milestone.lineage != milestone.id and ID_PATTERN.fullmatch(milestone.lineage) is None:
         found += _slug(at("lineage"), milestone.lineage)
-    if not _clean(milestone.title):
+    if not clean(milestone.title):
         found += _text(at("title"), milestone.title)
-    if when.text is not None and not _encodes(when.text):
+    if when.text is not None and not encodes(when.text):
         found += _storable(at("when_text"), when.text)
     if isinstance(when, Period) and (when.end < window.start or when.start > window.end):
         found.append(Problem(at("when"), f"{when} lies outside the edition's window {window}"))
@@ -307,7 +245,7 @@ def _milestone(
 
 def _sub_item(at: Callable[[str], str], k: int, item: SubItem, notes: set[int]) -> list[Problem]:
     found: list[Problem] = []
-    if not _clean(item.text):
+    if not clean(item.text):
         found += _text(at(f"sub_items[{k}].text"), item.text)
     if not notes.issuperset(item.footnotes):
         found += _references(at(f"sub_items[{k}].footnotes"), item.footnotes, notes)

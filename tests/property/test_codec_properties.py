@@ -4,11 +4,14 @@ import json
 from pathlib import Path
 
 import jsonschema
+import pytest
 from hypothesis import given
 
 from calaim_timeline import Edition, dumps, from_dict, loads, to_dict, validate
 from calaim_timeline.strategies import editions
 from tests.conftest import COSTLY, DOCS
+
+pytestmark = pytest.mark.usefixtures("load_path")
 
 SCHEMA = json.loads((DOCS / "snapshot.schema.json").read_text(encoding="utf-8"))
 

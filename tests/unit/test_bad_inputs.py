@@ -22,6 +22,8 @@ from calaim_timeline.cli import main
 from calaim_timeline.codec import load
 from calaim_timeline.importers import import_table_file
 
+pytestmark = pytest.mark.usefixtures("load_path")
+
 BAD = Path(__file__).parents[1] / "data" / "bad"
 EXPECTED: dict[str, dict[str, list[str]]] = tomllib.loads(
     (BAD / "expected.toml").read_text(encoding="utf-8")

@@ -25,6 +25,8 @@ from calaim_timeline import (
 from calaim_timeline.codec import write_atomic
 from tests.builders import edition, milestone
 
+pytestmark = pytest.mark.usefixtures("load_path")
+
 EXPECTED_TOML = """\
 id = "2021-11"
 title = "Calendar as of November 2021"

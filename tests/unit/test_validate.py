@@ -17,6 +17,8 @@ from calaim_timeline import (
 )
 from tests.builders import edition, milestone
 
+pytestmark = pytest.mark.usefixtures("load_path")
+
 
 def test_a_sound_edition_has_no_problems() -> None:
     """The builder's edition passes, and check returns it unchanged."""

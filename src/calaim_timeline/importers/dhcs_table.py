@@ -24,21 +24,19 @@ from typing import Final
 
 import attrs
 
-from calaim_timeline._build import MAX_NUMBER
+from calaim_timeline.codec import MAX_NUMBER
 from calaim_timeline.errors import ParseError
 from calaim_timeline.importers._document import (
     Cell,
     Document,
     Place,
     PlacedError,
-    Run,
-    Style,
     Table,
-    joined,
 )
+from calaim_timeline.importers._grid_cells import Bullet, Read, add_cell, read_item
 from calaim_timeline.importers._ids import assign_ids
 from calaim_timeline.importers._options import ImportOptions
-from calaim_timeline.importers._vocabulary import AS_OF, EMPTY, KIND_MARKS, as_of, month_number
+from calaim_timeline.importers._vocabulary import AS_OF, EMPTY, as_of, month_number
 from calaim_timeline.model import (
     CALAIM_SERIES,
     Category,
@@ -46,7 +44,6 @@ from calaim_timeline.model import (
     Footnote,
     Initiative,
     Milestone,
-    MilestoneKind,
     Series,
     Source,
     SubItem,
@@ -65,40 +62,17 @@ IMPORT_NOTES: Final = (
 )
 
 _QUARTER: Final = re.compile(r"Q([1-4])\s+(\d{4})")
-_RAISED_TOKENS: Final = re.compile(
-    rf"[\s,]+|(?<=[{re.escape(KIND_MARKS)}])|(?=[{re.escape(KIND_MARKS)}])"
-)
 _NUMBERS: Final = re.compile(r"\d+(?:\s*,\s*\d+)*")
 _EXCLUDED: Final = re.compile(r"These include:\s*(.+?)\.(?:\s|$)")
-_SUB: Final = 2
-
-
-@attrs.frozen
-class _Read:
-    """An item read: its text, kind mark and footnote numbers."""
-
-    text: str
-    kind: MilestoneKind | None
-    footnotes: tuple[int, ...]
-
-
-@attrs.define
-class _Bullet:
-    """A milestone as it accumulates across page breaks: its runs and its sub-items'."""
-
-    runs: list[Run]
-    place: Place
-    column: str
-    subs: list[tuple[list[Run], Place]] = attrs.Factory(list)
 
 
 @attrs.define
 class _Row:
     """An initiative as read so far: its name and, per month column, its bullets."""
 
-    name: _Read
+    name: Read
     category: str | None
-    columns: list[list[_Bullet]]
+    columns: list[list[Bullet]]
 
 
 @attrs.define
@@ -311,7 +285,7 @@ def _data_row(grid: _Grid, row: Sequence[Cell], place: Place) -> None:
         raise PlacedError(msg, place)
     first, rest = row[0], row[1:]
     if first.items:
-        name = _read([run for item in first.items for run in item.runs], first.place, "1")
+        name = read_item([run for item in first.items for run in item.runs], first.place, "1")
         if name.kind is not None:
             msg = f"an initiative name with a kind mark: {name.text!r}"
             raise PlacedError(msg, attrs.evolve(first.place, length=1), "1")
@@ -328,87 +302,12 @@ def _data_row(grid: _Grid, row: Sequence[Cell], place: Place) -> None:
         raise PlacedError(msg, place)
     for k, (column, cell) in enumerate(zip(grid.rows[-1].columns, rest, strict=True), start=2):
         if not _empty(cell):
-            _cell(column, cell, str(k), wraps=grid.document.wraps)
+            add_cell(column, cell, str(k), wraps=grid.document.wraps)
 
 
-def _cell(column: list[_Bullet], cell: Cell, number: str, *, wraps: bool) -> None:
-    for k, item in enumerate(cell.items):
-        runs = list(item.runs)
-        if item.level == 1:
-            column.append(_Bullet(runs, item.place, number))
-            continue
-        if not column:
-            what = "a sub-bullet" if item.level == _SUB else "text"
-            msg = f"{what} with no bullet before it in this column: {item.text!r}"
-            raise PlacedError(msg, item.place, number)
-        if item.level == _SUB:
-            column[-1].subs.append((runs, item.place))
-        elif k > 0:
-            msg = f"text outside a list item: {item.text!r}"
-            raise PlacedError(msg, item.place, number)
-        else:  # the rest of a bullet the page break cut
-            last = column[-1].subs[-1][0] if column[-1].subs else column[-1].runs
-            last[:] = joined(last, runs) if wraps else [*last, Run(" "), *runs]
-
-
-def _cite(grid: _Grid, read: _Read, place: Place) -> None:
+def _cite(grid: _Grid, read: Read, place: Place) -> None:
     for note in read.footnotes:
         grid.references.setdefault(note, place)
-
-
-def _read(runs: Sequence[Run], place: Place, column: str) -> _Read:
-    """The text, kind mark and footnote numbers of an item's runs.
-
-    Raised runs hold marks and numbers; a mark character written inline is a mark at the
-    end of the text ("live+", "live +") or right after a word ("date+ (January 1)").
-    """
-    marks: list[str] = []
-    notes: list[int] = []
-    chars: list[tuple[str, bool]] = []  # each character, and whether it may be a mark
-    for run in runs:
-        if run.style is Style.RAISED:
-            _raised(run, run.place or place, column, marks, notes)
-            chars.append((" ", False))
-        else:
-            chars += [(c, run.style is Style.MARK) for c in run.text]
-    while chars and (chars[-1][0].isspace() or chars[-1][1]):
-        char, mark = chars.pop()
-        if mark:
-            marks.append(char)
-    kept = []
-    for k, (char, mark) in enumerate(chars):
-        after_word = k > 0 and not chars[k - 1][0].isspace()
-        if mark and after_word and (k + 1 == len(chars) or chars[k + 1][0].isspace()):
-            marks.append(char)
-        else:
-            kept.append(char)
-    text = " ".join("".join(kept).split())
-    if not text:
-        shown = " ".join(r.text for r in runs if r.text.strip())
-        msg = f"a bullet with no text, only {shown!r}" if shown else "a bullet with no text"
-        raise PlacedError(msg, place, column)
-    if len(set(marks)) > 1:
-        msg = f"more than one kind mark ({' '.join(marks)}) on {text!r}"
-        raise PlacedError(msg, place, column)
-    kind = MilestoneKind.from_mark(marks[0]) if marks else None
-    return _Read(text=text, kind=kind, footnotes=tuple(notes))
-
-
-def _raised(run: Run, place: Place, column: str, marks: list[str], notes: list[int]) -> None:
-    for token in _RAISED_TOKENS.split(run.text):
-        if not token:
-            continue
-        if token in KIND_MARKS:
-            marks.append(token)
-        elif token.isdecimal():
-            if len(token) > len(str(MAX_NUMBER)):
-                msg = f"footnote number {token[:12]}… is too large: at most {MAX_NUMBER:,}"
-                raise PlacedError(msg, place, column)
-            notes.append(int(token))
-        else:
-            inside = f" in {run.text!r}" if run.text != token else ""
-            msg = f"unknown raised mark {token!r}{inside}: expected *, ^, + or footnote numbers"
-            raise PlacedError(msg, place, column)
 
 
 def _initiatives(grid: _Grid) -> Iterator[Initiative]:
@@ -419,11 +318,11 @@ def _initiatives(grid: _Grid) -> Iterator[Initiative]:
         milestones = []
         for when, column in zip(months, row.columns, strict=True):
             for bullet in column:
-                item = _read(bullet.runs, bullet.place, bullet.column)
+                item = read_item(bullet.runs, bullet.place, bullet.column)
                 _cite(grid, item, _row_place(bullet.place))
                 subs = []
                 for runs, place in bullet.subs:
-                    sub = _read(runs, place, bullet.column)
+                    sub = read_item(runs, place, bullet.column)
                     _cite(grid, sub, _row_place(place))
                     subs.append(SubItem(text=sub.text, footnotes=sub.footnotes, kind=sub.kind))
                 milestones.append(

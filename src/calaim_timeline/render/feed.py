@@ -21,7 +21,8 @@ from calaim_timeline.diffing import EditionDiff
 from calaim_timeline.errors import ExtraMissingError
 from calaim_timeline.model import Edition
 from calaim_timeline.period import Period
-from calaim_timeline.render._digest import digest, headline, terms_used
+from calaim_timeline.render._digest import digest, headline
+from calaim_timeline.render._terms import terms_used
 
 __all__ = ["FEED_ID", "ChangelogFeed"]
 

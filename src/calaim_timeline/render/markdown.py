@@ -14,7 +14,8 @@ from calaim_timeline.model import Edition, Milestone, MilestoneKind, Status
 from calaim_timeline.render._changelog import sections as changelog_sections
 from calaim_timeline.render._common import sections
 from calaim_timeline.render._describe import describe, review_note
-from calaim_timeline.render._digest import digest, folded, terms_used
+from calaim_timeline.render._digest import digest, folded
+from calaim_timeline.render._terms import terms_used
 
 __all__ = ["ChangelogMarkdown", "DiffMarkdown", "EditionMarkdown", "escape"]
 
