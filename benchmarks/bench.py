@@ -9,6 +9,8 @@ as snapshots, in TOML and in canonical JSON; then the medians of repeated runs o
 - toml_floor_s: reading both TOML snapshot files and tomllib.loads (the TOML parser alone);
 - load_s: calaim_timeline.load of both TOML snapshot files into checked editions;
 - load_json_s: the same from the JSON snapshot files;
+- load_threaded_s: the same while another thread runs, so that the collector is not
+  paused (calaim_timeline._paused): what a multi-threaded program pays;
 - load_careful_s: the same with the loading shortcuts off (``calaim_timeline._fast``): the
   careful reader and checker alone, what load costs without them;
 - diff_s: calaim_timeline.diffing.diff of the two loaded editions, matching included;
@@ -43,6 +45,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import tomllib
 import tracemalloc
@@ -168,6 +171,16 @@ def measure(n: int, repeats: int, *, deepdiff_order: bool) -> dict[str, Any]:
         def ours_json() -> object:
             return [load(p) for p in paths]
 
+        def threaded() -> object:
+            stop = threading.Event()
+            other = threading.Thread(target=stop.wait)
+            other.start()
+            try:
+                return [load(p) for p in paths]
+            finally:
+                stop.set()
+                other.join()
+
         def careful() -> object:
             _fast.ON = False
             try:
@@ -186,6 +199,7 @@ def measure(n: int, repeats: int, *, deepdiff_order: bool) -> dict[str, Any]:
                 "toml_floor": toml_floor,
                 "load": ours,
                 "load_json": ours_json,
+                "load_threaded": threaded,
                 "load_careful": careful,
                 "diff": lambda: diff(*loaded),
                 "compare_floor": lambda: compare_floor(*loaded),
@@ -225,6 +239,7 @@ def table(results: list[dict[str, Any]]) -> str:
         ("toml_floor_s", "{:>9.4f}"),
         ("load_s", "{:>8.4f}"),
         ("load_json_s", "{:>8.4f}"),
+        ("load_threaded_s", "{:>8.4f}"),
         ("load_careful_s", "{:>8.4f}"),
         ("diff_s", "{:>8.4f}"),
         ("compare_floor_s", "{:>8.4f}"),
@@ -244,6 +259,7 @@ def table(results: list[dict[str, Any]]) -> str:
         "tomllib alone",
         "load (TOML)",
         "load (JSON)",
+        "threaded (JSON)",
         "careful (JSON)",
         "diff",
         "compare floor",

@@ -11,7 +11,7 @@ quickly.
 ``calaim_timeline.validation``, so every ``calaim_timeline.X`` is what it says.
 """
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from calaim_timeline._lazy import lazy_attributes
 from calaim_timeline.errors import (
@@ -23,6 +23,7 @@ from calaim_timeline.errors import (
     ExtraMissingError,
     GridError,
     MilestoneNotFoundError,
+    OptionError,
     ParseError,
     PeriodError,
     Problem,
@@ -48,60 +49,155 @@ from calaim_timeline.model import (
 from calaim_timeline.period import Period, Precision, Relation, UnknownDate, When
 from calaim_timeline.validation import check, validate
 
-if TYPE_CHECKING:
+_HOMES: Final = {
+    "calaim_timeline.archive": ("Archive",),
+    "calaim_timeline.changes": (
+        "AddReason",
+        "Change",
+        "ChangeRecord",
+        "DropReason",
+        "FieldChange",
+        "FootnoteAdded",
+        "FootnoteChanged",
+        "FootnoteDropped",
+        "InitiativeAdded",
+        "InitiativeDropped",
+        "InitiativeEdited",
+        "InitiativeRecategorized",
+        "InitiativeRenamed",
+        "MilestoneAdded",
+        "MilestoneDropped",
+        "MilestoneEdited",
+        "MilestoneMoved",
+        "MilestoneRekinded",
+        "MilestoneRetitled",
+        "MilestoneShifted",
+        "Placed",
+        "WindowChanged",
+    ),
+    "calaim_timeline.codec": ("dump", "dumps", "from_dict", "load", "loads", "save", "to_dict"),
+    "calaim_timeline.diffing": ("DiffOptions", "EditionDiff", "apply", "diff"),
+    "calaim_timeline.history": (
+        "History",
+        "InitiativeSlip",
+        "Listing",
+        "Move",
+        "Sighting",
+        "Timeline",
+        "changelog",
+    ),
+    "calaim_timeline.importers": ("import_table", "import_table_file"),
+    "calaim_timeline.matching": ("match",),
+}
+"""The names imported on first use, by the module that defines them."""
+
+if TYPE_CHECKING:  # what type checkers see: the real imports, so an unknown name is an error
     from calaim_timeline.archive import Archive
+    from calaim_timeline.changes import (
+        AddReason,
+        Change,
+        ChangeRecord,
+        DropReason,
+        FieldChange,
+        FootnoteAdded,
+        FootnoteChanged,
+        FootnoteDropped,
+        InitiativeAdded,
+        InitiativeDropped,
+        InitiativeEdited,
+        InitiativeRecategorized,
+        InitiativeRenamed,
+        MilestoneAdded,
+        MilestoneDropped,
+        MilestoneEdited,
+        MilestoneMoved,
+        MilestoneRekinded,
+        MilestoneRetitled,
+        MilestoneShifted,
+        Placed,
+        WindowChanged,
+    )
     from calaim_timeline.codec import dump, dumps, from_dict, load, loads, save, to_dict
     from calaim_timeline.diffing import DiffOptions, EditionDiff, apply, diff
-    from calaim_timeline.history import Timeline, changelog
+    from calaim_timeline.history import (
+        History,
+        InitiativeSlip,
+        Listing,
+        Move,
+        Sighting,
+        Timeline,
+        changelog,
+    )
     from calaim_timeline.importers import import_table, import_table_file
     from calaim_timeline.matching import match
 
-_LAZY = {
-    "Archive": "calaim_timeline.archive",
-    "DiffOptions": "calaim_timeline.diffing",
-    "EditionDiff": "calaim_timeline.diffing",
-    "Timeline": "calaim_timeline.history",
-    "apply": "calaim_timeline.diffing",
-    "changelog": "calaim_timeline.history",
-    "diff": "calaim_timeline.diffing",
-    "dump": "calaim_timeline.codec",
-    "dumps": "calaim_timeline.codec",
-    "from_dict": "calaim_timeline.codec",
-    "import_table": "calaim_timeline.importers",
-    "import_table_file": "calaim_timeline.importers",
-    "load": "calaim_timeline.codec",
-    "loads": "calaim_timeline.codec",
-    "match": "calaim_timeline.matching",
-    "save": "calaim_timeline.codec",
-    "to_dict": "calaim_timeline.codec",
-}
+    __version__: str
+else:  # at run time: each imported on first use (PEP 562), so the command line starts quickly
+
+    def _version() -> str:
+        from importlib.metadata import version  # noqa: PLC0415 - slow to import: when asked
+
+        return version("calaim-timeline")
+
+    __getattr__ = lazy_attributes(
+        __name__,
+        {name: home for home, names in _HOMES.items() for name in names},
+        {"__version__": _version},
+    )
 
 __all__ = [
     "CALAIM_SERIES",
+    "AddReason",
     "Archive",
     "BadCellsError",
     "CalaimTimelineError",
     "Category",
+    "Change",
+    "ChangeRecord",
     "ChartError",
     "DiffError",
     "DiffOptions",
+    "DropReason",
     "Edition",
     "EditionDiff",
     "EditionNotFoundError",
     "ExtraMissingError",
+    "FieldChange",
     "Footnote",
+    "FootnoteAdded",
+    "FootnoteChanged",
+    "FootnoteDropped",
     "GridError",
+    "History",
     "Initiative",
+    "InitiativeAdded",
+    "InitiativeDropped",
+    "InitiativeEdited",
+    "InitiativeRecategorized",
+    "InitiativeRenamed",
+    "InitiativeSlip",
+    "Listing",
     "Milestone",
+    "MilestoneAdded",
+    "MilestoneDropped",
+    "MilestoneEdited",
     "MilestoneKind",
+    "MilestoneMoved",
     "MilestoneNotFoundError",
+    "MilestoneRekinded",
+    "MilestoneRetitled",
+    "MilestoneShifted",
+    "Move",
+    "OptionError",
     "ParseError",
     "Period",
     "PeriodError",
+    "Placed",
     "Precision",
     "Problem",
     "Relation",
     "Series",
+    "Sighting",
     "SnapshotError",
     "Source",
     "Status",
@@ -111,7 +207,9 @@ __all__ = [
     "UnknownDate",
     "ValidationError",
     "When",
+    "WindowChanged",
     "WriteError",
+    "__version__",
     "apply",
     "changelog",
     "check",
@@ -130,4 +228,7 @@ __all__ = [
     "validate",
 ]
 
-__getattr__ = lazy_attributes(__name__, _LAZY)
+
+def __dir__() -> list[str]:
+    """The public names (for ``dir()``, ``help()`` and tab completion), lazy ones included."""
+    return sorted(__all__)

@@ -26,7 +26,7 @@ from typing import Any, Final
 
 import attrs
 
-from calaim_timeline._values import ID_PATTERN, MISSING, encodes, items, number
+from calaim_timeline._values import ID_PATTERN, MISSING, Problem, encodes, items, number
 from calaim_timeline.errors import PeriodError
 from calaim_timeline.model import Milestone, MilestoneKind, Status
 from calaim_timeline.period import Period, parse_when
@@ -76,7 +76,10 @@ def milestone(table: object) -> Milestone | None:
         when = parse_when(notation)
     except PeriodError:
         return None
-    footnotes = items(table, "footnotes", number) if "footnotes" in table else ()
+    try:
+        footnotes = items(table, "footnotes", number) if "footnotes" in table else ()
+    except Problem:
+        return None  # said the careful way, in the order of the fields
     return _new_milestone(
         identifier, title, chosen_kind, when, (), footnotes, chosen_status, lineage
     )

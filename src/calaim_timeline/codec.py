@@ -26,7 +26,7 @@ import attrs
 from calaim_timeline._build import KEYS, MAX_NUMBER, build, describe, structure, worded
 from calaim_timeline._files import line_of, read_text, write_atomic
 from calaim_timeline._paused import paused
-from calaim_timeline.errors import SnapshotError
+from calaim_timeline.errors import OptionError, SnapshotError
 from calaim_timeline.model import Edition
 from calaim_timeline.period import Period, UnknownDate, When
 from calaim_timeline.validation import check
@@ -43,6 +43,7 @@ __all__ = [
     "configure_converter",
     "dump",
     "dumps",
+    "format_named",
     "from_dict",
     "load",
     "loads",
@@ -190,8 +191,28 @@ def from_dict(document: object, *, source: str | None = None, validate: bool = T
     return check(edition, source=source) if validate else edition
 
 
+def format_named(name: object) -> Format:
+    """The format ``name`` names, in any case: ``toml`` or ``json``; OptionError otherwise.
+
+    Examples:
+        >>> format_named("JSON")
+        'json'
+        >>> format_named("yaml")
+        Traceback (most recent call last):
+        ...
+        calaim_timeline.errors.OptionError: unknown format 'yaml': expected 'toml' or 'json'
+    """
+    lowered = name.lower() if isinstance(name, str) else None
+    if lowered == "toml":
+        return "toml"
+    if lowered == "json":
+        return "json"
+    msg = f"unknown format {name!r}: expected 'toml' or 'json'"
+    raise OptionError(msg)
+
+
 def dumps(edition: Edition, *, format: Format = "toml") -> str:  # noqa: A002 - the CLI's word
-    r"""The canonical text of ``edition`` as TOML or JSON.
+    r"""The canonical text of ``edition`` as TOML or JSON (the format's name in any case).
 
     Examples:
         >>> from calaim_timeline import Archive
@@ -200,8 +221,9 @@ def dumps(edition: Edition, *, format: Format = "toml") -> str:  # noqa: A002 - 
         >>> dumps(Archive.bundled()["2021-11"], format="json").startswith('{\n  "id": "2021-11"')
         True
     """
+    chosen = format_named(format)
     document = to_dict(edition)
-    if format == "json":
+    if chosen == "json":
         import json  # noqa: PLC0415 - the command line starts quicker without it
 
         return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
@@ -239,6 +261,8 @@ def loads(
 ) -> Edition:
     r"""Read an edition from TOML or JSON text; ``source`` names it in errors.
 
+    The format's name may be in any case; any other name is an OptionError.
+
     Examples:
         >>> text = '''
         ... id = "x"
@@ -257,9 +281,10 @@ def loads(
             id = x
                  ^
     """
-    name = "JSON" if format == "json" else "TOML"
+    chosen = format_named(format)
+    name = chosen.upper()
     try:
-        document = _parsed_json(text, source) if format == "json" else _parsed_toml(text, source)
+        document = _parsed_json(text, source) if chosen == "json" else _parsed_toml(text, source)
     except RecursionError:
         msg = f"not valid {name}: nested too deeply (a snapshot nests a few tables deep)"
         raise SnapshotError(msg, source=source) from None

@@ -22,6 +22,7 @@ from calaim_timeline.changes import (
     CHANGE_NAMES,
     AddReason,
     Change,
+    ChangeWanted,
     DropReason,
     FieldChange,
     FootnoteAdded,
@@ -45,9 +46,10 @@ from calaim_timeline.changes import (
     Side,
     WindowChanged,
     bare,
+    change_name,
 )
 from calaim_timeline.changes import to_json as change_json
-from calaim_timeline.errors import DiffError, UnknownChangeError
+from calaim_timeline.errors import DiffError, OptionError
 from calaim_timeline.matching import (
     DEFAULT_THRESHOLD,
     REVIEW_BELOW,
@@ -96,12 +98,21 @@ __all__ = [
 class DiffOptions:
     """How to match: ``threshold`` is the least title similarity (0 to 100) to pair.
 
+    Any other threshold (a number out of range, a string, NaN) is an OptionError.
+
     Examples:
         >>> DiffOptions().threshold, DiffOptions(threshold=90).threshold
         (85.0, 90)
     """
 
-    threshold: float = DEFAULT_THRESHOLD
+    threshold: float = attrs.field(default=DEFAULT_THRESHOLD)
+
+    @threshold.validator
+    def _check_threshold(self, _: attrs.Attribute[float], value: object) -> None:
+        number = isinstance(value, int | float) and not isinstance(value, bool)
+        if not number or not 0 <= value <= 100:  # type: ignore[operator]  # noqa: PLR2004
+            msg = f"threshold must be a number from 0 to 100 (got {value!r})"
+            raise OptionError(msg)
 
 
 @attrs.frozen
@@ -210,24 +221,39 @@ class EditionDiff:
     def filter(
         self,
         *,
-        changes: Iterable[str] | None = None,
-        initiatives: Iterable[str] | None = None,
-        kinds: Iterable[MilestoneKind | None] | None = None,
+        changes: ChangeWanted | Iterable[ChangeWanted] | None = None,
+        initiatives: str | Iterable[str] | None = None,
+        kinds: MilestoneKind | Iterable[MilestoneKind | None] | None = None,
         substantive: bool = False,
     ) -> EditionDiff:
         """The changes that pass every filter given (a filtered diff is for reading only).
 
-        ``changes``: change names; ``initiatives``: initiative ids (old or new);
-        ``kinds``: milestone kinds (None for unmarked); ``substantive``: leave out
-        editorial retitles and footnote edits and restated periods.
+        ``changes``: a change name or record class, or several; ``initiatives``: an
+        initiative id (old or new), or several; ``kinds``: a milestone kind, or several
+        (None for unmarked); ``substantive``: leave out editorial retitles and footnote
+        edits and restated periods.
+
+        Examples:
+            >>> from calaim_timeline import Archive, MilestoneDropped
+            >>> archive = Archive.bundled()
+            >>> changes = diff(archive["2021-01"], archive["2021-11"])
+            >>> len(changes.filter(changes="milestone-dropped"))
+            14
+            >>> len(changes.filter(changes=[MilestoneDropped, "initiative-renamed"]))
+            15
+            >>> len(changes.filter(initiatives="ecm-ilos", changes=MilestoneDropped))
+            8
         """
-        names = None if changes is None else set(changes)
-        unknown = sorted((names or set()) - set(CHANGE_NAMES))
-        if unknown:
-            msg = f"unknown change name {unknown[0]!r}: expected one of {', '.join(CHANGE_NAMES)}"
-            raise UnknownChangeError(msg)
-        ids = None if initiatives is None else set(initiatives)
-        wanted = None if kinds is None else set(kinds)
+        names = None
+        if changes is not None:
+            several = [changes] if isinstance(changes, str | type) else changes
+            names = {change_name(wanted) for wanted in several}
+        ids = None
+        if initiatives is not None:
+            ids = {initiatives} if isinstance(initiatives, str) else set(initiatives)
+        wanted: set[MilestoneKind | None] | None = None
+        if kinds is not None:
+            wanted = {kinds} if isinstance(kinds, MilestoneKind) else set(kinds)
 
         def keep(change: Change) -> bool:
             if names is not None and change.change not in names:

@@ -20,6 +20,7 @@ __all__ = [
     "ExtraMissingError",
     "GridError",
     "MilestoneNotFoundError",
+    "OptionError",
     "ParseError",
     "PeriodError",
     "Problem",
@@ -315,6 +316,22 @@ class UnknownChangeError(CalaimTimelineError, ValueError):
         ... except UnknownChangeError as error:
         ...     print(str(error)[:60])
         unknown change name 'milestone-slipped': expected one of win
+    """
+
+
+class OptionError(CalaimTimelineError, ValueError):
+    """An argument that is not one of the call's choices: a format name, a threshold.
+
+    Refused at the call, so that a slip never passes silently ("JSON" is read as "json";
+    "yaml" is this error, where it once wrote TOML).
+
+    Examples:
+        >>> from calaim_timeline import DiffOptions
+        >>> try:
+        ...     DiffOptions(threshold=500)
+        ... except OptionError as error:
+        ...     print(error)
+        threshold must be a number from 0 to 100 (got 500)
     """
 
 

@@ -64,10 +64,25 @@ def test_every_error_is_defined_in_errors_and_exported() -> None:
     assert {name for name, _ in found} <= set(calaim_timeline.__all__)
 
 
+def test_dir_and_help_show_every_public_name() -> None:
+    """``dir()`` (and so ``help()`` and tab completion) gives the public names, lazy ones too."""
+    assert dir(calaim_timeline) == sorted(calaim_timeline.__all__)
+    assert {"diff", "Archive", "Timeline", "load", "History", "MilestoneShifted"} <= set(
+        dir(calaim_timeline)
+    )
+
+
+def test_the_version_is_the_installed_distributions() -> None:
+    """``__version__`` is what the package metadata says (looked up when first asked)."""
+    from importlib.metadata import version  # noqa: PLC0415
+
+    assert calaim_timeline.__version__ == version("calaim-timeline")
+
+
 def test_unknown_names_raise_attribute_error() -> None:
     """A name the package does not export is an AttributeError naming it."""
     with pytest.raises(AttributeError, match=r"^module 'calaim_timeline' has no attribute 'nope'$"):
-        _ = calaim_timeline.nope
+        _ = calaim_timeline.nope  # type: ignore[attr-defined]  # a type error too, rightly
     with pytest.raises(
         AttributeError, match=r"^module 'calaim_timeline\.render' has no attribute 'Nope'$"
     ):

@@ -54,6 +54,7 @@ from calaim_timeline.changes._milestone import (
     MilestoneRetitled,
     MilestoneShifted,
 )
+from calaim_timeline.errors import UnknownChangeError
 
 __all__ = [
     "CHANGE_NAMES",
@@ -65,6 +66,7 @@ __all__ = [
     "ByType",
     "Change",
     "ChangeRecord",
+    "ChangeWanted",
     "DropReason",
     "FieldChange",
     "FootnoteAdded",
@@ -89,6 +91,7 @@ __all__ = [
     "Side",
     "WindowChanged",
     "bare",
+    "change_name",
     "to_json",
 ]
 
@@ -134,3 +137,24 @@ CHANGE_TYPES: Final[tuple[type[Change], ...]] = (
 
 CHANGE_NAMES: Final = tuple(kind.change for kind in CHANGE_TYPES)
 """Every change name, in summary order."""
+
+ChangeWanted = str | type[ChangeRecord]
+"""A change wanted by a filter: its name (``milestone-shifted``) or its record class."""
+
+
+def change_name(wanted: object) -> str:
+    """The change name ``wanted`` stands for: a change name, or a record class's name.
+
+    Examples:
+        >>> change_name(MilestoneShifted), change_name("milestone-shifted")
+        ('milestone-shifted', 'milestone-shifted')
+    """
+    if isinstance(wanted, type) and wanted in CHANGE_TYPES:
+        return wanted.change
+    if isinstance(wanted, str) and wanted in CHANGE_NAMES:
+        return wanted
+    if isinstance(wanted, str):
+        msg = f"unknown change name {wanted!r}: expected one of {', '.join(CHANGE_NAMES)}"
+    else:
+        msg = f"unknown change {wanted!r}: expected a change name or a change record class"
+    raise UnknownChangeError(msg)
