@@ -7,7 +7,6 @@ the window or the footnotes is drawn as a slot and placed afterwards.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Final, NamedTuple
 
@@ -114,23 +113,11 @@ _NOTES: Final = st.lists(
     max_size=4,
     unique_by=lambda n: n.number,
 ).map(lambda found: tuple(sorted(found, key=lambda n: n.number)))
-_PAGE_NUMBER_LIKE: Final = re.compile(r"(?:page\s+)?\d+(?:\s*(?:/|of)\s*\d+)?", re.IGNORECASE)
 _CATEGORIES: Final = st.lists(
-    st.builds(
-        Category,
-        id=slugs(),
-        name=_TEXTS.filter(
-            lambda t: any(map(str.isalpha, t)) and not _PAGE_NUMBER_LIKE.fullmatch(t)
-        ),
-    ),
+    st.builds(Category, id=slugs(), name=_TEXTS),
     max_size=3,
-    unique_by=(lambda c: c.id, lambda c: re.sub(r"\d+", "#", normalise(c.name))),
+    unique_by=(lambda c: c.id, lambda c: normalise(c.name)),
 ).map(tuple)
-"""Categories whose headings a PDF keeps apart from its running lines: headings with a
-letter, as a category's name has. A heading of figures alone, a page number ("Page 2",
-"2 of 5"), or two headings the same but for their numbers
-("Phase 1", "Phase 2") opening two pages at one height, read as a page's running header
-or footer (docs/track-a-new-edition.md says so)."""
 
 
 class _Grid:

@@ -11,7 +11,7 @@ import pytest
 from openpyxl import Workbook
 
 from calaim_timeline import ExtraMissingError, ParseError, Period
-from calaim_timeline.importers import _pdf, _pdf_text, import_table
+from calaim_timeline.importers import _pdf, _pdf_lines, _pdf_text, import_table
 from calaim_timeline.importers._document import Cell, Item, Place, Run, Style
 from calaim_timeline.importers._html import read_html
 from calaim_timeline.importers._markdown import read_markdown
@@ -134,7 +134,7 @@ def test_a_footnote_ends_where_a_line_far_below_it_starts() -> None:
     """Under the tables, a footnote goes on only with the lines right under it."""
     note = _glyphs("1", size=5) + _glyphs("A note", x=14)
     far = _glyphs("Unrelated words", top=40)
-    items = _pdf._texts([note, far], 1, float("inf"))  # noqa: SLF001
+    items = _pdf_lines.texts([note, far], 1, float("inf"))
     assert [(i.text, [r.style for r in i.runs]) for i in items] == [
         ("A note", [Style.RAISED, Style.TEXT]),
         ("Unrelated words", [Style.TEXT]),
@@ -150,7 +150,7 @@ def test_runs_are_trimmed_of_spaces_at_both_ends() -> None:
 def test_a_letter_that_can_be_a_bullet_counts_as_body_text() -> None:
     """A footnote whose text is "o" (a hollow bullet when alone before a word) is raised "1", "o"."""
     note = _glyphs("1", size=5) + _glyphs("o", x=14, size=6.5)
-    items = _pdf._texts([note], 1, float("inf"))  # noqa: SLF001
+    items = _pdf_lines.texts([note], 1, float("inf"))
     assert [[(r.style, r.text) for r in i.runs] for i in items] == [
         [(Style.RAISED, "1"), (Style.TEXT, " o")]
     ]

@@ -10,7 +10,7 @@ import attrs
 import pdfplumber
 import pytest
 
-from calaim_timeline import Archive, Edition
+from calaim_timeline import Archive, Edition, load
 from calaim_timeline.importers import _pdf, _pdf_text, import_table_file
 from calaim_timeline.importers._document import Place, Run, Style, joined, plain
 from calaim_timeline.importers.files import read_document
@@ -58,7 +58,8 @@ def _first_rows(name: str) -> list[tuple[str, bool]]:
     no table aside).
     """
     with pdfplumber.open(PDFS / f"{name}.pdf") as pdf:
-        pages = [_pdf._page(page, n) for n, page in enumerate(pdf.pages, start=1)]  # noqa: SLF001
+        widths: dict[tuple[int, int], int] = {}
+        pages = [_pdf._page(page, n, widths) for n, page in enumerate(pdf.pages, start=1)]  # noqa: SLF001
     tables = [page[0] for page in pages if page[0]]
     found = []
     for before, after in itertools.pairwise(tables):
@@ -261,3 +262,18 @@ def test_header_rows_cut_before_the_months_row_go_on_with_the_next_page() -> Non
         closed=True,
     )
     assert [len(t.rows) for t in _continued([header, body])] == [4]
+
+
+def test_a_last_row_alone_on_a_page_is_still_the_tables(tmp_path: Path) -> None:
+    """A category heading pushed alone onto the last page is a table of one cell.
+
+    pdfplumber leaves out a table of one cell; one exactly as wide as the table before it
+    is that table's row, and the empty category B is kept (found by a random run).
+    """
+    edition = load(PDFS / "lone-category.toml")
+    path = tmp_path / "calendar.pdf"
+    calendar_pdf(edition, path, rows_per_table=1, cut=False, foot_rule=False, repeat_header=False)
+    with pdfplumber.open(path) as pdf:
+        assert [page.extract_text() for page in pdf.pages][-1] == "B"
+    got = import_table_file(path, edition_id=edition.id, previous=edition)
+    assert attrs.evolve(got, source=edition.source) == edition

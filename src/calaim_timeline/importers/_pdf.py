@@ -3,7 +3,9 @@
 Written for PDFs from any producer: word processors, browsers, report libraries.
 
 - Each ruled table on each page is a table; a cell spanning columns is spread into
-  empty cells. A cell's characters are put back into lines by their height on the page.
+  empty cells. A single cell exactly as wide as a table before it (a category heading
+  alone on the last page, which pdfplumber does not count as a table) is that table's
+  row. A cell's characters are put back into lines by their height on the page.
 - Characters noticeably smaller than the cell's body text (the size most of its text
   has, whatever its bullets' size) are raised: kind marks and footnote numbers.
 - A line that starts with a bullet starts an item: a bullet glyph (``•``, a Symbol or
@@ -20,13 +22,12 @@ Written for PDFs from any producer: word processors, browsers, report libraries.
   footnote area under a short rule, a number at full size does too); the lines right
   under it go on with it. Lines repeated on several pages (running headers and footers)
   and page numbers are left out. The title is the largest text above the first table.
+  These lines outside the tables are read by ``_pdf_lines``.
 """
 
 from __future__ import annotations
 
 import io
-import re
-from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Final
@@ -41,21 +42,16 @@ from calaim_timeline.importers._document import (
     Item,
     Place,
     Run,
-    Style,
     Table,
     joined,
-    plain,
 )
+from calaim_timeline.importers._pdf_lines import texts, title, without_running
 from calaim_timeline.importers._pdf_text import (
-    SMALLER,
     Glyph,
     Line,
-    body_size,
     cell_items,
-    line_runs,
     page_glyphs,
     text_lines,
-    trimmed,
 )
 from calaim_timeline.importers._vocabulary import EMPTY, month_number
 
@@ -63,8 +59,6 @@ __all__ = ["MAX_PAGES", "read_pdf"]
 
 MAX_PAGES: Final = 500
 """The most pages a calendar PDF may have."""
-_PAGE_NUMBER: Final = re.compile(r"(?:page\s+)?#(?:\s*(?:/|of)\s*#)?", re.IGNORECASE)
-_NOTE_START: Final = re.compile(r"(\d{1,4}(?:\s*,\s*\d{1,4})*)\s+\S")
 
 
 @attrs.define
@@ -102,8 +96,9 @@ def read_pdf(path: Path) -> Document:
         pdf.close()
         msg = f"the PDF has {len(pages):,} pages; a calendar has far fewer (at most {MAX_PAGES})"
         raise ParseError(msg, source=str(path))
+    widths: dict[tuple[int, int], int] = {}
     try:
-        read = [_page(page, number) for number, page in enumerate(pages, start=1)]
+        read = [_page(page, number, widths) for number, page in enumerate(pages, start=1)]
     except Exception as error:  # noqa: BLE001 - a damaged page fails inside pdfminer
         msg = f"a page of the PDF cannot be read ({type(error).__name__}: {error})"
         raise ParseError(msg, source=str(path)) from None
@@ -111,14 +106,14 @@ def read_pdf(path: Path) -> Document:
         pdf.close()
     _join_cut_rows(read)
     tables = _continued([table for page_tables, _, _ in read for table in page_tables])
-    outside = _without_running(read)
-    title = _title(outside[0], read[0][2]) if outside else None
-    texts = [
+    outside = without_running([lines for _, lines, _ in read])
+    heading = title(outside[0], read[0][2]) if outside else None
+    found = [
         item
         for number, (lines, (_, _, tops)) in enumerate(zip(outside, read, strict=True), start=1)
-        for item in _texts(lines, number, tops[1])
+        for item in texts(lines, number, tops[1])
     ]
-    return Document(str(path), title, tuple(texts), tuple(_table(t) for t in tables), wraps=True)
+    return Document(str(path), heading, tuple(found), tuple(_table(t) for t in tables), wraps=True)
 
 
 _Page = tuple[list[_PageTable], list[Line], tuple[float, float]]
@@ -126,27 +121,58 @@ _Page = tuple[list[_PageTable], list[Line], tuple[float, float]]
 top of its footnote area."""
 
 
-def _page(page: Any, number: int) -> _Page:  # noqa: ANN401 - pdfplumber is untyped
+def _page(page: Any, number: int, widths: dict[tuple[int, int], int]) -> _Page:  # noqa: ANN401
+    """A page's tables, its lines outside them and where its tables and footnotes start.
+
+    ``widths`` gives the columns of each table seen so far by its left and right edges:
+    pdfplumber leaves out a table of one cell, and a table's last row alone on a page (a
+    category heading, one cell across the table) is one; a single cell exactly as wide
+    as a table before it is that table's row.
+    """
     glyphs = page_glyphs(page)
-    found = sorted(page.find_tables(_settings(page)), key=lambda t: t.bbox[1])
-    tables = []
-    for k, table in enumerate(found, start=1):
-        rows = []
-        for r, row in enumerate(table.rows, start=1):
-            place = Place(page=number, table=k, row=r)
-            spanning = sum(box is not None for box in row.cells) == 1
-            cells = []
-            for column, box in enumerate(row.cells):
-                inside = [] if box is None else [g for g in glyphs if _inside(g, box)]
-                bullets = column > 0 and not spanning  # names and categories have none
-                cells.append(Cell(cell_items(inside, place, bullets=bullets), place))
-            rows.append(_Row(cells, spanning))
-        tables.append(_PageTable(rows, Place(page=number, table=k), _closed(page, table)))
-    boxes = [t.bbox for t in found]
+    finder = page.debug_tablefinder(_settings(page))
+    found: list[tuple[tuple[float, float, float, float], list[list[Any]]]] = [
+        (table.bbox, [row.cells for row in table.rows]) for table in finder.tables
+    ]
+    widths.update({_across(bbox): max(map(len, rows)) for bbox, rows in found})
+    grouped = {cell for table in finder.tables for cell in table.cells}
+    for cell in finder.cells:
+        width = widths.get(_across(cell), 0)
+        if cell not in grouped and width > 1:
+            found.append((cell, [[cell, *[None] * (width - 1)]]))
+    found.sort(key=lambda table: table[0][1])
+    tables = [_page_table(page, number, k, table, glyphs) for k, table in enumerate(found, 1)]
+    boxes = [bbox for bbox, _ in found]
     outside = [g for g in glyphs if not g.shape and not any(_inside(g, box) for box in boxes)]
     top = min((b[1] for b in boxes), default=float(page.height))
     bottom = max((b[3] for b in boxes), default=0.0)
     return tables, text_lines(outside), (top, _notes_top(page, bottom))
+
+
+def _across(bbox: tuple[float, float, float, float]) -> tuple[int, int]:
+    """A table's left and right edges, to the point: the same on each page it spans."""
+    return round(bbox[0]), round(bbox[2])
+
+
+def _page_table(
+    page: Any,  # noqa: ANN401 - pdfplumber is untyped
+    number: int,
+    k: int,
+    table: tuple[tuple[float, float, float, float], list[list[Any]]],
+    glyphs: Sequence[Glyph],
+) -> _PageTable:
+    bbox, boxes = table
+    rows = []
+    for r, row in enumerate(boxes, start=1):
+        place = Place(page=number, table=k, row=r)
+        spanning = sum(box is not None for box in row) == 1
+        cells = []
+        for column, box in enumerate(row):
+            inside = [] if box is None else [g for g in glyphs if _inside(g, box)]
+            bullets = column > 0 and not spanning  # names and categories have none
+            cells.append(Cell(cell_items(inside, place, bullets=bullets), place))
+        rows.append(_Row(cells, spanning))
+    return _PageTable(rows, Place(page=number, table=k), _closed(page, bbox))
 
 
 def _notes_top(page: Any, bottom: float) -> float:  # noqa: ANN401 - pdfplumber is untyped
@@ -161,9 +187,9 @@ def _notes_top(page: Any, bottom: float) -> float:  # noqa: ANN401 - pdfplumber 
     return min(rules, default=float("inf"))
 
 
-def _closed(page: Any, table: Any) -> bool:  # noqa: ANN401 - pdfplumber is untyped
+def _closed(page: Any, bbox: tuple[float, float, float, float]) -> bool:  # noqa: ANN401
     """Whether a rule closes the table's last row (none does where a page break cut it)."""
-    bottom = float(table.bbox[3])
+    bottom = float(bbox[3])
     return any(
         edge["orientation"] == "h" and abs(float(edge["top"]) - bottom) < 1 for edge in page.edges
     )
@@ -303,96 +329,3 @@ def _dashed(row: _Row) -> None:
 
 def _table(table: _PageTable) -> Table:
     return Table(tuple(tuple(row.cells) for row in table.rows), table.place)
-
-
-def _running(line: Sequence[Glyph]) -> str | None:
-    """What a running header or footer is the same as on every page.
-
-    Its text with its numbers as ``#``; None for a line that starts with raised text
-    (a footnote).
-    """
-    body = body_size(line)
-    if body and line[0].size < body * SMALLER:
-        return None
-    return re.sub(r"\d+", "#", "".join(g.text for g in line).strip())
-
-
-def _without_running(pages: Sequence[_Page]) -> list[list[Line]]:
-    """Each page's lines outside its tables, without running headers and footers.
-
-    A running line is the same but for its numbers at the same height on two pages; a
-    page number is a number alone, "Page 2", "2 of 5" or "2/5".
-    """
-
-    def key(line: Line) -> tuple[str | None, int]:
-        return _running(line), round(line[0].top / 4)
-
-    seen = Counter(k for _, lines, _ in pages for k in {key(line) for line in lines})
-    return [
-        [
-            line
-            for line in lines
-            if key(line)[0] is None
-            or (seen[key(line)] < 2 and not _PAGE_NUMBER.fullmatch(key(line)[0] or ""))  # noqa: PLR2004
-        ]
-        for _, lines, _ in pages
-    ]
-
-
-def _title(lines: Sequence[Line], tops: tuple[float, float]) -> str | None:
-    above = [
-        line
-        for line in lines
-        if line[0].top < tops[0]
-        and not plain(line_runs(line, body_size(line))).strip().lower().startswith("key")  # the key
-    ]
-    if not above:
-        return None
-    biggest = max(body_size(line) for line in above)
-    words = [
-        plain(line_runs(line, biggest)).strip()
-        for line in above
-        if body_size(line) >= biggest * 0.95
-    ]
-    return " ".join(" ".join(w.split()) for w in words if w) or None
-
-
-def _note_number(runs: list[Run]) -> list[Run]:
-    """In the footnote area, a number at full size that starts a line is the note's."""
-    found = _NOTE_START.match(runs[0].text) if runs and runs[0].style is Style.TEXT else None
-    if found is None:
-        return runs
-    rest = runs[0].text[found.end(1) :]
-    return [Run(found.group(1), Style.RAISED), Run(rest), *runs[1:]]
-
-
-def _texts(lines: Sequence[Line], page: int, notes_top: float) -> list[Item]:
-    """Each footnote, and each other line, as items.
-
-    A footnote is raised numbers, then its text and the lines right under it.
-    """
-    found: list[Item] = []
-    note: list[Run] | None = None
-    last: Line | None = None
-    place = Place(page=page)
-    for line in lines:
-        body = body_size(line) or (body_size(last) if last else 0.0)
-        runs = trimmed(line_runs(line, body))
-        if line[0].top >= notes_top:
-            runs = _note_number(runs)
-        adjacent = last is not None and line[0].top - last[-1].bottom < body * 0.8
-        if runs and runs[0].style is Style.RAISED and re.fullmatch(r"[\d,\s]+", runs[0].text):
-            if note is not None:
-                found.append(Item(0, tuple(note), place))
-            note = runs
-        elif note is not None and adjacent:
-            note = joined(note, runs)
-        else:
-            if note is not None:
-                found.append(Item(0, tuple(note), place))
-                note = None
-            found.append(Item(0, tuple(runs), place))
-        last = line
-    if note is not None:
-        found.append(Item(0, tuple(note), place))
-    return [item for item in found if item.runs]
