@@ -25,7 +25,7 @@ _OTHER_ENCODINGS = (
     (codecs.BOM_UTF16_BE, "UTF-16"),
 )
 
-__all__ = ["line_of", "read_bytes", "read_text", "write_atomic"]
+__all__ = ["decoded", "line_of", "read_bytes", "read_text", "write_atomic"]
 
 
 def read_bytes(path: Path, error: type[ParseError] = ParseError) -> bytes:
@@ -61,8 +61,11 @@ def read_text(path: Path, error: type[ParseError] = ParseError) -> str:
     Raises ``error`` naming the file, and the line and column of the first byte
     that is not UTF-8, when the file cannot be read, is not UTF-8 text, or is empty.
     """
-    source = str(path)
-    data = read_bytes(path, error)
+    return decoded(read_bytes(path, error), str(path), error)
+
+
+def decoded(data: bytes, source: str, error: type[ParseError] = ParseError) -> str:
+    """``data`` as UTF-8 text, read as :func:`read_text` reads a file's bytes."""
     for mark, name in _OTHER_ENCODINGS:
         if data.startswith(mark):
             msg = f"the file is {name} text; save it as UTF-8"

@@ -47,10 +47,28 @@ class Archive:
         return cls(BUNDLED_SNAPSHOTS)
 
     @classmethod
-    def default(cls) -> Archive:
-        """``./snapshots`` when that directory exists, else the bundled editions."""
-        local = Path("snapshots")
-        return cls(local) if local.is_dir() else cls.bundled()
+    def default(cls, root: str | os.PathLike[str] = ".") -> Archive:
+        """The archive the command line uses: ``ROOT/snapshots``, else the bundled editions.
+
+        ``root`` is the folder to look in (the current one unless given). A ``snapshots``
+        folder there that holds files but no snapshot (``*.toml``, ``*.json``) is someone
+        else's: SnapshotError names it and says how to choose.
+        """
+        local = Path(root) / "snapshots"
+        if not local.is_dir():
+            return cls.bundled()
+        try:
+            names = [entry.name for entry in local.iterdir()]
+        except OSError:
+            names = []  # reading it fails later, with the reason
+        if names and not any(Path(name).suffix in _SUFFIXES for name in names):
+            msg = (
+                f"{local} holds no snapshots (*.toml or *.json), so it is not a folder of"
+                " editions: name yours with --snapshots DIR (Archive(DIR) in Python), or"
+                " use the bundled editions with Archive.bundled()"
+            )
+            raise SnapshotError(msg, source=str(local))
+        return cls(local)
 
     def __repr__(self) -> str:
         """``Archive('snapshots')``."""
@@ -125,9 +143,30 @@ class Archive:
         """How many editions the archive holds."""
         return len(self.editions)
 
-    def __contains__(self, edition_id: object) -> bool:
-        """Whether an edition with this id is in the archive."""
-        return edition_id in self.ids
+    def __contains__(self, item: object) -> bool:
+        """Whether the archive holds this edition, or an edition with this id.
+
+        Examples:
+            >>> archive = Archive.bundled()
+            >>> "2021-11" in archive, archive["2021-11"] in archive, "2030-01" in archive
+            (True, True, False)
+        """
+        if isinstance(item, Edition):
+            return item in self.editions
+        return item in self.ids
+
+    def keys(self) -> tuple[str, ...]:
+        """The edition ids, oldest first (as :attr:`ids`; the archive maps ids to editions)."""
+        return self.ids
+
+    def get(self, edition_id: str, default: Edition | None = None) -> Edition | None:
+        """The edition with this id, or ``default`` when there is none.
+
+        Examples:
+            >>> Archive.bundled().get("2030-01") is None
+            True
+        """
+        return self[edition_id] if edition_id in self.ids else default
 
     def __getitem__(self, edition_id: str) -> Edition:
         """The edition with this id; EditionNotFoundError names the ones there are."""

@@ -16,26 +16,17 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from collections.abc import Callable, Mapping
-from functools import cache
+from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, Literal, TextIO, get_args, get_origin
+from typing import BinaryIO, Final, Literal, TextIO
 
-import attrs
-
-from calaim_timeline._build import KEYS, MAX_NUMBER, build, describe, structure, worded
-from calaim_timeline._files import line_of, read_text, write_atomic
+from calaim_timeline import validation
+from calaim_timeline._build import MAX_NUMBER, build, describe, worded
+from calaim_timeline._converter import configure_converter, make_converter, to_dict, to_plain
+from calaim_timeline._files import decoded, line_of, read_text, write_atomic
 from calaim_timeline._paused import paused
 from calaim_timeline.errors import OptionError, SnapshotError
 from calaim_timeline.model import Edition
-from calaim_timeline.period import Period, UnknownDate, When
-from calaim_timeline.validation import check
-
-if TYPE_CHECKING:
-    import cattrs
-
-# cattrs is imported where it is used: reading a regular document and checking it
-# (what the command line mostly does) never needs it.
 
 __all__ = [
     "MAX_NUMBER",
@@ -56,114 +47,6 @@ __all__ = [
 ]
 
 Format = Literal["toml", "json"]
-
-
-def _is_homogeneous_tuple(kind: object) -> bool:
-    args = get_args(kind)
-    return get_origin(kind) is tuple and len(args) == 2 and args[1] is ...  # noqa: PLR2004
-
-
-def _list_unstructure_factory(kind: Any, converter: cattrs.Converter) -> Callable[[Any], list[Any]]:  # noqa: ANN401
-    # Tuples in the model, lists in the document (JSON and TOML arrays).
-    item = converter.get_unstructure_hook(get_args(kind)[0])
-    return lambda values: [item(v) for v in values]
-
-
-def _period_fields(cls: type) -> tuple[str, ...]:
-    """The fields of ``cls`` that hold a period (or a milestone's date)."""
-    return tuple(a.name for a in attrs.fields(attrs.resolve_types(cls)) if a.type in (Period, When))
-
-
-def _class_unstructure(cls: type, converter: cattrs.Converter) -> Callable[[Any], dict[str, Any]]:
-    from cattrs.gen import make_dict_unstructure_fn  # noqa: PLC0415
-
-    unstructure: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(
-        cls, converter, _cattrs_omit_if_default=True
-    )
-    fields = _period_fields(cls)
-    if not fields:
-        return unstructure
-
-    def hook(obj: Any) -> dict[str, Any]:  # noqa: ANN401 - an instance of cls
-        plain = unstructure(obj)
-        out: dict[str, Any] = {}
-        for key, value in plain.items():
-            if key in fields:
-                out.update(worded(key, getattr(obj, key)))
-            else:
-                out[key] = value
-        return out
-
-    return hook
-
-
-def configure_converter(converter: cattrs.Converter) -> None:
-    """Teach ``converter`` the snapshot document shape (the cattrs preconf pattern).
-
-    Examples:
-        >>> import cattrs
-        >>> from calaim_timeline import Period
-        >>> converter = cattrs.Converter()
-        >>> configure_converter(converter)
-        >>> converter.structure("2022-Q1", Period)
-        Period('2022-Q1')
-    """
-    # Factories first: hooks registered later take precedence over them.
-    converter.register_unstructure_hook_factory(
-        attrs.has, lambda cls: _class_unstructure(cls, converter)
-    )
-    converter.register_unstructure_hook(Period, Period.format)
-    converter.register_unstructure_hook(UnknownDate, UnknownDate.format)
-    converter.register_unstructure_hook_factory(_is_homogeneous_tuple, _list_unstructure_factory)
-    # Structuring is the one way the library builds models (errors name the path).
-    for kind in KEYS.keys() | {Period}:
-        converter.register_structure_hook(kind, structure)
-
-
-def make_converter() -> cattrs.Converter:
-    """A new converter configured for snapshot documents.
-
-    Examples:
-        >>> from calaim_timeline import Footnote
-        >>> make_converter().unstructure(Footnote(number=1, text="Pending CMS approval."))
-        {'number': 1, 'text': 'Pending CMS approval.'}
-    """
-    import cattrs  # noqa: PLC0415
-
-    converter = cattrs.Converter(omit_if_default=True, forbid_extra_keys=True)
-    configure_converter(converter)
-    return converter
-
-
-@cache
-def _converter() -> cattrs.Converter:
-    """The converter of this module, made on first use."""
-    return make_converter()
-
-
-def to_dict(edition: Edition) -> dict[str, Any]:
-    """The edition as a document of plain dicts, lists and strings (canonical order).
-
-    Examples:
-        >>> from calaim_timeline import Archive
-        >>> list(to_dict(Archive.bundled()["2021-11"]))[:4]
-        ['id', 'title', 'as_of', 'window']
-    """
-    document: dict[str, Any] = _converter().unstructure(edition, Edition)
-    return document
-
-
-def to_plain(value: object) -> Any:  # noqa: ANN401 - plain data of any shape
-    """The document form of any model value: dicts, lists, strings and numbers.
-
-    Examples:
-        >>> from calaim_timeline import Period, SubItem
-        >>> to_plain(SubItem(text="HHP counties", footnotes=(4,)))
-        {'text': 'HHP counties', 'footnotes': [4]}
-        >>> to_plain(Period.parse("2022-Q1"))
-        '2022-Q1'
-    """
-    return _converter().unstructure(value)
 
 
 def from_dict(document: object, *, source: str | None = None, validate: bool = True) -> Edition:
@@ -188,7 +71,7 @@ def from_dict(document: object, *, source: str | None = None, validate: bool = T
         msg = f"expected a table of edition fields (got {describe(document)})"
         raise SnapshotError(msg, source=source)
     edition = build(document, source=source)
-    return check(edition, source=source) if validate else edition
+    return validation.check(edition, source=source) if validate else edition
 
 
 def format_named(name: object) -> Format:
@@ -211,8 +94,16 @@ def format_named(name: object) -> Format:
     raise OptionError(msg)
 
 
-def dumps(edition: Edition, *, format: Format = "toml") -> str:  # noqa: A002 - the CLI's word
+def dumps(
+    edition: Edition,
+    *,
+    format: Format = "toml",  # noqa: A002 - the CLI's word
+    check: bool = True,
+) -> str:
     r"""The canonical text of ``edition`` as TOML or JSON (the format's name in any case).
+
+    The edition is checked first (ValidationError with every problem), so that nothing
+    is written that :func:`load` would refuse; ``check=False`` writes it as it is.
 
     Examples:
         >>> from calaim_timeline import Archive
@@ -222,6 +113,8 @@ def dumps(edition: Edition, *, format: Format = "toml") -> str:  # noqa: A002 - 
         True
     """
     chosen = format_named(format)
+    if check:
+        validation.check(edition)
     document = to_dict(edition)
     if chosen == "json":
         import json  # noqa: PLC0415 - the command line starts quicker without it
@@ -232,8 +125,16 @@ def dumps(edition: Edition, *, format: Format = "toml") -> str:  # noqa: A002 - 
     return str(tomli_w.dumps(document))
 
 
-def dump(edition: Edition, stream: TextIO, *, format: Format = "toml") -> None:  # noqa: A002
+def dump(
+    edition: Edition,
+    stream: TextIO,
+    *,
+    format: Format = "toml",  # noqa: A002 - the CLI's word
+    check: bool = True,
+) -> None:
     """Write the canonical text of ``edition`` to an open text ``stream`` (see :func:`dumps`).
+
+    Checked first, as :func:`dumps` does (``check=False`` to skip).
 
     For a file, prefer :func:`save`: it writes atomically.
 
@@ -245,7 +146,7 @@ def dump(edition: Edition, stream: TextIO, *, format: Format = "toml") -> None: 
         >>> stream.getvalue() == dumps(Archive.bundled()["2021-11"], format="json")
         True
     """
-    stream.write(dumps(edition, format=format))
+    stream.write(dumps(edition, format=format, check=check))
 
 
 _TOML_WHERE: Final = re.compile(r"\s*\((?:at line (\d+), column (\d+)|at end of document)\)$")
@@ -359,22 +260,48 @@ def _format_of(path: Path) -> Format:
     raise SnapshotError(msg, source=str(path))
 
 
-def load(path: str | os.PathLike[str], *, validate: bool = True) -> Edition:
-    """Read a snapshot file (``.toml`` or ``.json``) into an edition.
+def load(
+    source: str | os.PathLike[str] | BinaryIO,
+    *,
+    format: Format | None = None,  # noqa: A002 - the word the CLI and docs use
+    validate: bool = True,
+) -> Edition:
+    """Read a snapshot into an edition: a file (``.toml`` or ``.json``) or a binary stream.
+
+    A file's format is its suffix's; a stream's is ``format``, else its name's suffix,
+    else TOML (as :func:`tomllib.load` reads a stream opened with ``"rb"``).
 
     Examples:
         >>> edition = load("snapshots/2021-11.toml")
         >>> edition.id, len(edition.milestones())
         ('2021-11', 56)
+        >>> with open("snapshots/2021-11.toml", "rb") as stream:
+        ...     load(stream) == edition
+        True
     """
-    path = Path(path)
-    kind = _format_of(path)
-    text = read_text(path, SnapshotError)
-    return loads(text, format=kind, source=str(path), validate=validate)
+    if isinstance(source, str | os.PathLike):
+        path = Path(source)
+        kind = format_named(format) if format is not None else _format_of(path)
+        return loads(
+            read_text(path, SnapshotError), format=kind, source=str(path), validate=validate
+        )
+    name = str(getattr(source, "name", "<stream>"))
+    data: object = source.read()
+    if not isinstance(data, bytes):
+        msg = "the stream gives text: open the file in binary mode ('rb'), as for tomllib.load"
+        raise OptionError(msg)
+    if format is not None:
+        kind = format_named(format)
+    else:
+        kind = "json" if Path(name).suffix == ".json" else "toml"
+    return loads(decoded(data, name, SnapshotError), format=kind, source=name, validate=validate)
 
 
-def save(edition: Edition, path: str | os.PathLike[str]) -> None:
+def save(edition: Edition, path: str | os.PathLike[str], *, check: bool = True) -> None:
     """Write ``edition`` to ``path`` in canonical form, atomically.
+
+    The edition is checked first: ValidationError (naming the file) with every problem,
+    and nothing written, where :func:`load` would refuse it; ``check=False`` skips that.
 
     Examples:
         >>> import tempfile, pathlib
@@ -387,4 +314,6 @@ def save(edition: Edition, path: str | os.PathLike[str]) -> None:
         True
     """
     path = Path(path)
-    write_atomic(path, dumps(edition, format=_format_of(path)))
+    if check:
+        validation.check(edition, source=str(path))
+    write_atomic(path, dumps(edition, format=_format_of(path), check=False))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 from itertools import groupby
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar, cast, overload
 
 import attrs
 
@@ -162,6 +162,14 @@ class EditionDiff:
     def __iter__(self) -> Iterator[Change]:
         """The changes, in report order."""
         return iter(self.changes)
+
+    @overload
+    def __getitem__(self, index: int) -> Change: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Change, ...]: ...
+    def __getitem__(self, index: int | slice) -> Change | tuple[Change, ...]:
+        """The change at ``index`` in report order (a slice gives a tuple of them)."""
+        return self.changes[index]
 
     def link_of(self, change: Change) -> Link | None:
         """The pair a change to a matched milestone or initiative was found by, if not certain.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-import attrs
+from calaim_timeline._reporting import Problem, excerpt
 
 __all__ = [
     "BadCellsError",
@@ -18,8 +18,11 @@ __all__ = [
     "DiffError",
     "EditionNotFoundError",
     "ExtraMissingError",
+    "FootnoteNotFoundError",
     "GridError",
+    "KindMarkError",
     "MilestoneNotFoundError",
+    "NotFoundError",
     "OptionError",
     "ParseError",
     "PeriodError",
@@ -61,28 +64,6 @@ class PeriodError(CalaimTimelineError, ValueError):
     """
 
 
-@attrs.frozen
-class Problem:
-    """One thing wrong with an edition, and where it is inside the document.
-
-    ``path`` uses the file's own keys: ``initiatives[3].milestones[0].when``; it is
-    empty for the document as a whole.
-
-    Examples:
-        >>> str(Problem("initiatives[0].id", "must not be empty"))
-        'initiatives[0].id: must not be empty'
-        >>> str(Problem("", "the file is empty"))
-        'the file is empty'
-    """
-
-    path: str
-    message: str
-
-    def __str__(self) -> str:
-        """``path: message``, or just the message for the whole document."""
-        return f"{self.path}: {self.message}" if self.path else self.message
-
-
 class ValidationError(CalaimTimelineError, ValueError):
     """Every problem of one edition, reported together.
 
@@ -111,10 +92,6 @@ class ValidationError(CalaimTimelineError, ValueError):
         """One line per problem, each prefixed with the source when known."""
         where = f"{self.source}: " if self.source else ""
         return tuple(f"{where}{p}" for p in self.problems)
-
-
-EXCERPT_WIDTH = 160
-"""The most characters of a line an error shows; a longer line is cut around the place."""
 
 
 class ParseError(CalaimTimelineError, ValueError):
@@ -174,22 +151,7 @@ class ParseError(CalaimTimelineError, ValueError):
             >>> ParseError("bad", line=1, column=5, text="a =\t?", length=1).excerpt()
             ('    a = ?', '        ^')
         """
-        if self.text is None:
-            return ()
-        # One character per column, so that the marker stays under its place, and
-        # nothing that a terminal would act on.
-        line = self.text.rstrip("\r\n").replace("\t", " ")
-        line = "".join(c if c.isprintable() else "\N{REPLACEMENT CHARACTER}" for c in line)
-        column = self.column
-        if len(line) > EXCERPT_WIDTH:  # a long line: the part around the place, cut with …
-            start = max(0, min((column or 1) - 1 - EXCERPT_WIDTH // 2, len(line) - EXCERPT_WIDTH))
-            cut = line[start : start + EXCERPT_WIDTH]
-            line = ("…" if start else "") + cut + ("…" if start + EXCERPT_WIDTH < len(line) else "")
-            column = None if column is None else column - start + (1 if start else 0)
-        if column is None:
-            return ("    " + line,)
-        length = max(1, min(self.length, len(line) - column + 1))  # no further than the line
-        return ("    " + line, "    " + " " * (column - 1) + "^" * length)
+        return () if self.text is None else excerpt(self.text, self.column, self.length)
 
     def _render(self) -> str:
         return "\n".join((self._head(), *self.excerpt()))
@@ -262,7 +224,22 @@ class WriteError(CalaimTimelineError, OSError):
         super().__init__(f"{path}: cannot write the file: {reason} (nothing was changed)")
 
 
-class EditionNotFoundError(CalaimTimelineError, LookupError):
+class NotFoundError(CalaimTimelineError, KeyError):
+    """Something asked for by its id or number that is not there; also a ``KeyError``.
+
+    Its text is the message as written (a plain ``KeyError`` would quote it).
+
+    Examples:
+        >>> str(NotFoundError("no edition '2030-01'"))
+        "no edition '2030-01'"
+    """
+
+    def __str__(self) -> str:
+        """The message, unquoted."""
+        return str(self.args[0]) if self.args else ""
+
+
+class EditionNotFoundError(NotFoundError):
     """An edition id that no snapshot in the archive has.
 
     Examples:
@@ -275,7 +252,7 @@ class EditionNotFoundError(CalaimTimelineError, LookupError):
     """
 
 
-class MilestoneNotFoundError(CalaimTimelineError, LookupError):
+class MilestoneNotFoundError(NotFoundError):
     """A reference that names no milestone, or more than one.
 
     Examples:
@@ -286,6 +263,32 @@ class MilestoneNotFoundError(CalaimTimelineError, LookupError):
         ... except MilestoneNotFoundError as error:
         ...     print(error)
         no milestone has the id, lineage or a title containing 'no-such-milestone'
+    """
+
+
+class FootnoteNotFoundError(NotFoundError):
+    """A footnote number the edition does not define (``Edition.footnote``).
+
+    Examples:
+        >>> from calaim_timeline import Archive
+        >>> try:
+        ...     Archive.bundled()["2021-11"].footnote(99)
+        ... except KeyError as error:
+        ...     print(error)
+        edition '2021-11' has no footnote 99 (footnotes: 1 to 15)
+    """
+
+
+class KindMarkError(CalaimTimelineError, ValueError):
+    """A mark that is not one of the kind marks ``*``, ``^``, ``+``.
+
+    Examples:
+        >>> from calaim_timeline import MilestoneKind
+        >>> try:
+        ...     MilestoneKind.from_mark("x")
+        ... except KindMarkError as error:
+        ...     print(error)
+        unknown kind mark 'x': expected one of '*', '^', '+'
     """
 
 
@@ -320,7 +323,7 @@ class UnknownChangeError(CalaimTimelineError, ValueError):
 
 
 class OptionError(CalaimTimelineError, ValueError):
-    """An argument that is not one of the call's choices: a format name, a threshold.
+    """An argument the call cannot take: a format name, a threshold, two editions of one id.
 
     Refused at the call, so that a slip never passes silently ("JSON" is read as "json";
     "yaml" is this error, where it once wrote TOML).

@@ -20,7 +20,7 @@ from calaim_timeline._notation import LAST_MONTH, last_day, month_index, month_s
 from calaim_timeline._paused import paused
 from calaim_timeline._stories import History, InitiativeSlip, Listing, Move, Sighting
 from calaim_timeline.diffing import DiffOptions, EditionDiff, diff
-from calaim_timeline.errors import EditionNotFoundError, MilestoneNotFoundError
+from calaim_timeline.errors import EditionNotFoundError, MilestoneNotFoundError, OptionError
 from calaim_timeline.model import Edition, Initiative, Milestone, MilestoneKind
 from calaim_timeline.period import Period
 
@@ -60,7 +60,19 @@ def _histories(editions: tuple[Edition, ...], threshold: float) -> tuple[History
 
 
 def _chronological(editions: Iterable[Edition]) -> tuple[Edition, ...]:
-    return tuple(sorted(editions, key=lambda e: (e.as_of, e.id)))
+    """The editions oldest first; OptionError for two with one id (histories would mix)."""
+    ordered = tuple(sorted(editions, key=lambda e: (e.as_of, e.id)))
+    seen: dict[str, Edition] = {}
+    for edition in ordered:
+        first = seen.setdefault(edition.id, edition)
+        if first is not edition:
+            msg = (
+                f"two editions have the id {edition.id!r}: {first.title!r} (as of"
+                f" {first.as_of}) and {edition.title!r} (as of {edition.as_of}); give each"
+                " edition its own id"
+            )
+            raise OptionError(msg)
+    return ordered
 
 
 def _options(options: DiffOptions | None) -> DiffOptions:

@@ -16,6 +16,7 @@ from typing import Any, Final
 
 import attrs
 
+from calaim_timeline.errors import FootnoteNotFoundError, KindMarkError
 from calaim_timeline.period import Period, UnknownDate, When
 
 __all__ = [
@@ -77,7 +78,7 @@ class MilestoneKind(enum.Enum):
             if symbol == mark:
                 return kind
         msg = f"unknown kind mark {mark!r}: expected one of '*', '^', '+'"
-        raise ValueError(msg)
+        raise KindMarkError(msg)
 
 
 _MARKS: Final = {
@@ -375,8 +376,19 @@ class Edition:
         return tuple((i, m) for i in self.initiatives for m in i.milestones)
 
     def footnote(self, number: int) -> Footnote:
-        """The footnote numbered ``number``; KeyError when there is none."""
+        """The footnote numbered ``number``; FootnoteNotFoundError (a KeyError) when none is.
+
+        Examples:
+            >>> from calaim_timeline import Archive
+            >>> Archive.bundled()["2021-11"].footnote(99)
+            Traceback (most recent call last):
+            ...
+            calaim_timeline.errors.FootnoteNotFoundError: edition '2021-11' has no footnote 99 ...
+        """
         for note in self.footnotes:
             if note.number == number:
                 return note
-        raise KeyError(number)
+        numbers = [note.number for note in self.footnotes]
+        known = f"footnotes: {numbers[0]} to {numbers[-1]}" if numbers else "no footnotes"
+        msg = f"edition {self.id!r} has no footnote {number!r} ({known})"
+        raise FootnoteNotFoundError(msg)

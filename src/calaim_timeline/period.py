@@ -19,7 +19,7 @@ Parsing never coarsens: text that is not exactly one of these forms is a
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, total_ordering
 from typing import Final, TypeAlias
 
 import attrs
@@ -52,6 +52,7 @@ __all__ = [
 _RANK: Final = {p: i for i, p in enumerate(Precision)}
 
 
+@total_ordering
 @attrs.frozen(kw_only=True, order=False, repr=False)
 class Period:
     """An inclusive range of days, the unit it was given in, and its source wording.
@@ -100,14 +101,29 @@ class Period:
         return cls(start=value, end=value, precision=Precision.DAY, text=text)
 
     @classmethod
-    def _unit(cls, precision: Precision, first: date, text: str | None) -> Period:
+    def _unit(cls, precision: Precision, year: object, month: object, text: str | None) -> Period:
+        """The unit of ``precision`` that starts on the 1st of ``month`` of ``year``."""
+        try:
+            first = date(year, month, 1)  # type: ignore[arg-type]
+        except (ValueError, OverflowError) as error:
+            raise PeriodError(str(error)) from None
+        except TypeError:
+            msg = f"a {precision.value} needs a whole year (got {year!r}) and month (got {month!r})"
+            raise PeriodError(msg) from None
         start, end = unit_bounds(precision, first)
         return cls(start=start, end=end, precision=precision, text=text)
 
     @classmethod
     def month(cls, year: int, month: int, *, text: str | None = None) -> Period:
-        """A calendar month, ``2022-01``."""
-        return cls._unit(Precision.MONTH, date(year, month, 1), text)
+        """A calendar month, ``2022-01``; PeriodError for a month that is not 1 to 12.
+
+        Examples:
+            >>> Period.month(2022, 13)
+            Traceback (most recent call last):
+            ...
+            calaim_timeline.errors.PeriodError: month must be in 1..12
+        """
+        return cls._unit(Precision.MONTH, year, month, text)
 
     @classmethod
     def quarter(cls, year: int, quarter: int, *, text: str | None = None) -> Period:
@@ -115,7 +131,7 @@ class Period:
         if quarter not in range(1, 5):
             msg = f"quarter must be 1 to 4 (got {quarter!r})"
             raise PeriodError(msg)
-        return cls._unit(Precision.QUARTER, date(year, 3 * quarter - 2, 1), text)
+        return cls._unit(Precision.QUARTER, year, 3 * quarter - 2, text)
 
     @classmethod
     def half(cls, year: int, half: int, *, text: str | None = None) -> Period:
@@ -123,12 +139,12 @@ class Period:
         if half not in (1, 2):
             msg = f"half must be 1 or 2 (got {half!r})"
             raise PeriodError(msg)
-        return cls._unit(Precision.HALF, date(year, 6 * half - 5, 1), text)
+        return cls._unit(Precision.HALF, year, 6 * half - 5, text)
 
     @classmethod
     def year(cls, year: int, *, text: str | None = None) -> Period:
         """A calendar year, ``2021``."""
-        return cls._unit(Precision.YEAR, date(year, 1, 1), text)
+        return cls._unit(Precision.YEAR, year, 1, text)
 
     @classmethod
     def span(cls, start: date, end: date, *, text: str | None = None) -> Period:
@@ -181,28 +197,10 @@ class Period:
         return (self.start, self.end, _RANK[self.precision], self.text is not None, self.text or "")
 
     def __lt__(self, other: object) -> bool:
-        """Order by start, end, precision, then wording."""
+        """Order by start, end, precision, then wording (``<=``, ``>``, ``>=`` follow)."""
         if not isinstance(other, Period):
             return NotImplemented
         return self._cmpkey() < other._cmpkey()
-
-    def __le__(self, other: object) -> bool:
-        """Order by start, end, precision, then wording."""
-        if not isinstance(other, Period):
-            return NotImplemented
-        return self._cmpkey() <= other._cmpkey()
-
-    def __gt__(self, other: object) -> bool:
-        """Order by start, end, precision, then wording."""
-        if not isinstance(other, Period):
-            return NotImplemented
-        return self._cmpkey() > other._cmpkey()
-
-    def __ge__(self, other: object) -> bool:
-        """Order by start, end, precision, then wording."""
-        if not isinstance(other, Period):
-            return NotImplemented
-        return self._cmpkey() >= other._cmpkey()
 
     # -- relations ------------------------------------------------------------------
 
@@ -274,6 +272,7 @@ UNKNOWN: Final = "unknown"
 """How a snapshot writes an unknown date (``when = "unknown"``)."""
 
 
+@total_ordering
 @attrs.frozen(kw_only=True, order=False, repr=False)
 class UnknownDate:
     """A date the source does not give: "TBD", "To be determined", "Pending", an empty cell.
@@ -312,36 +311,15 @@ class UnknownDate:
         return (self.text is not None, self.text or "")
 
     def __lt__(self, other: object) -> bool:
-        """After every period; among unknown dates, by wording (none first)."""
+        """After every period; among unknown dates, by wording (none first).
+
+        ``<=``, ``>`` and ``>=`` follow from it and ``==``.
+        """
         if isinstance(other, Period):
             return False
         if not isinstance(other, UnknownDate):
             return NotImplemented
         return self._cmpkey() < other._cmpkey()
-
-    def __le__(self, other: object) -> bool:
-        """After every period; among unknown dates, by wording (none first)."""
-        if isinstance(other, Period):
-            return False
-        if not isinstance(other, UnknownDate):
-            return NotImplemented
-        return self._cmpkey() <= other._cmpkey()
-
-    def __gt__(self, other: object) -> bool:
-        """After every period; among unknown dates, by wording (none first)."""
-        if isinstance(other, Period):
-            return True
-        if not isinstance(other, UnknownDate):
-            return NotImplemented
-        return self._cmpkey() > other._cmpkey()
-
-    def __ge__(self, other: object) -> bool:
-        """After every period; among unknown dates, by wording (none first)."""
-        if isinstance(other, Period):
-            return True
-        if not isinstance(other, UnknownDate):
-            return NotImplemented
-        return self._cmpkey() >= other._cmpkey()
 
 
 When: TypeAlias = Period | UnknownDate

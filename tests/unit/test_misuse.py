@@ -2,18 +2,32 @@
 
 from __future__ import annotations
 
+import io
+from pathlib import Path
+
+import attrs
 import pytest
 
 from calaim_timeline import (
     Archive,
     DiffOptions,
+    EditionNotFoundError,
+    FootnoteNotFoundError,
+    KindMarkError,
     MilestoneDropped,
     MilestoneKind,
     OptionError,
+    Period,
+    PeriodError,
+    SnapshotError,
+    Timeline,
     UnknownChangeError,
+    ValidationError,
     diff,
     dumps,
+    load,
     loads,
+    save,
 )
 
 
@@ -79,3 +93,109 @@ def test_diff_options_refuse_a_threshold_out_of_range(threshold: object) -> None
 def test_diff_options_keep_a_threshold_in_range(threshold: float) -> None:
     """Every number from 0 to 100, ends included, is a threshold."""
     assert DiffOptions(threshold=threshold).threshold == threshold
+
+
+def test_an_archive_holds_editions_and_their_ids() -> None:
+    """``in`` takes an edition or an id; ``get`` and ``keys`` work as on a mapping."""
+    archive = Archive.bundled()
+    november = archive["2021-11"]
+    assert (november in archive, "2021-11" in archive, "2030-01" in archive) == (True, True, False)
+    assert (archive.keys(), archive.get("2021-11"), archive.get("2030-01")) == (
+        ("2021-01", "2021-11"),
+        november,
+        None,
+    )
+    assert archive.get("2030-01", november) is november
+
+
+def test_what_is_not_found_is_also_a_key_error_with_its_words() -> None:
+    """Missing editions and footnotes are KeyErrors whose text is the message, unquoted."""
+    archive = Archive.bundled()
+    with pytest.raises(KeyError) as edition:
+        archive["2030-01"]
+    assert isinstance(edition.value, EditionNotFoundError)
+    assert str(edition.value).startswith("no edition '2030-01' in ")
+    with pytest.raises(FootnoteNotFoundError) as note:
+        archive["2021-11"].footnote(99)
+    assert str(note.value) == "edition '2021-11' has no footnote 99 (footnotes: 1 to 15)"
+    assert isinstance(note.value, KeyError)
+
+
+def test_a_bad_mark_or_month_is_our_error() -> None:
+    """Constructors refuse bad values with the library's errors, not builtin ones."""
+    with pytest.raises(KindMarkError, match=r"^unknown kind mark 'x': expected one of"):
+        MilestoneKind.from_mark("x")
+    with pytest.raises(PeriodError, match=r"^month must be in 1\.\.12$"):
+        Period.month(2022, 13)
+    with pytest.raises(PeriodError, match=r"^a year needs a whole year \(got 'x'\)"):
+        Period.year("x")  # type: ignore[arg-type]
+
+
+def test_a_diff_is_indexed_in_report_order() -> None:
+    """``changes[0]`` is the first change; a slice gives a tuple."""
+    changes = diff(Archive.bundled()["2021-01"], Archive.bundled()["2021-11"])
+    assert (changes[0], changes[-1], changes[1:3]) == (
+        changes.changes[0],
+        changes.changes[-1],
+        changes.changes[1:3],
+    )
+
+
+def test_load_reads_a_binary_stream_and_refuses_a_text_one(tmp_path: Path) -> None:
+    """As ``tomllib.load``: a stream opened with "rb"; its name's suffix gives the format."""
+    november = Archive.bundled()["2021-11"]
+    (tmp_path / "n.json").write_text(dumps(november, format="json"), encoding="utf-8")
+    with (tmp_path / "n.json").open("rb") as stream:
+        assert load(stream) == november
+    with (tmp_path / "n.json").open("rb") as stream:
+        assert load(io.BytesIO(stream.read()), format="json") == november
+    refused = pytest.raises(OptionError, match=r"^the stream gives text: open the file in binary")
+    with (tmp_path / "n.json").open(encoding="utf-8") as text, refused:
+        load(text)  # type: ignore[arg-type]
+
+
+def test_save_and_dumps_refuse_an_edition_load_would_refuse(tmp_path: Path) -> None:
+    """Nothing is written that cannot be read back; ``check=False`` writes it anyway."""
+    broken = attrs.evolve(Archive.bundled()["2021-11"], id="Nov 2021")
+    path = tmp_path / "nov.toml"
+    with pytest.raises(ValidationError) as caught:
+        save(broken, path)
+    assert caught.value.lines() == (
+        (
+            f"{path}: id: must be a slug of lowercase letters, digits and single hyphens"
+            " (got 'Nov 2021')"
+        ),
+    )
+    assert not path.exists()
+    with pytest.raises(ValidationError):
+        dumps(broken)
+    save(broken, path, check=False)
+    assert load(path, validate=False) == broken
+
+
+def test_the_default_archive_refuses_an_unrelated_snapshots_folder(tmp_path: Path) -> None:
+    """A ``snapshots`` folder holding other things is named, with how to choose."""
+    assert Archive.default(tmp_path).directory == Archive.bundled().directory
+    (tmp_path / "snapshots").mkdir()
+    assert Archive.default(tmp_path).directory == tmp_path / "snapshots"  # empty: ours to fill
+    (tmp_path / "snapshots" / "photo.png").write_bytes(b"\x89PNG")
+    with pytest.raises(SnapshotError) as caught:
+        Archive.default(tmp_path)
+    assert str(caught.value) == (
+        f"{tmp_path / 'snapshots'}: {tmp_path / 'snapshots'} holds no snapshots (*.toml or"
+        " *.json), so it is not a folder of editions: name yours with --snapshots DIR"
+        " (Archive(DIR) in Python), or use the bundled editions with Archive.bundled()"
+    )
+
+
+def test_a_timeline_refuses_two_editions_with_one_id() -> None:
+    """Histories over two editions of one id would mix them: both are named."""
+    november = Archive.bundled()["2021-11"]
+    other = attrs.evolve(november, title="Another November", as_of=Period.parse("2021-12"))
+    with pytest.raises(OptionError) as caught:
+        Timeline([november, other])
+    assert str(caught.value) == (
+        "two editions have the id '2021-11': 'California Advancing and Innovating Medi-Cal"
+        " (CalAIM) Milestones Calendar as of November 2021' (as of 2021-11) and 'Another"
+        " November' (as of 2021-12); give each edition its own id"
+    )

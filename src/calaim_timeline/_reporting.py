@@ -1,0 +1,60 @@
+"""What an error shows: a problem with its place, and a line with a marker under a place.
+
+Both are re-exported by :mod:`calaim_timeline.errors`.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import attrs
+
+__all__ = ["EXCERPT_WIDTH", "Problem", "excerpt"]
+
+EXCERPT_WIDTH: Final = 160
+"""The most characters of a line an error shows; a longer line is cut around the place."""
+
+
+def excerpt(text: str, column: int | None, length: int) -> tuple[str, ...]:
+    r"""``text`` indented, and a marker of ``length`` under ``column`` (1-based) if given.
+
+    One character per column, so that the marker stays under its place, and nothing a
+    terminal would act on; a long line is cut to the part around the place, with ``…``.
+
+    Examples:
+        >>> excerpt("a =\t?", 5, 1)
+        ('    a = ?', '        ^')
+    """
+    line = text.rstrip("\r\n").replace("\t", " ")
+    line = "".join(c if c.isprintable() else "\N{REPLACEMENT CHARACTER}" for c in line)
+    if len(line) > EXCERPT_WIDTH:  # a long line: the part around the place, cut with …
+        start = max(0, min((column or 1) - 1 - EXCERPT_WIDTH // 2, len(line) - EXCERPT_WIDTH))
+        cut = line[start : start + EXCERPT_WIDTH]
+        line = ("…" if start else "") + cut + ("…" if start + EXCERPT_WIDTH < len(line) else "")
+        column = None if column is None else column - start + (1 if start else 0)
+    if column is None:
+        return ("    " + line,)
+    length = max(1, min(length, len(line) - column + 1))  # no further than the line
+    return ("    " + line, "    " + " " * (column - 1) + "^" * length)
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with an edition, and where it is inside the document.
+
+    ``path`` uses the file's own keys: ``initiatives[3].milestones[0].when``; it is
+    empty for the document as a whole.
+
+    Examples:
+        >>> str(Problem("initiatives[0].id", "must not be empty"))
+        'initiatives[0].id: must not be empty'
+        >>> str(Problem("", "the file is empty"))
+        'the file is empty'
+    """
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        """``path: message``, or just the message for the whole document."""
+        return f"{self.path}: {self.message}" if self.path else self.message
