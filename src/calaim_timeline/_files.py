@@ -157,7 +157,7 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
             with contextlib.suppress(OSError):
                 temporary.unlink()
         if isinstance(error, OSError):
-            raise WriteError(str(path), _why(error, path)) from error
+            raise WriteError(str(path), _why(error, path), error.errno) from error
         raise
 
 

@@ -7,6 +7,7 @@ nor over the same edition with other content unless asked (``--replace``).
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -112,7 +113,7 @@ def _check_target(path: Path, edition: Edition, *, replace: bool) -> bool:
         if held == edition:
             return False
         if not replace:
-            raise WriteError(str(path), _differs_from(held, edition))
+            raise WriteError(str(path), _differs_from(held, edition), errno.EEXIST)
     others = path.parent.is_dir() and any(
         p.suffix in {".toml", ".json"} and p != path for p in path.parent.iterdir()
     )

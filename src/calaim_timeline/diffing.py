@@ -58,6 +58,7 @@ from calaim_timeline.matching import (
     pairing,
 )
 from calaim_timeline.model import Edition, Initiative, MilestoneKind
+from calaim_timeline.validation import checked
 
 _T = TypeVar("_T")
 
@@ -308,7 +309,7 @@ class EditionDiff:
 
 @paused
 def diff(old: Edition, new: Edition, *, options: DiffOptions | None = None) -> EditionDiff:
-    """Every change from ``old`` to ``new``.
+    """Every change from ``old`` to ``new``; ValidationError where either is not sound.
 
     Examples:
         >>> from calaim_timeline import Archive
@@ -319,7 +320,7 @@ def diff(old: Edition, new: Edition, *, options: DiffOptions | None = None) -> E
         (1, 0)
     """
     options = options or DiffOptions()
-    found = pairing(old, new, threshold=options.threshold)
+    found = pairing(checked(old), checked(new), threshold=options.threshold)
     return _assembled(
         Side.of(old),
         Side.of(new),

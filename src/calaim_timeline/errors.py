@@ -51,6 +51,10 @@ class CalaimTimelineError(Exception):
         """One line per problem, as the command line prints them."""
         return (str(self),)
 
+    def __str__(self) -> str:
+        """The message as written (a ``KeyError`` would quote it, an ``OSError`` rewrite it)."""
+        return str(self.args[0]) if len(self.args) == 1 else super().__str__()
+
 
 class PeriodError(CalaimTimelineError, ValueError):
     """Text that is not a period this library can represent exactly.
@@ -212,31 +216,33 @@ class SnapshotError(ParseError):
 class WriteError(CalaimTimelineError, OSError):
     """A file that could not be written; the previous file, if any, is unchanged.
 
+    As an ``OSError``: ``filename``, ``strerror`` and (where the system gave one) ``errno``.
+
     Examples:
-        >>> print(WriteError("out/a.toml", "No such file or directory"))
+        >>> error = WriteError("out/a.toml", "No such file or directory", 2)
+        >>> print(error)
         out/a.toml: cannot write the file: No such file or directory (nothing was changed)
+        >>> error.filename, error.errno
+        ('out/a.toml', 2)
     """
 
-    def __init__(self, path: str, reason: str) -> None:
-        """Name the file (``path``) and why it could not be written (``reason``)."""
+    def __init__(self, path: str, reason: str, code: int | None = None) -> None:
+        """Name the file (``path``), why it could not be written, and the system's ``code``."""
         self.path = path
         self.reason = reason
         super().__init__(f"{path}: cannot write the file: {reason} (nothing was changed)")
+        self.errno = code
+        self.strerror = reason
+        self.filename = path
 
 
 class NotFoundError(CalaimTimelineError, KeyError):
     """Something asked for by its id or number that is not there; also a ``KeyError``.
 
-    Its text is the message as written (a plain ``KeyError`` would quote it).
-
     Examples:
         >>> str(NotFoundError("no edition '2030-01'"))
         "no edition '2030-01'"
     """
-
-    def __str__(self) -> str:
-        """The message, unquoted."""
-        return str(self.args[0]) if self.args else ""
 
 
 class EditionNotFoundError(NotFoundError):

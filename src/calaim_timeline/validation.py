@@ -7,6 +7,7 @@ them. Paths use the file's own keys, ``initiatives[3].milestones[0].when``.
 
 from __future__ import annotations
 
+import weakref
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
@@ -19,7 +20,7 @@ from calaim_timeline.errors import Problem, ValidationError
 from calaim_timeline.model import Edition, Initiative, Milestone, SubItem
 from calaim_timeline.period import Period, Precision
 
-__all__ = ["ID_PATTERN", "UNSAFE_CHARACTERS", "check", "validate"]
+__all__ = ["ID_PATTERN", "UNSAFE_CHARACTERS", "check", "checked", "validate"]
 
 
 def validate(edition: Edition) -> tuple[Problem, ...]:
@@ -50,7 +51,26 @@ def check(edition: Edition, *, source: str | None = None) -> Edition:
     problems = validate(edition)
     if problems:
         raise ValidationError(source, problems)
+    _CHECKED[id(edition)] = edition
     return edition
+
+
+_CHECKED: Final[weakref.WeakValueDictionary[int, Edition]] = weakref.WeakValueDictionary()
+"""The editions found sound so far (held weakly): an edition is immutable, so once is enough."""
+
+
+def checked(edition: Edition) -> Edition:
+    """:func:`check`, unless ``edition`` has been found sound already (by ``load``, say).
+
+    Examples:
+        >>> from calaim_timeline import Archive
+        >>> november = Archive.bundled()["2021-11"]
+        >>> checked(november) is november
+        True
+    """
+    if _CHECKED.get(id(edition)) is edition:
+        return edition
+    return check(edition)
 
 
 def _problems(edition: Edition) -> Iterator[Problem]:

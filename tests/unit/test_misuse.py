@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import io
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from calaim_timeline import (
     Timeline,
     UnknownChangeError,
     ValidationError,
+    WriteError,
     diff,
     dumps,
     load,
@@ -199,3 +201,25 @@ def test_a_timeline_refuses_two_editions_with_one_id() -> None:
         " (CalAIM) Milestones Calendar as of November 2021' (as of 2021-11) and 'Another"
         " November' (as of 2021-12); give each edition its own id"
     )
+
+
+def test_a_write_error_is_an_os_error_with_its_number_and_file(tmp_path: Path) -> None:
+    """A failed save names the file and keeps the system's errno, as an OSError does."""
+    november = Archive.bundled()["2021-11"]
+    target = tmp_path / "missing" / "2021-11.toml"
+    with pytest.raises(OSError, match="cannot write the file") as caught:
+        save(november, target)
+    assert isinstance(caught.value, WriteError)
+    assert (caught.value.errno, caught.value.filename) == (errno.ENOENT, str(target))
+    assert str(caught.value).startswith(f"{target}: cannot write the file: ")
+
+
+def test_diff_refuses_an_edition_that_is_not_sound() -> None:
+    """diff(valid, invalid).apply(valid) could not give the invalid edition back: refused."""
+    archive = Archive.bundled()
+    broken = attrs.evolve(archive["2021-11"], title=" x")
+    with pytest.raises(ValidationError) as caught:
+        diff(archive["2021-01"], broken)
+    assert caught.value.lines() == ("title: must not start or end with spaces (got ' x')",)
+    with pytest.raises(ValidationError):
+        diff(broken, archive["2021-01"])
