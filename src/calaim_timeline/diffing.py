@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 from itertools import groupby
-from typing import Any, TypeVar, cast, overload
+from typing import Any, TypeVar, overload
 
 import attrs
 
@@ -282,10 +282,7 @@ class EditionDiff:
             self.old,
             [link.inverse() for link in self.initiative_links],
             [link.inverse() for link in self.relinked],
-            [
-                cast("Change", change.inverse(self.old.edition, self.new.edition))
-                for change in self.changes
-            ],
+            [change.inverse(self.old.edition, self.new.edition) for change in self.changes],
         )
 
     def apply(self, edition: Edition) -> Edition:

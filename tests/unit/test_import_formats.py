@@ -153,7 +153,7 @@ def test_a_saved_web_page_of_a_go_live_table_and_its_next_version(tmp_path: Path
     ]
     assert [m.status for _, m in new.milestones()][:3] == [Status.DONE] * 3
     assert next(m.title for _, m in new.milestones()) == "Enhanced Care Management (ECM)"
-    assert [c.reason.value for c in changes if c.change == "milestone-dropped"] == ["past-due"]  # type: ignore[union-attr]
+    assert [c.reason.value for c in changes if c.change == "milestone-dropped"] == ["past-due"]
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".md"])

@@ -11,12 +11,12 @@ from __future__ import annotations
 import abc
 import enum
 from functools import cached_property
-from typing import Any, ClassVar, Final
+from typing import TYPE_CHECKING, Any, ClassVar, Final, Self
 
 import attrs
 
 from calaim_timeline.matching import Stage, confidence
-from calaim_timeline.model import Edition, Footnote, Initiative, Milestone
+from calaim_timeline.model import Edition, Footnote, Initiative, Milestone, MilestoneKind
 from calaim_timeline.period import Period, UnknownDate, When
 
 __all__ = [
@@ -253,6 +253,24 @@ class ChangeRecord(abc.ABC):
     __slots__ = ()
     change: ClassVar[str]
 
+    if TYPE_CHECKING:  # what every record has; each record type defines them its own way
+
+        @property
+        def initiative(self) -> str | None:
+            """The id of the initiative the change is about (its new id); None for none."""
+
+        @property
+        def milestone(self) -> str | None:
+            """The id of the milestone the change is about; None for none."""
+
+        @property
+        def title(self) -> str | None:
+            """The milestone's title or the initiative's name; None for the edition."""
+
+        @property
+        def kind(self) -> MilestoneKind | None:
+            """The milestone's kind; None for an unmarked milestone or no milestone."""
+
     @property
     def editorial(self) -> bool:
         """Whether no date, item or name changed (``--substantive`` leaves these out).
@@ -286,6 +304,6 @@ class Swappable(ChangeRecord):
     old: Any
     new: Any
 
-    def inverse(self, old: Edition, new: Edition) -> ChangeRecord:  # noqa: ARG002
+    def inverse(self, old: Edition, new: Edition) -> Self:  # noqa: ARG002
         """The same change seen from the other edition: the sides swapped."""
         return attrs.evolve(self, old=self.new, new=self.old)  # type: ignore[misc]

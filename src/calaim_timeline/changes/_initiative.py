@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 import attrs
 
@@ -28,9 +28,15 @@ __all__ = [
 class _InitiativeSingle(ChangeRecord):
     """An initiative present on one side only; ``item`` has no milestones."""
 
-    milestone: ClassVar[None] = None
-    kind: ClassVar[None] = None
     item: Initiative
+
+    @property
+    def milestone(self) -> None:
+        """None: the change is about no milestone."""
+
+    @property
+    def kind(self) -> None:
+        """None: no milestone, no kind."""
 
     @property
     def initiative(self) -> str:
@@ -58,9 +64,9 @@ class InitiativeAdded(_InitiativeSingle):
         'initiative-dropped'
     """
 
-    change: ClassVar[str] = "initiative-added"
+    change: ClassVar[Literal["initiative-added"]] = "initiative-added"
 
-    def inverse(self, old: Edition, new: Edition) -> ChangeRecord:  # noqa: ARG002
+    def inverse(self, old: Edition, new: Edition) -> InitiativeDropped:  # noqa: ARG002
         """The initiative dropped."""
         return InitiativeDropped(item=self.item)
 
@@ -78,9 +84,9 @@ class InitiativeDropped(_InitiativeSingle):
         'initiative-dropped'
     """
 
-    change: ClassVar[str] = "initiative-dropped"
+    change: ClassVar[Literal["initiative-dropped"]] = "initiative-dropped"
 
-    def inverse(self, old: Edition, new: Edition) -> ChangeRecord:  # noqa: ARG002
+    def inverse(self, old: Edition, new: Edition) -> InitiativeAdded:  # noqa: ARG002
         """The initiative added."""
         return InitiativeAdded(item=self.item)
 
@@ -93,10 +99,16 @@ class InitiativeDropped(_InitiativeSingle):
 class _InitiativePaired(Swappable):
     """A change to a matched initiative; ``old`` and ``new`` have no milestones."""
 
-    milestone: ClassVar[None] = None
-    kind: ClassVar[None] = None
     old: Initiative
     new: Initiative
+
+    @property
+    def milestone(self) -> None:
+        """None: the change is about no milestone."""
+
+    @property
+    def kind(self) -> None:
+        """None: no milestone, no kind."""
 
     @property
     def initiative(self) -> str:
@@ -126,7 +138,7 @@ class InitiativeRenamed(_InitiativePaired):
         ('ecm-ilos', 'ecm-community-supports')
     """
 
-    change: ClassVar[str] = "initiative-renamed"
+    change: ClassVar[Literal["initiative-renamed"]] = "initiative-renamed"
     stage: Stage
     score: float
 
@@ -149,7 +161,7 @@ class InitiativeRecategorized(_InitiativePaired):
         'initiative-recategorized'
     """
 
-    change: ClassVar[str] = "initiative-recategorized"
+    change: ClassVar[Literal["initiative-recategorized"]] = "initiative-recategorized"
 
     def apply(self, parts: Rebuild) -> None:
         """Give the initiative its new category."""
@@ -165,7 +177,7 @@ class InitiativeEdited(_InitiativePaired):
         'initiative-edited'
     """
 
-    change: ClassVar[str] = "initiative-edited"
+    change: ClassVar[Literal["initiative-edited"]] = "initiative-edited"
     field: str
 
     @property
@@ -182,10 +194,21 @@ class InitiativeEdited(_InitiativePaired):
 class _EditionChange(ChangeRecord):
     """A change to the edition as a whole."""
 
-    initiative: ClassVar[None] = None
-    milestone: ClassVar[None] = None
-    title: ClassVar[None] = None
-    kind: ClassVar[None] = None
+    @property
+    def initiative(self) -> None:
+        """None: the change is about the edition as a whole."""
+
+    @property
+    def milestone(self) -> None:
+        """None: the change is about no milestone."""
+
+    @property
+    def title(self) -> None:
+        """None: the change is about the edition as a whole."""
+
+    @property
+    def kind(self) -> None:
+        """None: no milestone, no kind."""
 
     def initiative_ids(self) -> frozenset[str]:
         """None: the change is about the edition as a whole."""
@@ -206,9 +229,9 @@ class FootnoteAdded(_FootnoteSingle):
         3
     """
 
-    change: ClassVar[str] = "footnote-added"
+    change: ClassVar[Literal["footnote-added"]] = "footnote-added"
 
-    def inverse(self, old: Edition, new: Edition) -> ChangeRecord:  # noqa: ARG002
+    def inverse(self, old: Edition, new: Edition) -> FootnoteDropped:  # noqa: ARG002
         """The footnote dropped."""
         return FootnoteDropped(note=self.note)
 
@@ -226,9 +249,9 @@ class FootnoteDropped(_FootnoteSingle):
         'footnote-dropped'
     """
 
-    change: ClassVar[str] = "footnote-dropped"
+    change: ClassVar[Literal["footnote-dropped"]] = "footnote-dropped"
 
-    def inverse(self, old: Edition, new: Edition) -> ChangeRecord:  # noqa: ARG002
+    def inverse(self, old: Edition, new: Edition) -> FootnoteAdded:  # noqa: ARG002
         """The footnote added."""
         return FootnoteAdded(note=self.note)
 
@@ -249,7 +272,7 @@ class FootnoteChanged(_EditionChange, Swappable):
         True
     """
 
-    change: ClassVar[str] = "footnote-changed"
+    change: ClassVar[Literal["footnote-changed"]] = "footnote-changed"
     old: Footnote
     new: Footnote
 
@@ -272,7 +295,7 @@ class WindowChanged(_EditionChange, Swappable):
         Period('2021-11/2022-03')
     """
 
-    change: ClassVar[str] = "window-changed"
+    change: ClassVar[Literal["window-changed"]] = "window-changed"
     old: Period
     new: Period
 

@@ -57,15 +57,14 @@ def to_json(change: ChangeRecord) -> dict[str, Any]:
         {'change': 'footnote-added', 'initiative': None, 'milestone': None, 'title': None, \
 'number': 3, 'text': 'Pending CMS approval.'}
     """
-    record: Any = change  # every record has these (typed on each record type)
     head: dict[str, Any] = {
-        "change": record.change,
-        "initiative": record.initiative,
-        "milestone": record.milestone,
-        "title": record.title,
+        "change": change.change,
+        "initiative": change.initiative,
+        "milestone": change.milestone,
+        "title": change.title,
     }
-    if record.milestone is not None:
-        head["kind"] = _kind(record.kind)
+    if change.milestone is not None:
+        head["kind"] = _kind(change.kind)
     return {**head, **FIELDS.of(change)(change)}
 
 

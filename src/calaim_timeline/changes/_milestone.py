@@ -9,7 +9,7 @@ with the sides swapped.
 from __future__ import annotations
 
 import abc
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 import attrs
 
@@ -101,7 +101,7 @@ class MilestoneShifted(_Paired):
         (<Relation.WIDENED: 'widened'>, 2)
     """
 
-    change: ClassVar[str] = "milestone-shifted"
+    change: ClassVar[Literal["milestone-shifted"]] = "milestone-shifted"
 
     @property
     def direction(self) -> Relation:
@@ -148,7 +148,7 @@ class MilestoneRetitled(_Paired):
         (True, 'ECM goes live')
     """
 
-    change: ClassVar[str] = "milestone-retitled"
+    change: ClassVar[Literal["milestone-retitled"]] = "milestone-retitled"
     stage: Stage
 
     @property
@@ -175,7 +175,7 @@ class MilestoneRekinded(_Paired):
         'milestone-rekinded'
     """
 
-    change: ClassVar[str] = "milestone-rekinded"
+    change: ClassVar[Literal["milestone-rekinded"]] = "milestone-rekinded"
 
     def apply(self, parts: Rebuild) -> None:
         """Give the milestone its new kind."""
@@ -191,7 +191,7 @@ class MilestoneMoved(_Paired):
         'milestone-moved'
     """
 
-    change: ClassVar[str] = "milestone-moved"
+    change: ClassVar[Literal["milestone-moved"]] = "milestone-moved"
 
     def initiative_ids(self) -> frozenset[str]:
         """The initiative the milestone left and the one it is in now."""
@@ -210,7 +210,7 @@ class MilestoneEdited(_Paired):
         'milestone-edited'
     """
 
-    change: ClassVar[str] = "milestone-edited"
+    change: ClassVar[Literal["milestone-edited"]] = "milestone-edited"
     field: str
 
     @property
@@ -262,10 +262,10 @@ class MilestoneAdded(_Single):
         <DropReason.BEYOND_WINDOW: 'beyond-window'>
     """
 
-    change: ClassVar[str] = "milestone-added"
+    change: ClassVar[Literal["milestone-added"]] = "milestone-added"
     reason: AddReason
 
-    def inverse(self, old: Edition, new: Edition) -> ChangeRecord:  # noqa: ARG002
+    def inverse(self, old: Edition, new: Edition) -> MilestoneDropped:  # noqa: ARG002
         """A drop, for the reason the old edition's window and date give."""
         reason = DropReason.of(self.item.when, old.window, old.as_of)
         return MilestoneDropped(initiative=self.initiative, item=self.item, reason=reason)
@@ -284,10 +284,10 @@ class MilestoneDropped(_Single):
         'milestone-dropped'
     """
 
-    change: ClassVar[str] = "milestone-dropped"
+    change: ClassVar[Literal["milestone-dropped"]] = "milestone-dropped"
     reason: DropReason
 
-    def inverse(self, old: Edition, new: Edition) -> ChangeRecord:  # noqa: ARG002
+    def inverse(self, old: Edition, new: Edition) -> MilestoneAdded:  # noqa: ARG002
         """An addition, for the reason the new window gives."""
         reason = AddReason.of(self.item.when, new.window)
         return MilestoneAdded(initiative=self.initiative, item=self.item, reason=reason)
