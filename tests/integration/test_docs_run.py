@@ -245,7 +245,7 @@ NOT_RUN: dict[str, list[str]] = {
         (
             "python3 -m venv .venv && .venv/bin/pip install -q -e '.[test]' && .venv/bin/ruff"
             " check . && .venv/bin/ruff format --check . && .venv/bin/mypy && "
-            ".venv/bin/coverage run -m pytest -n auto && .venv/bin/coverage combine -q && "
+            ".venv/bin/coverage run -m pytest -n auto --dist worksteal && .venv/bin/coverage combine -q && "
             ".venv/bin/coverage report && NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs build "
             "--strict --quiet"
         ),
