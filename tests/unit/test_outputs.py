@@ -7,6 +7,7 @@ import io
 import re
 import sys
 import xml.etree.ElementTree as ET
+import zipfile
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -288,6 +289,13 @@ def test_a_workbook_has_a_frozen_header_filters_widths_and_text_kept_as_text(
     assert sheet["B2"].number_format == "yyyy-mm-dd"
     assert [sheet.column_dimensions[c].width for c in "ABC"] == [7, 12, 8]
     assert table.xlsx() == table.xlsx()  # the same table, the same bytes
+    with zipfile.ZipFile(io.BytesIO(table.xlsx())) as archive:  # whatever the clock says
+        assert {info.date_time for info in archive.infolist()} == {(2000, 1, 1, 0, 0, 0)}
+        core = archive.read("docProps/core.xml").decode("utf-8")
+    assert re.findall(r"<dcterms:(\w+)[^>]*>([^<]*)<", core) == [
+        ("created", "2000-01-01T00:00:00Z"),
+        ("modified", "2000-01-01T00:00:00Z"),
+    ]
     history = history_table(Timeline(EDITIONS).histories)
     history.write(tmp_path / "h.xlsx")
     back = load_workbook(tmp_path / "h.xlsx").active

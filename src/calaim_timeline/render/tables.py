@@ -20,7 +20,7 @@ import csv
 import io
 import os
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any, Final
 
@@ -55,6 +55,7 @@ from calaim_timeline.model import Edition
 from calaim_timeline.period import UnknownDate, When
 from calaim_timeline.render._describe import describe, named
 from calaim_timeline.render._digest import headline
+from calaim_timeline.render._workbook import workbook_bytes
 
 __all__ = ["FORMATS", "DiffTable", "HistoryTable", "Table", "diff_table", "history_table"]
 
@@ -123,11 +124,7 @@ class Table:
             sheet.column_dimensions[get_column_letter(column)].width = min(width, _WIDEST) + 2
         sheet.freeze_panes = "A2"
         sheet.auto_filter.ref = sheet.dimensions
-        fixed = datetime(2000, 1, 1)  # noqa: DTZ001 - a fixed stamp: the same table, the same file
-        book.properties.created = book.properties.modified = fixed
-        buffer = io.BytesIO()
-        book.save(buffer)
-        return buffer.getvalue()
+        return workbook_bytes(book)
 
     def write(self, path: str | os.PathLike[str]) -> str:
         """Write ``.csv`` or ``.xlsx`` atomically, as the suffix says; return the format."""
