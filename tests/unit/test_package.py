@@ -110,3 +110,25 @@ def test_every_public_function_and_class_has_a_runnable_example() -> None:
     definitions = _public_definitions()
     without = [name for name, value in definitions if ">>>" not in (inspect.getdoc(value) or "")]
     assert (len(definitions) >= 99, without) == (True, [])
+
+
+def test_what_type_checkers_see_is_what_runs() -> None:
+    """The imports under TYPE_CHECKING name exactly the lazy names, from the same modules."""
+    import ast  # noqa: PLC0415
+
+    tree = ast.parse(inspect.getsource(calaim_timeline))
+    guarded = next(
+        node
+        for node in tree.body
+        if isinstance(node, ast.If)
+        and isinstance(node.test, ast.Name)
+        and node.test.id == "TYPE_CHECKING"
+    )
+    seen = {
+        alias.name: node.module
+        for node in guarded.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    homes = calaim_timeline._HOMES  # noqa: SLF001 - the table this test holds
+    assert seen == {name: home for home, names in homes.items() for name in names}
