@@ -134,7 +134,7 @@ def next_edition(old: Edition, *, seed: int = 2022) -> tuple[Edition, Expected]:
     changes: set[tuple[str, str]] = set()
     # New ids follow the highest number in use, so that a chain of editions never
     # repeats one (an id is unique in an edition).
-    number = 1 + max((int(m.id.lstrip("r")[1:]) for _, m in old.milestones()), default=-1)
+    number = 1 + max((int(m.id.lstrip("r")[1:]) for _, m in old.milestones), default=-1)
     initiatives = []
     for initiative in old.initiatives:
         kept = []

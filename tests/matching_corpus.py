@@ -106,7 +106,7 @@ def _initiative(edition: Edition, iid: str) -> Initiative:
 
 
 def _milestone(edition: Edition, mid: str) -> Milestone:
-    return next(m for _, m in edition.milestones() if m.id == mid)
+    return next(m for _, m in edition.milestones if m.id == mid)
 
 
 def _retitle(mid: str, title: str, **fields: Any) -> _Edit:  # noqa: ANN401

@@ -78,7 +78,7 @@ def grid_html(markdown: str) -> str:
 def list_rows(edition: Edition) -> list[tuple[str, ...]]:
     """The header and a row per milestone, as plain text."""
     rows: list[tuple[str, ...]] = [HEADER]
-    for initiative, milestone in edition.milestones():
+    for initiative, milestone in edition.milestones:
         when = milestone.when.text or str(milestone.when)
         kind = milestone.kind.value.replace("-", " ") if milestone.kind else ""
         status = "Done" if milestone.status is Status.DONE else ""

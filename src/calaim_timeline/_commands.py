@@ -234,7 +234,7 @@ def ics(args: argparse.Namespace, _out: TextIO) -> int:  # writes a file: says s
     write_atomic(args.output, calendar(edition))
     cancelled = len(calendar.dropped(edition))
     said(
-        f"wrote {args.output}: {counted(len(edition.milestones()), 'event')}"
+        f"wrote {args.output}: {counted(len(edition.milestones), 'event')}"
         f" from edition {edition.id}"
         + (
             f", {cancelled} cancelled (dropped while due since an earlier edition)"
@@ -301,7 +301,7 @@ def validate(args: argparse.Namespace, out: TextIO) -> int:
                 failed = True
                 report(result)
                 continue
-            count = len(result.milestones())
+            count = len(result.milestones)
             out.write(
                 f"ok {where}: edition {result.id},"
                 f" {counted(len(result.initiatives), 'initiative')},"

@@ -145,7 +145,7 @@ def _differs_from(held: Edition, edition: Edition) -> str:
 
 def _import_summary(edition: Edition, previous: Edition | None, output: str | None) -> str:
     months: dict[str, int] = {}
-    for _, milestone in edition.milestones():
+    for _, milestone in edition.milestones:
         months[str(milestone.when)] = months.get(str(milestone.when), 0) + 1
     lines = [
         (
@@ -155,7 +155,7 @@ def _import_summary(edition: Edition, previous: Edition | None, output: str | No
         (
             f"  {counted(len(edition.categories), 'category')},"
             f" {counted(len(edition.initiatives), 'initiative')},"
-            f" {counted(len(edition.milestones()), 'milestone')},"
+            f" {counted(len(edition.milestones), 'milestone')},"
             f" {counted(len(edition.footnotes), 'footnote')},"
             f" {counted(len(edition.excluded_initiatives), 'excluded initiative')}"
         ),

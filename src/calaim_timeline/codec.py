@@ -273,7 +273,7 @@ def load(
 
     Examples:
         >>> edition = load("snapshots/2021-11.toml")
-        >>> edition.id, len(edition.milestones())
+        >>> edition.id, len(edition.milestones)
         ('2021-11', 56)
         >>> with open("snapshots/2021-11.toml", "rb") as stream:
         ...     load(stream) == edition

@@ -356,7 +356,7 @@ def apply(edition: Edition, changes: EditionDiff) -> Edition:
         raise DiffError(msg)
     parts = Rebuild(
         initiatives={i.id: bare(i) for i in edition.initiatives},
-        milestones={m.lineage: m for _, m in edition.milestones()},
+        milestones={m.lineage: m for _, m in edition.milestones},
         notes={n.number: n for n in edition.footnotes},
     )
     categories = category_links(changes.old.edition, changes.new.edition)

@@ -280,7 +280,7 @@ def upcoming(
     wanted = None if kinds is None else set(kinds)
     due = [
         (i, m)
-        for i, m in edition.milestones()
+        for i, m in edition.milestones
         if isinstance(m.when, Period)
         and m.when.end >= day
         and reached(m.when.start, horizon)

@@ -371,8 +371,9 @@ class Edition:
         default=(), validator=_tuple_of(str, "strings", "a string")
     )
 
+    @property
     def milestones(self) -> tuple[tuple[Initiative, Milestone], ...]:
-        """Every milestone with its initiative, in document order."""
+        """Every milestone with the initiative it stands in: pairs, in document order."""
         return tuple((i, m) for i in self.initiatives for m in i.milestones)
 
     def footnote(self, number: int) -> Footnote:

@@ -98,7 +98,7 @@ def test_import_history_from_git_then_again(repository: Path, tmp_path: Path) ->
         ("2022-05-07", "2022-05-07", "Release schedule"),
         ("2022-05-07-v02", "2022-05-07", "Release schedule"),
     ]
-    beta = [[(m.title, m.status) for _, m in e.milestones()][1] for e in chain]
+    beta = [[(m.title, m.status) for _, m in e.milestones][1] for e in chain]
     assert beta == [("beta 1", Status.PLANNED), ("beta 1", Status.DONE), ("beta 1", Status.DONE)]
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     code, said = wrote("import-history", str(repository), "release.md", "--series", "release",

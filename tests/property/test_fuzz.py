@@ -224,11 +224,11 @@ def test_the_fuzzed_inputs_start_valid(tmp_path: Path) -> None:
         path = tmp_path / f"valid{suffix}"
         path.write_bytes(content if isinstance(content, bytes) else content.encode())
         assert (
-            len(import_table_file(path, edition_id="x", as_of=MAY, title="Fuzz").milestones())
+            len(import_table_file(path, edition_id="x", as_of=MAY, title="Fuzz").milestones)
             == count
         )
     assert loads(VALID_TOML) == loads(VALID_JSON, format="json") == edition()
-    assert [m.title for _, m in _table(VALID_TABLE).milestones()] == [
+    assert [m.title for _, m in _table(VALID_TABLE).milestones] == [
         "Dental All Plan Letter",
         "Dental benefit changes go live",
         "Payment reform proposal",

@@ -35,7 +35,7 @@ def test_pages_with_rows_cut_across_them_import_back(edition: Edition, rows: int
 def test_without_the_previous_edition_only_ids_differ(edition: Edition) -> None:
     """Without --previous the content is the same; ids are slugs of the titles."""
     fresh = import_table(GridMarkdown()(edition), edition_id=edition.id, source="calendar.md")
-    assert [(m.title, m.when, m.kind, m.sub_items) for _, m in fresh.milestones()] == [
-        (m.title, m.when, m.kind, m.sub_items) for _, m in edition.milestones()
+    assert [(m.title, m.when, m.kind, m.sub_items) for _, m in fresh.milestones] == [
+        (m.title, m.when, m.kind, m.sub_items) for _, m in edition.milestones
     ]
-    assert [m.id for _, m in fresh.milestones()] == [m.lineage for _, m in fresh.milestones()]
+    assert [m.id for _, m in fresh.milestones] == [m.lineage for _, m in fresh.milestones]

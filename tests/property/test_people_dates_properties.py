@@ -64,7 +64,7 @@ def _imported(rows: list[tuple[str, str]], kind: str) -> list[tuple[str, object,
         path = Path(folder) / f"schedule.{kind}"
         _table(rows, kind, path)
         edition = import_table_file(path, edition_id="x", as_of=Period.parse("2000-01"))
-    return [(m.title, m.when, m.status) for _, m in edition.milestones()]
+    return [(m.title, m.when, m.status) for _, m in edition.milestones]
 
 
 def _expected(rows: list[tuple[str, WordedDate]]) -> list[tuple[str, object, Status]]:
@@ -112,7 +112,7 @@ def test_days_without_a_year_in_order_take_the_year_they_run_into(
         _table(rows, "md", path)
         as_of = Period.month(start.year, start.month)
         edition = import_table_file(path, edition_id="x", as_of=as_of)
-    assert [m.when for _, m in edition.milestones()] == [
+    assert [m.when for _, m in edition.milestones] == [
         Period.day(d, text=words) for d, (_, words) in zip(days, rows, strict=True)
     ]
 
@@ -151,7 +151,7 @@ def test_a_bullet_list_schedule_reads_back(
         edition = import_table_file(
             path, edition_id="x", as_of=Period.parse("2000-01"), title="Release schedule"
         )
-    assert [(m.title, m.when, m.status) for _, m in edition.milestones()] == [
+    assert [(m.title, m.when, m.status) for _, m in edition.milestones] == [
         (title, worded.when, worded.status or HEADINGS[heading])
         for heading, rows in groups
         for title, worded in rows

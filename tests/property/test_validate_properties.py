@@ -32,7 +32,7 @@ def test_the_whole_edition_check_finds_what_the_milestone_check_finds(
     edition: Edition, data: st.DataObject
 ) -> None:
     """A milestone given any id, title, period, notes or sub-items: both checks agree."""
-    placed = edition.milestones()
+    placed = edition.milestones
     if not placed:
         return
     _, milestone = data.draw(st.sampled_from(placed))

@@ -135,7 +135,7 @@ def test_every_source_bullet_is_in_the_snapshot_with_its_month_and_mark(november
         found_milestones += sum(1 for b in bullets if not b.sub)
         found_sub_items += sum(1 for b in bullets if b.sub)
     assert (found_milestones, found_sub_items) == (56, 4)
-    assert len(november.milestones()) == 56
+    assert len(november.milestones) == 56
 
 
 def test_the_november_edition_keeps_the_calendar_s_metadata(november: Edition) -> None:
@@ -168,7 +168,7 @@ def test_ecm_is_named_as_the_source_names_it(november: Edition) -> None:
 def test_the_january_edition_keeps_the_article_s_periods_and_wording() -> None:
     """Each 2021-01 milestone has the article's period, exact day included, and its words."""
     january = Archive.bundled()["2021-01"]
-    assert [(m.id, str(m.when), m.when.text) for _, m in january.milestones()] == [
+    assert [(m.id, str(m.when), m.when.text) for _, m in january.milestones] == [
         ("waiver-renewal-public-comment", "2021-Q1", "during these months"),
         ("ecm-ilos-model-of-care-draft", "2021-02-11/2021-02-28", "mid to late February"),
         ("ecm-ilos-transition-plans-draft", "2021-02-11/2021-02-28", "mid to late February"),
@@ -186,7 +186,7 @@ def test_the_january_edition_keeps_the_article_s_periods_and_wording() -> None:
     ]
     assert january.window == Period.parse("2021-01/2021-12")
     article = (SOURCES / "2021-01_dhcs-2021-timeline-article.txt").read_text(encoding="utf-8")
-    for _, m in january.milestones():
+    for _, m in january.milestones:
         assert m.kind is None  # the article marks no kinds
         assert m.when.text is not None
         assert m.when.text.lower() in article.lower()
@@ -220,7 +220,7 @@ def test_source_copies_say_where_they_come_from() -> None:
 
 def test_kinds_in_the_november_edition() -> None:
     """The calendar's marks: 27 document releases, 7 deadlines, 14 launches, 8 unmarked."""
-    kinds = [m.kind for _, m in Archive.bundled()["2021-11"].milestones()]
+    kinds = [m.kind for _, m in Archive.bundled()["2021-11"].milestones]
     assert {k: kinds.count(k) for k in [*MilestoneKind, None]} == {
         MilestoneKind.DOCUMENT_RELEASE: 27,
         MilestoneKind.SUBMISSION_DEADLINE: 7,

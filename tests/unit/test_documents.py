@@ -187,4 +187,4 @@ def test_a_paragraph_that_is_an_empty_or_listed_item_is_read(paragraph: str) -> 
         "| | Q2 2022 | |\n| | May | June |\n| Dental | • APL | -- |\n"
     )
     edition = import_table(table, edition_id="x", source="c.md")
-    assert ([m.title for _, m in edition.milestones()], edition.footnotes) == (["APL"], ())
+    assert ([m.title for _, m in edition.milestones], edition.footnotes) == (["APL"], ())

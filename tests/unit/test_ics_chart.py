@@ -41,7 +41,7 @@ def test_one_all_day_event_per_milestone() -> None:
     november = EDITIONS[1]
     events = _events(EditionIcs(TIMELINE)(november))
     confirmed = [e for e in events.values() if e["status"] == "CONFIRMED"]
-    assert len(confirmed) == len(november.milestones()) == 56
+    assert len(confirmed) == len(november.milestones) == 56
     mot = events["mot-carve-in-live@calaim-timeline"]
     assert (str(mot["start"]), str(mot["end"]), mot["summary"], mot["categories"]) == (
         "2022-01-01",
@@ -125,7 +125,7 @@ def test_uids_are_equal_across_editions_for_matched_milestones(revision: Revisio
     timeline = Timeline([revision.old, revision.new])
 
     def dated(edition: Edition) -> set[str]:
-        return {m.lineage for _, m in edition.milestones() if isinstance(m.when, Period)}
+        return {m.lineage for _, m in edition.milestones if isinstance(m.when, Period)}
 
     def uids(edition: Edition, status: str) -> set[str]:
         calendar = Calendar.from_ical(EditionIcs(timeline)(edition))

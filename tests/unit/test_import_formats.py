@@ -128,7 +128,7 @@ def test_a_saved_web_page_of_a_go_live_table_and_its_next_version(tmp_path: Path
         "2022-01/2026-03",
         "not stated in the source",
     )
-    assert [(m.id, str(m.when), m.when.text, m.status) for _, m in old.milestones()] == [
+    assert [(m.id, str(m.when), m.when.text, m.status) for _, m in old.milestones] == [
         ("ecm", "2022-01", "January 2022", Status.PLANNED),
         ("community-supports", "2022-01", "January 2022", Status.PLANNED),
         ("specialty-mental-health-services-criteria", "2022-01", "January 2022", Status.PLANNED),
@@ -151,8 +151,8 @@ def test_a_saved_web_page_of_a_go_live_table_and_its_next_version(tmp_path: Path
         ("milestone-added", "justice-involved-initiative"),
         ("milestone-dropped", "dental-benefits"),
     ]
-    assert [m.status for _, m in new.milestones()][:3] == [Status.DONE] * 3
-    assert next(m.title for _, m in new.milestones()) == "Enhanced Care Management (ECM)"
+    assert [m.status for _, m in new.milestones][:3] == [Status.DONE] * 3
+    assert next(m.title for _, m in new.milestones) == "Enhanced Care Management (ECM)"
     assert [c.reason.value for c in changes if c.change == "milestone-dropped"] == ["past-due"]
 
 
@@ -204,7 +204,7 @@ def test_a_go_live_table_as_csv_excel_or_markdown(tmp_path: Path, suffix: str) -
         ("Dental", ["dental-apl", "dental-policy-goes-live"]),
         ("PATH", ["path-applications"]),
     ]
-    assert [(str(m.when), m.kind, m.status) for _, m in edition.milestones()] == [
+    assert [(str(m.when), m.kind, m.status) for _, m in edition.milestones] == [
         ("2022-01", MilestoneKind.DOCUMENT_RELEASE, Status.DONE),
         ("2022-Q1", MilestoneKind.PROGRAM_LAUNCH, Status.PLANNED),
         ("2022-04-01", MilestoneKind.SUBMISSION_DEADLINE, Status.PLANNED),
@@ -371,7 +371,7 @@ def test_a_workbook_date_reads_as_its_format_shows_it(tmp_path: Path) -> None:
     path = tmp_path / "dates.xlsx"
     book.save(path)
     edition = import_table_file(path, edition_id="x", as_of=Period.parse("2022-01"), title="T")
-    assert [(str(m.when), m.when.text) for _, m in edition.milestones()] == [
+    assert [(str(m.when), m.when.text) for _, m in edition.milestones] == [
         ("2022-01", "January 2022"),
         ("2023", None),
         ("2022-03-15", None),
@@ -383,7 +383,7 @@ def test_csv_saved_with_semicolons(tmp_path: Path) -> None:
     path = tmp_path / "go-live.csv"
     path.write_text("Policy;Go-Live Date\nECM;January 2022, LIVE!\n", encoding="utf-8-sig")
     edition = import_table_file(path, edition_id="x", as_of=Period.parse("2022-01"), title="T")
-    assert [(m.title, str(m.when), m.status) for _, m in edition.milestones()] == [
+    assert [(m.title, str(m.when), m.status) for _, m in edition.milestones] == [
         ("ECM", "2022-01", Status.DONE)
     ]
 

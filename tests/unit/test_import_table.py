@@ -69,14 +69,14 @@ def test_without_a_previous_edition_ids_are_slugs() -> None:
         "county-initiatives",
         "other-initiatives",
     ]
-    assert [m.id for _, m in fresh.milestones()][:4] == [
+    assert [m.id for _, m in fresh.milestones][:4] == [
         "current-waiver-ends-target-approval-by",
         "1115-demonstration-and-1915-b-waiver",
         "final-managed-care-plan-mcp-request",
         "rfp-for-phm-service-vendor-released",
     ]
-    assert [(m.title, m.when, m.kind, m.sub_items, m.footnotes) for _, m in fresh.milestones()] == [
-        (m.title, m.when, m.kind, m.sub_items, m.footnotes) for _, m in NOVEMBER.milestones()
+    assert [(m.title, m.when, m.kind, m.sub_items, m.footnotes) for _, m in fresh.milestones] == [
+        (m.title, m.when, m.kind, m.sub_items, m.footnotes) for _, m in NOVEMBER.milestones
     ]
 
 
@@ -87,7 +87,7 @@ def test_reimporting_keeps_ids_and_a_retitled_milestone_keeps_its_lineage() -> N
     )
     edition = _import(reworded)
     notice = next(
-        m for _, m in edition.milestones() if m.title == "MCPs send the ECM New Benefit Notice"
+        m for _, m in edition.milestones if m.title == "MCPs send the ECM New Benefit Notice"
     )
     assert (notice.id, notice.lineage) == ("ecm-new-benefit-notice", "ecm-new-benefit-notice")
 
@@ -138,8 +138,8 @@ def test_each_page_alone(page: int) -> None:
             import_table(text, edition_id="p", source="page.md")
         return
     edition = import_table(text, edition_id="p", source="page.md")
-    whole = {(m.title, m.when, m.kind) for _, m in NOVEMBER.milestones()}
-    for _, milestone in edition.milestones():
+    whole = {(m.title, m.when, m.kind) for _, m in NOVEMBER.milestones}
+    for _, milestone in edition.milestones:
         # A bullet the page break cut is its first part, unmarked; the rest are whole.
         assert (milestone.title, milestone.when, milestone.kind) in whole or any(
             title.startswith(milestone.title) and when == milestone.when for title, when, _ in whole

@@ -110,7 +110,7 @@ def test_a_sentence_in_a_header_row_names_no_column(tmp_path: Path) -> None:
         path,
     )
     edition = import_table_file(path, edition_id="x", as_of=Period.parse("2022-01"), title="T")
-    assert [m.title for _, m in edition.milestones()] == ["ECM"]
+    assert [m.title for _, m in edition.milestones] == ["ECM"]
 
 
 @pytest.mark.parametrize("suffix", sorted(WRITERS))
@@ -125,7 +125,7 @@ def test_a_title_row_above_the_header_says_the_title_and_the_as_of(
         path,
     )
     edition = import_table_file(path, edition_id="2022-03")
-    assert (edition.title, str(edition.as_of), [m.title for _, m in edition.milestones()]) == (
+    assert (edition.title, str(edition.as_of), [m.title for _, m in edition.milestones]) == (
         title,
         "2022-03",
         ["ECM"],
@@ -143,7 +143,7 @@ def test_columns_given_outright_name_headers_of_any_words(tmp_path: Path) -> Non
         title="Plan",
         columns={"title": "Thing", "date": "happens", "initiative": "Stream"},
     )
-    assert [(i.name, m.title, str(m.when)) for i, m in edition.milestones()] == [
+    assert [(i.name, m.title, str(m.when)) for i, m in edition.milestones] == [
         ("Release", "Code freeze", "2022-03")
     ]
     code = main(
@@ -197,4 +197,4 @@ def test_a_bullet_glyph_in_a_list_title_is_text(tmp_path: Path, suffix: str) -> 
     path = tmp_path / f"list{suffix}"
     path.write_text(text + "\n", encoding="utf-8")
     edition = import_table_file(path, edition_id="x", title="T")
-    assert [m.title for _, m in edition.milestones()] == ["Phase 2 ○", "• Launch"]
+    assert [m.title for _, m in edition.milestones] == ["Phase 2 ○", "• Launch"]

@@ -67,7 +67,7 @@ def test_wrong_types_are_refused_with_the_field_named(
 def test_edition_lists_its_milestones_and_finds_footnotes() -> None:
     """milestones() pairs each milestone with its initiative; footnote() looks numbers up."""
     e = edition()
-    assert [(i.id, m.id) for i, m in e.milestones()] == [
+    assert [(i.id, m.id) for i, m in e.milestones] == [
         ("benefits", "mot-live"),
         ("benefits", "ecm-hhp"),
     ]

@@ -109,7 +109,7 @@ def _write(path: Path, rows: Sequence[tuple[str, ...]]) -> Path:
 
 
 def _seen(edition: Edition) -> list[tuple[str, str, str | None, Status]]:
-    return [(m.title, str(m.when), m.when.text, m.status) for _, m in edition.milestones()]
+    return [(m.title, str(m.when), m.when.text, m.status) for _, m in edition.milestones]
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".html", ".md", ".rst", ".txt"])
@@ -289,9 +289,9 @@ def test_the_table_wins_unless_a_section_is_picked(tmp_path: Path) -> None:
     whole = import_table_file(path, edition_id="x")
     timeline = import_table_file(path, edition_id="x", section="Timeline")
     table = import_table_file(path, edition_id="x", section="go-live table")
-    assert [m.title for _, m in whole.milestones()] == ["ECM"]
-    assert [(m.title, str(m.when)) for _, m in timeline.milestones()] == [("Dental", "2024-Q3")]
-    assert [m.title for _, m in table.milestones()] == ["ECM"]
+    assert [m.title for _, m in whole.milestones] == ["ECM"]
+    assert [(m.title, str(m.when)) for _, m in timeline.milestones] == [("Dental", "2024-Q3")]
+    assert [m.title for _, m in table.milestones] == ["ECM"]
     with pytest.raises(ParseError) as raised:
         import_table_file(path, edition_id="x", section="Appendix")
     assert str(raised.value) == (
@@ -348,7 +348,7 @@ def test_a_date_now_unknown_and_set_again(tmp_path: Path) -> None:
     assert "  Date now unknown: 1 milestone still listed, now without a date\n" in text
     back = DiffText()(diff(new, old))
     assert '  ~ Date set again: Code thaw: unknown "TBD" → 2020-07-21 "Tue July 21"\n' in back
-    assert sorted(m.when for _, m in new.milestones()) == [
+    assert sorted(m.when for _, m in new.milestones) == [
         Period.parse("2020-08-26", text="Aug 26"),
         UnknownDate(text="TBD"),
     ]

@@ -189,7 +189,7 @@ class Placed:
 
     Examples:
         >>> from calaim_timeline import Archive
-        >>> initiative, milestone = Archive.bundled()["2021-11"].milestones()[0]
+        >>> initiative, milestone = Archive.bundled()["2021-11"].milestones[0]
         >>> Placed(initiative.id, milestone).initiative
         'cross-initiative-milestones'
     """

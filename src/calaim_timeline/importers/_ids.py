@@ -58,7 +58,7 @@ def assign_ids(draft: Edition, previous: Edition | None, *, threshold: float) ->
     initiative_ids: dict[str, Initiative] = {}
     milestone_ids: dict[str, Milestone] = {}
     if previous is not None:
-        taken |= {x for i, m in previous.milestones() for x in (i.id, m.id, m.lineage)}
+        taken |= {x for i, m in previous.milestones for x in (i.id, m.id, m.lineage)}
         taken |= {i.id for i in previous.initiatives}
         found = match(previous, draft, threshold=threshold)
         initiative_ids = {p.new.id: p.old for p in found.initiatives}

@@ -248,7 +248,7 @@ def read_bullets(document: Document, options: ImportOptions) -> Edition:
         >>> from calaim_timeline import Period
         >>> options = ImportOptions(edition_id="2022-06", as_of=Period.parse("2022-06"))
         >>> edition = read_bullets(read_markdown(text, "pep.md"), options)
-        >>> [(m.title, str(m.when), m.status.value) for _, m in edition.milestones()]
+        >>> [(m.title, str(m.when), m.status.value) for _, m in edition.milestones]
         [('alpha 1', '2021-10-05', 'done'), ('final', '2022-10-03', 'planned')]
     """
     month, title = as_of_and_title(document, options, _first_words(document.lines))

@@ -96,7 +96,7 @@ def read_grid(document: Document, options: ImportOptions) -> Edition:
         ...     "<td><ul><li>Go-live<sup>+</sup></li></ul></td></tr></table>"
         ... )
         >>> edition = read_grid(read_html(page, "c.html"), ImportOptions(edition_id="2022-05"))
-        >>> [(str(m.when), m.title, m.kind.value) for _, m in edition.milestones()]
+        >>> [(str(m.when), m.title, m.kind.value) for _, m in edition.milestones]
         [('2022-06', 'Go-live', 'program-launch')]
     """
     grid = _Grid(document)

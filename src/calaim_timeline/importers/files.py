@@ -121,7 +121,7 @@ def import_table_file(  # noqa: PLR0913 - what an edition needs that a source ma
     Examples:
         >>> edition = import_table_file("sources/2021-11_calaim-milestones-calendar.md",
         ...                             edition_id="2021-11")
-        >>> str(edition.as_of), len(edition.milestones())
+        >>> str(edition.as_of), len(edition.milestones)
         ('2021-11', 56)
     """
     options = ImportOptions(
@@ -185,7 +185,7 @@ def import_table(  # noqa: PLR0913 - what an edition needs that a source may not
         ... | <b>Dental</b> | • Dental All Plan Letter* | -- |
         ... '''
         >>> edition = import_table(table, edition_id="2022-05")
-        >>> [(m.id, str(m.when), m.kind.value) for _, m in edition.milestones()]
+        >>> [(m.id, str(m.when), m.kind.value) for _, m in edition.milestones]
         [('dental-all-plan-letter', '2022-05', 'document-release')]
     """
     options = ImportOptions(

@@ -266,7 +266,7 @@ def read_list(document: Document, options: ImportOptions, window: Period | None 
         >>> options = ImportOptions(edition_id="2022-01", title="Go-live dates",
         ...                         as_of=Period.parse("2022-01"))
         >>> edition = read_list(document, options)
-        >>> [(m.id, str(m.when), m.when.text, m.status.value) for _, m in edition.milestones()]
+        >>> [(m.id, str(m.when), m.when.text, m.status.value) for _, m in edition.milestones]
         [('ecm', '2022-01', 'January 2022', 'done')]
     """
     tables = _listed(document, options.columns)

@@ -225,7 +225,7 @@ def import_history(  # noqa: PLR0913 - where, which series, and import-table's o
         save(edition, root / f"{edition.id}.toml")
         taken.add(edition.id)
         written.append(edition)
-        count = len(edition.milestones())
+        count = len(edition.milestones)
         say(f"{where}: edition {edition.id}, {counted(count, 'milestone')}")
         previous = edition
     return Imported(tuple(written), tuple(unchanged), tuple(present))

@@ -155,7 +155,7 @@ def _nothing_in_common(changes: EditionDiff) -> tuple[Point, ...]:
     Without it, a digest with no "Delayed" line would read as "nothing slipped".
     """
     old, new = changes.old.edition, changes.new.edition
-    if changes.milestone_links or not (old.milestones() and new.milestones()):
+    if changes.milestone_links or not (old.milestones and new.milestones):
         return ()
     return (
         Point(

@@ -94,7 +94,7 @@ class ChangelogFeed:
             publishers.append(new.publisher)
         if first is not None:
             count = (
-                f"{counted(len(first.milestones()), 'milestone')} in"
+                f"{counted(len(first.milestones), 'milestone')} in"
                 f" {counted(len(first.initiatives), 'initiative')}"
             )
             text = f"<p>The first edition: {count}, covering {first.window}.</p>"

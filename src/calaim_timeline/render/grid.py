@@ -217,7 +217,7 @@ def _months(edition: Edition) -> list[Period]:
     for index in range(month_index(window.start), month_index(window.end) + 1):
         first = month_start(index)
         months.append(Period.month(first.year, first.month))
-    for initiative, milestone in edition.milestones():
+    for initiative, milestone in edition.milestones:
         where = f"{initiative.id}/{milestone.id}"
         if milestone.when.text is not None:
             msg = f"{where}: a grid cannot show the wording {milestone.when.text!r} of its period"

@@ -96,7 +96,7 @@ class EditionIcs:
         calendar.add("x-wr-calname", name)
         calendar.add("refresh-interval", self.refresh, parameters={"VALUE": "DURATION"})
         calendar.add("x-published-ttl", vDuration(self.refresh))
-        for initiative, milestone in edition.milestones():
+        for initiative, milestone in edition.milestones:
             if isinstance(milestone.when, UnknownDate):
                 continue  # an event needs a date
             key, sequence = (

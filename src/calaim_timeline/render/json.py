@@ -202,7 +202,7 @@ class EditionsJson:
                                 "id": e.id,
                                 "as_of": str(e.as_of),
                                 "title": e.title,
-                                "milestones": len(e.milestones()),
+                                "milestones": len(e.milestones),
                             }
                             for e in chain
                         ],

@@ -206,7 +206,7 @@ class ChangelogMarkdown:
                 lines += [f"- **{escape(name)}**: {escape(text)}" for name, text in entries]
         if first is not None:
             count = (
-                f"{counted(len(first.milestones()), 'milestone')} in"
+                f"{counted(len(first.milestones), 'milestone')} in"
                 f" {counted(len(first.initiatives), 'initiative')}"
             )
             lines += ["", f"## [{first.id}] as of {first.as_of}", ""]

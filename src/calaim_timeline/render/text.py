@@ -52,7 +52,7 @@ class EditionText:
 
     def __call__(self, edition: Edition) -> str:
         """The whole calendar, ending with a newline."""
-        milestones = edition.milestones()
+        milestones = edition.milestones
         column = max((len(str(m.when)) for _, m in milestones), default=7)
         lines = [
             edition.title,
@@ -207,7 +207,7 @@ class ChangelogText:
             heading = f"{first.id} as of {first.as_of}"
             lines += ["", heading, "-" * min(len(heading), self.width)]
             count = (
-                f"{counted(len(first.milestones()), 'milestone')} in"
+                f"{counted(len(first.milestones), 'milestone')} in"
                 f" {counted(len(first.initiatives), 'initiative')}"
             )
             lines.append(f"The first edition: {count}, covering {first.window}.")
@@ -285,7 +285,7 @@ class EditionsText:
             lines.append(f"{series.id}: {series.title} ({series.publisher}), {editions}")
             width = max(len(e.id) for e in chain)
             for e in chain:
-                count = len(e.milestones())
+                count = len(e.milestones)
                 lines.append(
                     f"  {e.id.ljust(width)}  as of {e.as_of!s:<10}  {count:>4}"
                     f" milestone{'' if count == 1 else 's'}  {e.title}"
