@@ -13,7 +13,7 @@ import stat
 from pathlib import Path
 from typing import Final
 
-from calaim_timeline.errors import ParseError, WriteError
+from calaim_timeline.errors import FileReadError, ParseError, WriteError
 
 MAX_FILE_BYTES: Final = 64 * 2**20
 """The most a snapshot or table file may hold; a larger (or endless) file is refused."""
@@ -48,7 +48,9 @@ def read_bytes(path: Path, error: type[ParseError] = ParseError) -> bytes:
                 data += stream.read(MAX_FILE_BYTES + 1 - len(data))
     except OSError as failure:
         msg = f"cannot read the file: {failure.strerror or failure}"
-        raise error(msg, source=source) from None
+        raised = FileReadError(msg, source=source)
+        raised.errno, raised.strerror, raised.filename = failure.errno, failure.strerror, source
+        raise raised from None
     if len(data) > MAX_FILE_BYTES:
         msg = f"the file is larger than {MAX_FILE_BYTES // 2**20} MiB, the most this reads"
         raise error(msg, source=source)

@@ -9,10 +9,26 @@ from typing import Final
 
 import attrs
 
-__all__ = ["EXCERPT_WIDTH", "Problem", "excerpt"]
+__all__ = ["EXCERPT_WIDTH", "Problem", "excerpt", "heading"]
 
 EXCERPT_WIDTH: Final = 160
 """The most characters of a line an error shows; a longer line is cut around the place."""
+
+
+def heading(
+    source: str | None, line: int | None, column: int | None, path: str, message: str
+) -> str:
+    """``source:line:column: path: message``, each part where known.
+
+    Examples:
+        >>> heading("c.md", 12, 9, "", "unknown kind mark '#'")
+        "c.md:12:9: unknown kind mark '#'"
+    """
+    where = source or "<input>"
+    if line is not None:
+        where += f":{line}" + (f":{column}" if column is not None else "")
+    inside = f"{path}: " if path else ""
+    return f"{where}: {inside}{message}"
 
 
 def excerpt(text: str, column: int | None, length: int) -> tuple[str, ...]:

@@ -1,15 +1,15 @@
 """The exceptions of calaim-timeline: one root, one subclass per kind of failure.
 
-Every error the library raises on bad input is a :class:`CalaimTimelineError`, so
-``except CalaimTimelineError`` catches them all; none of the third-party exceptions
-(tomllib, cattrs) leaks out of the public API.
+Every error the library raises on bad input is a :class:`CalaimTimelineError`; none of
+the third-party exceptions (tomllib, cattrs) leaks out of the public API.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from calaim_timeline._reporting import Problem, excerpt
+from calaim_timeline._counting import counted
+from calaim_timeline._reporting import Problem, excerpt, heading
 
 __all__ = [
     "BadCellsError",
@@ -18,6 +18,7 @@ __all__ = [
     "DiffError",
     "EditionNotFoundError",
     "ExtraMissingError",
+    "FileReadError",
     "FootnoteNotFoundError",
     "GridError",
     "KindMarkError",
@@ -88,9 +89,8 @@ class ValidationError(CalaimTimelineError, ValueError):
 
     def _summary(self) -> str:
         where = f"{self.source}: " if self.source else ""
-        count = len(self.problems)
-        noun = "problem" if count == 1 else "problems"
-        return f"{where}{count} {noun}: " + "; ".join(str(p) for p in self.problems)
+        said = "; ".join(map(str, self.problems))
+        return f"{where}{counted(len(self.problems), 'problem')}: {said}"
 
     def lines(self) -> tuple[str, ...]:
         """One line per problem, each prefixed with the source when known."""
@@ -124,12 +124,7 @@ class ParseError(CalaimTimelineError, ValueError):
         length: int = 1,
         path: str = "",
     ) -> None:
-        """Describe what is wrong (``message``) and where.
-
-        ``column`` is 1-based, ``text`` the whole offending line, ``length`` how many
-        characters the marker spans, and ``path`` where inside the document (for
-        structured files) the wrong value is.
-        """
+        """What is wrong, and where (``column`` 1-based, ``path`` inside a document)."""
         self.message = message
         self.source = source
         self.line = line
@@ -140,21 +135,10 @@ class ParseError(CalaimTimelineError, ValueError):
         super().__init__(self._render())
 
     def _head(self) -> str:
-        where = self.source or "<input>"
-        if self.line is not None:
-            where += f":{self.line}"
-            if self.column is not None:
-                where += f":{self.column}"
-        inside = f"{self.path}: " if self.path else ""
-        return f"{where}: {inside}{self.message}"
+        return heading(self.source, self.line, self.column, self.path, self.message)
 
     def excerpt(self) -> tuple[str, ...]:
-        r"""The offending line, indented, and the marker under it (empty if no text).
-
-        Examples:
-            >>> ParseError("bad", line=1, column=5, text="a =\t?", length=1).excerpt()
-            ('    a = ?', '        ^')
-        """
+        """The offending line, indented, and the marker under it (empty if no text)."""
         return () if self.text is None else excerpt(self.text, self.column, self.length)
 
     def _render(self) -> str:
@@ -213,6 +197,19 @@ class SnapshotError(ParseError):
     """
 
 
+class FileReadError(ParseError, OSError):
+    """A file the system cannot read; an ``OSError`` too, with ``filename`` and ``errno``.
+
+    Examples:
+        >>> from calaim_timeline import load
+        >>> try:
+        ...     load("no-such.toml")
+        ... except OSError as error:
+        ...     print(type(error).__name__, error.filename, error.errno)
+        FileReadError no-such.toml 2
+    """
+
+
 class WriteError(CalaimTimelineError, OSError):
     """A file that could not be written; the previous file, if any, is unchanged.
 
@@ -231,9 +228,7 @@ class WriteError(CalaimTimelineError, OSError):
         self.path = path
         self.reason = reason
         super().__init__(f"{path}: cannot write the file: {reason} (nothing was changed)")
-        self.errno = code
-        self.strerror = reason
-        self.filename = path
+        self.errno, self.strerror, self.filename = code, reason, path
 
 
 class NotFoundError(CalaimTimelineError, KeyError):

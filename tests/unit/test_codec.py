@@ -9,6 +9,7 @@ from typing import NoReturn
 import pytest
 
 from calaim_timeline import (
+    FileReadError,
     Initiative,
     Period,
     SnapshotError,
@@ -233,8 +234,8 @@ def test_unreadable_files_are_reported(
 
 
 def test_a_missing_file_is_reported(tmp_path: Path) -> None:
-    """Loading a file that is not there names it."""
-    with pytest.raises(SnapshotError) as raised:
+    """Loading a file that is not there names it (a FileReadError: an OSError too)."""
+    with pytest.raises(FileReadError) as raised:
         load(tmp_path / "none.toml")
     assert (
         str(raised.value)

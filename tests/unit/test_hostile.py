@@ -24,6 +24,7 @@ from icalendar import Calendar
 from calaim_timeline import (
     Archive,
     Edition,
+    FileReadError,
     ParseError,
     Period,
     SnapshotError,
@@ -91,9 +92,13 @@ CASES = [
 def test_the_api_raises_one_clear_error(
     make: Callable[[Path], Path], message: str, tmp_path: Path
 ) -> None:
-    """Load raises a SnapshotError naming the file and what is wrong."""
+    """Load raises our error naming the file and what is wrong.
+
+    A SnapshotError for what the file holds; a FileReadError (an OSError too) where the
+    system cannot read it.
+    """
     path = make(tmp_path)
-    with pytest.raises(SnapshotError) as raised:
+    with pytest.raises((SnapshotError, FileReadError)) as raised:
         load(path)
     assert str(raised.value).splitlines()[0] == f"{path}: {message}"
 
@@ -431,7 +436,7 @@ def test_a_chart_draws_dollars_and_backslashes_as_written(tmp_path: Path) -> Non
 def test_a_path_too_long_for_the_file_system_is_one_error(tmp_path: Path) -> None:
     """Reading or writing a 300-byte file name names the file and the reason."""
     path = tmp_path / ("n" * 300 + ".toml")
-    with pytest.raises(SnapshotError) as read:
+    with pytest.raises(FileReadError) as read:
         load(path)
     assert str(read.value) == f"{path}: cannot read the file: File name too long"
     with pytest.raises(WriteError) as written:
@@ -506,8 +511,9 @@ def test_an_unreadable_file_or_folder_is_one_error(
     """A file or a folder the system will not read (simulated: the tests run as root)."""
     save(NOVEMBER, tmp_path / "2021-11.toml")
     monkeypatch.setattr(Path, "open", _denied)
-    with pytest.raises(SnapshotError) as raised:
+    with pytest.raises(FileReadError) as raised:
         load(tmp_path / "2021-11.toml")
+    assert (raised.value.errno, raised.value.filename) == (13, str(tmp_path / "2021-11.toml"))
     assert (
         str(raised.value) == f"{tmp_path / '2021-11.toml'}: cannot read the file: Permission denied"
     )

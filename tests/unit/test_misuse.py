@@ -13,6 +13,7 @@ from calaim_timeline import (
     Archive,
     DiffOptions,
     EditionNotFoundError,
+    FileReadError,
     FootnoteNotFoundError,
     KindMarkError,
     MilestoneDropped,
@@ -27,6 +28,7 @@ from calaim_timeline import (
     WriteError,
     diff,
     dumps,
+    import_table_file,
     load,
     loads,
     save,
@@ -223,3 +225,18 @@ def test_diff_refuses_an_edition_that_is_not_sound() -> None:
     assert caught.value.lines() == ("title: must not start or end with spaces (got ' x')",)
     with pytest.raises(ValidationError):
         diff(broken, archive["2021-01"])
+
+
+def test_a_file_the_system_cannot_read_is_an_os_error_with_its_number_and_name(
+    tmp_path: Path,
+) -> None:
+    """A missing file is a FileReadError and an OSError (ENOENT, its file name)."""
+    missing = tmp_path / "2030-01.toml"
+    with pytest.raises(FileReadError) as caught:
+        load(missing)
+    assert isinstance(caught.value, OSError)
+    assert (caught.value.errno, caught.value.filename) == (errno.ENOENT, str(missing))
+    assert str(caught.value) == f"{missing}: cannot read the file: No such file or directory"
+    with pytest.raises(FileReadError) as table:
+        import_table_file(tmp_path / "no.csv", edition_id="x")
+    assert (table.value.errno, table.value.filename) == (errno.ENOENT, str(tmp_path / "no.csv"))
