@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
-from calaim_timeline.errors import PeriodError
+from calaim_timeline.errors import OptionError, PeriodError
 
 if TYPE_CHECKING:
     import attrs
@@ -261,7 +261,7 @@ def is_plain_date(_instance: object, attribute: attrs.Attribute[Any], value: obj
     """A period's bound: a ``datetime.date`` (a ``datetime`` is a date too, and is refused)."""
     if type(value) is not date:
         msg = f"'{attribute.name}' must be a datetime.date (got {value!r})"
-        raise TypeError(msg)
+        raise OptionError(msg)
 
 
 def is_wording(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -270,7 +270,7 @@ def is_wording(_instance: object, attribute: attrs.Attribute[Any], value: object
         return
     if not isinstance(value, str):
         msg = f"'{attribute.name}' must be a string or None (got {value!r})"
-        raise TypeError(msg)
+        raise OptionError(msg)
     if not value.strip() or value != value.strip() or "\n" in value:
         msg = (
             f"'{attribute.name}' must be non-empty, on one line, without surrounding"

@@ -15,7 +15,12 @@ from pathlib import Path
 from typing import Final
 
 from calaim_timeline.codec import load
-from calaim_timeline.errors import CalaimTimelineError, EditionNotFoundError, SnapshotError
+from calaim_timeline.errors import (
+    CalaimTimelineError,
+    EditionNotFoundError,
+    OptionError,
+    SnapshotError,
+)
 from calaim_timeline.model import Edition, Series
 
 __all__ = ["BUNDLED_SNAPSHOTS", "Archive"]
@@ -39,6 +44,10 @@ class Archive:
 
     def __init__(self, directory: str | os.PathLike[str]) -> None:
         """An archive over ``directory``; nothing is read until an edition is asked for."""
+        given: object = directory  # checked at run time, whatever the type says
+        if not isinstance(given, str | os.PathLike):
+            msg = f"an archive is a folder: give its path (got {type(given).__name__})"
+            raise OptionError(msg)
         self.directory = Path(directory)
 
     @classmethod

@@ -182,6 +182,10 @@ def loads(
             id = x
                  ^
     """
+    given: object = text  # checked at run time, whatever the type says
+    if not isinstance(given, str):
+        msg = f"loads reads text (got {type(given).__name__}): for bytes or a stream, use load"
+        raise OptionError(msg)
     chosen = format_named(format)
     name = chosen.upper()
     try:

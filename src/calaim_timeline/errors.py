@@ -323,8 +323,8 @@ class UnknownChangeError(CalaimTimelineError, ValueError):
     """
 
 
-class OptionError(CalaimTimelineError, ValueError):
-    """An argument the call cannot take: a format name, a threshold, two editions of one id.
+class OptionError(CalaimTimelineError, ValueError, TypeError):
+    """An argument the call cannot take: a wrong type, a format name, a threshold out of range.
 
     Refused at the call, so that a slip never passes silently ("JSON" is read as "json";
     "yaml" is this error, where it once wrote TOML).

@@ -61,7 +61,13 @@ def _histories(editions: tuple[Edition, ...], threshold: float) -> tuple[History
 
 def _chronological(editions: Iterable[Edition]) -> tuple[Edition, ...]:
     """The editions oldest first; OptionError for two with one id (histories would mix)."""
-    ordered = tuple(sorted(editions, key=lambda e: (e.as_of, e.id)))
+    given = tuple(editions)
+    values: tuple[object, ...] = given  # checked at run time, whatever the type says
+    strays = [type(value).__name__ for value in values if not isinstance(value, Edition)]
+    if strays:
+        msg = f"expected an Edition (got {strays[0]})"
+        raise OptionError(msg)
+    ordered = tuple(sorted(given, key=lambda e: (e.as_of, e.id)))
     seen: dict[str, Edition] = {}
     for edition in ordered:
         first = seen.setdefault(edition.id, edition)

@@ -16,7 +16,7 @@ from typing import Any, Final
 
 import attrs
 
-from calaim_timeline.errors import FootnoteNotFoundError, KindMarkError
+from calaim_timeline.errors import FootnoteNotFoundError, KindMarkError, OptionError
 from calaim_timeline.period import Period, UnknownDate, When
 
 __all__ = [
@@ -116,7 +116,7 @@ def _is(kinds: tuple[type, ...], description: str, *, optional: bool = False) ->
             return
         if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
             msg = f"'{attribute.name}' must be {description} {_got(value)}"
-            raise TypeError(msg)
+            raise OptionError(msg)
 
     return check
 
@@ -127,13 +127,13 @@ def _tuple_of(kind: type, plural: str, singular: str) -> _Validator:
     def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, tuple):
             msg = f"'{attribute.name}' must be a tuple of {plural} {_got(value)}"
-            raise TypeError(msg)
+            raise OptionError(msg)
         for k, member in enumerate(value):
             if type(member) is not kind and (
                 not isinstance(member, kind) or (isinstance(member, bool) and kind is int)
             ):
                 msg = f"'{attribute.name}[{k}]' must be {singular} {_got(member)}"
-                raise TypeError(msg)
+                raise OptionError(msg)
 
     return check
 

@@ -16,7 +16,7 @@ from typing import Final
 
 from calaim_timeline import _fast
 from calaim_timeline._values import ID_PATTERN, UNSAFE_CHARACTERS, clean, encodes
-from calaim_timeline.errors import Problem, ValidationError
+from calaim_timeline.errors import OptionError, Problem, ValidationError
 from calaim_timeline.model import Edition, Initiative, Milestone, SubItem
 from calaim_timeline.period import Period, Precision
 
@@ -70,6 +70,10 @@ def checked(edition: Edition) -> Edition:
     """
     if _CHECKED.get(id(edition)) is edition:
         return edition
+    given: object = edition  # checked at run time, whatever the type says
+    if not isinstance(given, Edition):
+        msg = f"expected an Edition (got {type(given).__name__})"
+        raise OptionError(msg)
     return check(edition)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 import attrs
@@ -14,8 +15,10 @@ from calaim_timeline import (
     DiffOptions,
     EditionNotFoundError,
     FileReadError,
+    Footnote,
     FootnoteNotFoundError,
     KindMarkError,
+    Milestone,
     MilestoneDropped,
     MilestoneKind,
     OptionError,
@@ -240,3 +243,27 @@ def test_a_file_the_system_cannot_read_is_an_os_error_with_its_number_and_name(
     with pytest.raises(FileReadError) as table:
         import_table_file(tmp_path / "no.csv", edition_id="x")
     assert (table.value.errno, table.value.filename) == (errno.ENOENT, str(tmp_path / "no.csv"))
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: Milestone(id=5, title="x", when=Period.parse("2022-01")), "'id' must be a str"),  # type: ignore[arg-type]
+        (lambda: Period.day("x"), "'start' must be a datetime.date (got 'x')"),  # type: ignore[arg-type]
+        (lambda: Footnote(number="x", text="y"), "'number' must be a footnote number"),  # type: ignore[arg-type]
+        (lambda: Archive(5), "an archive is a folder: give its path (got int)"),  # type: ignore[arg-type]
+        (lambda: loads(5), "loads reads text (got int): for bytes or a stream, use load"),  # type: ignore[arg-type]
+        (lambda: Timeline([5]), "expected an Edition (got int)"),  # type: ignore[list-item]
+        (lambda: diff(5, 6), "expected an Edition (got int)"),  # type: ignore[arg-type]
+    ],
+)
+def test_a_wrong_type_is_our_error_and_a_type_error(
+    call: Callable[[], object], message: str
+) -> None:
+    """A value of the wrong type is refused at the call: our OptionError, also a TypeError."""
+    with pytest.raises(OptionError) as caught:
+        call()
+    assert (isinstance(caught.value, TypeError), str(caught.value).startswith(message)) == (
+        True,
+        True,
+    )
