@@ -248,17 +248,13 @@ def _initiative_fields(table: Mapping[str, Any]) -> Initiative:
         category=string_field(table, "category", None),
         aliases=items(table, "aliases", string),
         footnotes=items(table, "footnotes", number),
-        milestones=items(table, "milestones", _quick_milestone if _fast.ON else _careful_milestone),
+        milestones=items(table, "milestones", _milestone),
     )
 
 
 def _milestone(value: object) -> Milestone:
     """Read a milestone table: a plain one by the shortcut (where it is on), else carefully."""
-    return _quick_milestone(value) if _fast.ON else _careful_milestone(value)
-
-
-def _quick_milestone(value: object) -> Milestone:
-    return _fast.milestone(value) or _careful_milestone(value)
+    return (_fast.ON and _fast.milestone(value)) or _careful_milestone(value)
 
 
 def _milestone_fields(table: Mapping[str, Any]) -> Milestone:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import errno
 import os
 import stat
 from pathlib import Path
@@ -31,15 +32,21 @@ __all__ = ["decoded", "line_of", "read_bytes", "read_text", "write_atomic"]
 def read_bytes(path: Path, error: type[ParseError] = ParseError) -> bytes:
     """The bytes of the regular file ``path``, at most :data:`MAX_FILE_BYTES` of them.
 
-    Raises ``error`` naming the file when it is not a regular file, cannot be read, or
+    Raises :class:`~calaim_timeline.errors.FileReadError` (an ``OSError`` too) naming the
+    file when the system cannot read it or it is not a regular file, and ``error`` when it
     is larger than the cap.
     """
     source = str(path)
     try:
         info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            msg = f"not a regular file but {_kind_of(info.st_mode)}: give a snapshot or table file"
-            raise error(msg, source=source)
+    except OSError as failure:
+        raise _unreadable(failure, source) from None
+    if not stat.S_ISREG(info.st_mode):
+        kind = _kind_of(info.st_mode)
+        msg = f"not a regular file but {kind}: give a snapshot or table file"
+        code = errno.EISDIR if stat.S_ISDIR(info.st_mode) else None
+        raise _unreadable(OSError(code, msg), source, msg)
+    try:
         with path.open("rb") as stream:
             # As much as the file holds (not a buffer of the cap), then any growth since.
             expected = min(info.st_size, MAX_FILE_BYTES) + 1
@@ -47,14 +54,19 @@ def read_bytes(path: Path, error: type[ParseError] = ParseError) -> bytes:
             if len(data) == expected:
                 data += stream.read(MAX_FILE_BYTES + 1 - len(data))
     except OSError as failure:
-        msg = f"cannot read the file: {failure.strerror or failure}"
-        raised = FileReadError(msg, source=source)
-        raised.errno, raised.strerror, raised.filename = failure.errno, failure.strerror, source
-        raise raised from None
+        raise _unreadable(failure, source) from None
     if len(data) > MAX_FILE_BYTES:
         msg = f"the file is larger than {MAX_FILE_BYTES // 2**20} MiB, the most this reads"
         raise error(msg, source=source)
     return data
+
+
+def _unreadable(failure: OSError, source: str, msg: str | None = None) -> FileReadError:
+    """The error for a file the system would not read: the reason, errno and file name."""
+    said = msg or f"cannot read the file: {failure.strerror or failure}"
+    error = FileReadError(said, source=source)
+    error.errno, error.strerror, error.filename = failure.errno, failure.strerror, source
+    return error
 
 
 def read_text(path: Path, error: type[ParseError] = ParseError) -> str:

@@ -114,7 +114,7 @@ def dumps(
     """
     chosen = format_named(format)
     if check:
-        validation.check(edition)
+        validation.checked(edition)
     document = to_dict(edition)
     if chosen == "json":
         import json  # noqa: PLC0415 - the command line starts quicker without it
@@ -319,5 +319,5 @@ def save(edition: Edition, path: str | os.PathLike[str], *, check: bool = True) 
     """
     path = Path(path)
     if check:
-        validation.check(edition, source=str(path))
+        validation.checked(edition, source=str(path))
     write_atomic(path, dumps(edition, format=_format_of(path), check=False))

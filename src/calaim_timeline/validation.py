@@ -59,7 +59,7 @@ _CHECKED: Final[weakref.WeakValueDictionary[int, Edition]] = weakref.WeakValueDi
 """The editions found sound so far (held weakly): an edition is immutable, so once is enough."""
 
 
-def checked(edition: Edition) -> Edition:
+def checked(edition: Edition, *, source: str | None = None) -> Edition:
     """:func:`check`, unless ``edition`` has been found sound already (by ``load``, say).
 
     Examples:
@@ -74,7 +74,7 @@ def checked(edition: Edition) -> Edition:
     if not isinstance(given, Edition):
         msg = f"expected an Edition (got {type(given).__name__})"
         raise OptionError(msg)
-    return check(edition)
+    return check(edition, source=source)
 
 
 def _problems(edition: Edition) -> Iterator[Problem]:

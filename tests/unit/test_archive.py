@@ -4,7 +4,14 @@ from pathlib import Path
 
 import pytest
 
-from calaim_timeline import Archive, EditionNotFoundError, Period, SnapshotError, save
+from calaim_timeline import (
+    Archive,
+    EditionNotFoundError,
+    FileReadError,
+    Period,
+    SnapshotError,
+    save,
+)
 from calaim_timeline.archive import BUNDLED_SNAPSHOTS
 from tests.builders import edition
 
@@ -80,7 +87,7 @@ def test_other_files_in_the_directory_are_ignored(tmp_path: Path) -> None:
     (tmp_path / "README.md").write_text("notes", encoding="utf-8")
     assert Archive(tmp_path).ids == ("2021-11",)
     (tmp_path / "sub.toml").mkdir()
-    with pytest.raises(SnapshotError, match=r"sub\.toml: not a regular file but a directory"):
+    with pytest.raises(FileReadError, match=r"sub\.toml: not a regular file but a directory"):
         _ = Archive(tmp_path).ids
 
 

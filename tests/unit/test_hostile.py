@@ -5,6 +5,7 @@ Each class of fault goes through the API (``load``) and the command line (``vali
 
 from __future__ import annotations
 
+import errno
 import io
 import json
 import os
@@ -116,12 +117,14 @@ def test_the_command_line_exits_2_with_one_line(
 
 
 def test_a_directory_is_not_a_snapshot(tmp_path: Path) -> None:
-    """Loading a directory named like a snapshot says what it is."""
+    """Loading a directory named like a snapshot says what it is, as the system would."""
     path = _directory(tmp_path)
-    with pytest.raises(SnapshotError) as raised:
+    with pytest.raises(FileReadError) as raised:
         load(path)
-    assert str(raised.value) == (
-        f"{path}: not a regular file but a directory: give a snapshot or table file"
+    assert (raised.value.errno, raised.value.filename, str(raised.value)) == (
+        errno.EISDIR,
+        str(path),
+        f"{path}: not a regular file but a directory: give a snapshot or table file",
     )
 
 

@@ -13,6 +13,7 @@ import pytest
 from calaim_timeline import (
     Archive,
     DiffOptions,
+    Edition,
     EditionNotFoundError,
     FileReadError,
     Footnote,
@@ -267,3 +268,24 @@ def test_a_wrong_type_is_our_error_and_a_type_error(
         True,
         True,
     )
+
+
+def test_an_edition_found_sound_is_not_checked_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Writing or diffing a loaded edition does not walk it again; a new one is walked once."""
+    from calaim_timeline import validation  # noqa: PLC0415
+
+    november = Archive.bundled()["2021-11"]
+    walked: list[str] = []
+    original = validation.validate
+
+    def counting(edition: Edition) -> tuple[object, ...]:
+        walked.append(edition.id)
+        return original(edition)
+
+    monkeypatch.setattr(validation, "validate", counting)
+    dumps(november)
+    diff(november, november)
+    renamed = attrs.evolve(november, id="renamed")
+    dumps(renamed)
+    dumps(renamed)
+    assert walked == ["renamed"]
