@@ -50,18 +50,18 @@ def _edition_changes(old: Edition, new: Edition) -> Iterator[Change]:
     after = {n.number: n for n in new.footnotes}
     for number in sorted(before.keys() | after.keys()):
         if number not in after:
-            yield FootnoteDropped(note=before[number])
+            yield FootnoteDropped(old=before[number])
         elif number not in before:
-            yield FootnoteAdded(note=after[number])
+            yield FootnoteAdded(new=after[number])
         elif before[number] != after[number]:
             yield FootnoteChanged(old=before[number], new=after[number])
 
 
 def _initiative_changes(found: Pairing, categories: dict[str, str]) -> Iterator[Change]:
     for initiative in found.old_initiatives.values():
-        yield InitiativeDropped(item=bare(initiative))
+        yield InitiativeDropped(old=bare(initiative))
     for initiative in found.new_initiatives.values():
-        yield InitiativeAdded(item=bare(initiative))
+        yield InitiativeAdded(new=bare(initiative))
     for pair in found.initiatives:
         before, after = pair.old, pair.new
         renamed = before.name != after.name  # a new id alone is no news to a reader
@@ -85,10 +85,10 @@ def _milestone_changes(old: Edition, new: Edition, found: Pairing) -> Iterator[C
     old_home, placed = found.old_home, found.placed
     for lineage, milestone in found.old_left.items():
         reason = DropReason.of(milestone.when, new.window, new.as_of)
-        yield MilestoneDropped(initiative=old_home[lineage].id, item=milestone, reason=reason)
+        yield MilestoneDropped(old=Placed(old_home[lineage].id, milestone), reason=reason)
     for lineage, milestone in found.new_left.items():
         added = AddReason.of(milestone.when, old.window)
-        yield MilestoneAdded(initiative=placed[lineage][0].id, item=milestone, reason=added)
+        yield MilestoneAdded(new=Placed(placed[lineage][0].id, milestone), reason=added)
     partner = {p.old.id: p.new.id for p in found.initiatives}
     before = found.old_milestones
     for old_key, new_key, stage in (
@@ -108,7 +108,7 @@ def _pair_changes(
     before: Placed, after: Placed, stage: Stage, partner: dict[str, str]
 ) -> Iterator[Change]:
     old, new = before.milestone, after.milestone
-    if partner.get(before.initiative) != after.initiative:
+    if partner.get(before.initiative_id) != after.initiative_id:
         yield MilestoneMoved(old=before, new=after)
     if old.title != new.title:
         yield MilestoneRetitled(old=before, new=after, stage=stage)

@@ -129,7 +129,7 @@ def _check_target(path: Path, edition: Edition, *, replace: bool) -> bool:
 def _differs_from(held: Edition, edition: Edition) -> str:
     """Why an import may not write over ``held``: how it differs, and how to do it anyway."""
     changes = diff(held, edition).changes
-    milestones = {c.milestone for c in changes if c.milestone is not None}
+    milestones = {c.milestone_id for c in changes if c.milestone_id is not None}
     if changes:
         how = counted(len(changes), "change")
         if milestones:

@@ -37,14 +37,14 @@ class Ordered(NamedTuple):
 
 def placement(change: Change, partner: dict[str, str]) -> tuple[int, str | None]:
     """Where a change is reported: (1, new initiative), (2, dropped initiative) or (0, None)."""
-    if change.initiative is None:
+    if change.initiative_id is None:
         return (0, None)
     if isinstance(change, InitiativeDropped):
-        return (2, change.initiative)
+        return (2, change.initiative_id)
     if isinstance(change, MilestoneDropped):
-        group = partner.get(change.initiative)
-        return (2, change.initiative) if group is None else (1, group)
-    return (1, change.initiative)
+        group = partner.get(change.initiative_id)
+        return (2, change.initiative_id) if group is None else (1, group)
+    return (1, change.initiative_id)
 
 
 class _Slot(NamedTuple):
@@ -80,18 +80,18 @@ def ordered(
         rank = _RANK[type(change)]
         block, group = placement(change, partner)
         if group is None:  # the edition as a whole: the window, then footnotes by number
-            number = change.old.number if isinstance(change, FootnoteChanged) else 0
-            if isinstance(change, FootnoteAdded | FootnoteDropped):
-                number = change.note.number
+            number = 0
+            if isinstance(change, FootnoteAdded | FootnoteDropped | FootnoteChanged):
+                number = change.footnote.number
             return _Slot(0, 0, number, 0, rank, 0)
         group_rank = (initiative_rank if block == 1 else old_rank)[group]
         if isinstance(change, MilestoneDropped):
-            place = old_position(change.initiative, change.milestone)
+            place = old_position(change.initiative_id, change.milestone_id)
             return _Slot(block, group_rank, 2, place, rank, 0)
         field = _FIELD_RANK.get(getattr(change, "field", ""), 0)
-        if change.milestone is None:
+        if change.milestone_id is None:
             return _Slot(block, group_rank, 0, 0, rank, field)
-        return _Slot(block, group_rank, 1, new_position(group, change.milestone), rank, field)
+        return _Slot(block, group_rank, 1, new_position(group, change.milestone_id), rank, field)
 
     return Ordered(
         initiative_links=tuple(

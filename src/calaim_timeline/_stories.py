@@ -174,13 +174,13 @@ class InitiativeSlip:
         >>> from calaim_timeline import Archive, Timeline
         >>> Timeline(Archive.bundled().editions).slips()  # no milestone is in both editions
         ()
-        >>> slip = InitiativeSlip(initiative="dental", name="Dental", tracked=4,
+        >>> slip = InitiativeSlip(initiative_id="dental", name="Dental", tracked=4,
         ...                       slipped=2, shifts=3, largest_slip=6)
         >>> f"{slip.slipped} of {slip.tracked} slipped, the most by {slip.largest_slip} months"
         '2 of 4 slipped, the most by 6 months'
     """
 
-    initiative: str
+    initiative_id: str
     name: str
     tracked: int
     """How many of its milestones are listed in more than one edition."""

@@ -269,7 +269,7 @@ class EditionDiff:
                 return False
             if ids is not None and not ids & change.initiative_ids():
                 return False
-            if wanted is not None and (change.milestone is None or change.kind not in wanted):
+            if wanted is not None and (change.milestone_id is None or change.kind not in wanted):
                 return False
             return not (substantive and change.editorial)
 

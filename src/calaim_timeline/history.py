@@ -189,7 +189,7 @@ class Timeline:
                 table.setdefault(story.latest.initiative.id, []).append(story)
         rows = [
             InitiativeSlip(
-                initiative=initiative,
+                initiative_id=initiative,
                 name=stories[-1].latest.initiative.name,
                 tracked=len(stories),
                 slipped=sum(1 for s in stories if s.slip_months > 0),

@@ -46,7 +46,7 @@ def test_moving_from_expected_to_actual_is_a_status_change(tmp_path: Path) -> No
     """Across 24 editions each release moves to Actual: one status change, no drop or add."""
     editions = _chain(tmp_path, [_bullets(done) for done in range(24)], ".txt")
     for old, new in pairwise(editions):
-        records = [(c.change, c.milestone) for c in diff(old, new)]
+        records = [(c.change, c.milestone_id) for c in diff(old, new)]
         moved = LABELS[editions.index(old)].replace(" ", "-")
         assert records == [("milestone-edited", moved)]
         assert [c.field for c in diff(old, new) if isinstance(c, MilestoneEdited)] == ["status"]

@@ -37,7 +37,7 @@ def reason(change: Change) -> str | None:
 
 
 def about(change: Change) -> tuple[str | None, str | None, str | None]:
-    return change.initiative, change.milestone, change.title  # every record has them
+    return change.initiative_id, change.milestone_id, change.title  # every record has them
 
 
 archive = Archive.bundled()

@@ -38,7 +38,8 @@ def test_an_edition_against_itself_has_no_changes(edition: Edition) -> None:
 def test_the_diff_reports_exactly_the_edits_made(revision: Revision) -> None:
     """Every shift, add, drop, retitle (ids hidden), rekind, move and rename is found, and nothing else."""
     found = {
-        (c.change, c.initiative, c.milestone, _reason(c)) for c in diff(revision.old, revision.new)
+        (c.change, c.initiative_id, c.milestone_id, _reason(c))
+        for c in diff(revision.old, revision.new)
     }
     assert found == revision.edits
 

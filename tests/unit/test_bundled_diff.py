@@ -18,9 +18,9 @@ def _bundled() -> EditionDiff:
 
 def _row(change: Change) -> tuple[str, str | None, str | None, str | int | None]:
     reason = getattr(change, "reason", None)
-    note = getattr(change, "note", None)
+    note = getattr(change, "footnote", None)
     extra = reason.value if reason else (note.number if note else None)
-    return (change.change, change.initiative, change.milestone, extra)
+    return (change.change, change.initiative_id, change.milestone_id, extra)
 
 
 EXPECTED = [

@@ -219,7 +219,7 @@ def test_added_and_dropped_initiatives_and_footnotes() -> None:
     changes = diff(BASE, new)
     assert apply(BASE, changes) == new
     assert changes.inverse() == diff(new, BASE)
-    assert [(c.change, c.initiative, c.milestone) for c in changes] == [
+    assert [(c.change, c.initiative_id, c.milestone_id) for c in changes] == [
         ("footnote-changed", None, None),
         ("footnote-added", None, None),
         ("initiative-added", "dental", None),
@@ -312,7 +312,7 @@ def test_filters() -> None:
     assert len(changes.filter(changes=["milestone-shifted"])) == 1
     assert len(changes.filter(initiatives=["cross"])) == 0
     assert len(changes.filter(initiatives=["benefits"])) == 2
-    assert [c.milestone for c in changes.filter(kinds=[MilestoneKind.DOCUMENT_RELEASE])] == [
+    assert [c.milestone_id for c in changes.filter(kinds=[MilestoneKind.DOCUMENT_RELEASE])] == [
         "ecm-hhp"
     ]
     assert len(changes.filter(kinds=[None])) == 0
@@ -389,7 +389,7 @@ def test_a_dropped_footnote_and_the_references_that_went_with_it() -> None:
         ),
     )
     changes = diff(BASE, new)
-    assert [(c.change, c.initiative, c.milestone) for c in changes] == [
+    assert [(c.change, c.initiative_id, c.milestone_id) for c in changes] == [
         ("footnote-dropped", None, None),
         ("initiative-edited", "cross", None),
         ("milestone-edited", "benefits", "ecm-hhp"),

@@ -139,11 +139,11 @@ def test_uids_are_equal_across_editions_for_matched_milestones(revision: Revisio
     both = [k for k in links if k.old in dated(revision.old) and k.new in dated(revision.new)]
     assert len(old & new) == len(both)
     due = {
-        change.item.lineage
+        change.milestone.lineage
         for change in changes
         if isinstance(change, MilestoneDropped)
         and change.reason is not DropReason.AGED_OUT
-        and isinstance(change.item.when, Period)
+        and isinstance(change.milestone.when, Period)
     }
     assert uids(revision.new, "CANCELLED") == {uid(lineage) for lineage in due}
     assert uids(revision.new, "CANCELLED") <= old

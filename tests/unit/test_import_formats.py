@@ -110,7 +110,7 @@ def test_from_the_downloaded_pdf_to_the_diff_in_two_commands(tmp_path: Path) -> 
     assert (code, out.splitlines()[0]) == (0, "2021-01 → 2021-11: 108 changes")
 
     def changed(edition: Edition) -> list[tuple[str, str | None]]:
-        return [(c.change, c.title if c.milestone else None) for c in diff(JANUARY, edition)]
+        return [(c.change, c.title if c.milestone_id else None) for c in diff(JANUARY, edition)]
 
     assert changed(imported) == changed(NOVEMBER)
 
@@ -142,7 +142,7 @@ def test_a_saved_web_page_of_a_go_live_table_and_its_next_version(tmp_path: Path
         ),
     ]
     changes = diff(old, new)
-    assert [(c.change, c.milestone) for c in changes] == [
+    assert [(c.change, c.milestone_id) for c in changes] == [
         ("milestone-retitled", "ecm"),
         ("milestone-edited", "ecm"),
         ("milestone-edited", "community-supports"),

@@ -339,7 +339,7 @@ def test_a_date_now_unknown_and_set_again(tmp_path: Path) -> None:
     old, new = _two_editions(tmp_path)
     changes = diff(old, new)
     shifts = [c for c in changes if isinstance(c, MilestoneShifted)]
-    assert [(c.milestone, c.direction.value, c.months) for c in shifts] == [
+    assert [(c.milestone_id, c.direction.value, c.months) for c in shifts] == [
         ("code-thaw", "undated", None),
         ("release", "delayed", 0),
     ]

@@ -63,10 +63,8 @@ def _placed(**changes: Any) -> Placed:  # noqa: ANN401 - any field of a mileston
 
 
 SAMPLES: dict[type, ChangeRecord] = {
-    MilestoneAdded: MilestoneAdded(initiative="ecm", item=MILESTONE, reason=AddReason.NEW),
-    MilestoneDropped: MilestoneDropped(
-        initiative="ecm", item=MILESTONE, reason=DropReason.UNLISTED
-    ),
+    MilestoneAdded: MilestoneAdded(new=_placed(), reason=AddReason.NEW),
+    MilestoneDropped: MilestoneDropped(old=_placed(), reason=DropReason.UNLISTED),
     MilestoneShifted: MilestoneShifted(old=_placed(), new=_placed(when=Period.parse("2022-03"))),
     MilestoneRetitled: MilestoneRetitled(
         old=_placed(), new=_placed(title="Goes live"), stage=Stage.TITLE
@@ -74,8 +72,8 @@ SAMPLES: dict[type, ChangeRecord] = {
     MilestoneRekinded: MilestoneRekinded(old=_placed(), new=_placed()),
     MilestoneMoved: MilestoneMoved(old=_placed(), new=Placed("dental", MILESTONE)),
     MilestoneEdited: MilestoneEdited(old=_placed(), new=_placed(footnotes=(1,)), field="footnotes"),
-    InitiativeAdded: InitiativeAdded(item=INITIATIVE),
-    InitiativeDropped: InitiativeDropped(item=INITIATIVE),
+    InitiativeAdded: InitiativeAdded(new=INITIATIVE),
+    InitiativeDropped: InitiativeDropped(old=INITIATIVE),
     InitiativeRenamed: InitiativeRenamed(
         old=INITIATIVE,
         new=attrs.evolve(INITIATIVE, name="CalAIM ECM"),
@@ -88,8 +86,8 @@ SAMPLES: dict[type, ChangeRecord] = {
     InitiativeEdited: InitiativeEdited(
         old=INITIATIVE, new=attrs.evolve(INITIATIVE, footnotes=(1,)), field="footnotes"
     ),
-    FootnoteAdded: FootnoteAdded(note=Footnote(number=1, text="Pending.")),
-    FootnoteDropped: FootnoteDropped(note=Footnote(number=1, text="Pending.")),
+    FootnoteAdded: FootnoteAdded(new=Footnote(number=1, text="Pending.")),
+    FootnoteDropped: FootnoteDropped(old=Footnote(number=1, text="Pending.")),
     FootnoteChanged: FootnoteChanged(
         old=Footnote(number=1, text="Pending."), new=Footnote(number=1, text="Approved.")
     ),
@@ -118,5 +116,35 @@ def test_each_records_json_keys_are_those_the_table_lists(kind: type[ChangeRecor
     """The JSON object is the common keys, then exactly the listed ones, in that order."""
     record = SAMPLES[kind]
     _, keys = ROWS[kind.__name__]
-    head = [*COMMON, "kind"] if record.milestone is not None else COMMON
+    head = [*COMMON, "kind"] if record.milestone_id is not None else COMMON
     assert list(to_json(record)) == [*head, *keys]
+
+
+SIDES: dict[str, tuple[type, ...]] = {
+    "milestone": (Milestone,),
+    "initiative": (Initiative,),
+    "footnote": (Footnote,),
+    "placed": (Placed,),
+    "initiative_id": (str, type(None)),
+    "milestone_id": (str, type(None)),
+}
+"""What each name of the naming scheme holds, on every record that has it."""
+
+
+@pytest.mark.parametrize("kind", CHANGE_TYPES, ids=lambda kind: kind.__name__)
+def test_one_name_means_one_thing_on_every_record(kind: type[ChangeRecord]) -> None:
+    """An object is ``milestone``/``initiative``/``footnote``, an id ends in ``_id``."""
+    record = SAMPLES[kind]
+    held = {name: type(getattr(record, name)).__name__ for name in SIDES if hasattr(record, name)}
+    wrong = {
+        name: found
+        for name, found in held.items()
+        if not isinstance(getattr(record, name), SIDES[name])
+    }
+    sides = {type(getattr(record, side)) for side in ("old", "new") if hasattr(record, side)}
+    assert (wrong, "initiative_id" in held, "milestone_id" in held, len(sides)) == (
+        {},
+        True,
+        True,
+        1,
+    )

@@ -185,16 +185,16 @@ class Link:
 
 @attrs.frozen
 class Placed:
-    """A milestone and the id of the initiative it stands in.
+    """A milestone and the id of the initiative it stands in: one side of a milestone's change.
 
     Examples:
         >>> from calaim_timeline import Archive
         >>> initiative, milestone = Archive.bundled()["2021-11"].milestones[0]
-        >>> Placed(initiative.id, milestone).initiative
+        >>> Placed(initiative.id, milestone).initiative_id
         'cross-initiative-milestones'
     """
 
-    initiative: str
+    initiative_id: str
     milestone: Milestone
 
 
@@ -241,8 +241,12 @@ class Rebuild:
 class ChangeRecord(abc.ABC):
     """What every change record provides; one frozen attrs class per kind of change.
 
-    ``change`` is the JSON name; ``initiative``, ``milestone``, ``title`` and ``kind``
-    say what the change is about (None where it is not about one).
+    ``change`` is the JSON name; ``initiative_id``, ``milestone_id``, ``title`` and
+    ``kind`` say what the change is about (None where it is not about one). One naming
+    scheme holds across records: ``old`` and ``new`` are the two sides (a record of
+    something added has only ``new``, of something dropped only ``old``); an attribute
+    named ``milestone``, ``initiative`` or ``footnote`` holds the object itself (the new
+    side's where there are two), and one ending in ``_id`` holds an id.
 
     Examples:
         >>> from calaim_timeline.changes import CHANGE_TYPES
@@ -256,11 +260,11 @@ class ChangeRecord(abc.ABC):
     if TYPE_CHECKING:  # what every record has; each record type defines them its own way
 
         @property
-        def initiative(self) -> str | None:
+        def initiative_id(self) -> str | None:
             """The id of the initiative the change is about (its new id); None for none."""
 
         @property
-        def milestone(self) -> str | None:
+        def milestone_id(self) -> str | None:
             """The id of the milestone the change is about; None for none."""
 
         @property

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import abc
 from typing import ClassVar, Literal
 
 import attrs
@@ -24,14 +25,18 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class _InitiativeSingle(ChangeRecord):
-    """An initiative present on one side only; ``item`` has no milestones."""
+class _AboutInitiative(ChangeRecord):
+    """A change about one initiative (no milestones): ``initiative`` is one of its sides."""
 
-    item: Initiative
+    __slots__ = ()
 
     @property
-    def milestone(self) -> None:
+    @abc.abstractmethod
+    def initiative(self) -> Initiative:
+        """The initiative, without milestones (as it is now, where there are two sides)."""
+
+    @property
+    def milestone_id(self) -> None:
         """None: the change is about no milestone."""
 
     @property
@@ -39,44 +44,50 @@ class _InitiativeSingle(ChangeRecord):
         """None: no milestone, no kind."""
 
     @property
-    def initiative(self) -> str:
-        """The initiative's id."""
-        return self.item.id
+    def initiative_id(self) -> str:
+        """The initiative's id (now, where there are two sides)."""
+        return self.initiative.id
 
     @property
     def title(self) -> str:
-        """The initiative's name."""
-        return self.item.name
+        """The initiative's name (now, where there are two sides)."""
+        return self.initiative.name
 
     def initiative_ids(self) -> frozenset[str]:
-        """The initiative."""
-        return frozenset((self.item.id,))
+        """The initiative (its id now, where there are two sides)."""
+        return frozenset((self.initiative.id,))
 
 
 @attrs.frozen(kw_only=True)
-class InitiativeAdded(_InitiativeSingle):
+class InitiativeAdded(_AboutInitiative):
     """An initiative the old edition did not have (its milestones are added separately).
 
     Examples:
-        >>> added = InitiativeAdded(item=Initiative(id="dental", name="Dental"))
+        >>> added = InitiativeAdded(new=Initiative(id="dental", name="Dental"))
         >>> from calaim_timeline import Archive
         >>> added.inverse(Archive.bundled()["2021-01"], Archive.bundled()["2021-11"]).change
         'initiative-dropped'
     """
 
     change: ClassVar[Literal["initiative-added"]] = "initiative-added"
+    new: Initiative
+
+    @property
+    def initiative(self) -> Initiative:
+        """The new side, the only one."""
+        return self.new
 
     def inverse(self, old: Edition, new: Edition) -> InitiativeDropped:  # noqa: ARG002
         """The initiative dropped."""
-        return InitiativeDropped(item=self.item)
+        return InitiativeDropped(old=self.new)
 
     def apply(self, parts: Rebuild) -> None:
         """Add the initiative."""
-        parts.initiatives[self.item.id] = self.item
+        parts.initiatives[self.new.id] = self.new
 
 
 @attrs.frozen(kw_only=True)
-class InitiativeDropped(_InitiativeSingle):
+class InitiativeDropped(_AboutInitiative):
     """An initiative the new edition no longer has (its milestones are dropped separately).
 
     Examples:
@@ -85,44 +96,33 @@ class InitiativeDropped(_InitiativeSingle):
     """
 
     change: ClassVar[Literal["initiative-dropped"]] = "initiative-dropped"
+    old: Initiative
+
+    @property
+    def initiative(self) -> Initiative:
+        """The old side, the only one."""
+        return self.old
 
     def inverse(self, old: Edition, new: Edition) -> InitiativeAdded:  # noqa: ARG002
         """The initiative added."""
-        return InitiativeAdded(item=self.item)
+        return InitiativeAdded(new=self.old)
 
     def apply(self, parts: Rebuild) -> None:
         """Remove the initiative."""
-        parts.initiatives.pop(self.item.id, None)
+        parts.initiatives.pop(self.old.id, None)
 
 
 @attrs.frozen(kw_only=True)
-class _InitiativePaired(Swappable):
+class _InitiativePaired(_AboutInitiative, Swappable):
     """A change to a matched initiative; ``old`` and ``new`` have no milestones."""
 
     old: Initiative
     new: Initiative
 
     @property
-    def milestone(self) -> None:
-        """None: the change is about no milestone."""
-
-    @property
-    def kind(self) -> None:
-        """None: no milestone, no kind."""
-
-    @property
-    def initiative(self) -> str:
-        """The initiative's id now."""
-        return self.new.id
-
-    @property
-    def title(self) -> str:
-        """The initiative's name now."""
-        return self.new.name
-
-    def initiative_ids(self) -> frozenset[str]:
-        """The initiative's id now."""
-        return frozenset((self.new.id,))
+    def initiative(self) -> Initiative:
+        """The new side."""
+        return self.new
 
 
 @attrs.frozen(kw_only=True)
@@ -195,11 +195,11 @@ class _EditionChange(ChangeRecord):
     """A change to the edition as a whole."""
 
     @property
-    def initiative(self) -> None:
+    def initiative_id(self) -> None:
         """None: the change is about the edition as a whole."""
 
     @property
-    def milestone(self) -> None:
+    def milestone_id(self) -> None:
         """None: the change is about no milestone."""
 
     @property
@@ -215,33 +215,45 @@ class _EditionChange(ChangeRecord):
         return frozenset()
 
 
-@attrs.frozen(kw_only=True)
-class _FootnoteSingle(_EditionChange):
-    note: Footnote
+class _AboutFootnote(_EditionChange):
+    """A change about one footnote: ``footnote`` is one of its sides."""
+
+    __slots__ = ()
+
+    @property
+    @abc.abstractmethod
+    def footnote(self) -> Footnote:
+        """The footnote (as it is now, where there are two sides)."""
 
 
 @attrs.frozen(kw_only=True)
-class FootnoteAdded(_FootnoteSingle):
+class FootnoteAdded(_AboutFootnote):
     """A footnote number the old edition did not have.
 
     Examples:
-        >>> FootnoteAdded(note=Footnote(number=3, text="Pending CMS approval.")).note.number
+        >>> FootnoteAdded(new=Footnote(number=3, text="Pending CMS approval.")).footnote.number
         3
     """
 
     change: ClassVar[Literal["footnote-added"]] = "footnote-added"
+    new: Footnote
+
+    @property
+    def footnote(self) -> Footnote:
+        """The new side, the only one."""
+        return self.new
 
     def inverse(self, old: Edition, new: Edition) -> FootnoteDropped:  # noqa: ARG002
         """The footnote dropped."""
-        return FootnoteDropped(note=self.note)
+        return FootnoteDropped(old=self.new)
 
     def apply(self, parts: Rebuild) -> None:
         """Add the footnote."""
-        parts.notes[self.note.number] = self.note
+        parts.notes[self.new.number] = self.new
 
 
 @attrs.frozen(kw_only=True)
-class FootnoteDropped(_FootnoteSingle):
+class FootnoteDropped(_AboutFootnote):
     """A footnote number the new edition no longer has.
 
     Examples:
@@ -250,18 +262,24 @@ class FootnoteDropped(_FootnoteSingle):
     """
 
     change: ClassVar[Literal["footnote-dropped"]] = "footnote-dropped"
+    old: Footnote
+
+    @property
+    def footnote(self) -> Footnote:
+        """The old side, the only one."""
+        return self.old
 
     def inverse(self, old: Edition, new: Edition) -> FootnoteAdded:  # noqa: ARG002
         """The footnote added."""
-        return FootnoteAdded(note=self.note)
+        return FootnoteAdded(new=self.old)
 
     def apply(self, parts: Rebuild) -> None:
         """Remove the footnote."""
-        parts.notes.pop(self.note.number, None)
+        parts.notes.pop(self.old.number, None)
 
 
 @attrs.frozen(kw_only=True)
-class FootnoteChanged(_EditionChange, Swappable):
+class FootnoteChanged(_AboutFootnote, Swappable):
     """The text of a footnote number changed.
 
     Examples:
@@ -275,6 +293,11 @@ class FootnoteChanged(_EditionChange, Swappable):
     change: ClassVar[Literal["footnote-changed"]] = "footnote-changed"
     old: Footnote
     new: Footnote
+
+    @property
+    def footnote(self) -> Footnote:
+        """The new side."""
+        return self.new
 
     @property
     def editorial(self) -> bool:

@@ -53,17 +53,17 @@ def to_json(change: ChangeRecord) -> dict[str, Any]:
 
     Examples:
         >>> from calaim_timeline import Footnote
-        >>> to_json(FootnoteAdded(note=Footnote(number=3, text="Pending CMS approval.")))
+        >>> to_json(FootnoteAdded(new=Footnote(number=3, text="Pending CMS approval.")))
         {'change': 'footnote-added', 'initiative': None, 'milestone': None, 'title': None, \
 'number': 3, 'text': 'Pending CMS approval.'}
     """
     head: dict[str, Any] = {
         "change": change.change,
-        "initiative": change.initiative,
-        "milestone": change.milestone,
+        "initiative": change.initiative_id,
+        "milestone": change.milestone_id,
         "title": change.title,
     }
-    if change.milestone is not None:
+    if change.milestone_id is not None:
         head["kind"] = _kind(change.kind)
     return {**head, **FIELDS.of(change)(change)}
 
@@ -79,7 +79,7 @@ def _window(change: WindowChanged) -> dict[str, Any]:
 
 @FIELDS.register(FootnoteAdded, FootnoteDropped)
 def _footnote(change: FootnoteAdded | FootnoteDropped) -> dict[str, Any]:
-    return {"number": change.note.number, "text": change.note.text}
+    return {"number": change.footnote.number, "text": change.footnote.text}
 
 
 @FIELDS.register(FootnoteChanged)
@@ -94,7 +94,7 @@ def _footnote_changed(change: FootnoteChanged) -> dict[str, Any]:
 
 @FIELDS.register(InitiativeAdded, InitiativeDropped)
 def _initiative(change: InitiativeAdded | InitiativeDropped) -> dict[str, Any]:
-    return {"category": change.item.category}
+    return {"category": change.initiative.category}
 
 
 @FIELDS.register(InitiativeRenamed)
@@ -126,12 +126,12 @@ def _initiative_edited(change: InitiativeEdited) -> dict[str, Any]:
 
 @FIELDS.register(MilestoneAdded, MilestoneDropped)
 def _single(change: MilestoneAdded | MilestoneDropped) -> dict[str, Any]:
-    return {**worded("when", change.item.when), "reason": change.reason.value}
+    return {**worded("when", change.milestone.when), "reason": change.reason.value}
 
 
 @FIELDS.register(MilestoneMoved)
 def _moved(change: MilestoneMoved) -> dict[str, Any]:
-    return {"old_initiative": change.old.initiative, "new_initiative": change.new.initiative}
+    return {"old_initiative": change.old.initiative_id, "new_initiative": change.new.initiative_id}
 
 
 @FIELDS.register(MilestoneRetitled)

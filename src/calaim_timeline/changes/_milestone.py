@@ -38,51 +38,56 @@ __all__ = [
 
 
 class _AboutMilestone(ChangeRecord):
-    """A change about one milestone: its id, title and kind are those of ``subject``."""
+    """A change about one milestone: what it is about is ``placed``, one of its sides."""
 
     __slots__ = ()
 
     @property
     @abc.abstractmethod
-    def subject(self) -> Milestone:
-        """The milestone the change is reported under (the new one, where there are two)."""
+    def placed(self) -> Placed:
+        """The side the change is reported under (the new one, where there are two)."""
 
     @property
-    def milestone(self) -> str:
+    def milestone(self) -> Milestone:
+        """The milestone (as it is now, where there are two sides)."""
+        return self.placed.milestone
+
+    @property
+    def initiative_id(self) -> str:
+        """The id of the initiative the milestone stands in (now, where there are two sides)."""
+        return self.placed.initiative_id
+
+    @property
+    def milestone_id(self) -> str:
         """The milestone's id."""
-        return self.subject.id
+        return self.placed.milestone.id
 
     @property
     def title(self) -> str:
         """The milestone's title."""
-        return self.subject.title
+        return self.placed.milestone.title
 
     @property
     def kind(self) -> MilestoneKind | None:
         """The milestone's kind."""
-        return self.subject.kind
+        return self.placed.milestone.kind
+
+    def initiative_ids(self) -> frozenset[str]:
+        """The initiative the milestone stands in (now, where there are two sides)."""
+        return frozenset((self.placed.initiative_id,))
 
 
 @attrs.frozen(kw_only=True)
 class _Paired(_AboutMilestone, Swappable):
-    """A change to a matched milestone; initiative, milestone and title are the new side's."""
+    """A change to a matched milestone; what it is about is the new side's."""
 
     old: Placed
     new: Placed
 
     @property
-    def subject(self) -> Milestone:
-        """The milestone as it is now."""
-        return self.new.milestone
-
-    @property
-    def initiative(self) -> str:
-        """The id of the initiative the milestone is in now."""
-        return self.new.initiative
-
-    def initiative_ids(self) -> frozenset[str]:
-        """The initiative the milestone is in now."""
-        return frozenset((self.new.initiative,))
+    def placed(self) -> Placed:
+        """The new side."""
+        return self.new
 
     def _set(self, parts: Rebuild, **fields: Any) -> None:  # noqa: ANN401
         parts.edit_milestone(self.new.milestone.lineage, **fields)
@@ -195,7 +200,7 @@ class MilestoneMoved(_Paired):
 
     def initiative_ids(self) -> frozenset[str]:
         """The initiative the milestone left and the one it is in now."""
-        return frozenset((self.old.initiative, self.new.initiative))
+        return frozenset((self.old.initiative_id, self.new.initiative_id))
 
     def apply(self, parts: Rebuild) -> None:
         """Nothing to set: the new layout puts the milestone in its new initiative."""
@@ -230,31 +235,13 @@ class MilestoneEdited(_Paired):
 
 
 @attrs.frozen(kw_only=True)
-class _Single(_AboutMilestone):
-    """A milestone present on one side only."""
-
-    initiative: str
-    item: Milestone
-
-    @property
-    def subject(self) -> Milestone:
-        """The milestone."""
-        return self.item
-
-    def initiative_ids(self) -> frozenset[str]:
-        """The initiative the milestone stands in."""
-        return frozenset((self.initiative,))
-
-
-@attrs.frozen(kw_only=True)
-class MilestoneAdded(_Single):
+class MilestoneAdded(_AboutMilestone):
     """A milestone the old edition did not have.
 
     Examples:
         >>> from calaim_timeline import Archive, Milestone, Period
         >>> added = MilestoneAdded(
-        ...     initiative="ecm",
-        ...     item=Milestone(id="x", title="X", when=Period.parse("2022-02")),
+        ...     new=Placed("ecm", Milestone(id="x", title="X", when=Period.parse("2022-02"))),
         ...     reason=AddReason.ENTERED_WINDOW,
         ... )
         >>> old, new = Archive.bundled()["2021-01"], Archive.bundled()["2021-11"]
@@ -263,20 +250,26 @@ class MilestoneAdded(_Single):
     """
 
     change: ClassVar[Literal["milestone-added"]] = "milestone-added"
+    new: Placed
     reason: AddReason
+
+    @property
+    def placed(self) -> Placed:
+        """The new side, the only one."""
+        return self.new
 
     def inverse(self, old: Edition, new: Edition) -> MilestoneDropped:  # noqa: ARG002
         """A drop, for the reason the old edition's window and date give."""
-        reason = DropReason.of(self.item.when, old.window, old.as_of)
-        return MilestoneDropped(initiative=self.initiative, item=self.item, reason=reason)
+        reason = DropReason.of(self.new.milestone.when, old.window, old.as_of)
+        return MilestoneDropped(old=self.new, reason=reason)
 
     def apply(self, parts: Rebuild) -> None:
         """Add the milestone."""
-        parts.milestones[self.item.lineage] = self.item
+        parts.milestones[self.new.milestone.lineage] = self.new.milestone
 
 
 @attrs.frozen(kw_only=True)
-class MilestoneDropped(_Single):
+class MilestoneDropped(_AboutMilestone):
     """A milestone the new edition no longer has.
 
     Examples:
@@ -285,13 +278,19 @@ class MilestoneDropped(_Single):
     """
 
     change: ClassVar[Literal["milestone-dropped"]] = "milestone-dropped"
+    old: Placed
     reason: DropReason
+
+    @property
+    def placed(self) -> Placed:
+        """The old side, the only one."""
+        return self.old
 
     def inverse(self, old: Edition, new: Edition) -> MilestoneAdded:  # noqa: ARG002
         """An addition, for the reason the new window gives."""
-        reason = AddReason.of(self.item.when, new.window)
-        return MilestoneAdded(initiative=self.initiative, item=self.item, reason=reason)
+        reason = AddReason.of(self.old.milestone.when, new.window)
+        return MilestoneAdded(new=self.old, reason=reason)
 
     def apply(self, parts: Rebuild) -> None:
         """Remove the milestone."""
-        parts.milestones.pop(self.item.lineage, None)
+        parts.milestones.pop(self.old.milestone.lineage, None)

@@ -134,7 +134,7 @@ def _shifted(change: MilestoneShifted, name: str, log: _Log) -> None:
         log.add("Changed", name, str(describe(change)))
         return
     old, new = change.old.milestone.when, change.new.milestone.when
-    text = f"{named(change.subject)}: {period(old)} → {period(new)}"
+    text = f"{named(change.milestone)}: {period(old)} → {period(new)}"
     if change.months is not None:
         how = moved(old, new)
         if change.direction in {Relation.NARROWED, Relation.WIDENED}:
@@ -149,7 +149,8 @@ def _added(change: MilestoneAdded, name: str, log: _Log) -> None:
     log.add(
         "Added",
         name,
-        f"{named(change.item)} — {period(change.item.when)}{_kind(change.kind)} ({reason})",
+        f"{named(change.milestone)} — {period(change.milestone.when)}{_kind(change.kind)}"
+        f" ({reason})",
     )
 
 
@@ -160,15 +161,15 @@ def _initiative_added(_change: InitiativeAdded, name: str, log: _Log) -> None:
 
 @_SORTERS.register(MilestoneDropped)
 def _dropped(change: MilestoneDropped, name: str, log: _Log) -> None:
-    when = period(change.item.when)
+    when = period(change.milestone.when)
     if change.reason is DropReason.AGED_OUT:
-        log.aged[name].append(f"{named(change.item)} ({when})")
+        log.aged[name].append(f"{named(change.milestone)} ({when})")
     elif change.reason is DropReason.BEYOND_WINDOW:
-        log.later.append((name, f"{named(change.item)} — {when} (beyond the window)"))
+        log.later.append((name, f"{named(change.milestone)} — {when} (beyond the window)"))
     elif change.reason is DropReason.PAST_DUE:
-        log.later.append((name, f"PAST DUE, NO LONGER LISTED: {named(change.item)} — {when}"))
+        log.later.append((name, f"PAST DUE, NO LONGER LISTED: {named(change.milestone)} — {when}"))
     else:
-        log.add("Dropped", name, f"GONE WHILE STILL DUE: {named(change.item)} — {when}")
+        log.add("Dropped", name, f"GONE WHILE STILL DUE: {named(change.milestone)} — {when}")
 
 
 @_SORTERS.register(InitiativeDropped)

@@ -135,8 +135,8 @@ def _subject(
     change: MilestoneShifted | MilestoneRekinded | MilestoneMoved | MilestoneEdited,
 ) -> str:
     """The milestone as the subject of a sentence ("…for:" loses its colon)."""
-    if change.subject.sub_items:
-        return named(change.subject)
+    if change.milestone.sub_items:
+        return named(change.milestone)
     return change.title.rstrip(":")
 
 
@@ -168,7 +168,7 @@ def describe(change: Change) -> Line:
     Examples:
         >>> from calaim_timeline import Footnote
         >>> from calaim_timeline.changes import FootnoteAdded
-        >>> str(describe(FootnoteAdded(note=Footnote(number=7, text="Subject to CMS approval."))))
+        >>> str(describe(FootnoteAdded(new=Footnote(number=7, text="Subject to CMS approval."))))
         'Footnote 7 added: Subject to CMS approval.'
     """
     return _WORDS.of(change)(change)
@@ -206,7 +206,8 @@ def describes(kind: type[ChangeRecord]) -> bool:
 @_WORDS.register(MilestoneAdded)
 def _added(change: MilestoneAdded) -> Line:
     reason = "new" if change.reason is AddReason.NEW else "entered the window"
-    return Line("+", "Added", f"{period(change.item.when)}  {_marked(change.item)} ({reason})")
+    milestone = change.milestone
+    return Line("+", "Added", f"{period(milestone.when)}  {_marked(milestone)} ({reason})")
 
 
 DROPPED: Final = {
@@ -220,7 +221,7 @@ DROPPED: Final = {
 
 @_WORDS.register(MilestoneDropped)
 def _dropped(change: MilestoneDropped) -> Line:
-    text = f"{period(change.item.when)}  {_marked(change.item)}"
+    text = f"{period(change.milestone.when)}  {_marked(change.milestone)}"
     if change.reason is DropReason.UNLISTED:
         return Line("-", "Gone while still due", text)
     if change.reason is DropReason.PAST_DUE:
@@ -257,7 +258,7 @@ def _rekinded(change: MilestoneRekinded) -> Line:
 
 @_WORDS.register(MilestoneMoved)
 def _moved(change: MilestoneMoved) -> Line:
-    return Line("~", "Moved", f"{_subject(change)}: from initiative {change.old.initiative}")
+    return Line("~", "Moved", f"{_subject(change)}: from initiative {change.old.initiative_id}")
 
 
 @_WORDS.register(MilestoneEdited)
@@ -275,7 +276,7 @@ def _edited(change: MilestoneEdited) -> Line:
 
 @_WORDS.register(InitiativeAdded)
 def _initiative_added(change: InitiativeAdded) -> Line:
-    where = f"category {change.item.category}" if change.item.category else "no category"
+    where = f"category {change.new.category}" if change.new.category else "no category"
     return Line("+", "New initiative", where)
 
 
@@ -304,12 +305,12 @@ def _initiative_edited(change: InitiativeEdited) -> Line:
 
 @_WORDS.register(FootnoteAdded)
 def _note_added(change: FootnoteAdded) -> Line:
-    return Line("+", f"Footnote {change.note.number} added", change.note.text)
+    return Line("+", f"Footnote {change.footnote.number} added", change.footnote.text)
 
 
 @_WORDS.register(FootnoteDropped)
 def _note_dropped(change: FootnoteDropped) -> Line:
-    return Line("-", f"Footnote {change.note.number} dropped", change.note.text)
+    return Line("-", f"Footnote {change.footnote.number} dropped", change.footnote.text)
 
 
 @_WORDS.register(FootnoteChanged)

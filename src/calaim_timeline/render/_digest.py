@@ -173,8 +173,13 @@ def _gone(found: _Found) -> Iterator[Point]:
             "Gone while still due",
             f"{counted(len(gone), 'milestone')} {verb} no longer listed though due inside"
             " this edition's window",
-            _listed([f"{named(c.item)} ({n}), due {period(c.item.when)}" for n, c in gone]),
+            _listed([_due(n, c) for n, c in gone]),
         )
+
+
+def _due(initiative: str, change: MilestoneAdded | MilestoneDropped) -> str:
+    """A listed milestone: its name, its initiative's and when it is due."""
+    return f"{named(change.milestone)} ({initiative}), due {period(change.milestone.when)}"
 
 
 def _delayed(found: _Found) -> Iterator[Point]:
@@ -186,7 +191,7 @@ def _delayed(found: _Found) -> Iterator[Point]:
             _listed(
                 [
                     f"{moved(c.old.milestone.when, c.new.milestone.when)}:"
-                    f" {named(c.subject)} ({n}),"
+                    f" {named(c.milestone)} ({n}),"
                     f" {period(c.old.milestone.when)} → {period(c.new.milestone.when)}"
                     for n, c in late
                 ]
@@ -216,7 +221,7 @@ def _new(found: _Found) -> Iterator[Point]:
         parts.append(f"{counted(len(added), 'milestone')} ({', '.join(reasons)})")
     per = {name: sum(n == name for n, _ in added) for name in initiatives}
     items = [f"{name}: new initiative, {counted(k, 'milestone')}" for name, k in per.items()]
-    items += [f"{named(c.item)} ({n}), due {period(c.item.when)}" for n, c in added if n not in per]
+    items += [_due(n, c) for n, c in added if n not in per]
     yield Point("Added", " and ".join(parts), _listed(items))
 
 
@@ -241,7 +246,7 @@ def _moved(found: _Found) -> Iterator[Point]:
                 f"{counted(len(changed), 'milestone')} {what}",
                 _listed(
                     [
-                        f"{named(c.subject)} ({n}), {period(c.new.milestone.when)}"
+                        f"{named(c.milestone)} ({n}), {period(c.new.milestone.when)}"
                         for n, c in changed
                     ]
                 ),
@@ -261,7 +266,7 @@ def _dropped(found: _Found) -> Iterator[Point]:
         yield Point(
             "Past due",
             f"{counted(len(past), 'milestone')} due before this edition's date, no longer listed",
-            _listed([f"{named(c.item)} ({n}), due {period(c.item.when)}" for n, c in past]),
+            _listed([_due(n, c) for n, c in past]),
         )
     for reason, label, where in (
         (DropReason.AGED_OUT, "Aged out", "ended before this edition's window"),

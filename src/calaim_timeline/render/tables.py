@@ -228,12 +228,12 @@ _REASON: ByType[Callable[[Any], str | None]] = ByType("table reason")
 
 @_PERIODS.register(MilestoneAdded)
 def _added_period(change: MilestoneAdded) -> tuple[When | None, When | None]:
-    return None, change.item.when
+    return None, change.milestone.when
 
 
 @_PERIODS.register(MilestoneDropped)
 def _dropped_period(change: MilestoneDropped) -> tuple[When | None, When | None]:
-    return change.item.when, None
+    return change.milestone.when, None
 
 
 @_PERIODS.register(WindowChanged)
@@ -316,7 +316,7 @@ def diff_table(changes: EditionDiff) -> Table:
                 (
                     change.change,
                     initiative.name if initiative else None,
-                    change.milestone,
+                    change.milestone_id,
                     str(describe(change)),
                     *_ends(old),
                     *_ends(new),
