@@ -58,6 +58,7 @@ _HOMES: Final = {
     "calaim_timeline.changes": (
         "AddReason",
         "Change",
+        "ChangeDocument",
         "ChangeRecord",
         "DropReason",
         "FieldChange",
@@ -79,8 +80,17 @@ _HOMES: Final = {
         "Placed",
         "WindowChanged",
     ),
-    "calaim_timeline.codec": ("dump", "dumps", "from_dict", "load", "loads", "save", "to_dict"),
-    "calaim_timeline.diffing": ("DiffOptions", "EditionDiff", "apply", "diff"),
+    "calaim_timeline.codec": (
+        "EditionDocument",
+        "dump",
+        "dumps",
+        "from_dict",
+        "load",
+        "loads",
+        "save",
+        "to_dict",
+    ),
+    "calaim_timeline.diffing": ("DiffDocument", "DiffOptions", "EditionDiff", "apply", "diff"),
     "calaim_timeline.history": (
         "History",
         "InitiativeSlip",
@@ -100,6 +110,7 @@ if TYPE_CHECKING:  # what type checkers see: the real imports, so an unknown nam
     from calaim_timeline.changes import (
         AddReason,
         Change,
+        ChangeDocument,
         ChangeRecord,
         DropReason,
         FieldChange,
@@ -121,8 +132,17 @@ if TYPE_CHECKING:  # what type checkers see: the real imports, so an unknown nam
         Placed,
         WindowChanged,
     )
-    from calaim_timeline.codec import dump, dumps, from_dict, load, loads, save, to_dict
-    from calaim_timeline.diffing import DiffOptions, EditionDiff, apply, diff
+    from calaim_timeline.codec import (
+        EditionDocument,
+        dump,
+        dumps,
+        from_dict,
+        load,
+        loads,
+        save,
+        to_dict,
+    )
+    from calaim_timeline.diffing import DiffDocument, DiffOptions, EditionDiff, apply, diff
     from calaim_timeline.history import (
         History,
         InitiativeSlip,
@@ -157,13 +177,16 @@ __all__ = [
     "CalaimTimelineError",
     "Category",
     "Change",
+    "ChangeDocument",
     "ChangeRecord",
     "ChartError",
+    "DiffDocument",
     "DiffError",
     "DiffOptions",
     "DropReason",
     "Edition",
     "EditionDiff",
+    "EditionDocument",
     "EditionNotFoundError",
     "ExtraMissingError",
     "FieldChange",

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, get_args, get_origin
 import attrs
 
 from calaim_timeline._build import KEYS, structure, worded
+from calaim_timeline._documents import EditionDocument, JSONValue
 from calaim_timeline.model import Edition
 from calaim_timeline.period import Period, UnknownDate, When
 
@@ -111,7 +112,7 @@ def _converter() -> cattrs.Converter:
     return make_converter()
 
 
-def to_dict(edition: Edition) -> dict[str, Any]:
+def to_dict(edition: Edition) -> EditionDocument:
     """The edition as a document of plain dicts, lists and strings (canonical order).
 
     Examples:
@@ -119,11 +120,11 @@ def to_dict(edition: Edition) -> dict[str, Any]:
         >>> list(to_dict(Archive.bundled()["2021-11"]))[:4]
         ['id', 'title', 'as_of', 'window']
     """
-    document: dict[str, Any] = _converter().unstructure(edition, Edition)
+    document: EditionDocument = _converter().unstructure(edition, Edition)
     return document
 
 
-def to_plain(value: object) -> Any:  # noqa: ANN401 - plain data of any shape
+def to_plain(value: object) -> JSONValue:
     """The document form of any model value: dicts, lists, strings and numbers.
 
     Examples:
@@ -133,4 +134,5 @@ def to_plain(value: object) -> Any:  # noqa: ANN401 - plain data of any shape
         >>> to_plain(Period.parse("2022-Q1"))
         '2022-Q1'
     """
-    return _converter().unstructure(value)
+    plain: JSONValue = _converter().unstructure(value)
+    return plain

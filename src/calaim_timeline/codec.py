@@ -23,6 +23,17 @@ from typing import BinaryIO, Final, Literal, TextIO
 from calaim_timeline import validation
 from calaim_timeline._build import MAX_NUMBER, build, describe, worded
 from calaim_timeline._converter import configure_converter, make_converter, to_dict, to_plain
+from calaim_timeline._documents import (
+    CategoryDocument,
+    EditionDocument,
+    FootnoteDocument,
+    InitiativeDocument,
+    JSONValue,
+    MilestoneDocument,
+    SeriesDocument,
+    SourceDocument,
+    SubItemDocument,
+)
 from calaim_timeline._files import decoded, line_of, read_text, write_atomic
 from calaim_timeline._paused import paused
 from calaim_timeline.errors import OptionError, SnapshotError
@@ -30,7 +41,16 @@ from calaim_timeline.model import Edition
 
 __all__ = [
     "MAX_NUMBER",
+    "CategoryDocument",
+    "EditionDocument",
+    "FootnoteDocument",
     "Format",
+    "InitiativeDocument",
+    "JSONValue",
+    "MilestoneDocument",
+    "SeriesDocument",
+    "SourceDocument",
+    "SubItemDocument",
     "configure_converter",
     "dump",
     "dumps",

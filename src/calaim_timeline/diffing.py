@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 from itertools import groupby
-from typing import Any, TypeVar, overload
+from typing import TypeVar, overload
 
 import attrs
 
 from calaim_timeline._compare import changes as found_changes
+from calaim_timeline._documents import ChangeDocument, DiffDocument  # re-exported
 from calaim_timeline._order import ordered, placement
 from calaim_timeline._paused import paused
 from calaim_timeline.changes import (
@@ -66,6 +67,8 @@ __all__ = [
     "CHANGE_NAMES",
     "AddReason",
     "Change",
+    "ChangeDocument",
+    "DiffDocument",
     "DiffError",
     "DiffOptions",
     "DropReason",
@@ -289,18 +292,22 @@ class EditionDiff:
         """Rebuild the new edition from the old one: see :func:`apply`."""
         return apply(edition, self)
 
-    def to_json(self) -> dict[str, Any]:
-        """The JSON document: ``{"old", "new", "summary", "changes": [...]}``."""
+    def to_json(self) -> DiffDocument:
+        """The JSON document: ``{"old", "new", "summary", "changes": [...]}``.
+
+        Examples:
+            >>> from calaim_timeline import Archive
+            >>> archive = Archive.bundled()
+            >>> first = diff(archive["2021-01"], archive["2021-11"]).to_json()["changes"][0]
+            >>> if first["change"] == "window-changed":  # narrows the type: its keys are known
+            ...     print(first["old_window"], "→", first["new_window"])
+            2021-01/2021-12 → 2021-11/2022-03
+        """
         return {
             "old": self.old.edition.id,
             "new": self.new.edition.id,
             "summary": self.summary(),
-            "changes": [
-                {**change_json(change), "review": True}
-                if self.needs_review(change)
-                else change_json(change)
-                for change in self.changes
-            ],
+            "changes": [change_json(c, review=self.needs_review(c)) for c in self.changes],
         }
 
 

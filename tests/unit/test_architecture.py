@@ -31,6 +31,7 @@ LAYERS: dict[str, int] = {
     "errors": 1,
     "_lazy": 0,
     "_paused": 0,
+    "_documents": 0,
     "_counting": 0,
     "_notation": 2,
     "_relation": 2,

@@ -11,10 +11,11 @@ from __future__ import annotations
 import abc
 import enum
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, ClassVar, Final, Self
+from typing import TYPE_CHECKING, Any, ClassVar, Final, Literal, Self
 
 import attrs
 
+from calaim_timeline._documents import JSONValue
 from calaim_timeline.matching import Stage, confidence
 from calaim_timeline.model import Edition, Footnote, Initiative, Milestone, MilestoneKind
 from calaim_timeline.period import Period, UnknownDate, When
@@ -208,9 +209,9 @@ class FieldChange:
     """
 
     path: str
-    kind: str  # "added", "removed" or "changed"
-    old: Any = None
-    new: Any = None
+    kind: Literal["added", "removed", "changed"]
+    old: JSONValue = None
+    new: JSONValue = None
 
 
 @attrs.define

@@ -6,7 +6,7 @@ deepdiff object leaves this module.
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Final, Literal
 
 from deepdiff import DeepDiff
 
@@ -16,7 +16,7 @@ from calaim_timeline.model import Milestone
 
 __all__ = ["field_changes"]
 
-_KINDS: Final = {
+_KINDS: Final[dict[str, Literal["added", "removed", "changed"]]] = {
     "values_changed": "changed",
     "type_changes": "changed",
     "iterable_item_added": "added",

@@ -13,8 +13,9 @@ the record classes know nothing of it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Final
+from typing import Any, Final, cast
 
+from calaim_timeline._documents import ChangeDocument
 from calaim_timeline.changes._base import ChangeRecord
 from calaim_timeline.changes._by_type import ByType
 from calaim_timeline.changes._initiative import (
@@ -48,8 +49,10 @@ FIELDS: Final[ByType[Fields]] = ByType("JSON fields")
 """Each record type's own fields in JSON, after the common ones."""
 
 
-def to_json(change: ChangeRecord) -> dict[str, Any]:
+def to_json(change: ChangeRecord, *, review: bool = False) -> ChangeDocument:
     """A change as its JSON object: the common fields, then the record's own.
+
+    With ``review``, the object ends with ``"review": true`` (its pair is to be checked).
 
     Examples:
         >>> from calaim_timeline import Footnote
@@ -65,7 +68,10 @@ def to_json(change: ChangeRecord) -> dict[str, Any]:
     }
     if change.milestone_id is not None:
         head["kind"] = _kind(change.kind)
-    return {**head, **FIELDS.of(change)(change)}
+    document = cast("ChangeDocument", {**head, **FIELDS.of(change)(change)})
+    if review:
+        document["review"] = True
+    return document
 
 
 def _kind(kind: MilestoneKind | None) -> str | None:
