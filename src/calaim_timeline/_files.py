@@ -64,9 +64,7 @@ def read_bytes(path: Path, error: type[ParseError] = ParseError) -> bytes:
 def _unreadable(failure: OSError, source: str, msg: str | None = None) -> FileReadError:
     """The error for a file the system would not read: the reason, errno and file name."""
     said = msg or f"cannot read the file: {failure.strerror or failure}"
-    error = FileReadError(said, source=source)
-    error.errno, error.strerror, error.filename = failure.errno, failure.strerror, source
-    return error
+    return FileReadError(said, source=source, code=failure.errno, reason=failure.strerror)
 
 
 def read_text(path: Path, error: type[ParseError] = ParseError) -> str:

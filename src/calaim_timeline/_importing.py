@@ -106,10 +106,10 @@ def _check_target(path: Path, edition: Edition, *, replace: bool) -> bool:
             held = load(path, validate=False)
         except CalaimTimelineError as error:
             msg = f"it exists and is not a snapshot ({format_errors(error)[0]}); remove it first"
-            raise WriteError(str(path), msg) from None
+            raise WriteError(str(path), msg, errno.EEXIST) from None
         if held.id != edition_id:
             msg = f"it holds edition {held.id!r}, not {edition_id!r}"
-            raise WriteError(str(path), msg)
+            raise WriteError(str(path), msg, errno.EEXIST)
         if held == edition:
             return False
         if not replace:

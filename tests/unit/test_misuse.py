@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import io
+import pickle
 from collections.abc import Callable
 from pathlib import Path
 
@@ -37,6 +38,7 @@ from calaim_timeline import (
     loads,
     save,
 )
+from calaim_timeline._importing import _check_target
 
 
 @pytest.mark.parametrize("name", ["json", "JSON", "Json"])
@@ -244,6 +246,63 @@ def test_a_file_the_system_cannot_read_is_an_os_error_with_its_number_and_name(
     with pytest.raises(FileReadError) as table:
         import_table_file(tmp_path / "no.csv", edition_id="x")
     assert (table.value.errno, table.value.filename) == (errno.ENOENT, str(tmp_path / "no.csv"))
+
+
+@pytest.mark.parametrize(
+    ("make", "system", "code"),
+    [
+        (lambda root: root / "missing.toml", FileNotFoundError, errno.ENOENT),
+        (lambda root: _folder(root / "folder.toml"), IsADirectoryError, errno.EISDIR),
+        (lambda root: _file(root / "plain") / "x.toml", NotADirectoryError, errno.ENOTDIR),
+    ],
+    ids=["missing", "a folder", "under a file"],
+)
+def test_a_file_error_is_the_os_error_subclass_its_number_calls_for(
+    tmp_path: Path, make: Callable[[Path], Path], system: type[OSError], code: int
+) -> None:
+    """As open() would raise: except FileNotFoundError catches a missing snapshot."""
+    path = make(tmp_path)
+    with pytest.raises(system) as caught:
+        load(path)
+    error = caught.value
+    assert (type(error).__name__, isinstance(error, FileReadError), error.errno) == (
+        "FileReadError",
+        True,
+        code,
+    )
+    again = pickle.loads(pickle.dumps(error))  # noqa: S301 - our own error, made here
+    assert (type(again), str(again), again.errno, again.filename) == (
+        type(error),
+        str(error),
+        code,
+        str(path),
+    )
+
+
+def _folder(path: Path) -> Path:
+    path.mkdir()
+    return path
+
+
+def _file(path: Path) -> Path:
+    path.write_text("x", encoding="utf-8")
+    return path
+
+
+def test_a_write_error_is_the_os_error_subclass_its_number_calls_for(tmp_path: Path) -> None:
+    """An import over a different edition is a FileExistsError; one with no number is not."""
+    target = tmp_path / "2021-01.toml"
+    archive = Archive.bundled()
+    save(archive["2021-01"], target)
+    with pytest.raises(FileExistsError) as caught:
+        _check_target(target, archive["2021-11"], replace=False)
+    assert (type(caught.value).__name__, caught.value.errno) == ("WriteError", errno.EEXIST)
+    plain = WriteError("out.toml", "no reason")
+    assert (type(plain) is WriteError, plain.errno, plain.args) == (
+        True,
+        None,
+        ("out.toml: cannot write the file: no reason (nothing was changed)",),
+    )
 
 
 @pytest.mark.parametrize(

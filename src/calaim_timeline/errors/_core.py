@@ -1,8 +1,4 @@
-"""The exceptions of calaim-timeline: one root, one subclass per kind of failure.
-
-Every error the library raises on bad input is a :class:`CalaimTimelineError`; none of
-the third-party exceptions (tomllib, cattrs) leaks out of the public API.
-"""
+"""The exceptions of calaim-timeline but those of files (``_files``): see the package."""
 
 from __future__ import annotations
 
@@ -18,7 +14,6 @@ __all__ = [
     "DiffError",
     "EditionNotFoundError",
     "ExtraMissingError",
-    "FileReadError",
     "FootnoteNotFoundError",
     "GridError",
     "KindMarkError",
@@ -31,7 +26,6 @@ __all__ = [
     "SnapshotError",
     "UnknownChangeError",
     "ValidationError",
-    "WriteError",
     "format_errors",
 ]
 
@@ -195,40 +189,6 @@ class SnapshotError(ParseError):
         >>> print(SnapshotError("expected a string (got int 3)", source="a.toml", path="title"))
         a.toml: title: expected a string (got int 3)
     """
-
-
-class FileReadError(ParseError, OSError):
-    """A file the system cannot read; an ``OSError`` too, with ``filename`` and ``errno``.
-
-    Examples:
-        >>> from calaim_timeline import load
-        >>> try:
-        ...     load("no-such.toml")
-        ... except OSError as error:
-        ...     print(type(error).__name__, error.filename, error.errno)
-        FileReadError no-such.toml 2
-    """
-
-
-class WriteError(CalaimTimelineError, OSError):
-    """A file that could not be written; the previous file, if any, is unchanged.
-
-    As an ``OSError``: ``filename``, ``strerror`` and (where the system gave one) ``errno``.
-
-    Examples:
-        >>> error = WriteError("out/a.toml", "No such file or directory", 2)
-        >>> print(error)
-        out/a.toml: cannot write the file: No such file or directory (nothing was changed)
-        >>> error.filename, error.errno
-        ('out/a.toml', 2)
-    """
-
-    def __init__(self, path: str, reason: str, code: int | None = None) -> None:
-        """Name the file (``path``), why it could not be written, and the system's ``code``."""
-        self.path = path
-        self.reason = reason
-        super().__init__(f"{path}: cannot write the file: {reason} (nothing was changed)")
-        self.errno, self.strerror, self.filename = code, reason, path
 
 
 class NotFoundError(CalaimTimelineError, KeyError):
