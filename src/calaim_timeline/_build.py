@@ -1,12 +1,13 @@
-"""From a document (plain dicts and lists) to an edition: the one way to build one.
+"""The readers of a document's tables (plain dicts and lists): the one way to build a model.
 
 Written for the regular document, the common case of a large file: each value costs a
 type test, and where a value is wrong the first problem, in the order of the model's
-fields (a table's unknown keys after its fields), is raised as a
-:class:`~calaim_timeline.errors.SnapshotError` naming its path in the document,
-``initiatives[3].milestones[0].when``. Paths are put together only on the way out of a
-failure, so a sound document pays nothing for them. The edition is built, not
-validated: :func:`calaim_timeline.codec.from_dict` checks its invariants.
+fields (a table's unknown keys after its fields), is raised as a ``Problem`` naming its
+path in the document, ``initiatives[3].milestones[0].when``. Paths are put together only
+on the way out of a failure, so a sound document pays nothing for them.
+:mod:`calaim_timeline._structure` turns a failure into one error with every problem; the
+edition is built, not validated: :func:`calaim_timeline.codec.from_dict` checks its
+invariants.
 """
 
 from __future__ import annotations
@@ -24,12 +25,11 @@ from calaim_timeline._values import (
     describe,
     items,
     number,
-    path_of,
     string,
     string_field,
     within,
 )
-from calaim_timeline.errors import PeriodError, SnapshotError
+from calaim_timeline.errors import PeriodError
 from calaim_timeline.model import (
     CALAIM_SERIES,
     Category,
@@ -45,7 +45,18 @@ from calaim_timeline.model import (
 )
 from calaim_timeline.period import Period, When, parse_when
 
-__all__ = ["KEYS", "MAX_NUMBER", "WORDING", "build", "describe", "structure", "worded"]
+__all__ = [
+    "KEYS",
+    "MAX_NUMBER",
+    "READERS",
+    "TABLE_READERS",
+    "WORDING",
+    "describe",
+    "known",
+    "table_of",
+    "worded",
+    "wordings",
+]
 
 _T = TypeVar("_T")
 WORDING: Final = "_text"
@@ -90,50 +101,14 @@ def worded(key: str, when: When) -> dict[str, str]:
     return {key: str(when), key + WORDING: when.text}
 
 
-def build(document: Mapping[str, Any], *, source: str | None = None) -> Edition:
-    """The edition ``document`` describes; SnapshotError for its first problem.
-
-    Examples:
-        >>> build({"id": "x", "title": "T", "as_of": "2022-05", "window": "2022-05",
-        ...        "publisher": "DHCS", "source": {"document": "calendar.md"}}).window
-        Period('2022-05')
-        >>> build({"id": "x", "title": 5})
-        Traceback (most recent call last):
-        ...
-        calaim_timeline.errors.SnapshotError: <input>: title: must be a string (got int 5)
-    """
-    try:
-        return _edition(document)
-    except Problem as problem:
-        raise SnapshotError(problem.message, source=source, path=path_of(problem.path)) from None
-
-
-def structure(value: object, kind: type[_T]) -> _T:
-    """A value of a model class ``kind`` (or a Period) from its document form.
-
-    For cattrs converters (:func:`calaim_timeline.codec.configure_converter`), so that
-    they build models exactly as :func:`build` does.
-
-    Examples:
-        >>> structure({"number": 2, "text": "Pending CMS approval."}, Footnote).number
-        2
-    """
-    read: Callable[[Any], Any] = _READERS[kind]
-    try:
-        value = read(value)
-    except Problem as problem:
-        raise SnapshotError(problem.message, path=path_of(problem.path)) from None
-    return value  # type: ignore[return-value]
-
-
-def _table(value: object, kind: type) -> Mapping[str, Any]:
+def table_of(value: object, kind: type) -> Mapping[str, Any]:
     if type(value) is dict or isinstance(value, Mapping):
         return value
     msg = f"must be a table of {kind.__name__} fields (got {describe(value)})"
     raise Problem(msg)
 
 
-def _known(table: Mapping[str, Any], kind: type) -> None:
+def known(table: Mapping[str, Any], kind: type) -> None:
     """Raise for keys the model does not know (checked after the fields, as reported)."""
     if table.keys() <= _ALLOWED[kind]:
         return
@@ -144,7 +119,7 @@ def _known(table: Mapping[str, Any], kind: type) -> None:
     raise Problem(msg)
 
 
-def _wordings(table: Mapping[str, Any], *keys: str) -> None:
+def wordings(table: Mapping[str, Any], *keys: str) -> None:
     """The wordings of a table's periods are strings (checked before its fields)."""
     for key in keys:
         text = table.get(key + WORDING)
@@ -168,7 +143,8 @@ def _field_notation(
     if notation is MISSING:
         raise Problem(REQUIRED, key)
     try:
-        return read(notation, table.get(key + WORDING))
+        text = table.get(key + WORDING)  # a wording not a string is reported by wordings()
+        return read(notation, text if isinstance(text, str) else None)
     except Problem as problem:
         raise problem.under(key) from None
 
@@ -195,9 +171,9 @@ def _reader(kind: type[_T], make: Callable[[Mapping[str, Any]], _T]) -> Callable
     """Read a table of ``kind``: its fields with ``make``, then its keys."""
 
     def read(value: object) -> _T:
-        table = _table(value, kind)
+        table = table_of(value, kind)
         made = make(table)
-        _known(table, kind)
+        known(table, kind)
         return made
 
     return read
@@ -208,48 +184,41 @@ def _kind(table: Mapping[str, Any]) -> MilestoneKind | None:
     return None if kind is None else choice(kind, _KINDS, "kind")
 
 
-def _edition_fields(table: Mapping[str, Any]) -> Edition:
-    _wordings(table, "as_of", "window")
-    return Edition(
-        id=string_field(table, "id"),
-        title=string_field(table, "title"),
-        as_of=_period(table, "as_of"),
-        window=_period(table, "window"),
-        publisher=string_field(table, "publisher"),
-        source=within("source", _source, table.get("source", MISSING)),
-        series=within("series", _series, table["series"]) if "series" in table else CALAIM_SERIES,
-        categories=items(table, "categories", _category),
-        initiatives=items(table, "initiatives", _initiative),
-        footnotes=items(table, "footnotes", _footnote),
-        excluded_initiatives=items(table, "excluded_initiatives", string),
-    )
+Readers = dict[str, Callable[[Mapping[str, Any]], Any]]
+"""A table's field readers, by key, in the order its problems are reported."""
 
 
-def _source_fields(table: Mapping[str, Any]) -> Source:
-    return Source(
-        document=string_field(table, "document"),
-        url=string_field(table, "url", None),
-        notes=string_field(table, "notes", None),
-    )
+def _string(key: str, default: object = MISSING) -> Callable[[Mapping[str, Any]], Any]:
+    return lambda table: string_field(table, key, default)
 
 
-def _footnote_fields(table: Mapping[str, Any]) -> Footnote:
+def _listed(key: str, read: Callable[[Any], _T]) -> Callable[[Mapping[str, Any]], tuple[_T, ...]]:
+    return lambda table: items(table, key, read) if key in table else ()
+
+
+def _optional(
+    key: str, read: Callable[[Any], _T], default: _T
+) -> Callable[[Mapping[str, Any]], _T]:
+    return lambda table: within(key, read, table[key]) if key in table else default
+
+
+def _required(key: str, read: Callable[[Any], _T]) -> Callable[[Mapping[str, Any]], _T]:
+    return lambda table: within(key, read, table.get(key, MISSING))
+
+
+def _number(table: Mapping[str, Any]) -> int:
     if "number" not in table:
         raise Problem(REQUIRED, "number")
-    return Footnote(
-        number=within("number", number, table["number"]), text=string_field(table, "text")
-    )
+    return within("number", number, table["number"])
 
 
-def _initiative_fields(table: Mapping[str, Any]) -> Initiative:
-    return Initiative(
-        id=string_field(table, "id"),
-        name=string_field(table, "name"),
-        category=string_field(table, "category", None),
-        aliases=items(table, "aliases", string),
-        footnotes=items(table, "footnotes", number),
-        milestones=items(table, "milestones", _milestone),
-    )
+def _status(table: Mapping[str, Any]) -> Status:
+    return choice(table.get("status", Status.PLANNED.value), _STATUSES, "status")
+
+
+def _made(kind: type[_T]) -> Callable[[Mapping[str, Any]], _T]:
+    """Build ``kind`` from its fields, each read by its reader in :data:`READERS`."""
+    return lambda table: kind(**{key: read(table) for key, read in READERS[kind].items()})
 
 
 def _milestone(value: object) -> Milestone:
@@ -259,7 +228,9 @@ def _milestone(value: object) -> Milestone:
 
 def _milestone_fields(table: Mapping[str, Any]) -> Milestone:
     if "when_text" in table:
-        _wordings(table, "when")
+        wordings(table, "when")
+    # READERS[Milestone] field by field, written out: the hot path of a large file whose
+    # milestones the shortcut declines (a property test holds the two to one another).
     identifier = string_field(table, "id")
     return Milestone.from_checked(
         identifier,
@@ -268,36 +239,24 @@ def _milestone_fields(table: Mapping[str, Any]) -> Milestone:
         _when(table, "when"),
         items(table, "sub_items", _sub_item) if "sub_items" in table else (),
         items(table, "footnotes", number) if "footnotes" in table else (),
-        choice(table.get("status", Status.PLANNED.value), _STATUSES, "status"),
+        _status(table),
         string_field(table, "lineage", identifier),
     )
 
 
-def _sub_item_fields(table: Mapping[str, Any]) -> SubItem:
-    return SubItem(
-        text=string_field(table, "text"),
-        footnotes=items(table, "footnotes", number),
-        kind=_kind(table),
-    )
+def _edition_fields(table: Mapping[str, Any]) -> Edition:
+    wordings(table, "as_of", "window")
+    return _made(Edition)(table)
 
 
-_edition = _reader(Edition, _edition_fields)
-_category = _reader(
-    Category, lambda table: Category(id=string_field(table, "id"), name=string_field(table, "name"))
-)
-_footnote = _reader(Footnote, _footnote_fields)
-_initiative = _reader(Initiative, _initiative_fields)
+_edition: Callable[[object], Edition] = _reader(Edition, _edition_fields)
+_category: Callable[[object], Category] = _reader(Category, _made(Category))
+_footnote: Callable[[object], Footnote] = _reader(Footnote, _made(Footnote))
+_initiative: Callable[[object], Initiative] = _reader(Initiative, _made(Initiative))
 _careful_milestone = _reader(Milestone, _milestone_fields)
-_sub_item = _reader(SubItem, _sub_item_fields)
-_present_source = _reader(Source, _source_fields)
-_series = _reader(
-    Series,
-    lambda table: Series(
-        id=string_field(table, "id"),
-        title=string_field(table, "title"),
-        publisher=string_field(table, "publisher"),
-    ),
-)
+_sub_item: Callable[[object], SubItem] = _reader(SubItem, _made(SubItem))
+_present_source = _reader(Source, _made(Source))
+_series: Callable[[object], Series] = _reader(Series, _made(Series))
 
 
 def _source(value: object) -> Source:
@@ -306,7 +265,52 @@ def _source(value: object) -> Source:
     return _present_source(value)
 
 
-_READERS: Final[dict[type, Callable[[Any], Any]]] = {
+READERS: Final[dict[type, Readers]] = {
+    Edition: {
+        "id": _string("id"),
+        "title": _string("title"),
+        "as_of": lambda table: _period(table, "as_of"),
+        "window": lambda table: _period(table, "window"),
+        "publisher": _string("publisher"),
+        "source": _required("source", _source),
+        "series": _optional("series", _series, CALAIM_SERIES),
+        "categories": _listed("categories", _category),
+        "initiatives": _listed("initiatives", _initiative),
+        "footnotes": _listed("footnotes", _footnote),
+        "excluded_initiatives": _listed("excluded_initiatives", string),
+    },
+    Source: {
+        "document": _string("document"),
+        "url": _string("url", None),
+        "notes": _string("notes", None),
+    },
+    Series: {"id": _string("id"), "title": _string("title"), "publisher": _string("publisher")},
+    Category: {"id": _string("id"), "name": _string("name")},
+    Footnote: {"number": _number, "text": _string("text")},
+    Initiative: {
+        "id": _string("id"),
+        "name": _string("name"),
+        "category": _string("category", None),
+        "aliases": _listed("aliases", string),
+        "footnotes": _listed("footnotes", number),
+        "milestones": _listed("milestones", _milestone),
+    },
+    Milestone: {
+        "id": _string("id"),
+        "title": _string("title"),
+        "kind": _kind,
+        "when": lambda table: _when(table, "when"),
+        "sub_items": _listed("sub_items", _sub_item),
+        "footnotes": _listed("footnotes", number),
+        "status": _status,
+        "lineage": _string("lineage", None),
+    },
+    SubItem: {"text": _string("text"), "footnotes": _listed("footnotes", number), "kind": _kind},
+}
+"""Each model table's field readers (a test holds their keys to :data:`KEYS`)."""
+
+
+TABLE_READERS: Final[dict[type, Callable[[Any], Any]]] = {
     Edition: _edition,
     Source: _source,
     Series: _series,

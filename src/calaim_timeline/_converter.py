@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING, Any, get_args, get_origin
 
 import attrs
 
-from calaim_timeline._build import KEYS, structure, worded
+from calaim_timeline._build import KEYS, worded
 from calaim_timeline._documents import EditionDocument, JSONValue
+from calaim_timeline._structure import structure
 from calaim_timeline.model import Edition
 from calaim_timeline.period import Period, UnknownDate, When
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import BinaryIO, Final, Literal, TextIO
 
 from calaim_timeline import validation
-from calaim_timeline._build import MAX_NUMBER, build, describe, worded
+from calaim_timeline._build import MAX_NUMBER, describe, worded
 from calaim_timeline._converter import configure_converter, make_converter, to_dict, to_plain
 from calaim_timeline._documents import (
     CategoryDocument,
@@ -36,6 +36,7 @@ from calaim_timeline._documents import (
 )
 from calaim_timeline._files import decoded, line_of, read_text, write_atomic
 from calaim_timeline._paused import paused
+from calaim_timeline._structure import build
 from calaim_timeline.errors import OptionError, SnapshotError
 from calaim_timeline.model import Edition
 
@@ -72,9 +73,9 @@ Format = Literal["toml", "json"]
 def from_dict(document: object, *, source: str | None = None, validate: bool = True) -> Edition:
     """Build an edition from a document; with ``validate``, check every invariant.
 
-    Raises :class:`~calaim_timeline.errors.SnapshotError` for the first structural
-    problem (naming its path) and :class:`~calaim_timeline.errors.ValidationError`
-    with every invariant that fails.
+    Raises :class:`~calaim_timeline.errors.SnapshotError` with every structural
+    problem (each naming its path, in ``problems``), and then
+    :class:`~calaim_timeline.errors.ValidationError` with every invariant that fails.
 
     Examples:
         >>> edition = from_dict({"id": "x", "title": "T", "as_of": "2022-05",
@@ -82,10 +83,13 @@ def from_dict(document: object, *, source: str | None = None, validate: bool = T
         ...                      "source": {"document": "calendar.md"}})
         >>> edition.id, str(edition.window)
         ('x', '2022-05/2022-06')
-        >>> from_dict({"id": 7}, source="doc")
+        >>> from_dict({"id": 7, "title": "T", "as_of": "2022-05", "window": "2022-13",
+        ...            "publisher": "DHCS", "source": {}}, source="doc")
         Traceback (most recent call last):
         ...
         calaim_timeline.errors.SnapshotError: doc: id: must be a string (got int 7)
+        doc: window: invalid period '2022-13': month must be 01 to 12 (got 13)
+        doc: source.document: required field missing
     """
     if not isinstance(document, Mapping):
         msg = f"expected a table of edition fields (got {describe(document)})"

@@ -19,7 +19,8 @@ from calaim_timeline import (
     SubItem,
     _fast,
 )
-from calaim_timeline._build import KEYS, _careful_milestone, build
+from calaim_timeline._build import KEYS, TABLE_READERS, _careful_milestone
+from calaim_timeline._structure import build, problems
 from calaim_timeline._values import Problem
 from calaim_timeline.codec import make_converter, to_dict
 from calaim_timeline.period import When
@@ -78,3 +79,18 @@ def test_the_quick_milestone_reader_agrees_with_the_careful_one(data: st.DataObj
         except Problem as problem:
             careful = (problem.path, problem.message)
         assert quick is None or quick == careful
+
+
+@given(st.data())
+def test_every_structural_problem_is_found_and_the_first_is_the_builders(
+    data: st.DataObject,
+) -> None:
+    """The walk that collects problems meets first the one the builder stopped at."""
+    document = data.draw(tweaked_documents(to_dict(data.draw(editions(max_initiatives=3)))))
+    first: tuple[object, ...] | None = None
+    try:
+        TABLE_READERS[Edition](document)
+    except Problem as problem:
+        first = (problem.path, problem.message)
+    found = [(p.path, p.message) for p in problems(document)]
+    assert (found[:1], len(set(found))) == ([first] if first else [], len(found))

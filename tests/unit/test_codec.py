@@ -161,6 +161,35 @@ def test_structural_errors_name_the_file_line_and_path(text: str, message: str) 
     assert raised.value.lines() == (message,)
 
 
+def test_every_structural_problem_is_reported_together() -> None:
+    """Problems in several tables and fields: all of them, in document order, with paths.
+
+    str() and lines() give one line each, and the first problem stands for the error.
+    """
+    text = _broken('name = "Benefits Standardization"', "name = 7")
+    text = text.replace('when = "2022-01"', 'when = "January 2022"', 1)
+    text = text.replace("number = 1", 'number = "1"', 1)
+    text = text.replace('document = "sources/calendar.md"', "document = 1", 1)
+    with pytest.raises(SnapshotError) as raised:
+        loads(text, source="x.toml")
+    error = raised.value
+    expected = (
+        "x.toml: source.document: must be a string (got int 1)",
+        "x.toml: initiatives[1].name: must be a string (got int 7)",
+        (
+            "x.toml: initiatives[1].milestones[0].when: invalid period 'January 2022': expected"
+            " one of 2022-01-01, 2022-01, 2022-Q1, 2021-H2, 2021, or START/END of days or months"
+        ),
+        "x.toml: footnotes[0].number: must be a whole number (got str '1')",
+    )
+    assert (error.lines(), str(error), (error.path, error.message)) == (
+        expected,
+        "\n".join(expected),
+        ("source.document", "must be a string (got int 1)"),
+    )
+    assert str(error.problems[0]) == "source.document: must be a string (got int 1)"
+
+
 def test_a_syntax_error_quotes_the_line_and_marks_the_column() -> None:
     """The full message of a syntax error shows the line and a marker under the column."""
     with pytest.raises(SnapshotError) as raised:

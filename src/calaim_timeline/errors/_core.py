@@ -180,15 +180,55 @@ class BadCellsError(ParseError):
 
 
 class SnapshotError(ParseError):
-    """A snapshot file that cannot be read: not TOML/JSON, or not an edition.
+    r"""A snapshot file that cannot be read: not TOML/JSON, or not an edition.
 
     Names the file, the line and column where the parser gives them (with the line's
     text), and the path inside the document where the structure is wrong.
 
+    A document whose structure is wrong in several places has them all in ``problems``
+    (each a :class:`Problem` with its path), the first standing for them; ``lines()``
+    gives one line per problem, as for a :class:`ValidationError`.
+
     Examples:
         >>> print(SnapshotError("expected a string (got int 3)", source="a.toml", path="title"))
         a.toml: title: expected a string (got int 3)
+        >>> from calaim_timeline import loads
+        >>> try:
+        ...     loads('id = "x"\ntitle = 3\nwindow = "2022"', source="a.toml")
+        ... except SnapshotError as error:
+        ...     print(*error.problems, sep="\n")
+        title: must be a string (got int 3)
+        as_of: required field missing
+        publisher: required field missing
+        source: required field missing
     """
+
+    def __init__(  # noqa: PLR0913 - a ParseError's facts, and the problems
+        self,
+        message: str,
+        *,
+        source: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        text: str | None = None,
+        length: int = 1,
+        path: str = "",
+        problems: Iterable[Problem] = (),
+    ) -> None:
+        """What is wrong and where, as a ParseError; ``problems`` if there are several."""
+        self.problems = tuple(problems) or (Problem(path, message),)
+        super().__init__(
+            message, source=source, line=line, column=column, text=text, length=length, path=path
+        )
+
+    def _render(self) -> str:
+        return super()._render() if len(self.problems) == 1 else "\n".join(self.lines())
+
+    def lines(self) -> tuple[str, ...]:
+        """One line per problem: where and what."""
+        if len(self.problems) == 1:
+            return super().lines()
+        return tuple(heading(self.source, None, None, p.path, p.message) for p in self.problems)
 
 
 class NotFoundError(CalaimTimelineError, KeyError):
