@@ -14,7 +14,7 @@ import stat
 from pathlib import Path
 from typing import Final
 
-from calaim_timeline.errors import FileReadError, ParseError, WriteError
+from calaim_timeline.errors import FileReadError, OptionError, ParseError, WriteError
 
 MAX_FILE_BYTES: Final = 64 * 2**20
 """The most a snapshot or table file may hold; a larger (or endless) file is refused."""
@@ -26,7 +26,30 @@ _OTHER_ENCODINGS = (
     (codecs.BOM_UTF16_BE, "UTF-16"),
 )
 
-__all__ = ["decoded", "line_of", "read_bytes", "read_text", "write_atomic"]
+__all__ = ["decoded", "line_of", "path_given", "read_bytes", "read_text", "write_atomic"]
+
+
+def path_given(value: object, reader: str) -> Path:
+    """``value`` as a path, if it is one (a string or a path-like); else an OptionError.
+
+    ``reader`` names the call, for the message.
+
+    Examples:
+        >>> path_given("a.toml", "load").name
+        'a.toml'
+        >>> path_given(None, "load")
+        Traceback (most recent call last):
+        ...
+        calaim_timeline.errors.OptionError: load reads a file named by a string or a path (got \
+NoneType)
+    """
+    if isinstance(value, str | os.PathLike):
+        try:
+            return Path(value)
+        except TypeError:  # a path-like that does not give a string (bytes)
+            pass
+    msg = f"{reader} reads a file named by a string or a path (got {type(value).__name__})"
+    raise OptionError(msg)
 
 
 def read_bytes(path: Path, error: type[ParseError] = ParseError) -> bytes:

@@ -34,7 +34,7 @@ from calaim_timeline._documents import (
     SourceDocument,
     SubItemDocument,
 )
-from calaim_timeline._files import decoded, line_of, read_text, write_atomic
+from calaim_timeline._files import decoded, line_of, path_given, read_text, write_atomic
 from calaim_timeline._paused import paused
 from calaim_timeline._structure import build
 from calaim_timeline.errors import OptionError, SnapshotError
@@ -307,14 +307,14 @@ def load(
         ...     load(stream) == edition
         True
     """
-    if isinstance(source, str | os.PathLike):
-        path = Path(source)
+    if not callable(getattr(source, "read", None)):
+        path = path_given(source, "load")
         kind = format_named(format) if format is not None else _format_of(path)
         return loads(
             read_text(path, SnapshotError), format=kind, source=str(path), validate=validate
         )
     name = str(getattr(source, "name", "<stream>"))
-    data: object = source.read()
+    data: object = source.read()  # type: ignore[union-attr]  # a stream: it has read()
     if not isinstance(data, bytes):
         msg = "the stream gives text: open the file in binary mode ('rb'), as for tomllib.load"
         raise OptionError(msg)

@@ -19,6 +19,7 @@ from calaim_timeline._compare import changes as found_changes
 from calaim_timeline._documents import ChangeDocument, DiffDocument  # re-exported
 from calaim_timeline._order import ordered, placement
 from calaim_timeline._paused import paused
+from calaim_timeline._typed import number_from
 from calaim_timeline.changes import (
     CHANGE_NAMES,
     AddReason,
@@ -50,7 +51,7 @@ from calaim_timeline.changes import (
     change_name,
 )
 from calaim_timeline.changes import to_json as change_json
-from calaim_timeline.errors import DiffError, OptionError
+from calaim_timeline.errors import DiffError
 from calaim_timeline.matching import (
     DEFAULT_THRESHOLD,
     REVIEW_BELOW,
@@ -109,14 +110,7 @@ class DiffOptions:
         (85.0, 90)
     """
 
-    threshold: float = attrs.field(default=DEFAULT_THRESHOLD)
-
-    @threshold.validator
-    def _check_threshold(self, _: attrs.Attribute[float], value: object) -> None:
-        number = isinstance(value, int | float) and not isinstance(value, bool)
-        if not number or not 0 <= value <= 100:  # type: ignore[operator]  # noqa: PLR2004
-            msg = f"threshold must be a number from 0 to 100 (got {value!r})"
-            raise OptionError(msg)
+    threshold: float = attrs.field(default=DEFAULT_THRESHOLD, validator=number_from(0, 100))
 
 
 @attrs.frozen

@@ -61,7 +61,11 @@ def _histories(editions: tuple[Edition, ...], threshold: float) -> tuple[History
 
 def _chronological(editions: Iterable[Edition]) -> tuple[Edition, ...]:
     """The editions oldest first; OptionError for two with one id (histories would mix)."""
-    given = tuple(editions)
+    try:
+        given = tuple(editions)
+    except TypeError:
+        msg = f"expected editions, a list of Edition (got {type(editions).__name__})"
+        raise OptionError(msg) from None
     values: tuple[object, ...] = given  # checked at run time, whatever the type says
     strays = [type(value).__name__ for value in values if not isinstance(value, Edition)]
     if strays:
@@ -224,7 +228,7 @@ def changelog(
         >>> [(d.old.edition.id, d.new.edition.id) for d in changelog(Archive.bundled().editions)]
         [('2021-01', '2021-11')]
     """
-    ordered = sorted(editions, key=lambda e: (e.as_of, e.id))
+    ordered = _chronological(editions)
     if since is not None:
         ids = [e.id for e in ordered]
         if since not in ids:

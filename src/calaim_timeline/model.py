@@ -11,12 +11,12 @@ every problem at once.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
-from typing import Any, Final
+from typing import Final
 
 import attrs
 
-from calaim_timeline.errors import FootnoteNotFoundError, KindMarkError, OptionError
+from calaim_timeline._typed import tuple_of, typed
+from calaim_timeline.errors import FootnoteNotFoundError, KindMarkError
 from calaim_timeline.period import Period, UnknownDate, When
 
 __all__ = [
@@ -100,48 +100,10 @@ class Status(enum.Enum):
     DONE = "done"
 
 
-def _got(value: object) -> str:
-    return f"(got {type(value).__name__} {value!r})"
-
-
-_Validator = Callable[[object, "attrs.Attribute[Any]", object], None]
-
-
-def _is(kinds: tuple[type, ...], description: str, *, optional: bool = False) -> _Validator:
-    """Validator: the value is one of ``kinds`` (bool never counts as int)."""
-    exact = frozenset(kinds)  # the quick test, for the common case
-
-    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if type(value) in exact or (value is None and optional):
-            return
-        if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
-            msg = f"'{attribute.name}' must be {description} {_got(value)}"
-            raise OptionError(msg)
-
-    return check
-
-
-def _tuple_of(kind: type, plural: str, singular: str) -> _Validator:
-    """Validator: the value is a tuple whose members are all of ``kind``."""
-
-    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, tuple):
-            msg = f"'{attribute.name}' must be a tuple of {plural} {_got(value)}"
-            raise OptionError(msg)
-        for k, member in enumerate(value):
-            if type(member) is not kind and (
-                not isinstance(member, kind) or (isinstance(member, bool) and kind is int)
-            ):
-                msg = f"'{attribute.name}[{k}]' must be {singular} {_got(member)}"
-                raise OptionError(msg)
-
-    return check
-
-
-_STR: Final = _is((str,), "a string")
-_OPTIONAL_STR: Final = _is((str,), "a string or None", optional=True)
-_NUMBERS: Final = _tuple_of(int, "footnote numbers", "a footnote number")
-_KIND: Final = _is((MilestoneKind,), "a MilestoneKind or None", optional=True)
+_STR: Final = typed((str,), "a string")
+_OPTIONAL_STR: Final = typed((str,), "a string or None", optional=True)
+_NUMBERS: Final = tuple_of(int, "footnote numbers", "a footnote number")
+_KIND: Final = typed((MilestoneKind,), "a MilestoneKind or None", optional=True)
 
 
 @attrs.frozen(kw_only=True)
@@ -153,7 +115,7 @@ class Footnote:
         Footnote(number=4, text='RFP timeline is being finalized and is subject to change.')
     """
 
-    number: int = attrs.field(validator=_is((int,), "a footnote number"))
+    number: int = attrs.field(validator=typed((int,), "a footnote number"))
     text: str = attrs.field(validator=_STR)
 
 
@@ -193,12 +155,12 @@ class Milestone:
     id: str = attrs.field(validator=_STR)
     title: str = attrs.field(validator=_STR)
     kind: MilestoneKind | None = attrs.field(default=None, validator=_KIND)
-    when: When = attrs.field(validator=_is((Period, UnknownDate), "a Period or an UnknownDate"))
+    when: When = attrs.field(validator=typed((Period, UnknownDate), "a Period or an UnknownDate"))
     sub_items: tuple[SubItem, ...] = attrs.field(
-        default=(), validator=_tuple_of(SubItem, "SubItem", "a SubItem")
+        default=(), validator=tuple_of(SubItem, "SubItem", "a SubItem")
     )
     footnotes: tuple[int, ...] = attrs.field(default=(), validator=_NUMBERS)
-    status: Status = attrs.field(default=Status.PLANNED, validator=_is((Status,), "a Status"))
+    status: Status = attrs.field(default=Status.PLANNED, validator=typed((Status,), "a Status"))
     lineage: str = attrs.field(
         default=attrs.Factory(lambda self: self.id, takes_self=True), validator=_STR
     )
@@ -286,11 +248,11 @@ class Initiative:
     name: str = attrs.field(validator=_STR)
     category: str | None = attrs.field(default=None, validator=_OPTIONAL_STR)
     aliases: tuple[str, ...] = attrs.field(
-        default=(), validator=_tuple_of(str, "strings", "a string")
+        default=(), validator=tuple_of(str, "strings", "a string")
     )
     footnotes: tuple[int, ...] = attrs.field(default=(), validator=_NUMBERS)
     milestones: tuple[Milestone, ...] = attrs.field(
-        default=(), validator=_tuple_of(Milestone, "Milestone", "a Milestone")
+        default=(), validator=tuple_of(Milestone, "Milestone", "a Milestone")
     )
 
 
@@ -353,22 +315,22 @@ class Edition:
 
     id: str = attrs.field(validator=_STR)
     title: str = attrs.field(validator=_STR)
-    as_of: Period = attrs.field(validator=_is((Period,), "a Period"))
-    window: Period = attrs.field(validator=_is((Period,), "a Period"))
+    as_of: Period = attrs.field(validator=typed((Period,), "a Period"))
+    window: Period = attrs.field(validator=typed((Period,), "a Period"))
     publisher: str = attrs.field(validator=_STR)
-    source: Source = attrs.field(validator=_is((Source,), "a Source"))
-    series: Series = attrs.field(default=CALAIM_SERIES, validator=_is((Series,), "a Series"))
+    source: Source = attrs.field(validator=typed((Source,), "a Source"))
+    series: Series = attrs.field(default=CALAIM_SERIES, validator=typed((Series,), "a Series"))
     categories: tuple[Category, ...] = attrs.field(
-        default=(), validator=_tuple_of(Category, "Category", "a Category")
+        default=(), validator=tuple_of(Category, "Category", "a Category")
     )
     initiatives: tuple[Initiative, ...] = attrs.field(
-        default=(), validator=_tuple_of(Initiative, "Initiative", "a Initiative")
+        default=(), validator=tuple_of(Initiative, "Initiative", "a Initiative")
     )
     footnotes: tuple[Footnote, ...] = attrs.field(
-        default=(), validator=_tuple_of(Footnote, "Footnote", "a Footnote")
+        default=(), validator=tuple_of(Footnote, "Footnote", "a Footnote")
     )
     excluded_initiatives: tuple[str, ...] = attrs.field(
-        default=(), validator=_tuple_of(str, "strings", "a string")
+        default=(), validator=tuple_of(str, "strings", "a string")
     )
 
     @property

@@ -34,7 +34,7 @@ from calaim_timeline._notation import (
     write,
 )
 from calaim_timeline._relation import Relation
-from calaim_timeline.errors import PeriodError
+from calaim_timeline.errors import OptionError, PeriodError
 
 __all__ = [
     "UNKNOWN",
@@ -159,6 +159,11 @@ class Period:
             >>> str(Period.months(Period.month(2021, 11), Period.month(2022, 3)))
             '2021-11/2022-03'
         """
+        given: tuple[object, object] = (first, last)  # checked at run time, whatever the types
+        for name, value in zip(("first", "last"), given, strict=True):
+            if not isinstance(value, Period):
+                msg = f"'{name}' must be a Period (got {type(value).__name__})"
+                raise OptionError(msg)
         return cls.span(first.start, last.end, text=text)
 
     def with_text(self, text: str | None) -> Period:

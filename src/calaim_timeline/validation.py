@@ -68,12 +68,12 @@ def checked(edition: Edition, *, source: str | None = None) -> Edition:
         >>> checked(november) is november
         True
     """
-    if _CHECKED.get(id(edition)) is edition:
-        return edition
     given: object = edition  # checked at run time, whatever the type says
     if not isinstance(given, Edition):
         msg = f"expected an Edition (got {type(given).__name__})"
         raise OptionError(msg)
+    if _CHECKED.get(id(edition)) is edition:
+        return edition
     return check(edition, source=source)
 
 

@@ -36,6 +36,7 @@ LAYERS: dict[str, int] = {
     "_notation": 2,
     "_relation": 2,
     "_files": 2,
+    "_typed": 2,
     "_similarity": 2,
     "_values": 0,
     "_reporting": 0,

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import attrs
 
+from calaim_timeline._typed import number_from, tuple_of, typed
 from calaim_timeline.matching import DEFAULT_THRESHOLD
 from calaim_timeline.model import Edition
 from calaim_timeline.period import Period
 
 __all__ = ["ImportOptions"]
+
+_OPTIONAL_STRING = typed((str,), "a string or None", optional=True)
 
 
 @attrs.frozen(kw_only=True)
@@ -25,18 +28,26 @@ class ImportOptions:
         True
     """
 
-    edition_id: str
-    previous: Edition | None = None
-    threshold: float = DEFAULT_THRESHOLD
-    as_of: Period | None = None
-    title: str | None = None
-    publisher: str | None = None
-    columns: tuple[tuple[str, str], ...] = ()
+    edition_id: str = attrs.field(validator=typed((str,), "a string"))
+    previous: Edition | None = attrs.field(
+        default=None, validator=typed((Edition,), "an Edition or None", optional=True)
+    )
+    threshold: float = attrs.field(default=DEFAULT_THRESHOLD, validator=number_from(0, 100))
+    as_of: Period | None = attrs.field(
+        default=None, validator=typed((Period,), "a Period or None", optional=True)
+    )
+    title: str | None = attrs.field(default=None, validator=_OPTIONAL_STRING)
+    publisher: str | None = attrs.field(default=None, validator=_OPTIONAL_STRING)
+    columns: tuple[tuple[str, str], ...] = attrs.field(
+        default=(), validator=tuple_of(tuple, "(role, header) pairs", "a (role, header) pair")
+    )
     """A list table's columns given outright: (role, header) pairs, such as ("title", "What")."""
-    fiscal_start: int = attrs.field(default=7, validator=attrs.validators.in_(range(1, 13)))
+    fiscal_start: int = attrs.field(
+        default=7, validator=[typed((int,), "a month number"), number_from(1, 12)]
+    )
     """The month a fiscal year starts ("FY 2024-25"): July, California's, unless given."""
-    section: str | None = None
+    section: str | None = attrs.field(default=None, validator=_OPTIONAL_STRING)
     """The heading of the part of the source to read, where it holds several schedules."""
-    series: str | None = None
+    series: str | None = attrs.field(default=None, validator=_OPTIONAL_STRING)
     """The id of the series the edition belongs to; else the previous edition's, else the
     layout's own (the calendar's grid: ``calaim-milestones``; a list: its title's slug)."""

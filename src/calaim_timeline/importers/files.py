@@ -25,8 +25,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Final
 
-from calaim_timeline._files import read_text
-from calaim_timeline.errors import ParseError
+from calaim_timeline._files import path_given, read_text
+from calaim_timeline.errors import OptionError, ParseError
 from calaim_timeline.importers._document import Document
 from calaim_timeline.importers._html import read_html
 from calaim_timeline.importers._markdown import read_markdown
@@ -124,6 +124,7 @@ def import_table_file(  # noqa: PLR0913 - what an edition needs that a source ma
         >>> str(edition.as_of), len(edition.milestones)
         ('2021-11', 56)
     """
+    path = path_given(path, "import_table_file")
     options = ImportOptions(
         edition_id=edition_id,
         previous=previous,
@@ -136,7 +137,6 @@ def import_table_file(  # noqa: PLR0913 - what an edition needs that a source ma
         section=section,
         series=series,
     )
-    path = Path(path)
     document = read_document(path, section)
     if any(find_columns(table, options.columns) for table in document.tables):
         return read_list(document, options)
@@ -196,4 +196,12 @@ def import_table(  # noqa: PLR0913 - what an edition needs that a source may not
         title=title,
         publisher=publisher,
     )
+    given: object = text  # checked at run time, whatever the type says
+    if not isinstance(given, str) or not isinstance(source, str):
+        wrong = given if not isinstance(given, str) else source
+        msg = (
+            f"import_table reads text, and its source is a name (got {type(wrong).__name__});"
+            " for a file, use import_table_file"
+        )
+        raise OptionError(msg)
     return read_grid(read_markdown(text, source), options)
