@@ -159,7 +159,7 @@ def shown_matches(shown: list[str], actual: list[str]) -> bool:
     return match(0, 0)
 
 
-def _folder(tmp_path: Path) -> Path:
+def clone_folder(tmp_path: Path) -> Path:
     """A fresh folder holding what a clone gives a user, as a git work tree."""
     folder = tmp_path / "work"
     folder.mkdir()
@@ -169,7 +169,8 @@ def _folder(tmp_path: Path) -> Path:
     return folder
 
 
-def _environment() -> dict[str, str]:
+def environment() -> dict[str, str]:
+    """The environment a page's commands run in: our interpreter's scripts first on PATH."""
     path = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
     return {
         **os.environ,
@@ -207,7 +208,7 @@ def run_command(text: str, folder: Path) -> tuple[int, list[str]]:
         cwd=folder,
         capture_output=True,
         text=True,
-        env=_environment(),
+        env=environment(),
         check=False,
     )
     return done.returncode, (done.stdout + done.stderr).splitlines()
@@ -216,7 +217,7 @@ def run_command(text: str, folder: Path) -> tuple[int, list[str]]:
 @pytest.mark.parametrize("name", PAGES)
 def test_every_command_of_the_page_runs_and_prints_what_it_shows(name: str, tmp_path: Path) -> None:
     """Run the page's commands in order; each succeeds and prints what the page shows."""
-    folder = _folder(tmp_path)
+    folder = clone_folder(tmp_path)
     failures = []
     for step in read_page(name).steps:
         if isinstance(step, tuple):
