@@ -27,7 +27,15 @@ GUIDE_MATCH = next(
 USER_MODULE = (
     GUIDE_MATCH
     + """
-from calaim_timeline import Archive, History, __version__, diff
+from calaim_timeline import (
+    Archive,
+    DiffDocument,
+    EditionDocument,
+    History,
+    __version__,
+    diff,
+    to_dict,
+)
 
 
 def reason(change: Change) -> str | None:
@@ -46,6 +54,12 @@ found = [words(c) for c in changes]
 backwards: list[Change] = [c.inverse(changes.old.edition, changes.new.edition) for c in changes]
 story: type[History] = History
 version: str = __version__
+document: DiffDocument = changes.to_json()
+for entry in document["changes"]:
+    if entry["change"] == "milestone-shifted":  # the document's union narrows too
+        moved: int | None = entry["months"]
+snapshot: EditionDocument = to_dict(archive["2021-11"])
+window: str = snapshot["window"]
 """
 )
 
