@@ -86,8 +86,7 @@ def _read(kind: type[_T], value: object, source: str | None) -> _T:
     except Problem as first:
         every = (kind in READERS and problems(value, kind)) or [first]
         found = [Found(path_of(problem.path), problem.message) for problem in every]
-        head = found[0]
-        raise SnapshotError(head.message, source=source, path=head.path, problems=found) from None
+        raise SnapshotError.of(found, source=source) from None
 
 
 def problems(document: object, kind: type = Edition) -> list[Problem]:

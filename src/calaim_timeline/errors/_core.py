@@ -203,23 +203,29 @@ class SnapshotError(ParseError):
         source: required field missing
     """
 
-    def __init__(  # noqa: PLR0913 - a ParseError's facts, and the problems
-        self,
-        message: str,
-        *,
-        source: str | None = None,
-        line: int | None = None,
-        column: int | None = None,
-        text: str | None = None,
-        length: int = 1,
-        path: str = "",
-        problems: Iterable[Problem] = (),
-    ) -> None:
-        """What is wrong and where, as a ParseError; ``problems`` if there are several."""
-        self.problems = tuple(problems) or (Problem(path, message),)
-        super().__init__(
-            message, source=source, line=line, column=column, text=text, length=length, path=path
-        )
+    _every: tuple[Problem, ...] = ()
+
+    @classmethod
+    def of(cls, problems: Sequence[Problem], *, source: str | None = None) -> SnapshotError:
+        """The error of a document with these structural ``problems`` (at least one).
+
+        Examples:
+            >>> error = SnapshotError.of([Problem("id", "required field missing"),
+            ...                           Problem("title", "required field missing")],
+            ...                          source="a.toml")
+            >>> error.lines()
+            ('a.toml: id: required field missing', 'a.toml: title: required field missing')
+        """
+        first = problems[0]
+        error = cls(first.message, source=source, path=first.path)
+        error._every = tuple(problems)
+        error.args = (error._render(),)
+        return error
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        """Every structural problem of the document, each with its path; the first is this."""
+        return self._every or (Problem(self.path, self.message),)
 
     def _render(self) -> str:
         return super()._render() if len(self.problems) == 1 else "\n".join(self.lines())
