@@ -210,10 +210,8 @@ class SnapshotError(ParseError):
         """The error of a document with these structural ``problems`` (at least one).
 
         Examples:
-            >>> error = SnapshotError.of([Problem("id", "required field missing"),
-            ...                           Problem("title", "required field missing")],
-            ...                          source="a.toml")
-            >>> error.lines()
+            >>> missing = [Problem(key, "required field missing") for key in ("id", "title")]
+            >>> SnapshotError.of(missing, source="a.toml").lines()
             ('a.toml: id: required field missing', 'a.toml: title: required field missing')
         """
         first = problems[0]
