@@ -6,7 +6,7 @@ import argparse
 import re
 import sys
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from calaim_timeline._commands import PROG
 
@@ -17,14 +17,19 @@ __all__ = [
     "FULL",
     "NO_TERMS",
     "Help",
+    "Parser",
     "Version",
     "as_of",
     "columns",
     "day",
     "edition_id",
+    "link",
     "month_of_year",
     "months_count",
+    "one_line",
+    "reading",
     "threshold",
+    "uri",
 ]
 
 
@@ -98,6 +103,21 @@ def month_of_year(text: str) -> int:
     return found
 
 
+class Parser(argparse.ArgumentParser):
+    """A parser whose usage error is one line on stderr, naming the help to read, and exit 2.
+
+    Examples:
+        >>> Parser(prog="calaim-timeline ics").error("argument --name: must be one line")
+        Traceback (most recent call last):
+        ...
+        SystemExit: 2
+    """
+
+    def error(self, message: str) -> NoReturn:
+        """Print ``PROG: error: MESSAGE (see PROG --help)`` and exit 2."""
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 class Version(argparse.Action):
     """``--version``: the installed distribution's version (looked up only when asked)."""
 
@@ -124,6 +144,75 @@ def edition_id(text: str) -> str:
     return text
 
 
+MAX_OPTION_TEXT = 200
+"""The longest text an option that reaches an output may hold (a title, a name, a link)."""
+
+
+def one_line(text: str) -> str:
+    r"""Text that goes into an output as it is: one line, no control characters, not padded.
+
+    Examples:
+        >>> one_line("CalAIM milestones")
+        'CalAIM milestones'
+        >>> one_line("a\nb")
+        Traceback (most recent call last):
+        ...
+        argparse.ArgumentTypeError: must be one line, without control characters (got 'a\nb')
+    """
+    from calaim_timeline._values import UNSAFE_CHARACTERS  # noqa: PLC0415 - when used
+
+    shown = _shown(text)
+    if UNSAFE_CHARACTERS.search(text) is not None or not text.isprintable():
+        msg = f"must be one line, without control characters (got {shown})"
+        raise argparse.ArgumentTypeError(msg)
+    if not text.strip() or text.strip() != text:
+        msg = f"must be text, without spaces around it (got {shown})"
+        raise argparse.ArgumentTypeError(msg)
+    if len(text) > MAX_OPTION_TEXT:
+        msg = f"must be at most {MAX_OPTION_TEXT} characters (got {len(text):,})"
+        raise argparse.ArgumentTypeError(msg)
+    return text
+
+
+def uri(text: str) -> str:
+    """An absolute URI without spaces, such as ``urn:calaim:feed`` or ``https://…``.
+
+    Examples:
+        >>> uri("urn:calaim-timeline:calaim-milestones")
+        'urn:calaim-timeline:calaim-milestones'
+    """
+    if _URI.fullmatch(one_line(text)) is None:
+        msg = f"must be an absolute URI, such as urn:example:feed (got {_shown(text)})"
+        raise argparse.ArgumentTypeError(msg)
+    return text
+
+
+def link(text: str) -> str:
+    """An http or https address, such as ``https://example.org/calendar``.
+
+    Examples:
+        >>> link("javascript:alert(1)")
+        Traceback (most recent call last):
+        ...
+        argparse.ArgumentTypeError: must be an http or https address (got 'javascript:alert(1)')
+    """
+    if _LINK.fullmatch(uri(text)) is None:
+        msg = f"must be an http or https address (got {_shown(text)})"
+        raise argparse.ArgumentTypeError(msg)
+    return text
+
+
+def _shown(text: str) -> str:
+    """The text as a message quotes it: its repr, cut to 40 characters."""
+    from calaim_timeline._values import describe  # noqa: PLC0415 - when used
+
+    return describe(text).removeprefix("str ")
+
+
+_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s]+")
+_LINK = re.compile(r"https?://[^\s/?#]+[^\s]*", re.IGNORECASE)
+
+
 FULL = "list every footnote and editorial change in full (the digest folds them)"
 NO_TERMS = "leave out the explanation of the terms the report uses, at its end"
 
@@ -140,3 +229,30 @@ class Help(argparse.HelpFormatter):
         if shown and "default" not in text:
             text += (" " if text else "") + "(default: %(default)s)"
         return text
+
+
+def reading() -> Parser:
+    """The options of reading a source, shared by import-table and import-history."""
+    reading = Parser(add_help=False)
+    reading.add_argument(
+        "--columns",
+        type=columns,
+        metavar="MAP",
+        help="a list table's columns by their headers: title=HEADER,date=HEADER"
+        "[,initiative=HEADER][,kind=HEADER][,status=HEADER]",
+    )
+    reading.add_argument(
+        "--fiscal-year-start",
+        type=month_of_year,
+        default=7,
+        metavar="MONTH",
+        help="the month a fiscal year starts, for dates such as FY 2024-25 (default: 7, July,"
+        " California's)",
+    )
+    reading.add_argument(
+        "--section",
+        type=one_line,
+        metavar="HEADING",
+        help="read only the part of a markdown, reST or text file under this heading",
+    )
+    return reading

@@ -12,14 +12,17 @@ from calaim_timeline._arguments import (
     FULL,
     NO_TERMS,
     Help,
+    Parser,
     Version,
     as_of,
-    columns,
     day,
     edition_id,
-    month_of_year,
+    link,
     months_count,
+    one_line,
+    reading,
     threshold,
+    uri,
 )
 from calaim_timeline._commands import PROG
 from calaim_timeline.diffing import CHANGE_NAMES
@@ -28,7 +31,7 @@ from calaim_timeline.model import MilestoneKind
 from calaim_timeline.render.outputs import formats
 
 if TYPE_CHECKING:  # argparse's own type for what add_subparsers() returns
-    _Commands = argparse._SubParsersAction[argparse.ArgumentParser]  # noqa: SLF001
+    _Commands = argparse._SubParsersAction[Parser]  # noqa: SLF001
 
 __all__ = ["COMMANDS", "build_parser"]
 
@@ -36,10 +39,10 @@ __all__ = ["COMMANDS", "build_parser"]
 class _Parents(NamedTuple):
     """The option groups that several commands share."""
 
-    snapshots: argparse.ArgumentParser
-    matching: argparse.ArgumentParser
-    series: argparse.ArgumentParser
-    reading: argparse.ArgumentParser
+    snapshots: Parser
+    matching: Parser
+    series: Parser
+    reading: Parser
 
 
 def _add_show(commands: _Commands, parents: _Parents) -> None:
@@ -117,8 +120,12 @@ def _add_table(commands: _Commands, parents: _Parents) -> None:
         help="the month (or day) the edition is as of, if the source does not say (or says"
         " wrongly)",
     )
-    table.add_argument("--title", help="the edition's title, if the source has no heading")
-    table.add_argument("--publisher", help="who publishes it, if not DHCS (the grid's default)")
+    table.add_argument(
+        "--title", type=one_line, help="the edition's title, if the source has no heading"
+    )
+    table.add_argument(
+        "--publisher", type=one_line, help="who publishes it, if not DHCS (the grid's default)"
+    )
     table.add_argument(
         "--series",
         type=edition_id,
@@ -133,7 +140,7 @@ def _add_table(commands: _Commands, parents: _Parents) -> None:
         action="store_true",
         help="write over the same edition's snapshot though its content differs (atomic)",
     )
-    table.set_defaults(run=importing.import_table)
+    table.set_defaults(run=importing.import_table, writes_archive=True)
 
 
 def _add_import_history(commands: _Commands, parents: _Parents) -> None:
@@ -153,10 +160,10 @@ def _add_import_history(commands: _Commands, parents: _Parents) -> None:
     history.add_argument("source", metavar="SOURCE", help="a git work tree, or a folder")
     history.add_argument("path", metavar="PATH", nargs="?", help="the file in the git work tree")
     history.add_argument("--series", required=True, type=edition_id, metavar="ID")
-    history.add_argument("--title", help="the series' and editions' title")
-    history.add_argument("--publisher", help="who publishes it")
+    history.add_argument("--title", type=one_line, help="the series' and editions' title")
+    history.add_argument("--publisher", type=one_line, help="who publishes it")
     history.add_argument("-o", "--output", required=True, metavar="DIR", help="the snapshots")
-    history.set_defaults(run=importing.import_history)
+    history.set_defaults(run=importing.import_history, writes_archive=True)
 
 
 def _add_log(commands: _Commands, parents: _Parents) -> None:
@@ -219,7 +226,7 @@ def _add_chart(commands: _Commands, parents: _Parents) -> None:
     )
     chart.add_argument("milestones", metavar="MILESTONE", nargs="*")
     chart.add_argument("--initiative", metavar="ID", help="every milestone of this initiative")
-    chart.add_argument("--title", help="the chart's title")
+    chart.add_argument("--title", type=one_line, help="the chart's title")
     chart.add_argument("-o", "--output", metavar="FILE", required=True, help="an .svg or .png")
     chart.set_defaults(run=run.chart)
 
@@ -236,8 +243,12 @@ def _add_feed(commands: _Commands, parents: _Parents) -> None:
         ),
     )
     feed.add_argument("-o", "--output", metavar="FILE", required=True, help="the .atom file")
-    feed.add_argument("--id", dest="feed_id", metavar="URI", help="the feed's id (default: a URN)")
-    feed.add_argument("--link", metavar="URL", help="the page the feed's entries link to")
+    feed.add_argument(
+        "--id", dest="feed_id", type=uri, metavar="URI", help="the feed's id (default: a URN)"
+    )
+    feed.add_argument(
+        "--link", type=link, metavar="URL", help="the page the feed's entries link to (http[s])"
+    )
     feed.add_argument("--substantive", action="store_true", help="leave out editorial changes")
     feed.set_defaults(run=run.feed)
 
@@ -252,7 +263,9 @@ def _add_ics(commands: _Commands, parents: _Parents) -> None:
     )
     ics.add_argument("edition", metavar="EDITION", help="a snapshot file, or an edition id")
     ics.add_argument("-o", "--output", metavar="FILE", required=True, help="the .ics file")
-    ics.add_argument("--name", help="the calendar's name (default: the edition's title)")
+    ics.add_argument(
+        "--name", type=one_line, help="the calendar's name (default: the edition's title)"
+    )
     ics.set_defaults(run=run.ics)
 
 
@@ -322,7 +335,7 @@ COMMANDS: Final[dict[str, Callable[[_Commands, _Parents], None]]] = {
 """Each command and what adds its parser, in the order the help lists them."""
 
 
-def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> Parser:
     """The argument parser of the command line; of ``command`` alone when given.
 
     The whole parser is needed for the overall help and for a word that is no command;
@@ -335,7 +348,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         >>> build_parser("diff").parse_args(["diff", "2021-01", "2021-11"]).old
         '2021-01'
     """
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog=PROG,
         description="Snapshots of living schedules (the CalAIM Milestones Calendar first), and"
         " what changed between them.",
@@ -346,13 +359,13 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    snapshots = argparse.ArgumentParser(add_help=False)
+    snapshots = Parser(add_help=False)
     snapshots.add_argument(
         "--snapshots",
         metavar="DIR",
         help="directory of snapshots (default: ./snapshots if present, else the bundled ones)",
     )
-    matching = argparse.ArgumentParser(add_help=False)
+    matching = Parser(add_help=False)
     matching.add_argument(
         "--threshold",
         type=threshold,
@@ -360,41 +373,15 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         metavar="N",
         help=f"least title similarity (0 to 100) to match (default: {DEFAULT_THRESHOLD:g})",
     )
-    series = argparse.ArgumentParser(add_help=False)
+    series = Parser(add_help=False)
     series.add_argument(
         "--series",
         type=edition_id,
         metavar="ID",
         help="the series (schedule) to read, where the folder holds more than one",
     )
-    parents = _Parents(snapshots, matching, series, _reading())
+    parents = _Parents(snapshots, matching, series, reading())
     for name, add in COMMANDS.items():
         if command in {None, name}:
             add(commands, parents)
     return parser
-
-
-def _reading() -> argparse.ArgumentParser:
-    """The options of reading a source, shared by import-table and import-history."""
-    reading = argparse.ArgumentParser(add_help=False)
-    reading.add_argument(
-        "--columns",
-        type=columns,
-        metavar="MAP",
-        help="a list table's columns by their headers: title=HEADER,date=HEADER"
-        "[,initiative=HEADER][,kind=HEADER][,status=HEADER]",
-    )
-    reading.add_argument(
-        "--fiscal-year-start",
-        type=month_of_year,
-        default=7,
-        metavar="MONTH",
-        help="the month a fiscal year starts, for dates such as FY 2024-25 (default: 7, July,"
-        " California's)",
-    )
-    reading.add_argument(
-        "--section",
-        metavar="HEADING",
-        help="read only the part of a markdown, reST or text file under this heading",
-    )
-    return reading

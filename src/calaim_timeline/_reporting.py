@@ -9,7 +9,7 @@ from typing import Final
 
 import attrs
 
-__all__ = ["EXCERPT_WIDTH", "Problem", "excerpt", "heading"]
+__all__ = ["EXCERPT_WIDTH", "Problem", "excerpt", "heading", "shortened"]
 
 EXCERPT_WIDTH: Final = 160
 """The most characters of a line an error shows; a longer line is cut around the place."""
@@ -24,11 +24,24 @@ def heading(
         >>> heading("c.md", 12, 9, "", "unknown kind mark '#'")
         "c.md:12:9: unknown kind mark '#'"
     """
-    where = source or "<input>"
+    where = shortened(source) if source else "<input>"
     if line is not None:
         where += f":{line}" + (f":{column}" if column is not None else "")
     inside = f"{path}: " if path else ""
     return f"{where}: {inside}{message}"
+
+
+def shortened(text: str, most: int = EXCERPT_WIDTH) -> str:
+    """``text``, or its start and end around ``…`` where it is longer than ``most``.
+
+    Examples:
+        >>> shortened("a" * 200 + ".toml", 20)
+        'aaaaaaaaa…aaaaa.toml'
+    """
+    if len(text) <= most:
+        return text
+    head = (most - 1) // 2
+    return text[:head] + "…" + text[len(text) - (most - 1 - head) :]
 
 
 def excerpt(text: str, column: int | None, length: int) -> tuple[str, ...]:

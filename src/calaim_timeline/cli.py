@@ -15,6 +15,7 @@ from typing import NoReturn, TextIO, cast
 
 from calaim_timeline import _commands as run
 from calaim_timeline._commands import EXIT_BAD_INPUT, EXIT_DIFFERENCES, EXIT_OK
+from calaim_timeline._own_inputs import refuse_own_inputs
 from calaim_timeline._parsers import COMMANDS, build_parser
 from calaim_timeline.errors import CalaimTimelineError
 
@@ -74,6 +75,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         return EXIT_BAD_INPUT
     guarded = _Output(stream)
     try:
+        refuse_own_inputs(args)
         code: int = args.run(args, cast("TextIO", guarded))
         guarded.flush()  # a full disk or a failing device says so here, not at exit
     except CalaimTimelineError as error:

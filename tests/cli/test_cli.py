@@ -124,7 +124,11 @@ def test_validate_lists_every_invariant_problem(
     ("argv", "message"),
     [
         (["show", "2030-01"], "no edition '2030-01' in snapshots (editions: 2021-01, 2021-11)"),
-        (["show", "missing.toml"], "missing.toml: no such snapshot file: missing.toml"),
+        (["show", "missing.toml"], "missing.toml: cannot read the file: No such file or directory"),
+        (
+            ["show", "a" * 5000 + ".toml"],
+            "a" * 79 + "…" + "a" * 75 + ".toml: cannot read the file: File name too long",
+        ),
         (
             ["show", "2021-11", "--snapshots", "nowhere"],
             "nowhere: not a directory of snapshots: nowhere",
@@ -532,7 +536,10 @@ def test_a_command_s_help_and_a_word_that_is_no_command(
     with pytest.raises(SystemExit) as exited:
         main(["difff"])
     assert exited.value.code == 2
-    assert capsys.readouterr().err.endswith("unknown command 'difff': did you mean 'diff'?\n")
+    assert capsys.readouterr().err == (
+        "calaim-timeline: error: unknown command 'difff': did you mean 'diff'?"
+        " (see calaim-timeline --help)\n"
+    )
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

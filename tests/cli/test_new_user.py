@@ -24,14 +24,16 @@ def test_a_misspelt_command_suggests_the_closest(capsys: pytest.CaptureFixture[s
     """Did you mean changelog? A word like no command lists them all."""
     assert _usage_error(capsys, "changlog") == (
         "calaim-timeline: error: unknown command 'changlog': did you mean 'changelog'?"
+        " (see calaim-timeline --help)"
     )
     assert _usage_error(capsys, "--debug", "valdate", "x") == (
         "calaim-timeline: error: unknown command 'valdate': did you mean 'validate'?"
+        " (see calaim-timeline --help)"
     )
     assert _usage_error(capsys, "frobnicate") == (
         "calaim-timeline: error: unknown command 'frobnicate' (commands: show, diff,"
         " import-table, import-history, changelog, history, chart, feed, ics, upcoming,"
-        " editions, validate)"
+        " editions, validate) (see calaim-timeline --help)"
     )
 
 

@@ -67,6 +67,7 @@ LAYERS: dict[str, int] = {
     "_commands": 17,
     "_arguments": 18,
     "_importing": 18,
+    "_own_inputs": 18,
     "_parsers": 19,
     "cli": 20,
     "__main__": 21,

@@ -179,6 +179,7 @@ def test_columns_given_outright_must_be_found_and_must_make_sense(
         "calaim-timeline import-table: error: argument --columns: must be ROLE=HEADER pairs"
         " separated by commas, with title and date (roles: title, date, initiative, kind,"
         " status), such as title=What,date=When (got 'title=Thing')"
+        " (see calaim-timeline import-table --help)"
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Self, TypeVar, cast
 
+from calaim_timeline._reporting import shortened
 from calaim_timeline.errors._core import CalaimTimelineError, ParseError
 
 __all__ = [
@@ -115,7 +116,7 @@ class WriteError(CalaimTimelineError, _SystemError):
         """Name the file (``path``), why it could not be written, and the system's ``code``."""
         self.path = path
         self.reason = reason
-        message = f"{path}: cannot write the file: {reason} (nothing was changed)"
+        message = f"{shortened(path)}: cannot write the file: {reason} (nothing was changed)"
         super().__init__(message)
         self.args = (message,)  # OSError's own __init__ keeps none: its __new__ is ours
         self.errno, self.strerror, self.filename = code, reason, path
