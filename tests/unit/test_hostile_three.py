@@ -1,0 +1,56 @@
+"""Hostile input, round three: each class of the issue with the exact message it now gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from calaim_timeline import ParseError
+from calaim_timeline.importers import import_table_file
+
+
+def _import(tmp_path: Path, name: str, content: str | bytes) -> ParseError:
+    path = tmp_path / name
+    if isinstance(content, str):
+        path.write_text(content, encoding="utf-8")
+    else:
+        path.write_bytes(content)
+    with pytest.raises(ParseError) as raised:
+        import_table_file(path, edition_id="x")
+    return raised.value
+
+
+@pytest.mark.parametrize(
+    ("flood", "opener"),
+    [
+        ("<a ", "<a"),
+        ('<a href="', "<a"),
+        ("</td ", "</td"),
+        ("<!-- ", "<!--"),
+        ("<![CDATA[", "<!["),
+    ],
+)
+def test_a_web_page_of_unclosed_markup_is_refused_before_parsing(
+    tmp_path: Path, flood: str, opener: str
+) -> None:
+    """The standard parser is quadratic on these (40,000 of '<a ' took 111 s): refused."""
+    error = _import(tmp_path, "page.html", "<p>Schedule</p>\n" + flood * 50_000)
+    assert error.lines() == (
+        (
+            f"{tmp_path / 'page.html'}:2: the page's markup is broken: 50,000 openers such as"
+            f" {opener!r} are never closed (at most 100 may be); save the page again from a"
+            " browser"
+        ),
+    )
+
+
+def test_a_broken_declaration_is_our_error(tmp_path: Path) -> None:
+    """'<![[' made the standard parser raise AssertionError; it is a ParseError."""
+    error = _import(tmp_path, "page.html", "<![[[[<table><tr><td>x</td></tr></table>")
+    assert error.lines() == (
+        (
+            f"{tmp_path / 'page.html'}:1: the page's markup is broken here (expected name token"
+            " at '<![[[[<table><tr><td'); save the page again from a browser"
+        ),
+    )
