@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from calaim_timeline import ParseError
+from calaim_timeline import ParseError, Period
 from calaim_timeline.importers import import_table_file
+from calaim_timeline.importers._dates import read_status
 
 
 def _import(tmp_path: Path, name: str, content: str | bytes) -> ParseError:
@@ -54,3 +55,35 @@ def test_a_broken_declaration_is_our_error(tmp_path: Path) -> None:
             " at '<![[[[<table><tr><td'); save the page again from a browser"
         ),
     )
+
+
+def test_a_date_cell_too_long_is_refused_with_its_start_quoted(tmp_path: Path) -> None:
+    """A 100,000-character date: one short line (it was a 1 MB message, and a slow regex)."""
+    path = tmp_path / "long.csv"
+    path.write_text("Milestone,Date\nGo live,January 2022 live" + "!" * 100_000 + "\n")
+    with pytest.raises(ParseError) as raised:
+        import_table_file(path, edition_id="x", as_of=Period.parse("2022-01"), title="T")
+    assert raised.value.lines() == (
+        (
+            f"{path}: row 2, column 'Date': a date of 100,017 characters"
+            " ('January 2022 live!!…!!!!!!!!!!!!!!!!!!!!'): a date cell holds at most 200"
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    ("words", "status"),
+    [
+        ("January 2022 - LIVE!", "done"),
+        ("LIVE! - Jan 2022", "done"),
+        ("LIVE Jan 2022", "done"),
+        ("March 2022 (LIVE!)", "done"),
+        ("March 2022 live !! ) !", "done"),
+        ("live" + " " * 150 + "x", "done"),
+        ("Q1 2023", None),
+    ],
+)
+def test_the_status_words_read_as_before_and_quickly(words: str, status: str | None) -> None:
+    """The possessive patterns read every form the backtracking ones did."""
+    _, found = read_status(" ".join(words.split()))
+    assert (found.value if found else None) == status
