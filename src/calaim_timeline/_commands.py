@@ -224,7 +224,9 @@ def ics(args: argparse.Namespace, _out: TextIO) -> int:  # writes a file: says s
 
     archive = archive_of(args)
     edition = resolve_edition(args.edition, archive)
-    chain = archive.chain(args.series or edition.series.id) if archive.editions else ()
+    # A snapshot file the archive does not hold has no earlier editions there: an unrelated
+    # edition would otherwise "cancel" every event of the archive's (--snapshots to choose).
+    chain = archive.chain(args.series or edition.series.id) if edition in archive else ()
     editions = [e for e in chain if e.id != edition.id and e.as_of <= edition.as_of]
     timeline = Timeline([*editions, edition], options=DiffOptions(threshold=args.threshold))
     calendar = EditionIcs(timeline, name=args.name or edition.series.title)

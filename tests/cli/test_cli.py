@@ -423,6 +423,19 @@ def test_ics_writes_the_calendar(tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8").count("STATUS:CONFIRMED") == 56
 
 
+def test_ics_of_a_snapshot_file_the_archive_does_not_hold_cancels_nothing(
+    tmp_path: Path,
+) -> None:
+    """An edition from elsewhere has no earlier editions in the archive read (it had 30)."""
+    other = attrs.evolve(Archive.bundled()["2021-11"], id="2021-12", title="Elsewhere")
+    save(other, tmp_path / "2021-12.toml")
+    target = tmp_path / "other.ics"
+    assert wrote("ics", str(tmp_path / "2021-12.toml"), "-o", str(target)) == (
+        0,
+        f"wrote {target}: 56 events from edition 2021-12\n",
+    )
+
+
 def test_upcoming_text_and_json() -> None:
     """The upcoming command lists what the edition known at the date says is due next."""
     code, out = run(

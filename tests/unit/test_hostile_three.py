@@ -87,3 +87,22 @@ def test_the_status_words_read_as_before_and_quickly(words: str, status: str | N
     """The possessive patterns read every form the backtracking ones did."""
     _, found = read_status(" ".join(words.split()))
     assert (found.value if found else None) == status
+
+
+def test_a_password_protected_pdf_says_so(tmp_path: Path) -> None:
+    """It was 'not a readable PDF (PdfminerException: )'."""
+    from reportlab.lib import pdfencrypt  # noqa: PLC0415 - the pdf fixtures' producer
+    from reportlab.pdfgen import canvas  # noqa: PLC0415
+
+    path = tmp_path / "locked.pdf"
+    locked = canvas.Canvas(str(path), encrypt=pdfencrypt.StandardEncryption("secret"))
+    locked.drawString(100, 700, "CalAIM Milestones Calendar")
+    locked.save()
+    with pytest.raises(ParseError) as raised:
+        import_table_file(path, edition_id="x")
+    assert raised.value.lines() == (
+        (
+            f"{path}: the PDF is protected by a password: save a copy without one (print it to a"
+            " PDF, or open it and save it without the password), then import that"
+        ),
+    )

@@ -91,6 +91,11 @@ def read_pdf(path: Path) -> Document:
         pages = list(pdf.pages)
     except Exception as error:  # noqa: BLE001 - pdfminer raises many kinds for a bad file
         msg = f"not a readable PDF ({type(error).__name__}: {error})"
+        if _password_protected(error):
+            msg = (
+                "the PDF is protected by a password: save a copy without one (print it to a"
+                " PDF, or open it and save it without the password), then import that"
+            )
         raise ParseError(msg, source=str(path)) from None
     if len(pages) > MAX_PAGES:
         pdf.close()
@@ -114,6 +119,12 @@ def read_pdf(path: Path) -> Document:
         for item in texts(lines, number, tops[1])
     ]
     return Document(str(path), heading, tuple(found), tuple(_table(t) for t in tables), wraps=True)
+
+
+def _password_protected(error: BaseException) -> bool:
+    """Whether pdfminer refused the file for want of its password (wrapped by pdfplumber)."""
+    causes = (error, *error.args, error.__cause__, error.__context__)
+    return any(type(cause).__name__ == "PDFPasswordIncorrect" for cause in causes)
 
 
 _Page = tuple[list[_PageTable], list[Line], tuple[float, float]]
