@@ -281,6 +281,7 @@ IMPORTERS: dict[str, str] = {
     "importers._ids": "words",
     "importers._listed": "list edition",
     "importers._document": "document",
+    "importers._budget": "document",
     "importers._markdown": "reader",
     "importers._html": "reader",
     "importers._sheets": "reader",
@@ -298,7 +299,7 @@ IMPORTERS: dict[str, str] = {
 # What each kind may import from inside importers/.
 MAY_IMPORT: dict[str, set[str]] = {
     "words": {"words"},
-    "document": {"words"},
+    "document": {"words", "document"},
     "reader": {"words", "document", "pdf text"},
     "pdf text": {"words", "document", "pdf text"},
     "list edition": {"words", "document"},

@@ -106,3 +106,92 @@ def test_a_password_protected_pdf_says_so(tmp_path: Path) -> None:
             " PDF, or open it and save it without the password), then import that"
         ),
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        (
+            "wide.csv",
+            ",".join(f"c{k}" for k in range(1_000_000)) + "\n",
+            "row 1: a row of 1,000,000 cells; a table may have at most 1,000 columns",
+        ),
+        (
+            "padded.csv",
+            "Milestone,Date," + ",".join(f"c{k}" for k in range(990)) + "\n" + "x\n" * 2_000,
+            (
+                "row 1: a table of 2,001 rows of 992 columns asks for more than 1,000,000 cells,"
+                " the most an import reads"
+            ),
+        ),
+        (
+            "spans.html",
+            "<table><tr>" + "<td colspan=1000>x</td>" * 60 + "</tr></table>",
+            "1: a row of 2,000 cells; a table may have at most 1,000 columns",
+        ),
+        (
+            "pipes.md",
+            "# T\n\n" + "|" * 1_000_000 + "\n",
+            "3: a row of 1,000,000 cells; a table may have at most 1,000 columns",
+        ),
+    ],
+    ids=["a header of a million columns", "rows padded to a wide header", "spans", "pipes"],
+)
+def test_a_small_file_asking_for_a_huge_table_is_refused(
+    tmp_path: Path, name: str, content: str, message: str
+) -> None:
+    """The budget of one import names the limit and the place, before the table is made."""
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ParseError) as raised:
+        import_table_file(path, edition_id="x", as_of=Period.parse("2022-01"), title="T")
+    separator = "" if message[0].isdigit() else " "
+    assert raised.value.lines()[0] == f"{path}:{separator}{message}"
+
+
+def _workbook(declaration: str) -> bytes:
+    """A workbook whose sheet's XML starts with ``declaration`` (a DTD, say)."""
+    import io  # noqa: PLC0415
+    import zipfile  # noqa: PLC0415
+
+    from openpyxl import Workbook  # noqa: PLC0415 - the workbook fixtures' producer
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None  # a new workbook has its sheet
+    sheet.append(["Milestone", "Date"])
+    sheet.append(["Go live", "January 2022"])
+    made = io.BytesIO()
+    book.save(made)
+    source, out = zipfile.ZipFile(io.BytesIO(made.getvalue())), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                head, _, rest = (
+                    data.partition(b"?>") if data.startswith(b"<?") else (b"", b"", data)
+                )
+                data = head + (b"?>" if head else b"") + declaration.encode() + rest
+            target.writestr(info, data)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("declaration", "what"),
+    [
+        ('<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]>', "a DTD"),
+        ('<!ENTITY x SYSTEM "file:///etc/passwd">', "an entity"),
+    ],
+    ids=["billion laughs", "external entity"],
+)
+def test_a_workbook_whose_xml_declares_a_dtd_or_entity_is_refused_unparsed(
+    tmp_path: Path, declaration: str, what: str
+) -> None:
+    """The XML parser is never given a declaration to expand."""
+    error = _import(tmp_path, "book.xlsx", _workbook(declaration))
+    assert error.lines() == (
+        (
+            f"{tmp_path / 'book.xlsx'}: xl/worksheets/sheet1.xml declares {what}, which a workbook"
+            " never does (it could expand without end): save the workbook again from Excel"
+        ),
+    )

@@ -338,7 +338,8 @@ def test_workbooks_and_pdfs_past_the_limits_are_refused(
     book.save(path)
     monkeypatch.setattr(_sheets, "MAX_ROWS", 3)
     with pytest.raises(
-        ParseError, match=r"sheet 'Sheet' has more than 3 rows, the most this reads$"
+        ParseError,
+        match=r"sheet 'Sheet', row 4: the sheet has more than 3 rows, the most this reads$",
     ):
         import_table_file(path, edition_id="x", as_of=Period.parse("2022-01"), title="T")
     monkeypatch.setattr(_sheets, "MAX_UNZIPPED", 100)

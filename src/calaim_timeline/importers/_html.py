@@ -13,6 +13,7 @@ import re
 from html.parser import HTMLParser
 from typing import Final
 
+from calaim_timeline.importers._budget import Budget
 from calaim_timeline.importers._document import (
     Cell,
     Document,
@@ -56,6 +57,7 @@ class _Page(HTMLParser):
         self.down = 1
         self.block_tag = ""
         self.raised: list[str] | None = None  # the text of an open <sup>
+        self.budget = Budget()
 
     def _place(self) -> Place:
         return Place(line=self.getpos()[0])
@@ -127,6 +129,7 @@ class _Page(HTMLParser):
         row = self.stack[-1][-1]
         self._spanned_from_above(row)
         first = len(row)
+        self.budget.row(self.across, self.cell_place, first + self.across)  # before they are made
         row.append(Cell(self.builder.items(self._place()), self.cell_place))
         row.extend(Cell((), self.cell_place) for _ in range(self.across - 1))
         if self.down > 1:
@@ -151,6 +154,7 @@ class _Page(HTMLParser):
         """Put an empty cell where a cell of a row above still spans, as a grid shows it."""
         spans = self.spans[-1]
         while spans.get(len(row), 0) > 0:
+            self.budget.row(1, self._place(), len(row) + 1)
             spans[len(row)] -= 1
             row.append(Cell((), row[-1].place if row else self._place()))
 

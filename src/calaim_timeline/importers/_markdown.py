@@ -15,6 +15,7 @@ import html
 import re
 from typing import Final
 
+from calaim_timeline.importers._budget import Budget
 from calaim_timeline.importers._document import (
     Cell,
     Document,
@@ -156,11 +157,13 @@ def _read(lines: tuple[str, ...], source: str) -> Document:
     tables: list[Table] = []
     rows: list[tuple[Cell, ...]] = []
     closed_header = False
+    budget = Budget()
     for number, line in enumerate(lines, start=1):
         stripped = line.strip()
         if stripped.startswith("|"):
             if all(_SEPARATOR.fullmatch(c) for c in _CELL_SPLIT.split(stripped.strip("|"))):
                 continue
+            budget.row(line.count("|"), Place(line=number))  # before the cells are made
             cells, closed = _row(line, number)
             if not rows:
                 closed_header = closed

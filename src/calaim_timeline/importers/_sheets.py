@@ -11,20 +11,32 @@ import csv
 import io
 import re
 import zipfile
+import zlib
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Final
+from typing import IO, Any, Final
 
 from calaim_timeline._files import read_bytes
 from calaim_timeline.errors import ExtraMissingError, ParseError
-from calaim_timeline.importers._document import Cell, Document, Item, Place, Run, Table
+from calaim_timeline.importers._budget import Budget
+from calaim_timeline.importers._document import (
+    Cell,
+    Document,
+    Item,
+    Place,
+    PlacedError,
+    Run,
+    Table,
+    fail,
+)
 
 __all__ = ["MAX_ROWS", "MAX_UNZIPPED", "read_csv", "read_xlsx"]
 
 MAX_ROWS: Final = 100_000
 """The most rows a sheet may have: a schedule is far smaller, and a bigger one is a mistake."""
-MAX_UNZIPPED: Final = 256 * 2**20
-"""The most bytes a workbook may unzip to."""
+MAX_UNZIPPED: Final = 64 * 2**20
+"""The most bytes a workbook may unzip to (a schedule's is well under one MiB), so that no
+cell can be larger either."""
 
 
 def _cell(value: str, place: Place) -> Cell:
@@ -35,15 +47,18 @@ def _cell(value: str, place: Place) -> Cell:
 def read_csv(text: str, source: str) -> Document:
     """One table: every row of the file with anything in it."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
-    rows = []
+    rows, budget = [], Budget()
     try:
         for row in reader:
             place = Place(row=reader.line_num)
             if any(value.strip() for value in row):
+                budget.row(len(row), place)
                 rows.append(tuple(_cell(value, place) for value in row))
     except csv.Error as error:
         msg = f"not valid CSV: {error}"
         raise ParseError(msg, source=source, line=reader.line_num) from None
+    except PlacedError as error:
+        raise fail(error.message, error.place, source=source) from None
     return Document(source, None, (), (Table(tuple(rows), Place(row=1)),) if rows else ())
 
 
@@ -78,10 +93,11 @@ def read_xlsx(path: Path) -> Document:
     except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
         msg = f"not a readable Excel workbook ({type(error).__name__}: {error})"
         raise ParseError(msg, source=str(path)) from None
+    budget = Budget()
     try:
-        tables = [table for sheet in book.worksheets if (table := _sheet(sheet, str(path)))]
-    except ParseError:
-        raise
+        tables = [table for sheet in book.worksheets if (table := _sheet(sheet, budget))]
+    except PlacedError as error:
+        raise fail(error.message, error.place, source=str(path)) from None
     except Exception as error:  # noqa: BLE001 - a sheet is parsed only as its rows are read
         msg = f"a sheet of the workbook cannot be read ({type(error).__name__}: {error})"
         raise ParseError(msg, source=str(path)) from None
@@ -89,32 +105,76 @@ def read_xlsx(path: Path) -> Document:
     return Document(str(path), title, (), tuple(tables))
 
 
-def _sheet(sheet: Any, source: str) -> Table | None:  # noqa: ANN401 - openpyxl's read-only sheet
+def _sheet(sheet: Any, budget: Budget) -> Table | None:  # noqa: ANN401 - openpyxl's sheet
     """A sheet's rows with anything in them, as a table (None for an empty sheet)."""
     rows = []
     for number, row in enumerate(sheet.iter_rows(), start=1):
-        if number > MAX_ROWS:
-            msg = f"sheet {sheet.title!r} has more than {MAX_ROWS:,} rows, the most this reads"
-            raise ParseError(msg, source=source)
         place = Place(sheet=sheet.title, row=number)
-        cells = tuple(
-            _cell(_shown(cell.value, getattr(cell, "number_format", None)), place) for cell in row
-        )
+        if number > MAX_ROWS:
+            msg = f"the sheet has more than {MAX_ROWS:,} rows, the most this reads"
+            raise PlacedError(msg, place)
+        shown = [_shown(cell.value, getattr(cell, "number_format", None)) for cell in row]
+        budget.row(len(shown), place)
+        for text in shown:
+            budget.text(text, place)
+        cells = tuple(_cell(text, place) for text in shown)
         if any(cell.items for cell in cells):
             rows.append(cells)
     return Table(tuple(rows), Place(sheet=sheet.title, row=1), sheet.title) if rows else None
 
 
 def _unzipped_size(data: bytes, source: str) -> None:
-    """Refuse a workbook that unzips to more than :data:`MAX_UNZIPPED` bytes (a zip bomb)."""
+    """Refuse a workbook too large unzipped, or whose XML declares a DTD or entities.
+
+    More than :data:`MAX_UNZIPPED` bytes is a zip bomb; a DTD or an entity can expand
+    without end (a billion laughs) or read another file (an external entity), and a
+    workbook's XML never has either: the parser is never given one.
+    """
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            size = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError):
+            members = archive.infolist()
+            size = sum(info.file_size for info in members)
+            declared = None
+            if size <= MAX_UNZIPPED:
+                declared = next(
+                    (
+                        (info.filename, found)
+                        for info in members
+                        if (found := _declared(archive, info))
+                    ),
+                    None,
+                )
+    except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError, EOFError, zlib.error):
         return  # not a zip this can read: openpyxl says so below
     if size > MAX_UNZIPPED:
         msg = f"the workbook unzips to more than {MAX_UNZIPPED // 2**20} MiB, the most this reads"
         raise ParseError(msg, source=source)
+    if declared is not None:
+        msg = (
+            f"{declared[0]} declares {declared[1]}, which a workbook never does (it could"
+            " expand without end): save the workbook again from Excel"
+        )
+        raise ParseError(msg, source=source)
+
+
+def _declared(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> str | None:
+    with archive.open(info) as member:
+        return _declaration(member)
+
+
+_DECLARATIONS: Final = (b"<!DOCTYPE", b"<!ENTITY")
+
+
+def _declaration(member: IO[bytes]) -> str | None:
+    """``a DTD`` or ``an entity`` where the XML member declares one, read in chunks."""
+    tail = b""
+    while chunk := member.read(2**20):
+        seen = tail + chunk
+        for mark in _DECLARATIONS:
+            if mark in seen:
+                return "a DTD" if mark == b"<!DOCTYPE" else "an entity"
+        tail = seen[-16:]
+    return None
 
 
 def _shown(value: object, number_format: str | None = None) -> str:

@@ -26,6 +26,7 @@ from typing import Final
 import attrs
 
 from calaim_timeline.errors import ParseError
+from calaim_timeline.importers._budget import MAX_CELLS
 from calaim_timeline.importers._dates import DateError, DateReader, read_when, status_word
 from calaim_timeline.importers._document import (
     Cell,
@@ -298,6 +299,12 @@ def _initiatives(
     rows = _Rows(DateReader(month.start, options.fiscal_start))
     for table, columns in tables:
         header = table.rows[columns.row]
+        if len(header) * len(table.rows) > MAX_CELLS:  # every row is padded to the header
+            msg = (
+                f"a table of {len(table.rows):,} rows of {len(header):,} columns asks for more"
+                f" than {MAX_CELLS:,} cells, the most an import reads"
+            )
+            raise PlacedError(msg, table.place)
         rows.names = {k: cell.text.strip("*_ ") or f"{k + 1}" for k, cell in enumerate(header)}
         used.append(_described(columns, rows.names))
         group = undated(table.caption or document.title or title)
