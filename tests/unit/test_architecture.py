@@ -288,6 +288,7 @@ IMPORTERS: dict[str, str] = {
     "importers._pdf": "reader",
     "importers._pdf_text": "pdf text",
     "importers._pdf_lines": "pdf text",
+    "importers._pdf_streams": "pdf text",
     "importers._grid_cells": "layout part",
     "importers.dhcs_table": "layout",
     "importers.lists": "layout",

@@ -195,3 +195,69 @@ def test_a_workbook_whose_xml_declares_a_dtd_or_entity_is_refused_unparsed(
             " never does (it could expand without end): save the workbook again from Excel"
         ),
     )
+
+
+def _flate_bomb_pdf() -> bytes:
+    """A one-page PDF, written by hand, whose content inflates from 66 KiB to 64 MiB."""
+    import zlib  # noqa: PLC0415
+
+    content = zlib.compress(b" " * 64 * 2**20 + b"BT /F1 12 Tf 100 700 Td (Hi) Tj ET", 9)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        (
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+            b" /Resources << /Font << /F1 5 0 R >> >> >>"
+        ),
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content)
+        + content
+        + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    table = b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    start = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n%s" % (len(objects) + 1, table)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        start,
+    )
+
+
+def test_a_pdf_page_that_inflates_past_the_bound_is_refused_before_pdfminer_inflates_it(
+    tmp_path: Path,
+) -> None:
+    """66 KiB that would inflate to 64 MiB: refused having inflated 32 MiB at most."""
+    error = _import(tmp_path, "bomb.pdf", _flate_bomb_pdf())
+    assert error.lines() == (
+        (
+            f"{tmp_path / 'bomb.pdf'}: page 1: its content inflates to more than 32 MiB, the most a"
+            " page's may (a calendar's page takes a few KiB)"
+        ),
+    )
+
+
+def test_a_pdf_page_of_too_many_characters_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The work of a page grows with its characters: past the bound, the page is refused."""
+    from reportlab.pdfgen import canvas  # noqa: PLC0415 - the pdf fixtures' producer
+
+    from calaim_timeline.importers import _pdf  # noqa: PLC0415
+
+    monkeypatch.setattr(_pdf, "MAX_PAGE_CHARACTERS", 100)
+    path = tmp_path / "dense.pdf"
+    page = canvas.Canvas(str(path))
+    page.drawString(10, 700, "x" * 150)
+    page.save()
+    with pytest.raises(ParseError) as raised:
+        import_table_file(path, edition_id="x")
+    assert raised.value.lines() == (
+        (
+            f"{path}: page 1: 150 characters; a page may have at most 100 (a calendar's page has a"
+            " few thousand)"
+        ),
+    )

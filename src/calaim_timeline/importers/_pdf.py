@@ -41,11 +41,14 @@ from calaim_timeline.importers._document import (
     Document,
     Item,
     Place,
+    PlacedError,
     Run,
     Table,
+    fail,
     joined,
 )
 from calaim_timeline.importers._pdf_lines import texts, title, without_running
+from calaim_timeline.importers._pdf_streams import bounded_streams
 from calaim_timeline.importers._pdf_text import (
     Glyph,
     Line,
@@ -55,7 +58,7 @@ from calaim_timeline.importers._pdf_text import (
 )
 from calaim_timeline.importers._vocabulary import EMPTY, month_number
 
-__all__ = ["MAX_PAGES", "read_pdf"]
+__all__ = ["MAX_PAGES", "MAX_PAGE_CHARACTERS", "read_pdf"]
 
 MAX_PAGES: Final = 500
 """The most pages a calendar PDF may have."""
@@ -104,6 +107,8 @@ def read_pdf(path: Path) -> Document:
     widths: dict[tuple[int, int], int] = {}
     try:
         read = [_page(page, number, widths) for number, page in enumerate(pages, start=1)]
+    except PlacedError as error:  # a page over a bound
+        raise fail(error.message, error.place, source=str(path)) from None
     except Exception as error:  # noqa: BLE001 - a damaged page fails inside pdfminer
         msg = f"a page of the PDF cannot be read ({type(error).__name__}: {error})"
         raise ParseError(msg, source=str(path)) from None
@@ -132,6 +137,10 @@ _Page = tuple[list[_PageTable], list[Line], tuple[float, float]]
 top of its footnote area."""
 
 
+MAX_PAGE_CHARACTERS: Final = 250_000
+"""The most characters a page may have: the work of reading a page grows with them."""
+
+
 def _page(page: Any, number: int, widths: dict[tuple[int, int], int]) -> _Page:  # noqa: ANN401
     """A page's tables, its lines outside them and where its tables and footnotes start.
 
@@ -140,7 +149,14 @@ def _page(page: Any, number: int, widths: dict[tuple[int, int], int]) -> _Page: 
     category heading, one cell across the table) is one; a single cell exactly as wide
     as a table before it is that table's row.
     """
+    bounded_streams(page, number)
     glyphs = page_glyphs(page)
+    if len(glyphs) > MAX_PAGE_CHARACTERS:
+        msg = (
+            f"{len(glyphs):,} characters; a page may have at most {MAX_PAGE_CHARACTERS:,}"
+            " (a calendar's page has a few thousand)"
+        )
+        raise PlacedError(msg, Place(page=number))
     finder = page.debug_tablefinder(_settings(page))
     found: list[tuple[tuple[float, float, float, float], list[list[Any]]]] = [
         (table.bbox, [row.cells for row in table.rows]) for table in finder.tables
