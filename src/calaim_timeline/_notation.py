@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
+from calaim_timeline._reporting import quoted
 from calaim_timeline.errors import OptionError, PeriodError
 
 if TYPE_CHECKING:
@@ -152,7 +153,7 @@ _UNIT_RE: Final = re.compile(r"(\d{4})(?:-([QH])(\d))?")
 
 
 def _fail(value: str, reason: str) -> PeriodError:
-    return PeriodError(f"invalid period {value!r}: {reason}")
+    return PeriodError(f"invalid period {quoted(value)}: {reason}")
 
 
 def _day(value: str, part: str) -> date | None:

@@ -9,7 +9,7 @@ from typing import Final
 
 import attrs
 
-__all__ = ["EXCERPT_WIDTH", "Problem", "excerpt", "heading", "shortened"]
+__all__ = ["EXCERPT_WIDTH", "Problem", "excerpt", "heading", "quoted", "shortened"]
 
 EXCERPT_WIDTH: Final = 160
 """The most characters of a line an error shows; a longer line is cut around the place."""
@@ -42,6 +42,16 @@ def shortened(text: str, most: int = EXCERPT_WIDTH) -> str:
         return text
     head = (most - 1) // 2
     return text[:head] + "…" + text[len(text) - (most - 1 - head) :]
+
+
+def quoted(value: str) -> str:
+    """``value``'s repr, cut in the middle to at most :data:`EXCERPT_WIDTH` characters.
+
+    Examples:
+        >>> quoted("ecm"), len(quoted("[" * 1_000))
+        ("'ecm'", 160)
+    """
+    return shortened(repr(value))
 
 
 def excerpt(text: str, column: int | None, length: int) -> tuple[str, ...]:

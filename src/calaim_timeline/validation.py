@@ -15,6 +15,7 @@ from operator import attrgetter
 from typing import Final
 
 from calaim_timeline import _fast
+from calaim_timeline._reporting import quoted
 from calaim_timeline._values import ID_PATTERN, UNSAFE_CHARACTERS, clean, encodes
 from calaim_timeline.errors import OptionError, Problem, ValidationError
 from calaim_timeline.model import Edition, Initiative, Milestone, SubItem
@@ -143,7 +144,7 @@ def _slug(path: str, value: str) -> Iterator[Problem]:
     if ID_PATTERN.fullmatch(value) is None:
         yield Problem(
             path,
-            f"must be a slug of lowercase letters, digits and single hyphens (got {value!r})",
+            f"must be a slug of lowercase letters, digits and single hyphens (got {quoted(value)})",
         )
 
 
@@ -151,7 +152,7 @@ def _text(path: str, value: str) -> Iterator[Problem]:
     if not value.strip():
         yield Problem(path, "must not be empty")
     elif value != value.strip():
-        yield Problem(path, f"must not start or end with spaces (got {value!r})")
+        yield Problem(path, f"must not start or end with spaces (got {quoted(value)})")
     yield from _storable(path, value)
 
 
@@ -188,7 +189,7 @@ def _month_or_day(path: str, period: Period, *, allow_span: bool) -> Iterator[Pr
     wanted = (
         "a month, a day or a span of them (2021-11/2022-03)" if allow_span else "a month or a day"
     )
-    yield Problem(path, f"must be {wanted} (got {str(period)!r})")
+    yield Problem(path, f"must be {wanted} (got {quoted(str(period))})")
 
 
 def _categories(edition: Edition) -> Iterator[Problem]:

@@ -25,6 +25,7 @@ from typing import Final
 
 import attrs
 
+from calaim_timeline._reporting import quoted
 from calaim_timeline.errors import ParseError
 from calaim_timeline.importers._budget import MAX_CELLS
 from calaim_timeline.importers._dates import DateError, DateReader, read_when, status_word
@@ -361,7 +362,7 @@ class _Rows:
         if columns.status is not None and said:
             status = status_word(said)
             if status is None:
-                msg = f"unknown status {said!r}: expected Live, Done, Complete or Planned"
+                msg = f"unknown status {quoted(said)}: expected Live, Done, Complete or Planned"
                 self.fail(row[columns.status], columns.status, msg)
         kind = None
         said = row[columns.kind].text if columns.kind is not None else ""
@@ -369,7 +370,7 @@ class _Rows:
             kind = KINDS.get(said.lower())
             if kind is None:
                 msg = (
-                    f"unknown kind {said!r}: expected document release, submission deadline,"
+                    f"unknown kind {quoted(said)}: expected document release, submission deadline,"
                     " program launch or their marks *, ^, +"
                 )
                 self.fail(row[columns.kind], columns.kind, msg)

@@ -12,7 +12,10 @@ _EDITS: Final = st.sampled_from(
     ("delete", "insert", "replace", "drop-line", "double-line", "swap-lines", "cut", "hostile")
 )
 # What a hostile or broken file holds: nesting past a parser's recursion, numbers past
-# what Python will read (decimal and hex), controls and escape sequences, bidi overrides.
+# what Python will read (decimal and hex), controls and escape sequences, bidi overrides;
+# markup a parser rescans (unclosed tags and comments), spans that spread a cell over a
+# huge table, nested entity declarations, and long runs of one character (which make a
+# backtracking pattern slow, in a date cell or anywhere).
 _HOSTILE: Final = st.sampled_from(
     (
         "[" * 5_000,
@@ -23,6 +26,14 @@ _HOSTILE: Final = st.sampled_from(
         "\x00",
         "\x85",
         "\u202e",
+        "<a " * 2_000,
+        "<!-- " * 500,
+        '<td colspan="1000" rowspan="1000">x</td>' * 3,
+        '<!DOCTYPE x [<!ENTITY a "&b;&b;&b;&b;&b;"><!ENTITY b "&c;&c;&c;&c;"><!ENTITY c "x">]>&a;',
+        "!" * 2_000,
+        " " * 2_000,
+        "(" * 500,
+        "live" + " " * 500 + "x",
     )
 )
 # Any character a file can hold. An explicit alphabet, not st.text()'s default (the UTF-8
@@ -74,7 +85,9 @@ def mutations(text: str, *, max_edits: int = 3) -> st.SearchStrategy[str]:
     Each edit deletes or inserts a few characters, replaces one, drops, doubles or
     swaps lines (a doubled line repeats a key), cuts the text short, or inserts what a
     hostile file holds: nesting deeper than a parser recurses, a number of thousands of
-    digits, a control character or escape sequence, a bidi override. Feed the result to
+    digits, a control character or escape sequence, a bidi override, a flood of unclosed
+    tags or comments, cells spanning a thousand columns and rows, nested entity
+    declarations, a long run of one character. Feed the result to
     a reader to check that it either reads the text or raises a
     :class:`~calaim_timeline.errors.CalaimTimelineError`, nothing else:
 
