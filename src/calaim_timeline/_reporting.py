@@ -13,6 +13,10 @@ __all__ = ["EXCERPT_WIDTH", "Problem", "excerpt", "heading", "quoted", "shortene
 
 EXCERPT_WIDTH: Final = 160
 """The most characters of a line an error shows; a longer line is cut around the place."""
+SAID: Final = 600
+"""The most characters of a message an error line shows (cut in the middle with ``…``):
+room for the longest message's words (a date's hint runs to 330) and a quoted value's
+160 characters, whatever quotes it."""
 
 
 def heading(
@@ -28,7 +32,7 @@ def heading(
     if line is not None:
         where += f":{line}" + (f":{column}" if column is not None else "")
     inside = f"{path}: " if path else ""
-    return f"{where}: {inside}{message}"
+    return f"{where}: {inside}{shortened(message, SAID)}"
 
 
 def shortened(text: str, most: int = EXCERPT_WIDTH) -> str:
@@ -95,5 +99,6 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        """``path: message``, or just the message for the whole document."""
-        return f"{self.path}: {self.message}" if self.path else self.message
+        """``path: message``, or just the message for the whole document (each cut to fit)."""
+        message = shortened(self.message, SAID)
+        return f"{shortened(self.path)}: {message}" if self.path else message

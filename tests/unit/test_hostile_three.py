@@ -149,8 +149,12 @@ def test_a_small_file_asking_for_a_huge_table_is_refused(
     assert raised.value.lines()[0] == f"{path}:{separator}{message}"
 
 
-def _workbook(declaration: str) -> bytes:
-    """A workbook whose sheet's XML starts with ``declaration`` (a DTD, say)."""
+def _workbook(declaration: str = "", cell: str = "January 2022", cut: int = 0) -> bytes:
+    """A workbook written by openpyxl, then changed as no producer would write it.
+
+    Its sheet's XML starts with ``declaration`` (a DTD, say) and is cut ``cut`` bytes
+    short, and its date cell holds ``cell`` (openpyxl itself cuts a cell to Excel's limit).
+    """
     import io  # noqa: PLC0415
     import zipfile  # noqa: PLC0415
 
@@ -160,18 +164,19 @@ def _workbook(declaration: str) -> bytes:
     sheet = book.active
     assert sheet is not None  # a new workbook has its sheet
     sheet.append(["Milestone", "Date"])
-    sheet.append(["Go live", "January 2022"])
+    sheet.append(["Go live", "PLACEHOLDER"])
     made = io.BytesIO()
     book.save(made)
     source, out = zipfile.ZipFile(io.BytesIO(made.getvalue())), io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:
         for info in source.infolist():
-            data = source.read(info.filename)
+            data = source.read(info.filename).replace(b"PLACEHOLDER", cell.encode())
             if info.filename == "xl/worksheets/sheet1.xml":
                 head, _, rest = (
                     data.partition(b"?>") if data.startswith(b"<?") else (b"", b"", data)
                 )
                 data = head + (b"?>" if head else b"") + declaration.encode() + rest
+                data = data[: len(data) - cut]
             target.writestr(info, data)
     return out.getvalue()
 
@@ -260,4 +265,46 @@ def test_a_pdf_page_of_too_many_characters_is_refused(
             f"{path}: page 1: 150 characters; a page may have at most 100 (a calendar's page has a"
             " few thousand)"
         ),
+    )
+
+
+def test_a_workbook_cell_over_excels_limit_is_refused(tmp_path: Path) -> None:
+    """A cell of 40,000 characters (Excel holds at most 32,767): refused with its place."""
+    path = tmp_path / "book.xlsx"
+    path.write_bytes(_workbook(cell="x" * 40_000))
+    with pytest.raises(ParseError) as raised:
+        import_table_file(path, edition_id="x", as_of=Period.parse("2022-01"), title="T")
+    assert raised.value.lines() == (
+        (
+            f"{path}: sheet 'Sheet', row 2: a cell of 40,000 characters; a cell may hold at most"
+            " 32,767 (Excel's own limit)"
+        ),
+    )
+
+
+def test_a_workbook_whose_sheet_is_cut_short_is_our_error(tmp_path: Path) -> None:
+    """Openpyxl parses a sheet as its rows are read: a broken one fails there, caught."""
+    path = tmp_path / "book.xlsx"
+    path.write_bytes(_workbook(cut=40))
+    with pytest.raises(ParseError) as raised:
+        import_table_file(path, edition_id="x", as_of=Period.parse("2022-01"), title="T")
+    assert raised.value.lines() == (
+        (
+            f"{path}: a sheet of the workbook cannot be read (ParseError: unclosed token: line 1,"
+            " column 606)"
+        ),
+    )
+
+
+def test_an_error_quotes_a_long_value_cut_to_fit() -> None:
+    """An unknown key of 10,000 characters: the line keeps its words, the key is cut."""
+    from calaim_timeline import SnapshotError, loads  # noqa: PLC0415
+
+    with pytest.raises(SnapshotError) as raised:
+        loads('id = "x"\n' + "k" * 10_000 + ' = "v"\n', source="a.toml")
+    line = raised.value.lines()[-1]  # the structure's other problems come first
+    assert (len(line), line[:30], line[-40:]) == (
+        608,
+        "a.toml: unknown key 'kkkkkkkkkk",
+        "items, footnotes, excluded_initiatives",
     )

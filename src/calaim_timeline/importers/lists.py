@@ -300,9 +300,11 @@ def _initiatives(
     rows = _Rows(DateReader(month.start, options.fiscal_start))
     for table, columns in tables:
         header = table.rows[columns.row]
-        if len(header) * len(table.rows) > MAX_CELLS:  # every row is padded to the header
+        named = (columns.title, columns.date, columns.initiative, columns.kind, columns.status)
+        width = max(len(header), *(k + 1 for k in named if k is not None))  # a row's reach
+        if width * len(table.rows) > MAX_CELLS:  # every row is padded to that width
             msg = (
-                f"a table of {len(table.rows):,} rows of {len(header):,} columns asks for more"
+                f"a table of {len(table.rows):,} rows of {width:,} columns asks for more"
                 f" than {MAX_CELLS:,} cells, the most an import reads"
             )
             raise PlacedError(msg, table.place)
@@ -310,7 +312,7 @@ def _initiatives(
         used.append(_described(columns, rows.names))
         group = undated(table.caption or document.title or title)
         for cells in table.rows[columns.row + 1 :]:
-            missing = len(header) - len(cells)
+            missing = width - len(cells)
             row = (*cells, *(Cell((), cells[-1].place) for _ in range(missing)))
             milestone = rows.milestone(row, columns)
             if milestone is None:
