@@ -305,6 +305,6 @@ def test_an_error_quotes_a_long_value_cut_to_fit() -> None:
     line = raised.value.lines()[-1]  # the structure's other problems come first
     assert (len(line), line[:30], line[-40:]) == (
         608,
-        "a.toml: unknown key 'kkkkkkkkkk",
+        "a.toml: unknown key 'kkkkkkkkk",
         "items, footnotes, excluded_initiatives",
     )
