@@ -306,5 +306,5 @@ def test_an_error_quotes_a_long_value_cut_to_fit() -> None:
     assert (len(line), line[:30], line[-40:]) == (
         608,
         "a.toml: unknown key 'kkkkkkkkk",
-        "items, footnotes, excluded_initiatives",
+        "iatives, footnotes, excluded_initiatives",
     )
