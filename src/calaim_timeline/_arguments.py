@@ -181,10 +181,7 @@ def uri(text: str) -> str:
         >>> uri("urn:calaim-timeline:calaim-milestones")
         'urn:calaim-timeline:calaim-milestones'
     """
-    if _URI.fullmatch(one_line(text)) is None:
-        msg = f"must be an absolute URI, such as urn:example:feed (got {_shown(text)})"
-        raise argparse.ArgumentTypeError(msg)
-    return text
+    return _fits(_URI, one_line(text), "an absolute URI, such as urn:example:feed")
 
 
 def link(text: str) -> str:
@@ -196,8 +193,13 @@ def link(text: str) -> str:
         ...
         argparse.ArgumentTypeError: must be an http or https address (got 'javascript:alert(1)')
     """
-    if _LINK.fullmatch(uri(text)) is None:
-        msg = f"must be an http or https address (got {_shown(text)})"
+    return _fits(_LINK, uri(text), "an http or https address")
+
+
+def _fits(pattern: re.Pattern[str], text: str, wanted: str) -> str:
+    """``text``, if the whole of it is what ``pattern`` matches; else a usage error."""
+    if pattern.fullmatch(text) is None:
+        msg = f"must be {wanted} (got {_shown(text)})"
         raise argparse.ArgumentTypeError(msg)
     return text
 
