@@ -6,7 +6,7 @@ import argparse
 import re
 import sys
 from datetime import date
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NamedTuple, NoReturn
 
 from calaim_timeline._commands import PROG
 
@@ -17,6 +17,7 @@ __all__ = [
     "FULL",
     "NO_TERMS",
     "Help",
+    "Parents",
     "Parser",
     "Version",
     "as_of",
@@ -258,3 +259,12 @@ def reading() -> Parser:
         help="read only the part of a markdown, reST or text file under this heading",
     )
     return reading
+
+
+class Parents(NamedTuple):
+    """The option groups that several commands share (each a parser without help)."""
+
+    snapshots: Parser
+    matching: Parser
+    series: Parser
+    reading: Parser

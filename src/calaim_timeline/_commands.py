@@ -41,6 +41,7 @@ __all__ = [
     "history",
     "ics",
     "report",
+    "report_page",
     "resolve_edition",
     "said",
     "show",
@@ -215,6 +216,20 @@ def feed(args: argparse.Namespace, _out: TextIO) -> int:  # writes a file: says 
     write_atomic(args.output, text)
     count = len(diffs) + (first is not None)
     said(f"wrote {args.output}: {counted(count, 'entry')}, one per edition")
+    return EXIT_OK
+
+
+def report_page(args: argparse.Namespace, _out: TextIO) -> int:  # writes a file: says so
+    from calaim_timeline.history import changelog  # noqa: PLC0415 - only this command needs them
+    from calaim_timeline.render.report import HtmlReport  # noqa: PLC0415
+
+    editions = _chain(args)
+    diffs = changelog(editions, since=args.since, options=DiffOptions(threshold=args.threshold))
+    write_atomic(args.output, HtmlReport(title=args.title)(editions, diffs))
+    said(
+        f"wrote {args.output}: {counted(len(editions), 'edition')},"
+        f" {counted(len(diffs), 'change log section')}"
+    )
     return EXIT_OK
 
 

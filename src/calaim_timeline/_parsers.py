@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Final, NamedTuple
+from typing import TYPE_CHECKING, Final
 
 from calaim_timeline import _commands as run
 from calaim_timeline import _importing as importing
@@ -12,6 +12,7 @@ from calaim_timeline._arguments import (
     FULL,
     NO_TERMS,
     Help,
+    Parents,
     Parser,
     Version,
     as_of,
@@ -36,16 +37,7 @@ if TYPE_CHECKING:  # argparse's own type for what add_subparsers() returns
 __all__ = ["COMMANDS", "build_parser"]
 
 
-class _Parents(NamedTuple):
-    """The option groups that several commands share."""
-
-    snapshots: Parser
-    matching: Parser
-    series: Parser
-    reading: Parser
-
-
-def _add_show(commands: _Commands, parents: _Parents) -> None:
+def _add_show(commands: _Commands, parents: Parents) -> None:
     show = commands.add_parser(
         "show",
         formatter_class=Help,
@@ -58,7 +50,7 @@ def _add_show(commands: _Commands, parents: _Parents) -> None:
     show.set_defaults(run=run.show)
 
 
-def _add_compare(commands: _Commands, parents: _Parents) -> None:
+def _add_compare(commands: _Commands, parents: Parents) -> None:
     compare = commands.add_parser(
         "diff",
         formatter_class=Help,
@@ -95,7 +87,7 @@ def _add_compare(commands: _Commands, parents: _Parents) -> None:
     compare.set_defaults(run=run.diff_command)
 
 
-def _add_table(commands: _Commands, parents: _Parents) -> None:
+def _add_table(commands: _Commands, parents: Parents) -> None:
     table = commands.add_parser(
         "import-table",
         formatter_class=Help,
@@ -143,7 +135,7 @@ def _add_table(commands: _Commands, parents: _Parents) -> None:
     table.set_defaults(run=importing.import_table, writes_archive=True)
 
 
-def _add_import_history(commands: _Commands, parents: _Parents) -> None:
+def _add_import_history(commands: _Commands, parents: Parents) -> None:
     history = commands.add_parser(
         "import-history",
         formatter_class=Help,
@@ -166,7 +158,7 @@ def _add_import_history(commands: _Commands, parents: _Parents) -> None:
     history.set_defaults(run=importing.import_history, writes_archive=True)
 
 
-def _add_log(commands: _Commands, parents: _Parents) -> None:
+def _add_log(commands: _Commands, parents: Parents) -> None:
     log = commands.add_parser(
         "changelog",
         formatter_class=Help,
@@ -187,7 +179,7 @@ def _add_log(commands: _Commands, parents: _Parents) -> None:
     log.set_defaults(run=run.changelog)
 
 
-def _add_history(commands: _Commands, parents: _Parents) -> None:
+def _add_history(commands: _Commands, parents: Parents) -> None:
     history = commands.add_parser(
         "history",
         formatter_class=Help,
@@ -211,7 +203,7 @@ def _add_history(commands: _Commands, parents: _Parents) -> None:
     history.set_defaults(run=run.history)
 
 
-def _add_chart(commands: _Commands, parents: _Parents) -> None:
+def _add_chart(commands: _Commands, parents: Parents) -> None:
     chart = commands.add_parser(
         "chart",
         formatter_class=Help,
@@ -231,7 +223,7 @@ def _add_chart(commands: _Commands, parents: _Parents) -> None:
     chart.set_defaults(run=run.chart)
 
 
-def _add_feed(commands: _Commands, parents: _Parents) -> None:
+def _add_feed(commands: _Commands, parents: Parents) -> None:
     feed = commands.add_parser(
         "feed",
         formatter_class=Help,
@@ -253,7 +245,7 @@ def _add_feed(commands: _Commands, parents: _Parents) -> None:
     feed.set_defaults(run=run.feed)
 
 
-def _add_ics(commands: _Commands, parents: _Parents) -> None:
+def _add_ics(commands: _Commands, parents: Parents) -> None:
     ics = commands.add_parser(
         "ics",
         formatter_class=Help,
@@ -269,7 +261,21 @@ def _add_ics(commands: _Commands, parents: _Parents) -> None:
     ics.set_defaults(run=run.ics)
 
 
-def _add_due(commands: _Commands, parents: _Parents) -> None:
+def _add_report(commands: _Commands, parents: Parents) -> None:
+    report = commands.add_parser(
+        "report",
+        formatter_class=Help,
+        parents=[parents.snapshots, parents.series, parents.matching],
+        help="write the series as one self-contained HTML page",
+        description="A page of the editions, their changes and each milestone's history.",
+    )
+    report.add_argument("-o", "--output", metavar="FILE", required=True, help="the .html file")
+    report.add_argument("--since", metavar="ID", help="only the changes after this edition")
+    report.add_argument("--title", type=one_line, help="the page's title (default: the series')")
+    report.set_defaults(run=run.report_page)
+
+
+def _add_due(commands: _Commands, parents: Parents) -> None:
     due = commands.add_parser(
         "upcoming",
         formatter_class=Help,
@@ -292,7 +298,7 @@ def _add_due(commands: _Commands, parents: _Parents) -> None:
     due.set_defaults(run=run.upcoming)
 
 
-def _add_editions(commands: _Commands, parents: _Parents) -> None:
+def _add_editions(commands: _Commands, parents: Parents) -> None:
     editions = commands.add_parser(
         "editions",
         formatter_class=Help,
@@ -307,7 +313,7 @@ def _add_editions(commands: _Commands, parents: _Parents) -> None:
     editions.set_defaults(run=run.editions)
 
 
-def _add_validate(commands: _Commands, _parents: _Parents) -> None:
+def _add_validate(commands: _Commands, _parents: Parents) -> None:
     validate = commands.add_parser(
         "validate",
         formatter_class=Help,
@@ -318,7 +324,7 @@ def _add_validate(commands: _Commands, _parents: _Parents) -> None:
     validate.set_defaults(run=run.validate)
 
 
-COMMANDS: Final[dict[str, Callable[[_Commands, _Parents], None]]] = {
+COMMANDS: Final[dict[str, Callable[[_Commands, Parents], None]]] = {
     "show": _add_show,
     "diff": _add_compare,
     "import-table": _add_table,
@@ -328,6 +334,7 @@ COMMANDS: Final[dict[str, Callable[[_Commands, _Parents], None]]] = {
     "chart": _add_chart,
     "feed": _add_feed,
     "ics": _add_ics,
+    "report": _add_report,
     "upcoming": _add_due,
     "editions": _add_editions,
     "validate": _add_validate,
@@ -380,7 +387,7 @@ def build_parser(command: str | None = None) -> Parser:
         metavar="ID",
         help="the series (schedule) to read, where the folder holds more than one",
     )
-    parents = _Parents(snapshots, matching, series, reading())
+    parents = Parents(snapshots, matching, series, reading())
     for name, add in COMMANDS.items():
         if command in {None, name}:
             add(commands, parents)

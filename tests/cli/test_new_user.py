@@ -32,8 +32,8 @@ def test_a_misspelt_command_suggests_the_closest(capsys: pytest.CaptureFixture[s
     )
     assert _usage_error(capsys, "frobnicate") == (
         "calaim-timeline: error: unknown command 'frobnicate' (commands: show, diff,"
-        " import-table, import-history, changelog, history, chart, feed, ics, upcoming,"
-        " editions, validate) (see calaim-timeline --help)"
+        " import-table, import-history, changelog, history, chart, feed, ics, report,"
+        " upcoming, editions, validate) (see calaim-timeline --help)"
     )
 
 
@@ -130,6 +130,7 @@ def test_every_default_is_shown_in_the_help() -> None:
         "import-history --threshold",
         "import-table --fiscal-year-start",
         "import-table --threshold",
+        "report --threshold",
         "show --format",
         "upcoming --format",
         "upcoming --within",
