@@ -160,10 +160,12 @@ def one_line(text: str) -> str:
         ...
         argparse.ArgumentTypeError: must be one line, without control characters (got 'a\nb')
     """
-    from calaim_timeline._values import UNSAFE_CHARACTERS  # noqa: PLC0415 - when used
+    from calaim_timeline._values import encodes  # noqa: PLC0415 - when used
 
     shown = _shown(text)
-    if UNSAFE_CHARACTERS.search(text) is not None or not text.isprintable():
+    # The edition's own rule for text (no control or bidi character, no lone surrogate),
+    # and no line or paragraph separator; a no-break space is text, as in a pasted title.
+    if not encodes(text) or "\u2028" in text or "\u2029" in text:
         msg = f"must be one line, without control characters (got {shown})"
         raise argparse.ArgumentTypeError(msg)
     if not text.strip() or text.strip() != text:

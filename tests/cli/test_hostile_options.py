@@ -38,9 +38,9 @@ OPTIONS: dict[str, list[str]] = {
 
 HOSTILE = st.one_of(
     st.text(min_size=1, max_size=12).map(lambda text: f"{text}\n{text}"),
-    st.tuples(st.text(max_size=8), st.sampled_from("\r\x1b\x00\x7f\x85\u202e\u2066\t")).map(
-        "".join
-    ),
+    st.tuples(
+        st.text(max_size=8), st.sampled_from("\r\x1b\x00\x7f\x85\u202e\u2066\t\u2028\u2029")
+    ).map("".join),
     st.sampled_from(["", " ", " padded", "padded "]),
     st.integers(201, 400).map(lambda n: "x" * n),
 )
@@ -112,6 +112,15 @@ def test_the_usage_error_says_what_is_wrong(
                 f"calaim-timeline ics: error: argument --name: {message} (see calaim-timeline ics --help)"
             ],
         )
+
+
+def test_a_title_as_people_paste_it_is_taken(tmp_path: Path) -> None:
+    """A no-break space, an en dash and accents are text, not control characters."""
+    name = "CalAIM\u00a0calendar \u2013 Sant\u00e9"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(_clone(tmp_path))
+        assert main(["ics", "2021-11", "-o", "c.ics", "--name", name]) == 0
+    assert f"X-WR-CALNAME:{name}" in (tmp_path / "c.ics").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(
