@@ -186,12 +186,12 @@ def test_a_chart_needs_a_known_file_type_and_matplotlib(
 
 def test_milestones_on_the_same_date_are_drawn_apart(tmp_path: Path) -> None:
     """Two milestones of January 2022 stand 1.5 days apart; one alone stays on its date."""
-    from calaim_timeline.render.chart import _apart  # noqa: PLC0415
+    from calaim_timeline.render._trend import apart  # noqa: PLC0415
 
     stories = [TIMELINE.find(k) for k in ("waiver-effective-date", "ecm-live-wpc-counties")]
     alone = TIMELINE.find("waiver-renewal-public-comment")
     assert [str(s.latest.milestone.when) for s in stories] == ["2022-01", "2022-01"]
-    assert _apart([*stories, alone]) == {
+    assert apart([*stories, alone]) == {
         "waiver-effective-date": -0.75,
         "ecm-live-wpc-counties": 0.75,
         "waiver-renewal-public-comment": 0.0,

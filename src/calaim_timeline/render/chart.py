@@ -30,6 +30,7 @@ from calaim_timeline.history import History
 from calaim_timeline.model import Status
 from calaim_timeline.period import Period, UnknownDate
 from calaim_timeline.render._time_axis import day, middle, ticks
+from calaim_timeline.render._trend import apart, ending, heights
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -140,11 +141,11 @@ class TrendChart:
         palette = colormaps["tab10" if len(legend) <= 10 else "tab20"]  # noqa: PLR2004
         colours = {name: palette(k % palette.N) for k, name in enumerate(legend)}
         marks_used: set[str] = set()
-        apart = _apart(stories)
+        apart_by = apart(stories)
         for name, story in zip(names, stories, strict=True):
-            marks_used |= _draw_story(axes, story, colours[name], apart[story.key])
+            marks_used |= _draw_story(axes, story, colours[name], apart_by[story.key])
         if len(stories) > 1:
-            _label_lines(axes, stories, apart)
+            _label_lines(axes, stories, apart_by)
         _axes(axes, stories)
         _legend(axes, {_label(v): colours[k] for k, v in legend.items()}, marks_used)
         axes.set_title(self._title(stories, initiatives), fontsize=10)
@@ -222,57 +223,11 @@ def _legend(
         axes.figure.legend(handles=handles, fontsize=7, loc="outside right upper")
 
 
-def _heights(story: History, x_of: dict[str, float]) -> dict[str, float]:
-    """Where each listing stands on the forecast axis: the middle of its period.
-
-    A listing whose date is unknown stands at the date last given (else the next one
-    given; else, on the diagonal, at the edition's own date).
-    """
-    given = [
-        (s.edition, middle(s.milestone.when))
-        for s in story.present
-        if isinstance(s.milestone.when, Period)
-    ]
-    heights = {}
-    for listing in story.present:
-        x = x_of[listing.edition]
-        before = [y for e, y in given if x_of[e] <= x]
-        after = [y for e, y in given if x_of[e] > x]
-        if before:
-            heights[listing.edition] = before[-1]
-        elif after:
-            heights[listing.edition] = after[0]
-        else:
-            heights[listing.edition] = x  # never dated: on the diagonal
-    return heights
-
-
-_APART: Final = 1.5
-"""How many days apart the lines of milestones on the same dates are drawn."""
-
-
-def _apart(stories: Sequence[History]) -> dict[str, float]:
-    """How far each milestone's line is moved up or down, in days, to stand apart.
-
-    Milestones whose latest listings give the same date would be drawn one over the
-    other: each of such a group is moved by :data:`_APART` days from the next, around
-    the date (their bands stay where they are).
-    """
-    groups: dict[object, list[str]] = {}
-    for story in stories:
-        groups.setdefault(story.latest.milestone.when, []).append(story.key)
-    return {
-        key: (k - (len(keys) - 1) / 2) * _APART
-        for keys in groups.values()
-        for k, key in enumerate(keys)
-    }
-
-
 def _draw_story(axes: Axes, story: History, colour: object, offset: float = 0.0) -> set[str]:
     """One milestone's bands, line and markers, the line ``offset`` days up; the markers' names."""
     key = story.key
     x_of = {edition: middle(month) for edition, month in story.editions}
-    y_of = {edition: y + offset for edition, y in _heights(story, x_of).items()}
+    y_of = {edition: y + offset for edition, y in heights(story, x_of).items()}
     used: set[str] = set()
     for listing in story.present:
         when = listing.milestone.when
@@ -320,18 +275,12 @@ def _draw_end(
     point: tuple[float, float],
     x_of: dict[str, float],
 ) -> set[str]:
-    """Where a milestone is no longer listed: dropped (✖) or aged out (□); its marker's name.
-
-    Left out while not yet passed, it was dropped; left out once its period had passed
-    by the next edition, it aged out.
-    """
-    order = list(x_of)
-    last = order.index(story.last_seen)
-    if last == len(order) - 1:
+    """Where a milestone is no longer listed: dropped (✖) or aged out (□); its marker's name."""
+    end = ending(story)
+    if end is None:
         return set()
-    gone, (x, y) = order[last + 1], point
-    latest = story.latest.milestone.when
-    if isinstance(latest, UnknownDate) or latest.end >= dict(story.editions)[gone].start:
+    (how, gone), (x, y) = end, point
+    if how == "dropped":
         axes.plot([x, x_of[gone]], [y, y], color=colour, linestyle=":", linewidth=1)
         axes.plot(x_of[gone], y, marker="X", markersize=8, color=colour, gid=f"dropped-{story.key}")
         return {"dropped"}
