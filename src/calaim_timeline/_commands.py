@@ -46,6 +46,7 @@ __all__ = [
     "said",
     "show",
     "shown",
+    "site",
     "upcoming",
     "validate",
 ]
@@ -229,6 +230,21 @@ def report_page(args: argparse.Namespace, _out: TextIO) -> int:  # writes a file
     said(
         f"wrote {args.output}: {counted(len(editions), 'edition')},"
         f" {counted(len(diffs), 'change log section')}"
+    )
+    return EXIT_OK
+
+
+def site(args: argparse.Namespace, _out: TextIO) -> int:  # writes files: says so
+    from calaim_timeline.history import changelog  # noqa: PLC0415 - only this command needs them
+    from calaim_timeline.render.site import StaticSite  # noqa: PLC0415
+
+    editions = _chain(args)
+    diffs = changelog(editions, options=DiffOptions(threshold=args.threshold))
+    written = StaticSite(title=args.title).write(args.output, editions, diffs)
+    pages = sum(name.endswith(".html") for name in written)
+    said(
+        f"wrote {args.output}: {counted(pages, 'page')} ({counted(len(editions), 'edition')}),"
+        " a feed and a calendar"
     )
     return EXIT_OK
 

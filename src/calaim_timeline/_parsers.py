@@ -18,14 +18,13 @@ from calaim_timeline._arguments import (
     as_of,
     day,
     edition_id,
-    link,
     months_count,
     one_line,
     reading,
     threshold,
-    uri,
 )
 from calaim_timeline._commands import PROG
+from calaim_timeline._publishing import add_feed, add_ics, add_report, add_site
 from calaim_timeline.diffing import CHANGE_NAMES
 from calaim_timeline.matching import DEFAULT_THRESHOLD
 from calaim_timeline.model import MilestoneKind
@@ -223,58 +222,6 @@ def _add_chart(commands: _Commands, parents: Parents) -> None:
     chart.set_defaults(run=run.chart)
 
 
-def _add_feed(commands: _Commands, parents: Parents) -> None:
-    feed = commands.add_parser(
-        "feed",
-        formatter_class=Help,
-        parents=[parents.snapshots, parents.series, parents.matching],
-        help="write the change log as an Atom feed",
-        description=(
-            "Write the change log as an Atom feed to subscribe to: one entry per edition,"
-            " its digest as the content, ids that stay the same as editions are added."
-        ),
-    )
-    feed.add_argument("-o", "--output", metavar="FILE", required=True, help="the .atom file")
-    feed.add_argument(
-        "--id", dest="feed_id", type=uri, metavar="URI", help="the feed's id (default: a URN)"
-    )
-    feed.add_argument(
-        "--link", type=link, metavar="URL", help="the page the feed's entries link to (http[s])"
-    )
-    feed.add_argument("--substantive", action="store_true", help="leave out editorial changes")
-    feed.set_defaults(run=run.feed)
-
-
-def _add_ics(commands: _Commands, parents: Parents) -> None:
-    ics = commands.add_parser(
-        "ics",
-        formatter_class=Help,
-        parents=[parents.snapshots, parents.series, parents.matching],
-        help="export an edition as a calendar file",
-        description="Export an edition as an iCalendar file: one all-day event per milestone.",
-    )
-    ics.add_argument("edition", metavar="EDITION", help="a snapshot file, or an edition id")
-    ics.add_argument("-o", "--output", metavar="FILE", required=True, help="the .ics file")
-    ics.add_argument(
-        "--name", type=one_line, help="the calendar's name (default: the edition's title)"
-    )
-    ics.set_defaults(run=run.ics)
-
-
-def _add_report(commands: _Commands, parents: Parents) -> None:
-    report = commands.add_parser(
-        "report",
-        formatter_class=Help,
-        parents=[parents.snapshots, parents.series, parents.matching],
-        help="write the series as one self-contained HTML page",
-        description="A page of the editions, their changes and each milestone's history.",
-    )
-    report.add_argument("-o", "--output", metavar="FILE", required=True, help="the .html file")
-    report.add_argument("--since", metavar="ID", help="only the changes after this edition")
-    report.add_argument("--title", type=one_line, help="the page's title (default: the series')")
-    report.set_defaults(run=run.report_page)
-
-
 def _add_due(commands: _Commands, parents: Parents) -> None:
     due = commands.add_parser(
         "upcoming",
@@ -332,9 +279,10 @@ COMMANDS: Final[dict[str, Callable[[_Commands, Parents], None]]] = {
     "changelog": _add_log,
     "history": _add_history,
     "chart": _add_chart,
-    "feed": _add_feed,
-    "ics": _add_ics,
-    "report": _add_report,
+    "feed": add_feed,
+    "ics": add_ics,
+    "report": add_report,
+    "site": add_site,
     "upcoming": _add_due,
     "editions": _add_editions,
     "validate": _add_validate,

@@ -535,7 +535,7 @@ def test_the_overall_help_lists_every_command(capsys: pytest.CaptureFixture[str]
     listed = [line.split()[0] for line in lines if line.startswith("    ") and line[4] != " "]
     assert listed == [
         *("show", "diff", "import-table", "import-history", "changelog", "history"),
-        *("chart", "feed", "ics", "report", "upcoming", "editions", "validate"),
+        *("chart", "feed", "ics", "report", "site", "upcoming", "editions", "validate"),
     ]
 
 

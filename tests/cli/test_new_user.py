@@ -32,7 +32,7 @@ def test_a_misspelt_command_suggests_the_closest(capsys: pytest.CaptureFixture[s
     )
     assert _usage_error(capsys, "frobnicate") == (
         "calaim-timeline: error: unknown command 'frobnicate' (commands: show, diff,"
-        " import-table, import-history, changelog, history, chart, feed, ics, report,"
+        " import-table, import-history, changelog, history, chart, feed, ics, report, site,"
         " upcoming, editions, validate) (see calaim-timeline --help)"
     )
 
@@ -132,6 +132,7 @@ def test_every_default_is_shown_in_the_help() -> None:
         "import-table --threshold",
         "report --threshold",
         "show --format",
+        "site --threshold",
         "upcoming --format",
         "upcoming --within",
     ]

@@ -68,9 +68,10 @@ LAYERS: dict[str, int] = {
     "_arguments": 18,
     "_importing": 18,
     "_own_inputs": 18,
-    "_parsers": 19,
-    "cli": 20,
-    "__main__": 21,
+    "_publishing": 19,
+    "_parsers": 20,
+    "cli": 21,
+    "__main__": 22,
 }
 
 

@@ -1,4 +1,4 @@
-"""The HTML report (issue 30, first part): one self-contained page, every source text escaped."""
+"""The HTML report (issue 30): one self-contained page, every source text escaped."""
 
 from __future__ import annotations
 
@@ -9,67 +9,145 @@ from pathlib import Path
 import attrs
 import pytest
 
-from calaim_timeline import Archive, ExtraMissingError, Source, save
+from calaim_timeline import Archive, Edition, ExtraMissingError, Source, save
 from calaim_timeline.cli import main
+from calaim_timeline.render._svg_trend import COLOURS
 from calaim_timeline.render.report import HtmlReport
+from tests.builders import february_2022
 
 BUNDLED = Archive.bundled()
 PAGE = HtmlReport()(BUNDLED.editions)
+SERIES = (*BUNDLED.editions, february_2022())
+"""A three-edition series: the bundled editions and one derived from the newer."""
+HOSTILE = '<script>alert(1)</script>" onload="x javascript:alert(2)'
+ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;&#34; onload=&#34;x javascript:alert(2)"
+
+
+def hostile_series() -> tuple[Edition, ...]:
+    """The bundled editions with a hostile edition title, initiative name, milestone title
+    and source address in the newer one."""
+    november = BUNDLED["2021-11"]
+    first = november.initiatives[0]
+    return (
+        BUNDLED["2021-01"],
+        attrs.evolve(
+            november,
+            title=HOSTILE,
+            source=Source(document="x.md", url="javascript:alert(1)"),
+            initiatives=(
+                attrs.evolve(
+                    first,
+                    name=HOSTILE,
+                    milestones=(
+                        attrs.evolve(first.milestones[0], title=HOSTILE),
+                        *first.milestones[1:],
+                    ),
+                ),
+                *november.initiatives[1:],
+            ),
+        ),
+    )
 
 
 def test_the_page_is_one_document_with_its_parts_in_order() -> None:
-    """Editions, the latest digest, the changes in sections that open, then histories."""
+    """Editions, the latest digest, the changes in sections that open, then initiatives."""
     headings = re.findall(r"<h([12])>([^<]*)", PAGE)
     assert headings == [
         ("1", "CalAIM Milestones Calendar"),
         ("2", "What changed in the latest edition (2021-01 to 2021-11)"),
         ("2", "Each edition's changes, newest first"),
-        ("2", "Each milestone's history"),
+        ("2", "Each initiative's milestones"),
     ]
     assert (
         PAGE.startswith('<!DOCTYPE html>\n<html lang="en">'),
-        PAGE.count("<details open>"),
+        PAGE.count("<details open data-group>"),
         PAGE.count('<th scope="col">') > 0,
         PAGE.count("<h3 "),
-    ) == (True, 1, True, 70)
+        PAGE.count('<h4 id="m-'),
+        PAGE.count("<svg "),
+        PAGE.count('<section class="milestone" data-filter'),
+        PAGE.count("<tr data-filter"),
+    ) == (True, 1, True, 22, 70, 22, 70, 108)
+
+
+def test_three_editions_give_two_sections_newest_open_first() -> None:
+    """Each edition's changes in its own section, the newest first and open."""
+    page = HtmlReport()(SERIES)
+    assert re.findall(r"<details( open)? data-group>\n<summary>([^<]*)", page) == [
+        (" open", "2021-11 → 2022-02: 54 changes"),
+        ("", "2021-01 → 2021-11: 108 changes"),
+    ]
+
+
+def test_each_history_has_a_row_per_edition_with_shift_status_and_gap() -> None:
+    """The MOT Carve-In slips two months in the derived edition: the table says so."""
+    page = HtmlReport()(SERIES)
+    start = page.index('<h4 id="m-mot-carve-in-live">')
+    table = page[start : page.index("</table>", start)]
+    assert re.findall(r"<tr><th scope=\"row\">([^<]*)</th>((?:<td>[^<]*</td>)*)", table) == [
+        ("2021-01", "<td>2021-01</td><td>-</td><td>absent</td><td>-</td>"),
+        ("2021-11", "<td>2021-11</td><td>2022-01</td><td>first listed</td><td>planned</td>"),
+        ("2022-02", "<td>2022-02</td><td>2022-03</td><td>+2 months, delayed</td><td>planned</td>"),
+    ]
+    assert (
+        '<section class="milestone" data-filter data-initiative="benefits-standardization"'
+        ' data-kind="program-launch" data-change="milestone-added milestone-shifted">' in page
+    )
+
+
+def test_every_chart_has_a_title_a_description_and_a_text_equivalent() -> None:
+    """An SVG per initiative, labelled by its title and desc; the list beside it names each line."""
+    charts = re.findall(
+        r'<svg [^>]*role="img"[^>]*aria-labelledby="([^" ]+) ([^"]+)"><title id="\1">([^<]+)'
+        r'</title><desc id="\2">([^<]+)</desc>',
+        PAGE,
+    )
+    assert (len(charts), charts[0][2]) == (22, "Cross-Initiative Milestones: trend")
+    assert PAGE.count("<figcaption>The trend chart as text") == 22
+
+
+def test_the_colours_have_a_contrast_of_at_least_four_and_a_half_on_white() -> None:
+    """Each line's colour (its number is written in it) reads on white: WCAG's 4.5:1."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(colour[k : k + 2], 16) / 255 for k in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    assert min(round(1.05 / (luminance(c) + 0.05), 2) for c in COLOURS) >= 4.5
 
 
 def test_the_page_asks_for_nothing_from_elsewhere() -> None:
     """No script, style sheet, image or font from another address: it works from file://."""
     assert (
-        re.findall(r"<(?:script|link|img|iframe|object)\b", PAGE),
-        re.findall(r"\b(?:src|href)=\"(?!https?://)", PAGE),
-        re.findall(r"url\(", PAGE),
-    ) == ([], [], [])
+        re.findall(r"<(?:script|link|img|iframe|object)\b[^>]*\b(?:src|href)=", PAGE),
+        re.findall(r"\b(?:src|href)=\"(?!https?://|#)", PAGE),
+        re.findall(r"url\(|@import", PAGE),
+        PAGE.count("<script>"),
+    ) == ([], [], [], 1)
 
 
 def test_hostile_titles_show_as_text_and_only_http_links() -> None:
     """A title with markup, an attribute break or a script link is escaped, never live."""
-    hostile = '<script>alert(1)</script>" onload="x'
-    november = BUNDLED["2021-11"]
-    edition = attrs.evolve(
-        november,
-        title=hostile,
-        source=Source(document="x.md", url="javascript:alert(1)"),
-        initiatives=(
-            attrs.evolve(november.initiatives[0], name=hostile),
-            *november.initiatives[1:],
-        ),
-    )
-    page = HtmlReport()([BUNDLED["2021-01"], edition])
-    escaped = "&lt;script&gt;alert(1)&lt;/script&gt;&#34; onload=&#34;x"
-    # the edition's title and the initiative's name, wherever the page shows them
+    page = HtmlReport()(hostile_series())
     assert (
-        "<script" in page,
-        "javascript:" in page,
-        page.count("<a href"),
-        page.count(escaped),
-    ) == (
-        False,
-        False,
-        0,
-        11,
-    )
+        page.count("<script>"),
+        page.count("javascript:alert(1)"),
+        page.count('href="javascript'),
+        page.count("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        page.count('onload="'),
+    ) == (1, 0, 0, 17, 0)
+
+
+def test_a_hostile_title_given_to_the_page_is_text() -> None:
+    """The page's own title (--title) is escaped in <title> and in <h1>."""
+    page = HtmlReport(title=HOSTILE)(BUNDLED.editions)
+    assert (page.count(f"<title>{ESCAPED}</title>"), page.count(f"<h1>{ESCAPED}</h1>")) == (1, 1)
+
+
+def test_the_same_editions_give_the_same_page() -> None:
+    """Nothing in the page depends on the time or the run: a page kept in git changes only with data."""
+    assert HtmlReport()(SERIES) == HtmlReport()(SERIES)
 
 
 def test_the_command_writes_the_page_and_says_so(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
@@ -13,7 +13,7 @@ from calaim_timeline.render._describe import UNDATED, months, moved, named, peri
 if TYPE_CHECKING:
     from calaim_timeline.history import History, InitiativeSlip
 
-__all__ = ["HistoryText", "SlipText"]
+__all__ = ["HistoryText", "SlipText", "StoryRow", "story_rows", "story_summary"]
 
 
 def _gap_note(gaps: tuple[str, ...]) -> str:
@@ -45,20 +45,7 @@ class HistoryText:
         """The table and its summary, ending with a newline."""
         latest = story.latest
         kind = latest.milestone.kind.words if latest.milestone.kind else "unmarked"
-        rows = [("edition", "as of", "target", "change")]
-        previous = None
-        gaps = set(story.gaps)
-        for sighting in story.sightings:
-            listing = sighting.listing
-            if listing is None:
-                absent = "not listed (gap)" if sighting.edition in gaps else "absent"
-                rows.append((sighting.edition, str(sighting.as_of), "-", absent))
-                continue
-            when = listing.milestone.when
-            rows.append(
-                (sighting.edition, str(sighting.as_of), period(when), _change(previous, when))
-            )
-            previous = when
+        rows = [("edition", "as of", "target", "change"), *(row[:4] for row in story_rows(story))]
         widths = [max(len(row[k]) for row in rows) for k in range(3)]
         table = [
             "  ".join(
@@ -66,7 +53,6 @@ class HistoryText:
             )
             for row in rows
         ]
-        shifts = counted(story.shifts, "shift")
         return (
             "\n".join(
                 [
@@ -75,14 +61,58 @@ class HistoryText:
                     "",
                     *table,
                     "",
-                    (
-                        f"First seen {story.first_seen}, last seen {story.last_seen}: {shifts},"
-                        f" total slip {_slip(story)}{_gap_note(story.gaps)}."
-                    ),
+                    story_summary(story),
                 ]
             )
             + "\n"
         )
+
+
+class StoryRow(NamedTuple):
+    """What one edition says of a milestone, in words."""
+
+    edition: str
+    as_of: str
+    target: str
+    """The period listed; ``-`` where the edition does not list the milestone."""
+    change: str
+    """``first listed``, ``unchanged``, a shift (``+2 months, later``), a gap or absent."""
+    status: str
+    """``planned`` or ``done``; ``-`` where the edition does not list the milestone."""
+
+
+def story_rows(story: History) -> list[StoryRow]:
+    """A row per edition, oldest first: its listing, the shift from the one before, gaps."""
+    rows = []
+    previous = None
+    gaps = set(story.gaps)
+    for sighting in story.sightings:
+        listing = sighting.listing
+        if listing is None:
+            absent = "not listed (gap)" if sighting.edition in gaps else "absent"
+            rows.append(StoryRow(sighting.edition, str(sighting.as_of), "-", absent, "-"))
+            continue
+        when = listing.milestone.when
+        rows.append(
+            StoryRow(
+                sighting.edition,
+                str(sighting.as_of),
+                period(when),
+                _change(previous, when),
+                listing.milestone.status.value,
+            )
+        )
+        previous = when
+    return rows
+
+
+def story_summary(story: History) -> str:
+    """``First seen …, last seen …: N shifts, total slip M months`` and any gaps, as a sentence."""
+    shifts = counted(story.shifts, "shift")
+    return (
+        f"First seen {story.first_seen}, last seen {story.last_seen}: {shifts},"
+        f" total slip {_slip(story)}{_gap_note(story.gaps)}."
+    )
 
 
 def _slip(story: History) -> str:
