@@ -24,8 +24,10 @@ ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;&#34; onload=&#34;x javascript:a
 
 
 def hostile_series() -> tuple[Edition, ...]:
-    """The bundled editions with a hostile edition title, initiative name, milestone title
-    and source address in the newer one."""
+    """The bundled editions, the newer with hostile titles and a script as its source.
+
+    The edition's title, the first initiative's name and its first milestone's title.
+    """
     november = BUNDLED["2021-11"]
     first = november.initiatives[0]
     return (

@@ -133,7 +133,7 @@ def test_a_failed_write_leaves_no_staging_folder(
 ) -> None:
     """A failure while moving the site in leaves the folder beside it as it was."""
 
-    def refuse(self: Path, target: Path) -> Path:
+    def refuse(_self: Path, _target: Path) -> Path:
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(Path, "rename", refuse)
