@@ -10,6 +10,11 @@ the spreadsheets have more than one listing to show. It is not a DHCS edition.
 
 Each other file is what a command prints or writes, run in-process on the bundled
 editions or on the example series.
+
+``docs/images/report.png`` is a screenshot of the example series' HTML report in
+Chromium (through Playwright, as the browser tests drive it), the filters set to one
+initiative's shifted milestones. It is made when the files are written, not compared by
+``--check``: its pixels depend on the browser's version and the machine's fonts.
 """
 
 from __future__ import annotations
@@ -162,6 +167,31 @@ def differing() -> list[str]:
     ]
 
 
+SCREENSHOT: Final = "docs/images/report.png"
+
+
+def screenshot() -> bytes:
+    """The example series' report in Chromium, filtered to Benefits Standardization's shifts."""
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415 - only for the picture
+    from tests.browser.conftest import ARGS, chromium  # noqa: PLC0415
+
+    from calaim_timeline.render.report import HtmlReport  # noqa: PLC0415
+
+    editions = Archive(ROOT / "examples" / "snapshots").editions
+    with tempfile.TemporaryDirectory() as scratch, sync_playwright() as playwright:
+        page_file = Path(scratch) / "report.html"
+        page_file.write_text(HtmlReport()(editions), encoding="utf-8")
+        browser = playwright.chromium.launch(executable_path=chromium(), args=list(ARGS))
+        page = browser.new_page(viewport={"width": 900, "height": 600})
+        page.goto(page_file.as_uri())
+        page.select_option("select[name=initiative]", "benefits-standardization")
+        page.select_option("select[name=change]", "milestone-shifted")
+        page.evaluate("() => document.activeElement.blur()")
+        picture = page.screenshot(full_page=True)
+        browser.close()
+    return picture
+
+
 def run() -> int:
     """Write the examples, or with --check list those that differ."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -175,6 +205,8 @@ def run() -> int:
         (ROOT / name).parent.mkdir(parents=True, exist_ok=True)
         (ROOT / name).write_bytes(content)
         print(f"wrote {name}")  # noqa: T201
+    (ROOT / SCREENSHOT).write_bytes(screenshot())
+    print(f"wrote {SCREENSHOT}")  # noqa: T201
     return 0
 
 

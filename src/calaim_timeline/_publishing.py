@@ -54,30 +54,46 @@ def add_ics(commands: _Commands, parents: Parents) -> None:
     ics.set_defaults(run=run.ics)
 
 
-def add_report(commands: _Commands, parents: Parents) -> None:
-    """The ``report`` command."""
-    report = commands.add_parser(
-        "report",
+def _pages(commands: _Commands, parents: Parents, name: str, what: tuple[str, str]) -> Parser:
+    """A command that writes the series as pages: ``what`` is its help and description."""
+    pages = commands.add_parser(
+        name,
         formatter_class=Help,
         parents=[parents.snapshots, parents.series, parents.matching],
-        help="write the series as one self-contained HTML page",
-        description="A page of the editions, their changes and each milestone's history.",
+        help=what[0],
+        description=what[1],
+    )
+    kind = "page" if name == "report" else "site"
+    pages.add_argument("--title", type=one_line, help=f"the {kind}'s title (default: the series')")
+    return pages
+
+
+def add_report(commands: _Commands, parents: Parents) -> None:
+    """The ``report`` command."""
+    report = _pages(
+        commands,
+        parents,
+        "report",
+        (
+            "write the series as one self-contained HTML page",
+            "A page of the editions, their changes and each milestone's history.",
+        ),
     )
     report.add_argument("-o", "--output", metavar="FILE", required=True, help="the .html file")
     report.add_argument("--since", metavar="ID", help="only the changes after this edition")
-    report.add_argument("--title", type=one_line, help="the page's title (default: the series')")
     report.set_defaults(run=run.report_page)
 
 
 def add_site(commands: _Commands, parents: Parents) -> None:
     """The ``site`` command."""
-    site = commands.add_parser(
+    site = _pages(
+        commands,
+        parents,
         "site",
-        formatter_class=Help,
-        parents=[parents.snapshots, parents.series, parents.matching],
-        help="write the series as a static site",
-        description="An index, a page per edition and per milestone, a feed and a calendar.",
+        (
+            "write the series as a static site",
+            "An index, a page per edition and per milestone, a feed and a calendar.",
+        ),
     )
     site.add_argument("-o", "--output", metavar="DIR", required=True, help="the site's folder")
-    site.add_argument("--title", type=one_line, help="the site's title (default: the series')")
     site.set_defaults(run=run.site)

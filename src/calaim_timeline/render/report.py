@@ -2,9 +2,12 @@
 
 The page opens with the series and its editions, then the latest edition's digest; each
 edition's changes follow in a section that opens and closes (``<details>``), newest
-first; then every milestone's history, edition by edition. It has no script, style sheet
-or font from elsewhere: it works from ``file://`` and by e-mail. Every text from a source
-is escaped (Jinja2's autoescape), and a source is linked only where its address is http(s).
+first; then each initiative's trend chart (inline SVG, with its text equivalent) and
+each milestone's history, edition by edition. A form filters the changes and milestones
+by initiative, kind and change, and searches them, with a few lines of JavaScript in the
+page; without it the page is whole. It has no script, style sheet or font from
+elsewhere: it works from ``file://`` and by e-mail. Every text from a source is escaped
+(Jinja2's autoescape), and a source is linked only where its address is http(s).
 Jinja2 is the ``report`` extra's.
 """
 
