@@ -283,7 +283,7 @@ NOT_RUN: dict[str, list[str]] = {
     "docs/reports.md": [
         "pip install -e '.[charts]'      # from the clone: matplotlib, only for charts",
         "pip install -e '.[feed]'       # from the clone: feedgen",
-        "pip install -e '.[report]'     # from the clone: Jinja2",
+        "pip install -e '.[report]'     # from the clone: Jinja2 (and feedgen, for the site's feed)",
     ],
     "docs/test-your-own-data.md": [
         'pip install -e ".[strategies]" pytest   # from a clone of the repository',
