@@ -171,3 +171,37 @@ def test_without_jinja2_the_extra_is_named(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setitem(sys.modules, "jinja2", None)
     with pytest.raises(ExtraMissingError, match=r"pip install 'calaim-timeline\[report\]'$"):
         HtmlReport()(BUNDLED.editions)
+
+
+def test_the_chart_marks_an_unknown_date_a_gap_a_done_and_a_drop() -> None:
+    """Each event of a history has its own marker shape, named in its tooltip."""
+    from calaim_timeline import Period, Status, UnknownDate  # noqa: PLC0415
+    from calaim_timeline.history import Timeline  # noqa: PLC0415
+    from calaim_timeline.render._svg_trend import trend_svg  # noqa: PLC0415
+    from tests.builders import edition, milestone, with_benefits  # noqa: PLC0415
+
+    def dated(month: int) -> Edition:
+        return attrs.evolve(
+            edition(), id=f"2022-{month:02d}", as_of=Period.month(2022, month),
+            window=Period.parse(f"2022-{month:02d}/2022-12"),
+        )  # fmt: skip
+
+    never = milestone("never-dated", title="Never dated", when=UnknownDate(text="TBD"))
+    editions = [
+        with_benefits(dated(1), milestone(when=UnknownDate(text="TBD")), never),
+        with_benefits(dated(2), never),
+        with_benefits(dated(3), milestone(when=Period.month(2022, 6), status=Status.DONE), never),
+        with_benefits(dated(4), never),
+    ]
+    stories = Timeline(editions).histories
+    svg = trend_svg(stories, "t", "Trend", "Two milestones.")
+    assert re.findall(r'class="mark-(\w+)"[^>]*><title>([^<]*)</title>', svg) == [
+        ("unknown", "2022-01: listed, date unknown"),
+        ("done", "2022-03: done"),
+        ("gap", "2022-02: not listed in this edition (gap)"),
+        ("dropped", "2022-04: dropped (no longer listed)"),
+        ("unknown", "2022-01: listed, date unknown"),
+        ("unknown", "2022-02: listed, date unknown"),
+        ("unknown", "2022-03: listed, date unknown"),
+        ("unknown", "2022-04: listed, date unknown"),
+    ]

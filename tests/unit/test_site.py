@@ -156,3 +156,12 @@ def test_the_command_writes_the_site_and_says_so(
         f"wrote {output}: 75 pages (3 editions), a feed and a calendar\n"
     )
     assert (output / "index.html").read_text(encoding="utf-8") == FILES["index.html"]
+
+
+def test_a_site_in_a_missing_folder_is_refused(tmp_path: Path) -> None:
+    """The site's folder may be new, but the folder it goes in must exist."""
+    with pytest.raises(
+        FileNotFoundError, match=r"missing[/\\]site: cannot write the file: No such"
+    ):
+        StaticSite().write(tmp_path / "missing" / "site", SERIES)
+    assert list(tmp_path.iterdir()) == []

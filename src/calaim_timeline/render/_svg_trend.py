@@ -88,14 +88,14 @@ def _axes(scale: _Scale) -> list[str]:
     bottom, top = _HEIGHT - _BOTTOM, _TOP
     parts += [f'<path d="M{_n(scale.x(at))},{top}V{bottom}"/>' for at in scale.x_bounds]
     parts += [f'<path d="M{_LEFT},{_n(scale.y(at))}H{_WIDTH - _RIGHT}"/>' for at in scale.y_bounds]
+    # The forecast axis covers the report dates too, so the diagonal always shows.
     low = max(scale.x_bounds[0], scale.y_bounds[0])
     high = min(scale.x_bounds[-1], scale.y_bounds[-1])
-    if low < high:
-        parts.append(
-            f'<path d="M{_n(scale.x(low))},{_n(scale.y(low))}L{_n(scale.x(high))},'
-            f'{_n(scale.y(high))}" stroke="#595959" stroke-dasharray="4 3">'
-            "<title>forecast = report date</title></path>"
-        )
+    parts.append(
+        f'<path d="M{_n(scale.x(low))},{_n(scale.y(low))}L{_n(scale.x(high))},'
+        f'{_n(scale.y(high))}" stroke="#595959" stroke-dasharray="4 3">'
+        "<title>forecast = report date</title></path>"
+    )
     parts.append('</g><g class="labels" font-size="11" fill="#1a1a1a">')
     parts += [
         f'<text x="{_n(scale.x(at))}" y="{bottom + 14}" text-anchor="middle">{escape(text)}</text>'
