@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 import attrs
@@ -205,3 +206,25 @@ def test_the_chart_marks_an_unknown_date_a_gap_a_done_and_a_drop() -> None:
         ("unknown", "2022-03: listed, date unknown"),
         ("unknown", "2022-04: listed, date unknown"),
     ]
+
+
+def test_the_numbers_ending_lines_of_one_column_stand_apart_inside_the_plot() -> None:
+    """71 lines, 49 ending in one edition: each number 12 pixels from the next, inside the plot."""
+    from calaim_timeline.history import Timeline  # noqa: PLC0415
+    from calaim_timeline.render._svg_trend import trend_svg  # noqa: PLC0415
+
+    stories = Timeline(SERIES).histories
+    svg = trend_svg(stories, "all", "All", "Every milestone.")
+    height = int(re.findall(r'viewBox="0 0 720 (\d+)"', svg)[0])
+    numbers = svg[svg.index('<g class="numbers"') :]
+    columns: dict[str, list[float]] = {}
+    for x, y, number in re.findall(r'<text x="([\d.]+)" y="([\d.]+)"[^>]*>(\d+)<', numbers):
+        columns.setdefault(x, []).append(float(y))
+        assert int(number) <= len(stories)
+    gaps = [b - a for ys in columns.values() for a, b in pairwise(sorted(ys))]
+    assert (
+        height,
+        sum(map(len, columns.values())),
+        min(gaps) >= 12,
+        max(max(ys) for ys in columns.values()) <= height - 56 + 4,
+    ) == (672, 71, True, True)

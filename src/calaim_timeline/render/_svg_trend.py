@@ -12,6 +12,7 @@ chart has a ``<title>`` and a ``<desc>``; its text equivalent is the page's list
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from html import escape
 from typing import Final
@@ -29,6 +30,8 @@ COLOURS: Final = ("#1f5fa8", "#b3261e", "#2e7d32", "#6a3d9a", "#8a5a00", "#00695
 _WIDTH: Final = 720
 _HEIGHT: Final = 340
 _LEFT, _RIGHT, _TOP, _BOTTOM = 72, 40, 16, 56
+_GAP: Final = 12
+"""Numbers at the ends of lines in one column stand at least this many pixels apart."""
 _BAND: Final = 8
 """A listing's band is this many pixels wide."""
 _SHAPES: Final = {
@@ -53,7 +56,8 @@ _FILLED: Final = frozenset({"added", "done"})
 class _Scale:
     """Days to pixels on both axes."""
 
-    def __init__(self, stories: Sequence[History]) -> None:
+    def __init__(self, stories: Sequence[History], height: int) -> None:
+        self.height = height
         editions = stories[0].editions
         order = [edition for edition, _ in editions]
         since = min(order.index(s.first_seen) for s in stories)
@@ -75,7 +79,8 @@ class _Scale:
 
     def y(self, value: float) -> float:
         low, high = self.y_bounds[0], self.y_bounds[-1]
-        return _HEIGHT - _BOTTOM - (value - low) / (high - low) * (_HEIGHT - _TOP - _BOTTOM)
+        plot = self.height - _TOP - _BOTTOM
+        return self.height - _BOTTOM - (value - low) / (high - low) * plot
 
 
 def _n(value: float) -> str:
@@ -85,7 +90,7 @@ def _n(value: float) -> str:
 
 def _axes(scale: _Scale) -> list[str]:
     parts = ['<g class="axes" stroke="#d0d0d0">']
-    bottom, top = _HEIGHT - _BOTTOM, _TOP
+    bottom, top = scale.height - _BOTTOM, _TOP
     parts += [f'<path d="M{_n(scale.x(at))},{top}V{bottom}"/>' for at in scale.x_bounds]
     parts += [f'<path d="M{_LEFT},{_n(scale.y(at))}H{_WIDTH - _RIGHT}"/>' for at in scale.y_bounds]
     # The forecast axis covers the report dates too, so the diagonal always shows.
@@ -106,9 +111,10 @@ def _axes(scale: _Scale) -> list[str]:
         for at, text in scale.y_labels
     ]
     parts.append(
-        f'<text x="{_n((_LEFT + _WIDTH - _RIGHT) / 2)}" y="{_HEIGHT - 12}" text-anchor="middle">'
+        f'<text x="{_n((_LEFT + _WIDTH - _RIGHT) / 2)}" y="{scale.height - 12}"'
+        ' text-anchor="middle">'
         "report date (edition as of)</text>"
-        f'<text transform="translate(14,{_n((_TOP + _HEIGHT - _BOTTOM) / 2)}) rotate(-90)"'
+        f'<text transform="translate(14,{_n((_TOP + scale.height - _BOTTOM) / 2)}) rotate(-90)"'
         ' text-anchor="middle">forecast date</text></g>'
     )
     return parts
@@ -123,9 +129,10 @@ def _mark(name: str, x: float, y: float, colour: str, about: str) -> str:
     )
 
 
-def _story(  # noqa: PLR0913, PLR0917 - the milestone and where it goes
-    story: History, number: int, colour: str, offset: float, stacked: int, scale: _Scale
-) -> list[str]:
+def _story(
+    story: History, number: int, colour: str, offset: float, scale: _Scale
+) -> tuple[list[str], tuple[float, float]]:
+    """The milestone's bands, line and markers, and the point its line ends at."""
     x_of = {edition: middle(month) for edition, month in story.editions}
     y_of = {edition: y + offset for edition, y in heights(story, x_of).items()}
     title = escape(story.latest.milestone.title)
@@ -162,10 +169,35 @@ def _story(  # noqa: PLR0913, PLR0917 - the milestone and where it goes
     if end is not None:
         how, gone = end
         parts.append(_mark(how, scale.x(x_of[gone]), y, colour, gone))
-    parts.append(
-        f'<text x="{_n(x + 8 + 12 * stacked)}" y="{_n(y + 4)}" font-size="11" font-weight="600"'
-        f' fill="{colour}">{number}</text></g>'
-    )
+    parts.append("</g>")
+    return parts, (x, y)
+
+
+def _numbers(ends: list[tuple[float, float, int, str]], scale: _Scale) -> list[str]:
+    """Each line's number beside its end, numbers of one column kept :data:`_GAP` apart.
+
+    A number moved from its line's end is tied to it by a short stroke.
+    """
+    parts = ['<g class="numbers" font-size="11" font-weight="600">']
+    columns: dict[float, list[tuple[float, float, int, str]]] = {}
+    for end in ends:
+        columns.setdefault(end[0], []).append(end)
+    for x, column in columns.items():
+        column.sort(key=lambda end: (end[1], end[2]))
+        placed: list[float] = []
+        for _, y, _, _ in column:  # down from the top, each at least _GAP below the last
+            placed.append(max(y, placed[-1] + _GAP) if placed else y)
+        limit: float = scale.height - _BOTTOM
+        for k in reversed(range(len(placed))):  # and back up from the bottom of the plot
+            placed[k] = min(placed[k], limit)
+            limit = placed[k] - _GAP
+        for (_, y, number, colour), at in zip(column, placed, strict=True):
+            if abs(at - y) > 1:
+                parts.append(
+                    f'<path d="M{_n(x + 2)},{_n(y)}L{_n(x + 7)},{_n(at)}" stroke="{colour}"/>'
+                )
+            parts.append(f'<text x="{_n(x + 9)}" y="{_n(at + 4)}" fill="{colour}">{number}</text>')
+    parts.append("</g>")
     return parts
 
 
@@ -185,12 +217,13 @@ def trend_svg(stories: Sequence[History], ident: str, label: str, description: s
         >>> svg.count('<g class="milestone"'), '<title id="dental-title">Dental</title>' in svg
         (4, True)
     """
-    scale = _Scale(stories)
+    most = max(Counter(story.last_seen for story in stories).values())
+    scale = _Scale(stories, max(_HEIGHT, _TOP + _BOTTOM + _GAP * most + _GAP))
     ident = escape(ident)
     parts = [
         (
-            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_WIDTH} {_HEIGHT}" role="img"'
-            ' font-family="system-ui, sans-serif"'
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_WIDTH} {scale.height}"'
+            ' role="img" font-family="system-ui, sans-serif"'
             f' aria-labelledby="{ident}-title {ident}-desc">'
             f'<title id="{ident}-title">{escape(label)}</title>'
             f'<desc id="{ident}-desc">{escape(description)}</desc>'
@@ -198,11 +231,12 @@ def trend_svg(stories: Sequence[History], ident: str, label: str, description: s
         *_axes(scale),
     ]
     spread = apart(stories)
-    places: dict[tuple[str, object], int] = {}
+    ends = []
     for number, story in enumerate(stories, 1):
         colour = COLOURS[(number - 1) % len(COLOURS)]
-        place = (story.last_seen, story.latest.milestone.when)
-        stacked = places[place] = places.get(place, -1) + 1  # numbers of one place side by side
-        parts += _story(story, number, colour, spread[story.key], stacked, scale)
+        drawn, (x, y) = _story(story, number, colour, spread[story.key], scale)
+        parts += drawn
+        ends.append((x, y, number, colour))
+    parts += _numbers(ends, scale)
     parts.append("</svg>")
     return "".join(parts)
