@@ -30,6 +30,10 @@ COLOURS: Final = ("#1f5fa8", "#b3261e", "#2e7d32", "#6a3d9a", "#8a5a00", "#00695
 _WIDTH: Final = 720
 _HEIGHT: Final = 340
 _LEFT, _RIGHT, _TOP, _BOTTOM = 72, 40, 16, 56
+_SLANTED: Final = 80
+"""The room below the plot when the report dates' labels are slanted."""
+_LABEL_ROOM: Final = 64
+"""Labels of report dates closer than this many pixels are slanted, so as not to overlap."""
 _GAP: Final = 12
 """Numbers at the ends of lines in one column stand at least this many pixels apart."""
 _BAND: Final = 8
@@ -56,8 +60,7 @@ _FILLED: Final = frozenset({"added", "done"})
 class _Scale:
     """Days to pixels on both axes."""
 
-    def __init__(self, stories: Sequence[History], height: int) -> None:
-        self.height = height
+    def __init__(self, stories: Sequence[History]) -> None:
         editions = stories[0].editions
         order = [edition for edition, _ in editions]
         since = min(order.index(s.first_seen) for s in stories)
@@ -72,6 +75,10 @@ class _Scale:
         high = max([reports[-1].end, *(p.end for p in periods)])
         self.y_bounds, self.y_labels = ticks(low, high)
         self.x_bounds, self.x_labels = ticks(reports[0].start, reports[-1].end)
+        self.slanted = (_WIDTH - _LEFT - _RIGHT) / len(self.x_labels) < _LABEL_ROOM
+        self.bottom = _SLANTED if self.slanted else _BOTTOM
+        most = max(Counter(story.last_seen for story in stories).values())
+        self.height = max(_HEIGHT, _TOP + self.bottom + _GAP * (most + 1))
 
     def x(self, value: float) -> float:
         low, high = self.x_bounds[0], self.x_bounds[-1]
@@ -79,8 +86,8 @@ class _Scale:
 
     def y(self, value: float) -> float:
         low, high = self.y_bounds[0], self.y_bounds[-1]
-        plot = self.height - _TOP - _BOTTOM
-        return self.height - _BOTTOM - (value - low) / (high - low) * plot
+        plot = self.height - _TOP - self.bottom
+        return self.height - self.bottom - (value - low) / (high - low) * plot
 
 
 def _n(value: float) -> str:
@@ -90,7 +97,7 @@ def _n(value: float) -> str:
 
 def _axes(scale: _Scale) -> list[str]:
     parts = ['<g class="axes" stroke="#d0d0d0">']
-    bottom, top = scale.height - _BOTTOM, _TOP
+    bottom, top = scale.height - scale.bottom, _TOP
     parts += [f'<path d="M{_n(scale.x(at))},{top}V{bottom}"/>' for at in scale.x_bounds]
     parts += [f'<path d="M{_LEFT},{_n(scale.y(at))}H{_WIDTH - _RIGHT}"/>' for at in scale.y_bounds]
     # The forecast axis covers the report dates too, so the diagonal always shows.
@@ -102,9 +109,12 @@ def _axes(scale: _Scale) -> list[str]:
         "<title>forecast = report date</title></path>"
     )
     parts.append('</g><g class="labels" font-size="11" fill="#1a1a1a">')
+    slant = ' text-anchor="end" transform="rotate(-45 {x},{y})"'
+    upright = ' text-anchor="middle"'
     parts += [
-        f'<text x="{_n(scale.x(at))}" y="{bottom + 14}" text-anchor="middle">{escape(text)}</text>'
-        for at, text in scale.x_labels
+        f'<text x="{x}" y="{y}"{(slant if scale.slanted else upright).format(x=x, y=y)}>'
+        f"{escape(text)}</text>"
+        for x, y, text in ((_n(scale.x(at)), bottom + 14, text) for at, text in scale.x_labels)
     ]
     parts += [
         f'<text x="{_LEFT - 6}" y="{_n(scale.y(at) + 4)}" text-anchor="end">{escape(text)}</text>'
@@ -114,7 +124,8 @@ def _axes(scale: _Scale) -> list[str]:
         f'<text x="{_n((_LEFT + _WIDTH - _RIGHT) / 2)}" y="{scale.height - 12}"'
         ' text-anchor="middle">'
         "report date (edition as of)</text>"
-        f'<text transform="translate(14,{_n((_TOP + scale.height - _BOTTOM) / 2)}) rotate(-90)"'
+        f'<text transform="translate(14,{_n((_TOP + scale.height - scale.bottom) / 2)})'
+        ' rotate(-90)"'
         ' text-anchor="middle">forecast date</text></g>'
     )
     return parts
@@ -187,7 +198,7 @@ def _numbers(ends: list[tuple[float, float, int, str]], scale: _Scale) -> list[s
         placed: list[float] = []
         for _, y, _, _ in column:  # down from the top, each at least _GAP below the last
             placed.append(max(y, placed[-1] + _GAP) if placed else y)
-        limit: float = scale.height - _BOTTOM
+        limit: float = scale.height - scale.bottom
         for k in reversed(range(len(placed))):  # and back up from the bottom of the plot
             placed[k] = min(placed[k], limit)
             limit = placed[k] - _GAP
@@ -217,8 +228,7 @@ def trend_svg(stories: Sequence[History], ident: str, label: str, description: s
         >>> svg.count('<g class="milestone"'), '<title id="dental-title">Dental</title>' in svg
         (4, True)
     """
-    most = max(Counter(story.last_seen for story in stories).values())
-    scale = _Scale(stories, max(_HEIGHT, _TOP + _BOTTOM + _GAP * most + _GAP))
+    scale = _Scale(stories)
     ident = escape(ident)
     parts = [
         (
