@@ -33,7 +33,12 @@ UNMARKED: Final = "unmarked"
 
 
 def safe_link(address: str | None) -> str | None:
-    """``address`` where it is an http(s) address a page may link to; else None."""
+    """``address`` where it is an http(s) address a page may link to; else None.
+
+    Examples:
+        >>> safe_link("https://www.dhcs.ca.gov/calaim"), safe_link("javascript:alert(1)")
+        ('https://www.dhcs.ca.gov/calaim', None)
+    """
     return address if address and _HTTP.fullmatch(address) else None
 
 
