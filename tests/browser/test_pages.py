@@ -159,6 +159,8 @@ def test_the_filters_hide_and_show_the_right_rows(built: Built, visit: Opens) ->
     assert all(hidden == ("dental" not in text) for hidden, *_, text in rows)
     assert page.inner_text("#shown") == "Showing 16 of 233."
     assert page.is_visible("#m-mot-carve-in-live") is False
+    page.fill("input[name=search]", "  Delayed   Benefits standardization ")  # across cells
+    assert [row.change for row in shown(page) if not row.hidden] == ["milestone-shifted"]
 
 
 def test_a_section_with_nothing_left_is_hidden_and_comes_back(built: Built, visit: Opens) -> None:

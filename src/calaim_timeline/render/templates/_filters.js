@@ -14,19 +14,25 @@
   var form = document.getElementById("filters");
   if (!form) { return; }
   var items = Array.prototype.slice.call(document.querySelectorAll("[data-filter]"));
+  // Each element's words, its cells' text joined by spaces: a phrase may run across cells.
+  var texts = items.map(function (item) {
+    var found = [], walker = document.createTreeWalker(item, NodeFilter.SHOW_TEXT);
+    for (var node = walker.nextNode(); node; node = walker.nextNode()) { found.push(node.data); }
+    return found.join(" ").replace(/\s+/g, " ").toLowerCase();
+  });
   var groups = Array.prototype.slice.call(document.querySelectorAll("[data-group]"));
   var shown = document.getElementById("shown");
   function has(list, word) { return (" " + (list || "") + " ").indexOf(" " + word + " ") >= 0; }
   function apply() {
     var initiative = form.elements.initiative.value, kind = form.elements.kind.value;
     var change = form.elements.change.value;
-    var words = form.elements.search.value.trim().toLowerCase();
+    var words = form.elements.search.value.trim().replace(/\s+/g, " ").toLowerCase();
     var count = 0;
-    items.forEach(function (item) {
+    items.forEach(function (item, index) {
       var keep = (!initiative || item.getAttribute("data-initiative") === initiative) &&
         (!kind || item.getAttribute("data-kind") === kind) &&
         (!change || has(item.getAttribute("data-change"), change)) &&
-        (!words || item.textContent.toLowerCase().indexOf(words) >= 0);
+        (!words || texts[index].indexOf(words) >= 0);
       item.hidden = !keep;
       if (keep) { count += 1; }
     });
