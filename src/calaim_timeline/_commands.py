@@ -225,8 +225,9 @@ def report_page(args: argparse.Namespace, _out: TextIO) -> int:  # writes a file
     from calaim_timeline.render.report import HtmlReport  # noqa: PLC0415
 
     editions = _chain(args)
-    diffs = changelog(editions, since=args.since, options=DiffOptions(threshold=args.threshold))
-    write_atomic(args.output, HtmlReport(title=args.title)(editions, diffs))
+    options = DiffOptions(threshold=args.threshold)
+    diffs = changelog(editions, since=args.since, options=options)
+    write_atomic(args.output, HtmlReport(title=args.title, options=options)(editions, diffs))
     said(
         f"wrote {args.output}: {counted(len(editions), 'edition')},"
         f" {counted(len(diffs), 'change log section')}"
@@ -235,12 +236,11 @@ def report_page(args: argparse.Namespace, _out: TextIO) -> int:  # writes a file
 
 
 def site(args: argparse.Namespace, _out: TextIO) -> int:  # writes files: says so
-    from calaim_timeline.history import changelog  # noqa: PLC0415 - only this command needs them
-    from calaim_timeline.render.site import StaticSite  # noqa: PLC0415
+    from calaim_timeline.render.site import StaticSite  # noqa: PLC0415 - only this command
 
     editions = _chain(args)
-    diffs = changelog(editions, options=DiffOptions(threshold=args.threshold))
-    written = StaticSite(title=args.title).write(args.output, editions, diffs)
+    options = DiffOptions(threshold=args.threshold)
+    written = StaticSite(title=args.title, options=options).write(args.output, editions)
     pages = sum(name.endswith(".html") for name in written)
     said(
         f"wrote {args.output}: {counted(pages, 'page')} ({counted(len(editions), 'edition')}),"

@@ -266,4 +266,3 @@ def test_hostile_titles_show_as_text_and_run_nothing(built: Built, visit: Opens)
         assert (watched.dialogs, watched.errors) == ([], [])
         assert HOSTILE in page.inner_text("body"), path
         assert page.eval_on_selector_all("a[href^=javascript]", "as => as.length") == 0
-    assert re.search(r"[<>]", HOSTILE)  # the case is hostile

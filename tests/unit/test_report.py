@@ -230,3 +230,28 @@ def test_the_numbers_ending_lines_of_one_column_stand_apart_inside_the_plot() ->
     ) == (696, 71, True, True)
     # fourteen months of report dates: their labels are slanted, so as not to overlap
     assert svg.count('text-anchor="end" transform="rotate(-45 ') == 14
+
+
+def test_since_the_newest_edition_the_page_shows_no_changes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An empty change log is shown as empty, not replaced by the whole one."""
+    for edition in SERIES:
+        save(edition, tmp_path / f"{edition.id}.toml")
+    output = tmp_path / "report.html"
+    argv = ["report", "--snapshots", str(tmp_path), "--since", "2022-02", "-o", str(output)]
+    assert main(argv) == 0
+    page = output.read_text(encoding="utf-8")
+    assert (page.count("<details"), page.count("No change to show after edition 2022-02.")) == (
+        0,
+        1,
+    )
+    assert capsys.readouterr().err == f"wrote {output}: 3 editions, 0 change log sections\n"
+
+
+def test_the_threshold_matches_the_histories_as_it_matches_the_changes() -> None:
+    """At 100, the reworded ECM notice is two milestones in the histories too (71 → 72)."""
+    from calaim_timeline import DiffOptions  # noqa: PLC0415
+
+    strict = HtmlReport(options=DiffOptions(threshold=100))(SERIES)
+    assert (HtmlReport()(SERIES).count('<h4 id="m-'), strict.count('<h4 id="m-')) == (71, 72)

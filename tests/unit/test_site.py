@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +15,7 @@ from calaim_timeline.cli import main
 from calaim_timeline.render._page import page_name
 from calaim_timeline.render.site import StaticSite
 from tests.builders import february_2022
+from tests.conftest import ROOT
 from tests.unit.test_report import ESCAPED, HOSTILE, hostile_series
 
 BUNDLED = Archive.bundled()
@@ -100,6 +104,24 @@ def test_the_same_editions_give_the_same_bytes(tmp_path: Path) -> None:
         for root in (tmp_path / "a", tmp_path / "b")
     )
     assert first == second == FILES
+
+
+def test_the_bytes_do_not_depend_on_the_process(tmp_path: Path) -> None:
+    """Two interpreters with different hash seeds write the same site (no set order leaks)."""
+    script = (
+        "import hashlib, sys; sys.path.insert(0, sys.argv[1])\n"
+        "from tests.unit.test_site import FILES\n"
+        "print(hashlib.sha256(repr(sorted(FILES.items())).encode()).hexdigest())\n"
+    )
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", script, str(ROOT)],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True, text=True, check=True, cwd=tmp_path,
+        ).stdout
+        for seed in ("1", "2")
+    }  # fmt: skip
+    assert [len(digest) for digest in digests] == [65]  # one digest, and a whole one
 
 
 def test_a_new_run_replaces_the_site_and_removes_pages_no_longer_made(tmp_path: Path) -> None:

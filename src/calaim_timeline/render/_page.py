@@ -16,8 +16,8 @@ import attrs
 
 from calaim_timeline._counting import counted
 from calaim_timeline.changes import CHANGE_NAMES
-from calaim_timeline.diffing import EditionDiff
-from calaim_timeline.history import History, Timeline
+from calaim_timeline.diffing import DiffOptions, EditionDiff
+from calaim_timeline.history import History, Timeline, changelog
 from calaim_timeline.model import Edition, MilestoneKind
 from calaim_timeline.render._describe import describe
 from calaim_timeline.render._digest import digest, headline
@@ -57,6 +57,10 @@ def page_name(ident: str) -> str:
 class Page:
     """Everything a page of the series may show; the templates choose."""
 
+    timeline: Timeline
+    """The editions, oldest first, and each milestone's history."""
+    diffs: tuple[EditionDiff, ...]
+    """The changes the page shows, newest first."""
     title: str
     publisher: str
     editions: list[dict[str, Any]]
@@ -72,14 +76,20 @@ class Page:
         return [story for initiative in self.initiatives for story in initiative["stories"]]
 
 
-def page(editions: Sequence[Edition], diffs: Sequence[EditionDiff], title: str | None) -> Page:
-    """The page of ``editions`` with ``diffs`` (newest first; by default the change log)."""
-    timeline = Timeline(editions)
-    ordered = timeline.editions
-    if not diffs:
-        from calaim_timeline.history import changelog  # noqa: PLC0415
+def page(
+    editions: Sequence[Edition],
+    diffs: Sequence[EditionDiff] | None,
+    title: str | None,
+    options: DiffOptions | None = None,
+) -> Page:
+    """The page of ``editions`` with ``diffs`` (newest first); None for the whole change log.
 
-        diffs = changelog(ordered)
+    No diffs (a change log since the newest edition) shows no changes, not all of them.
+    ``options`` match the milestones of the histories (and of the change log by default).
+    """
+    timeline = Timeline(editions, options=options)
+    ordered = timeline.editions
+    diffs = changelog(ordered, options=options) if diffs is None else tuple(diffs)
     series = ordered[-1].series if ordered else None
     touched = _touched(timeline.histories)
     sections = [_section(changes, touched) for changes in diffs]
@@ -88,6 +98,8 @@ def page(editions: Sequence[Edition], diffs: Sequence[EditionDiff], title: str |
         seen.setdefault(row["story"], set()).add(row["change"])
     initiatives = _initiatives(timeline.histories, seen)
     return Page(
+        timeline=timeline,
+        diffs=diffs,
         title=title or (series.title if series else "Schedule"),
         publisher=series.publisher if series else "",
         editions=[_edition(edition, touched) for edition in ordered],
@@ -196,6 +208,7 @@ def _initiatives(stories: Sequence[History], seen: dict[str, set[str]]) -> list[
 
 def _story(story: History, number: int, changes: set[str]) -> dict[str, Any]:
     latest = story.latest
+    summary = story_summary(story)
     return {
         "key": story.key,
         "number": number,
@@ -205,13 +218,9 @@ def _story(story: History, number: int, changes: set[str]) -> dict[str, Any]:
         "initiative_id": latest.initiative.id,
         "kind": _kind(latest.milestone.kind),
         "rows": story_rows(story),
-        "summary": story_summary(story),
+        "summary": summary,
         "chart": partial(
-            trend_svg,
-            [story],
-            f"trend-{story.key}",
-            f"{latest.milestone.title}: trend",
-            story_summary(story),
+            trend_svg, [story], f"trend-{story.key}", f"{latest.milestone.title}: trend", summary
         ),
         "changes": " ".join(name for name in CHANGE_NAMES if name in changes),
     }

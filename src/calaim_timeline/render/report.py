@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from calaim_timeline.diffing import EditionDiff
+from calaim_timeline.diffing import DiffOptions, EditionDiff
 from calaim_timeline.model import Edition
 from calaim_timeline.render._page import page, safe_link
 from calaim_timeline.render._templates import templates
@@ -38,10 +38,14 @@ class HtmlReport:
 
     title: str | None = None
     """The page's title; the series' title unless given."""
+    options: DiffOptions | None = None
+    """How milestones are matched across editions (the default threshold unless given)."""
 
-    def __call__(self, editions: Sequence[Edition], diffs: Sequence[EditionDiff] = ()) -> str:
-        """The page of ``editions``, with ``diffs`` newest first (by default, the change log)."""
+    def __call__(
+        self, editions: Sequence[Edition], diffs: Sequence[EditionDiff] | None = None
+    ) -> str:
+        """The page of ``editions``, with ``diffs`` newest first (None: the change log)."""
         template = templates("an HTML report").get_template("report.html")
         return template.render(
-            page=page(editions, diffs, self.title), story_link=lambda key: f"#m-{key}"
+            page=page(editions, diffs, self.title, self.options), story_link=lambda key: f"#m-{key}"
         )

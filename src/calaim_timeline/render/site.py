@@ -13,15 +13,14 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Final
 
 import attrs
 
-from calaim_timeline.diffing import EditionDiff
+from calaim_timeline.diffing import DiffOptions, EditionDiff
 from calaim_timeline.errors import WriteError
-from calaim_timeline.history import Timeline, changelog
 from calaim_timeline.model import Edition
 from calaim_timeline.render._page import Page, page, page_name
 from calaim_timeline.render._templates import templates
@@ -50,18 +49,22 @@ class StaticSite:
 
     title: str | None = None
     """The site's title; the series' title unless given."""
+    options: DiffOptions | None = None
+    """How milestones are matched across editions (the default threshold unless given)."""
 
     def pages(
-        self, editions: Sequence[Edition], diffs: Sequence[EditionDiff] = ()
+        self, editions: Sequence[Edition], diffs: Sequence[EditionDiff] | None = None
     ) -> dict[str, str]:
-        """Each file of the site by its path (``/`` between folders), in a stable order."""
+        """Each file of the site by its path (``/`` between folders), in a stable order.
+
+        ``diffs`` are the changes shown, newest first; None for the whole change log.
+        """
         environment = templates("a static site")
-        ordered = Timeline(editions).editions
-        diffs = diffs or changelog(ordered)
-        shown = page(ordered, diffs, self.title)
+        shown = page(editions, diffs, self.title, self.options)
+        in_folder = _linker("../milestones/")
         files = {"index.html": environment.get_template("site_index.html").render(
-            page=shown, root="", feed=FEED, ics=ICS if ordered else None,
-            story_link=lambda key: f"milestones/{page_name(key)}",
+            page=shown, root="", feed=FEED, ics=ICS if shown.editions else None,
+            story_link=_linker("milestones/"),
         )}  # fmt: skip
         edition_page = environment.get_template("site_edition.html")
         changes = {section["new"]: section for section in shown.sections}
@@ -70,21 +73,21 @@ class StaticSite:
                 page=shown, root="../", edition=edition, section=changes.get(edition["id"]),
                 before=shown.editions[number - 1] if number else None,
                 after=shown.editions[number + 1] if number + 1 < len(shown.editions) else None,
-                story_link=lambda key: f"../milestones/{page_name(key)}",
+                story_link=in_folder,
             )  # fmt: skip
         story_page = environment.get_template("site_milestone.html")
         for story in shown.stories:
             files[f"milestones/{story['page']}"] = story_page.render(
                 page=shown, root="../", story=story
             )
-        files |= _beside(shown, ordered, diffs)
+        files |= _beside(shown)
         return dict(sorted(files.items()))
 
     def write(
         self,
         directory: str | os.PathLike[str],
         editions: Sequence[Edition],
-        diffs: Sequence[EditionDiff] = (),
+        diffs: Sequence[EditionDiff] | None = None,
     ) -> tuple[str, ...]:
         """Write the site into ``directory``; the files written, by their paths in it.
 
@@ -114,20 +117,21 @@ class StaticSite:
         return tuple(files)
 
 
-def _beside(
-    shown: Page, ordered: tuple[Edition, ...], diffs: Sequence[EditionDiff]
-) -> dict[str, str]:
+def _linker(folder: str) -> Callable[[str], str]:
+    """The link to a milestone's page, from a page that sees its folder as ``folder``."""
+    return lambda key: f"{folder}{page_name(key)}"
+
+
+def _beside(shown: Page) -> dict[str, str]:
     """The feed and the calendar that sit beside the pages."""
     from calaim_timeline.render.feed import ChangelogFeed  # noqa: PLC0415 - feedgen, on demand
     from calaim_timeline.render.ics import EditionIcs  # noqa: PLC0415 - icalendar, on demand
 
-    files = {
-        FEED: ChangelogFeed(title=f"{shown.title}: change log")(
-            diffs, ordered[0] if ordered else None
-        )
-    }
+    ordered = shown.timeline.editions
+    first = ordered[0] if ordered else None
+    files = {FEED: ChangelogFeed(title=f"{shown.title}: change log")(shown.diffs, first)}
     if ordered:
-        files[ICS] = EditionIcs(Timeline(ordered), name=shown.title)(ordered[-1])
+        files[ICS] = EditionIcs(shown.timeline, name=shown.title)(ordered[-1])
     return files
 
 
